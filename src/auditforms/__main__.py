@@ -1,0 +1,3 @@
+from auditforms.cli import main
+
+main()

@@ -1,0 +1,57 @@
+"""The ``auditforms`` command line: the only layer that touches files and the terminal.
+
+Each command lives in its own module and is imported only when it runs, which keeps
+``auditforms --help`` fast. Exit codes: 0 all good, 1 invalid input found, 2 usage error.
+"""
+
+from __future__ import annotations
+
+import importlib
+from typing import Any
+
+import click
+
+from auditforms import __version__
+
+#: command name -> (module, one-line help). Keep the help here so --help imports nothing.
+COMMANDS: dict[str, tuple[str, str]] = {
+    "validate": ("auditforms.cli.validate", "Validate definition files (files or folders)."),
+    "show": ("auditforms.cli.show", "Show a definition's resolved outline after extends."),
+    "new": ("auditforms.cli.new", "Scaffold a customisation that extends a tool."),
+    "render": ("auditforms.cli.render", "Render a definition as html, docx, schema or dictionary."),
+    "check": ("auditforms.cli.check", "Check completed audits against a definition."),
+    "extract": ("auditforms.cli.extract", "Read a filled-in Word form back into a completed audit."),
+    "sample": ("auditforms.cli.sample", "Draw this month's dip sample and allocate auditors."),
+    "status": ("auditforms.cli.status", "Show which forms of a sample have come back and pass."),
+}
+
+
+class LazyGroup(click.Group):
+    def list_commands(self, ctx: click.Context) -> list[str]:
+        return list(COMMANDS)
+
+    def get_command(self, ctx: click.Context, name: str) -> click.Command | None:
+        if name not in COMMANDS:
+            return None
+        module = importlib.import_module(COMMANDS[name][0])
+        command: click.Command = module.command
+        return command
+
+    def format_commands(self, ctx: click.Context, formatter: click.HelpFormatter) -> None:
+        rows = [(name, help_) for name, (_, help_) in COMMANDS.items()]
+        with formatter.section("Commands"):
+            formatter.write_dl(rows)
+
+
+@click.group(cls=LazyGroup, context_settings={"help_option_names": ["-h", "--help"]})
+@click.version_option(__version__, prog_name="auditforms")
+def cli() -> None:
+    """Declarative audit tools for children's social care quality assurance.
+
+    One YAML definition describes an audit tool; auditforms validates it, renders it as an
+    offline HTML form or a Word document, and checks completed audits against it.
+    """
+
+
+def main(argv: list[str] | None = None) -> Any:
+    return cli.main(args=argv, prog_name="auditforms")

@@ -1,0 +1,75 @@
+"""Options, output and file writing shared by the commands."""
+
+from __future__ import annotations
+
+import os
+import sys
+import tempfile
+from collections.abc import Callable, Iterable, Sequence
+from pathlib import Path
+from typing import Any, TypeVar
+
+import click
+
+from auditforms.diagnostics import Diagnostic, sort_key
+
+F = TypeVar("F", bound=Callable[..., Any])
+
+EXIT_OK, EXIT_INVALID, EXIT_USAGE = 0, 1, 2
+
+
+def definitions_path_option(func: F) -> F:
+    return click.option(
+        "--definitions", "search_path", multiple=True,
+        type=click.Path(exists=True, file_okay=False, path_type=Path),
+        help="Another folder to look in for tools named by extends (repeatable).",
+    )(func)
+
+
+def force_option(func: F) -> F:
+    return click.option("--force", is_flag=True, help="Replace output files that already exist.")(func)
+
+
+def echo_diagnostics(diagnostics: Iterable[Diagnostic], *, err: bool = False) -> None:
+    for d in sorted(diagnostics, key=sort_key):
+        click.echo(d.format(), err=err)
+
+
+def load_or_exit(path: Path, search_path: Sequence[Path]) -> Any:
+    """Load a definition for a command that needs one; print why and exit 1 if it cannot."""
+    from auditforms.language.loader import load
+
+    result = load(path, search_path=search_path)
+    if result.definition is None:
+        echo_diagnostics(result.diagnostics, err=True)
+        raise SystemExit(EXIT_INVALID)
+    return result.definition
+
+
+class OutputExists(click.ClickException):
+    exit_code = EXIT_USAGE
+
+
+def write_atomic(path: Path, data: bytes, *, force: bool = False) -> None:
+    """Write ``data`` to ``path`` all at once: a reader sees the old file or the new, never half.
+
+    Refuses to replace an existing file unless ``force``: completed work is never
+    overwritten silently.
+    """
+    if path.exists() and not force:
+        raise OutputExists(f"{path}: already exists; choose another name or pass --force to replace it")
+    path.parent.mkdir(parents=True, exist_ok=True)
+    fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
+    try:
+        with os.fdopen(fd, "wb") as handle:
+            handle.write(data)
+            handle.flush()
+            os.fsync(handle.fileno())
+        os.replace(tmp, path)
+    except BaseException:
+        Path(tmp).unlink(missing_ok=True)
+        raise
+
+
+def stdout_is_terminal() -> bool:
+    return sys.stdout.isatty()

@@ -1,0 +1,53 @@
+"""``auditforms validate PATH...``: are these definitions valid?"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from pathlib import Path
+
+import click
+
+from auditforms.cli.common import EXIT_INVALID, EXIT_OK, EXIT_USAGE, definitions_path_option, echo_diagnostics
+
+DEFINITION_SUFFIXES = (".yaml", ".yml")
+
+
+def iter_definition_files(paths: tuple[Path, ...]) -> Iterator[Path]:
+    for path in paths:
+        if path.is_dir():
+            yield from sorted(
+                p for p in path.rglob("*") if p.suffix in DEFINITION_SUFFIXES and p.is_file()
+            )
+        else:
+            yield path
+
+
+@click.command("validate")
+@click.argument("paths", nargs=-1, required=True, type=click.Path(path_type=Path))
+@definitions_path_option
+@click.option("-q", "--quiet", is_flag=True, help="Print only problems, not the files that are valid.")
+def command(paths: tuple[Path, ...], search_path: tuple[Path, ...], quiet: bool) -> None:
+    """Validate definition files; folders are searched for .yaml files.
+
+    Exit status: 0 when every file is valid, 1 when any is not, 2 on a usage error.
+    """
+    from auditforms.language.validate_file import validate_file
+
+    missing = [p for p in paths if not p.exists()]
+    if missing:
+        raise click.BadParameter(f"{missing[0]}: no such file or folder", param_hint="PATHS")
+    files = list(iter_definition_files(paths))
+    if not files:
+        click.echo("no .yaml files found in the paths given", err=True)
+        raise SystemExit(EXIT_USAGE)
+    invalid = 0
+    for file in files:
+        ok, diagnostics = validate_file(file, search_path=search_path)
+        echo_diagnostics(diagnostics)
+        if not ok:
+            invalid += 1
+        elif not quiet:
+            click.echo(f"{file}: valid")
+    if len(files) > 1 or invalid:
+        click.echo(f"{len(files) - invalid} of {len(files)} files valid", err=True)
+    raise SystemExit(EXIT_INVALID if invalid else EXIT_OK)

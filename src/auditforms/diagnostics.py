@@ -1,0 +1,119 @@
+"""Diagnostics are data: every problem auditforms reports is a :class:`Diagnostic`.
+
+Validation collects diagnostics and never raises; the CLI formats them, one per line, as
+``FILE:LINE:COL: error[AF204] message (/json/pointer)``. Codes are stable and never
+reused; :data:`CATALOGUE` is the single list of them and ``docs/diagnostics.md`` is
+checked against it.
+"""
+
+from __future__ import annotations
+
+import enum
+from collections.abc import Iterable
+from dataclasses import dataclass, field, replace
+
+
+class Severity(str, enum.Enum):
+    ERROR = "error"
+    WARNING = "warning"
+
+    def __str__(self) -> str:
+        return self.value
+
+
+@dataclass(frozen=True, slots=True)
+class Diagnostic:
+    """One problem, located as precisely as we can.
+
+    ``line`` and ``col`` are 1-based; 0 means "not known" (e.g. a file that cannot be read).
+    ``pointer`` is the JSON pointer of the offending node in the document it came from.
+    """
+
+    code: str
+    message: str
+    file: str = ""
+    line: int = 0
+    col: int = 0
+    pointer: str | None = None
+    severity: Severity = Severity.ERROR
+    extra: tuple[tuple[str, str], ...] = field(default=())
+
+    @property
+    def is_error(self) -> bool:
+        return self.severity is Severity.ERROR
+
+    def located(self, file: str, line: int, col: int) -> Diagnostic:
+        return replace(self, file=file, line=line, col=col)
+
+    def format(self) -> str:
+        """The one-line text form a person reads."""
+        where = self.file or "<input>"
+        if self.line:
+            where = f"{where}:{self.line}:{self.col}"
+        text = f"{where}: {self.severity}[{self.code}] {self.message}"
+        if self.pointer:
+            text += f" ({self.pointer})"
+        return text
+
+    def to_json(self) -> dict[str, object]:
+        return {
+            "code": self.code,
+            "severity": self.severity.value,
+            "message": self.message,
+            "file": self.file,
+            "line": self.line,
+            "col": self.col,
+            "pointer": self.pointer,
+        }
+
+
+def has_errors(diagnostics: Iterable[Diagnostic]) -> bool:
+    return any(d.is_error for d in diagnostics)
+
+
+def sort_key(d: Diagnostic) -> tuple[str, int, int, str]:
+    return (d.file, d.line, d.col, d.code)
+
+
+# The catalogue: code -> one-line summary. Add, never renumber or reuse.
+CATALOGUE: dict[str, str] = {
+    # AF1xx: reading the file
+    "AF101": "the file cannot be read (missing, a folder, or permission denied)",
+    "AF102": "the file is larger than the size limit",
+    "AF103": "the file is not UTF-8 text (binary, or another encoding)",
+    "AF104": "the file is empty",
+    "AF105": "the YAML or JSON is malformed",
+    "AF106": "a mapping has the same key twice",
+    "AF107": "the document uses too many aliases or nests too deeply (a YAML 'alias bomb')",
+    "AF108": "the document holds a YAML tag or value type auditforms does not accept",
+    # AF2xx: the definition language's JSON Schema
+    "AF201": "a key is not part of the definition language",
+    "AF202": "a required key is missing",
+    "AF203": "a value has the wrong type",
+    "AF204": "a value is not one of the allowed values",
+    "AF205": "a value does not have the required form (pattern, format or length)",
+    "AF206": "a number or list is outside its allowed range",
+    "AF207": "a node matches none of the allowed shapes",
+    # AF3xx: semantic checks on a definition
+    "AF301": "an id is used twice",
+    "AF302": "a reference to a scale does not resolve",
+    "AF303": "a reference to a field, question or table does not resolve",
+    "AF304": "a condition compares a field with a value it can never hold",
+    "AF305": "a reference to a statement of good does not resolve",
+    "AF306": "a rule refers to a part of a question or row that does not exist",
+    "AF307": "a scale is unusable (duplicate option ids, or no options)",
+    "AF308": "a role is given to more than one field",
+    "AF309": "a condition depends on itself or on a field that comes later in a way that can never be shown",
+    "AF310": "a version is not a semantic version",
+    "AF311": "a table's row limits contradict each other",
+    # AF4xx: composition with extends
+    "AF401": "the tool named by extends cannot be found on the definition search path",
+    "AF402": "extends forms a cycle",
+    "AF403": "a change names an id that does not exist in the tool being extended",
+    "AF404": "a change would add an id that already exists",
+    "AF405": "extends names a file outside the definition search path",
+    "AF406": "a reference document cannot be found or is invalid",
+    "AF407": "extends chains are nested too deeply",
+    # AF5xx: usage
+    "AF501": "an option or argument given on the command line is invalid",
+}

@@ -1,0 +1,1 @@
+"""Loading definitions: parse, validate against the schema, compose, check semantics."""

@@ -1,0 +1,354 @@
+"""The resolved audit definition: what renderers and checks consume.
+
+These models describe a definition *after* ``extends`` has been resolved and every
+reference checked. They are immutable. The YAML spelling of each key is its alias
+(``not``, ``is``, ``assert``); everything else is spelt as in YAML.
+
+Answers to a definition live in one flat namespace keyed by id (see
+``docs/completed-audit-format.md``):
+
+* a field's answer is a scalar (text, ``YYYY-MM-DD``, number, option id) or, for
+  ``multichoice``, a list of option ids;
+* a question's answer is an object: ``judgement`` (option id) and one key per narrative;
+* a section's answer (only when it has an ``overall`` block or is ``optional``) is an
+  object: ``not_relevant`` (bool), ``judgement`` and its narratives;
+* a table's answer is a list of row objects keyed by column id, or, for a table with
+  fixed ``rows``, an object keyed by row id.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from functools import cached_property
+from typing import Annotated, Literal, Union
+
+from pydantic import Field as PydField
+
+from auditforms.model.base import Frozen
+from auditforms.model.conditions import Condition
+
+CompletedBy = Literal["central", "auditor", "moderator"]
+Role = Literal[
+    "child_id",
+    "child_initials",
+    "child_age",
+    "date_of_birth",
+    "age_band",
+    "gender",
+    "team",
+    "strand",
+    "auditor",
+    "audit_date",
+    "worker_seen",
+    "overall_rating",
+]
+
+
+class Marking(Frozen):
+    """Protective marking, e.g. RESTRICTED WHEN COMPLETED, shown on every page."""
+
+    label: str
+    warning: str | None = None
+
+
+class Lookback(Frozen):
+    """How far back the audit looks, and how far back a child counts as recently audited."""
+
+    months: int
+    description: str | None = None
+
+
+class ScaleOption(Frozen):
+    id: str
+    label: str
+    value: float
+    description: str | None = None
+
+
+class NotApplicableOption(Frozen):
+    """An answer that is not a grade (e.g. "Not applicable")."""
+
+    id: str = "not-applicable"
+    label: str = "Not applicable"
+
+
+class Scale(Frozen):
+    """An ordered grading scale. ``best`` says which end of ``value`` is best."""
+
+    id: str
+    title: str | None = None
+    best: Literal["highest", "lowest"]
+    options: tuple[ScaleOption, ...]
+    not_applicable: NotApplicableOption | None = None
+
+    def option(self, option_id: str) -> ScaleOption | None:
+        return next((o for o in self.options if o.id == option_id), None)
+
+    @property
+    def answer_ids(self) -> tuple[str, ...]:
+        ids = tuple(o.id for o in self.options)
+        return ids + ((self.not_applicable.id,) if self.not_applicable else ())
+
+    def rank(self, option_id: str) -> float | None:
+        """A number where bigger is always better; ``None`` for N/A or unknown ids."""
+        option = self.option(option_id)
+        if option is None:
+            return None
+        return option.value if self.best == "highest" else -option.value
+
+
+class Option(Frozen):
+    """A choice's option; ``follow_up`` is a further input shown only when it is chosen."""
+
+    id: str
+    label: str
+    value: float | None = None
+    description: str | None = None
+    see: tuple[str, ...] = ()
+    follow_up: FieldItem | None = None
+
+
+class AgeBand(Frozen):
+    id: str
+    label: str
+    min_age: int
+    max_age: int
+
+
+class Judgement(Frozen):
+    """A grade on a named scale, answered as ``<owner>.judgement``."""
+
+    scale: str
+    label: str | None = None
+    required: bool = True
+    hint: str | None = None
+
+
+class Narrative(Frozen):
+    """A free-text box attached to a question or section (Evidence, Impact, ...)."""
+
+    id: str
+    label: str
+    hint: str | None = None
+    rows: int = 5
+
+
+class Consideration(Frozen):
+    """A lead-in sentence and/or a bullet list of things to consider."""
+
+    id: str | None = None
+    text: str | None = None
+    items: tuple[str, ...] = ()
+    tags: tuple[str, ...] = ()
+
+
+class _Item(Frozen):
+    id: str
+    number: str | None = None
+    when: Condition | None = None
+    tags: tuple[str, ...] = ()
+    see: tuple[str, ...] = ()
+
+
+FieldType = Literal[
+    "text", "textarea", "date", "number", "choice", "multichoice", "yesno", "age_band", "scale"
+]
+
+
+class FieldItem(_Item):
+    """One input. ``completed_by: central`` fields can be pre-filled before distribution."""
+
+    type: FieldType
+    label: str
+    hint: str | None = None
+    required: bool = False
+    completed_by: CompletedBy | None = None
+    role: Role | None = None
+    options: tuple[Option, ...] = ()
+    widget: Literal["radio", "select"] = "radio"
+    labels: dict[str, str] | None = None
+    follow_up: FieldItem | None = None
+    bands: tuple[AgeBand, ...] = ()
+    scale: str | None = None
+    minimum: float | None = None
+    maximum: float | None = None
+    rows: int = 3
+
+    @property
+    def answer_options(self) -> tuple[Option, ...]:
+        """The options a person chooses from, for every choosing type (yes/no and age bands too)."""
+        if self.type == "yesno":
+            labels = self.labels or {}
+            return (
+                Option(id="yes", label=labels.get("yes", "Yes"), follow_up=self.follow_up),
+                Option(id="no", label=labels.get("no", "No")),
+            )
+        if self.type == "age_band":
+            return tuple(Option(id=b.id, label=b.label) for b in self.bands)
+        return self.options
+
+    def follow_ups(self) -> Iterator[tuple[str, FieldItem]]:
+        """(option id, follow-up field) for each option that has one."""
+        for option in self.answer_options:
+            if option.follow_up is not None:
+                yield option.id, option.follow_up
+
+
+class Question(_Item):
+    """A numbered audit question: prompts, a judgement and narrative boxes."""
+
+    type: Literal["question"]
+    title: str | None = None
+    short_title: str | None = None
+    prompt: str | None = None
+    considerations: tuple[Consideration, ...] = ()
+    guidance: str | None = None
+    judgement: Judgement | None = None
+    narratives: tuple[Narrative, ...] = ()
+    parts: tuple[Question, ...] = ()
+    role: Role | None = None
+
+    @property
+    def display_name(self) -> str:
+        """How reports name this question: "Q4 Assessments"."""
+        name = self.short_title or self.title or self.id
+        return f"Q{self.number} {name}" if self.number else name
+
+
+class Column(Frozen):
+    id: str
+    label: str
+    type: Literal["text", "textarea", "date", "number", "choice", "scale", "yesno"] = "text"
+    options: tuple[Option, ...] = ()
+    scale: str | None = None
+    required: bool = False
+    hint: str | None = None
+
+
+class RowLabel(Frozen):
+    id: str
+    label: str
+
+
+class Table(_Item):
+    """Rows of typed columns: repeatable (actions) or fixed (one row per ECM outcome)."""
+
+    type: Literal["table"]
+    title: str
+    prompt: str | None = None
+    hint: str | None = None
+    columns: tuple[Column, ...]
+    rows: tuple[RowLabel, ...] = ()
+    row_header: str | None = None
+    min_rows: int = 0
+    max_rows: int | None = None
+    initial_rows: int = 3
+    completed_by: CompletedBy | None = None
+
+    @property
+    def fixed_rows(self) -> bool:
+        return bool(self.rows)
+
+
+Item = Annotated[Union[Question, Table, FieldItem], PydField(discriminator="type")]
+
+
+class Overall(Frozen):
+    """A section's overall judgement with its own narrative boxes."""
+
+    title: str
+    judgement: Judgement | None = None
+    narratives: tuple[Narrative, ...] = ()
+
+
+class Section(Frozen):
+    id: str
+    number: str | None = None
+    title: str
+    intro: str | None = None
+    guidance: str | None = None
+    completed_by: CompletedBy | None = None
+    when: Condition | None = None
+    optional: bool = False
+    not_relevant_label: str = "Not relevant to this child"
+    items: tuple[Item, ...] = ()
+    overall: Overall | None = None
+    tags: tuple[str, ...] = ()
+    see: tuple[str, ...] = ()
+
+    @property
+    def has_answer_object(self) -> bool:
+        return self.optional or self.overall is not None
+
+
+class Statement(Frozen):
+    """One statement of good (or any reference text) that questions and options link to."""
+
+    id: str
+    title: str
+    intro: str | None = None
+    paragraphs: tuple[str, ...] = ()
+
+
+class ReferenceDocument(Frozen):
+    id: str
+    title: str
+    source: str | None = None
+    statements: tuple[Statement, ...]
+
+
+class Rule(Frozen):
+    """A rule a completed audit must satisfy: where ``when`` holds, ``assert`` must hold."""
+
+    id: str
+    message: str
+    severity: Literal["error", "warning"] = "error"
+    for_each: Literal["question"] | ForEachRows | None = None
+    tagged: str | None = None
+    when: Condition | None = None
+    assert_: Condition = PydField(alias="assert")
+    at: str | None = None
+    description: str | None = None
+
+
+class ForEachRows(Frozen):
+    rows: str
+
+
+class Definition(Frozen):
+    """A complete, resolved audit tool."""
+
+    id: str
+    title: str
+    version: str
+    publisher: str | None = None
+    description: str | None = None
+    marking: Marking | None = None
+    lookback: Lookback | None = None
+    completion_days: int | None = None
+    guidance: str | None = None
+    scales: tuple[Scale, ...] = ()
+    references: tuple[ReferenceDocument, ...] = ()
+    sections: tuple[Section, ...]
+    rules: tuple[Rule, ...] = ()
+    tags: dict[str, str] = {}
+    based_on: tuple[str, ...] = ()
+
+    @cached_property
+    def index(self) -> DefinitionIndex:
+        from auditforms.model.index import DefinitionIndex
+
+        return DefinitionIndex.build(self)
+
+    def scale(self, scale_id: str) -> Scale:
+        return self.index.scales[scale_id]
+
+
+from auditforms.model.index import DefinitionIndex  # noqa: E402
+
+Option.model_rebuild()
+FieldItem.model_rebuild()
+Question.model_rebuild()
+Section.model_rebuild()
+Rule.model_rebuild()
+Definition.model_rebuild()

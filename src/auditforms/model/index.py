@@ -1,0 +1,111 @@
+"""Lookups over a resolved definition, built once: by id, by role, in document order.
+
+Renderers and checks ask the index instead of re-walking the tree, so "what is answered
+where" is decided in exactly one place.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import TYPE_CHECKING, Union
+
+if TYPE_CHECKING:
+    from auditforms.model.conditions import Condition
+    from auditforms.model.definition import (
+        Definition,
+        FieldItem,
+        Question,
+        Scale,
+        Section,
+        Statement,
+        Table,
+    )
+
+    Answerable = Union[FieldItem, Question, Table, Section]
+
+
+@dataclass(frozen=True)
+class Entry:
+    """Where an answerable thing sits: its section, the item that owns it, and its visibility."""
+
+    node: Answerable
+    section: Section
+    parent_id: str | None
+    #: Conditions that must all hold for this node to be shown (its own and its ancestors').
+    conditions: tuple[Condition, ...]
+    #: For a follow-up field: (owning field id, option id that reveals it).
+    revealed_by: tuple[str, str] | None = None
+
+
+@dataclass
+class DefinitionIndex:
+    entries: dict[str, Entry] = field(default_factory=dict)
+    scales: dict[str, Scale] = field(default_factory=dict)
+    statements: dict[str, Statement] = field(default_factory=dict)
+    roles: dict[str, str] = field(default_factory=dict)
+    order: list[str] = field(default_factory=list)
+
+    @classmethod
+    def build(cls, definition: Definition) -> DefinitionIndex:
+        index = cls()
+        index.scales = {s.id: s for s in definition.scales}
+        index.statements = {s.id: s for ref in definition.references for s in ref.statements}
+        for section in definition.sections:
+            conds = (section.when,) if section.when else ()
+            index._add(section.id, section, section, None, conds)
+            for item in section.items:
+                index._add_item(item, section, section.id, conds)
+        return index
+
+    def _add(self, id_: str, node: Answerable, section: Section, parent: str | None,
+             conditions: tuple[Condition, ...], revealed_by: tuple[str, str] | None = None) -> None:
+        self.entries[id_] = Entry(node, section, parent, conditions, revealed_by)
+        self.order.append(id_)
+        role = getattr(node, "role", None)
+        if role:
+            self.roles[role] = id_
+
+    def _add_item(self, item: FieldItem | Question | Table, section: Section, parent: str,
+                  conditions: tuple[Condition, ...]) -> None:
+        from auditforms.model.definition import FieldItem, Question
+
+        own = conditions + ((item.when,) if item.when else ())
+        self._add(item.id, item, section, parent, own)
+        if isinstance(item, Question):
+            for part in item.parts:
+                self._add_item(part, section, item.id, own)
+        elif isinstance(item, FieldItem):
+            self._add_follow_ups(item, section, own)
+
+    def _add_follow_ups(self, item: FieldItem, section: Section, conditions: tuple[Condition, ...]) -> None:
+        for option_id, follow_up in item.follow_ups():
+            own = conditions + ((follow_up.when,) if follow_up.when else ())
+            self._add(follow_up.id, follow_up, section, item.id, own, (item.id, option_id))
+            self._add_follow_ups(follow_up, section, own)
+
+    # -- queries -----------------------------------------------------------------------
+
+    def __contains__(self, id_: str) -> bool:
+        return id_ in self.entries
+
+    def node(self, id_: str) -> Answerable:
+        return self.entries[id_].node
+
+    def fields(self) -> list[FieldItem]:
+        from auditforms.model.definition import FieldItem
+
+        return [e.node for e in self.entries.values() if isinstance(e.node, FieldItem)]
+
+    def questions(self) -> list[Question]:
+        from auditforms.model.definition import Question
+
+        return [e.node for e in self.entries.values() if isinstance(e.node, Question)]
+
+    def tables(self) -> list[Table]:
+        from auditforms.model.definition import Table
+
+        return [e.node for e in self.entries.values() if isinstance(e.node, Table)]
+
+    def by_role(self, role: str) -> str | None:
+        """The id of the field or question given ``role`` (e.g. ``child_id``), if any."""
+        return self.roles.get(role)

@@ -1,0 +1,337 @@
+"""The evaluator: conditions (three-valued) and rules over one audit's answers.
+
+Semantics, mirrored by the HTML form's script:
+
+* A comparison whose operand is missing or not a valid date/number/grade is *unknown*
+  (``None``). ``all``/``any``/``not`` follow Kleene logic. A part is shown only when its
+  conditions are *true*; a rule reports only when ``when`` is true and ``assert`` is *false*,
+  so a rule never fires on what it cannot know.
+* Answers in a part that is hidden (its ``when`` is not true, its section is marked not
+  relevant, or the option revealing a follow-up is not chosen) count as unanswered.
+* A rule is evaluated only where the part it points at (``at``, or the first field of
+  ``assert``) is shown; ``for_each: question`` visits shown questions that have every
+  part the rule names; ``for_each: {rows: T}`` visits the answered rows of table T.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Iterable, Iterator, Mapping
+from dataclasses import dataclass
+from typing import Any
+
+from auditforms.model.conditions import All, Any_, Condition, Not, Test, condition_refs, is_reference
+from auditforms.model.definition import Definition, FieldItem, Question, Rule, Section, Table
+from auditforms.rules.values import as_date, as_number, is_answered, row_count
+
+Truth = bool | None
+
+
+@dataclass(frozen=True, slots=True)
+class EvalContext:
+    """Values a condition may name with ``$``: ``$today``, ``$period_start``, ``$period_end``."""
+
+    today: dt.date | None = None
+    period_start: dt.date | None = None
+    period_end: dt.date | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class Finding:
+    """A rule that does not hold. Never carries the text of an answer."""
+
+    rule_id: str
+    severity: str
+    message: str
+    pointer: str
+    item_id: str | None
+    row: int | str | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class Scope:
+    kind: str  # "question" or "row"
+    owner: str
+    row: int | str | None = None
+    value: Mapping[str, Any] | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class Resolved:
+    value: Any
+    owner: str | None
+    pointer: str
+    scale: str | None
+    shown: bool
+
+
+class Evaluator:
+    """Evaluates conditions and rules of one definition; create once, use for many audits."""
+
+    def __init__(self, definition: Definition, context: EvalContext | None = None) -> None:
+        self.definition = definition
+        self.index = definition.index
+        self.context = context or EvalContext()
+
+    # -- public ------------------------------------------------------------------------
+
+    def run(self, answers: Mapping[str, Any], rules: Iterable[Rule]) -> list[Finding]:
+        return _Run(self, answers).findings(rules)
+
+    def shown(self, answers: Mapping[str, Any], item_id: str) -> bool:
+        return _Run(self, answers).shown(item_id)
+
+    def test(self, answers: Mapping[str, Any], condition: Condition) -> Truth:
+        return _Run(self, answers).truth(condition, None)
+
+
+class _Run:
+    """State for evaluating one audit: the answers and a cache of what is shown."""
+
+    def __init__(self, evaluator: Evaluator, answers: Mapping[str, Any]) -> None:
+        self.ev = evaluator
+        self.index = evaluator.index
+        self.answers = answers if isinstance(answers, Mapping) else {}
+        self._shown: dict[str, bool] = {}
+        self._visiting: set[str] = set()
+
+    # -- visibility --------------------------------------------------------------------
+
+    def shown(self, item_id: str) -> bool:
+        if item_id not in self._shown:
+            if item_id in self._visiting:
+                return False
+            self._visiting.add(item_id)
+            self._shown[item_id] = self._compute_shown(item_id)
+            self._visiting.discard(item_id)
+        return self._shown[item_id]
+
+    def _compute_shown(self, item_id: str) -> bool:
+        entry = self.index.entries.get(item_id)
+        if entry is None:
+            return False
+        section = entry.section
+        if entry.node is not section:
+            if not self.shown(section.id):
+                return False
+            if section.optional and _get(self.answers.get(section.id), "not_relevant") is True:
+                return False
+        if entry.parent_id and entry.parent_id != section.id and not self.shown(entry.parent_id):
+            return False
+        if entry.revealed_by:
+            owner, option = entry.revealed_by
+            if not self.shown(owner) or not _equals(self.answers.get(owner), option):
+                return False
+        return all(self.truth(c, None) is True for c in entry.conditions)
+
+    # -- references --------------------------------------------------------------------
+
+    def resolve(self, ref: str, scope: Scope | None) -> Resolved:
+        if ref.startswith("."):
+            part = ref[1:]
+            if scope is None:
+                return Resolved(None, None, "", None, False)
+            if scope.kind == "row":
+                table = self.index.node(scope.owner)
+                scale = _column_scale(table, part) if isinstance(table, Table) else None
+                value = _get(scope.value, part)
+                return Resolved(value, scope.owner, f"/answers/{scope.owner}/{scope.row}/{part}", scale, True)
+            return self._part(scope.owner, part)
+        if "." in ref:
+            owner, part = ref.split(".", 1)
+            return self._part(owner, part)
+        node = self.index.entries.get(ref)
+        shown = self.shown(ref)
+        value = self.answers.get(ref) if shown else None
+        scale = node.node.scale if node and isinstance(node.node, FieldItem) else None
+        return Resolved(value, ref, f"/answers/{ref}", scale, shown)
+
+    def _part(self, owner: str, part: str) -> Resolved:
+        shown = self.shown(owner)
+        value = _get(self.answers.get(owner), part) if shown else None
+        scale = None
+        if part == "judgement":
+            node = self.index.node(owner) if owner in self.index else None
+            judgement = None
+            if isinstance(node, Question):
+                judgement = node.judgement
+            elif isinstance(node, Section) and node.overall:
+                judgement = node.overall.judgement
+            scale = judgement.scale if judgement else None
+        return Resolved(value, owner, f"/answers/{owner}/{part}", scale, shown)
+
+    # -- conditions --------------------------------------------------------------------
+
+    def truth(self, condition: Condition, scope: Scope | None) -> Truth:
+        if isinstance(condition, Test):
+            return self.test(condition, scope)
+        if isinstance(condition, All):
+            return _kleene_all(self.truth(c, scope) for c in condition.all)
+        if isinstance(condition, Any_):
+            return _kleene_any(self.truth(c, scope) for c in condition.any)
+        if isinstance(condition, Not):
+            inner = self.truth(condition.not_, scope)
+            return None if inner is None else not inner
+        raise TypeError(condition)
+
+    def test(self, test: Test, scope: Scope | None) -> Truth:
+        subject = self.resolve(test.field, scope)
+        value = subject.value
+        op, operand = test.operator, test.operand
+        if op == "answered":
+            return is_answered(value) == operand
+        if op == "is":
+            return _equals(value, operand)
+        if op == "is_not":
+            return not _equals(value, operand)
+        if op == "in":
+            return any(_equals(value, o) for o in operand)
+        if op == "not_in":
+            return not any(_equals(value, o) for o in operand)
+        if op == "graded":
+            return (self.rank(subject) is not None) == operand
+        if op in {"before", "after", "on_or_before", "on_or_after"}:
+            return _compare(op, as_date(value), self.date_operand(operand, scope))
+        if op in {"less_than", "at_most", "greater_than", "at_least"}:
+            return _compare(op, as_number(value), self.number_operand(operand, scope))
+        if op in {"better_than", "worse_than"}:
+            mine, other = self.rank(subject), self.rank(self.resolve(operand, scope))
+            return _compare("greater_than" if op == "better_than" else "less_than", mine, other)
+        if op in {"better_than_all", "worse_than_all"}:
+            return self.compare_all(op, subject, operand, scope)
+        if op == "rows_at_most":
+            return row_count(value) <= operand
+        if op == "rows_at_least":
+            return row_count(value) >= operand
+        raise ValueError(f"unknown operator {op}")
+
+    def compare_all(self, op: str, subject: Resolved, refs: tuple[str, ...], scope: Scope | None) -> Truth:
+        mine = self.rank(subject)
+        others = [r for r in (self.rank(self.resolve(ref, scope)) for ref in refs) if r is not None]
+        if mine is None or not others:
+            return None
+        return mine > max(others) if op == "better_than_all" else mine < min(others)
+
+    def rank(self, resolved: Resolved) -> float | None:
+        if resolved.scale is None or not isinstance(resolved.value, str):
+            return None
+        scale = self.index.scales.get(resolved.scale)
+        return scale.rank(resolved.value) if scale else None
+
+    def date_operand(self, operand: Any, scope: Scope | None) -> dt.date | None:
+        if isinstance(operand, str) and operand.startswith("$"):
+            value = getattr(self.ev.context, operand[1:], None)
+            return value if isinstance(value, dt.date) else None
+        if isinstance(operand, str) and is_reference(operand):
+            return as_date(self.resolve(operand, scope).value)
+        return as_date(operand)
+
+    def number_operand(self, operand: Any, scope: Scope | None) -> float | None:
+        if isinstance(operand, str):
+            return as_number(self.resolve(operand, scope).value)
+        return as_number(operand)
+
+    # -- rules -------------------------------------------------------------------------
+
+    def findings(self, rules: Iterable[Rule]) -> list[Finding]:
+        out: list[Finding] = []
+        for rule in rules:
+            target = rule.at or condition_refs(rule.assert_)[0]
+            for scope in self.scopes(rule):
+                where = self.resolve(target, scope)
+                if not where.shown:
+                    continue
+                if rule.when is not None and self.truth(rule.when, scope) is not True:
+                    continue
+                if self.truth(rule.assert_, scope) is False:
+                    item = scope.owner if scope else where.owner
+                    row = scope.row if scope else None
+                    out.append(Finding(rule.id, rule.severity, rule.message, where.pointer, item, row))
+        return out
+
+    def scopes(self, rule: Rule) -> Iterator[Scope | None]:
+        if rule.for_each is None:
+            yield None
+        elif rule.for_each == "question":
+            parts = _relative_parts(rule)
+            for question in self.index.questions():
+                if rule.tagged and rule.tagged not in question.tags:
+                    continue
+                if parts <= _question_parts(question) and self.shown(question.id):
+                    yield Scope("question", question.id, None, _as_mapping(self.answers.get(question.id)))
+        else:
+            table_id = rule.for_each.rows
+            if not self.shown(table_id):
+                return
+            value = self.answers.get(table_id)
+            rows: Iterable[tuple[int | str, Any]]
+            rows = enumerate(value) if isinstance(value, list) else (value.items() if isinstance(value, dict) else ())
+            for key, row in rows:
+                if isinstance(row, Mapping) and is_answered(row):
+                    yield Scope("row", table_id, key, row)
+
+
+def _relative_parts(rule: Rule) -> set[str]:
+    conditions = [rule.assert_] + ([rule.when] if rule.when else [])
+    refs = [r for c in conditions for r in condition_refs(c)] + ([rule.at] if rule.at else [])
+    return {r[1:] for r in refs if r.startswith(".")}
+
+
+def _question_parts(question: Question) -> set[str]:
+    parts = {n.id for n in question.narratives}
+    if question.judgement:
+        parts.add("judgement")
+    return parts
+
+
+def _column_scale(table: Table, column_id: str) -> str | None:
+    column = next((c for c in table.columns if c.id == column_id), None)
+    return column.scale if column else None
+
+
+def _as_mapping(value: Any) -> Mapping[str, Any]:
+    return value if isinstance(value, Mapping) else {}
+
+
+def _get(container: Any, key: str) -> Any:
+    return container.get(key) if isinstance(container, Mapping) else None
+
+
+def _equals(value: Any, operand: Any) -> bool:
+    if isinstance(value, list):
+        return any(_equals(v, operand) for v in value)
+    if isinstance(value, bool) or isinstance(operand, bool):
+        return value is operand
+    return value == operand
+
+
+def _compare(op: str, left: Any, right: Any) -> Truth:
+    if left is None or right is None:
+        return None
+    if op in {"before", "less_than"}:
+        return left < right
+    if op in {"after", "greater_than"}:
+        return left > right
+    if op in {"on_or_before", "at_most"}:
+        return left <= right
+    return left >= right
+
+
+def _kleene_all(values: Iterable[Truth]) -> Truth:
+    result: Truth = True
+    for v in values:
+        if v is False:
+            return False
+        if v is None:
+            result = None
+    return result
+
+
+def _kleene_any(values: Iterable[Truth]) -> Truth:
+    result: Truth = False
+    for v in values:
+        if v is True:
+            return True
+        if v is None:
+            result = None
+    return result

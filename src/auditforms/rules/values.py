@@ -1,0 +1,51 @@
+"""What an answer value means: answered or not, as a date, as a number.
+
+Kept separate so that the HTML form's script can mirror these few functions exactly.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from typing import Any
+
+_DATE = re.compile(r"^\d{4}-\d{2}-\d{2}$")
+
+
+def is_answered(value: Any) -> bool:
+    """Blank text, ``null``, empty lists and objects with no answered value are unanswered."""
+    if value is None:
+        return False
+    if isinstance(value, str):
+        return bool(value.strip())
+    if isinstance(value, list):
+        return any(is_answered(v) for v in value)
+    if isinstance(value, dict):
+        return any(is_answered(v) for v in value.values())
+    return True
+
+
+def as_date(value: Any) -> dt.date | None:
+    if not isinstance(value, str) or not _DATE.match(value):
+        return None
+    try:
+        return dt.date.fromisoformat(value)
+    except ValueError:
+        return None
+
+
+def as_number(value: Any) -> float | None:
+    if isinstance(value, bool):
+        return None
+    if isinstance(value, int | float):
+        return float(value)
+    return None
+
+
+def row_count(value: Any) -> int:
+    """Rows of a table answer: list items, or fixed rows with any answered cell."""
+    if isinstance(value, list):
+        return sum(1 for row in value if is_answered(row))
+    if isinstance(value, dict):
+        return sum(1 for row in value.values() if is_answered(row))
+    return 0

@@ -1,0 +1,77 @@
+"""The rule evaluator on the kitchen-sink definition."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import pytest
+
+from auditforms.rules import EvalContext, Evaluator, all_rules
+
+
+def findings(definition, answers, **context):
+    return {(f.rule_id, f.pointer) for f in Evaluator(definition, EvalContext(**context)).run(answers, all_rules(definition))}
+
+
+def test_required_fields_and_judgements_reported_on_empty_audit(kitchen_sink):
+    got = findings(kitchen_sink, {})
+    assert ("child-id:required", "/answers/child-id") in got
+    assert ("q1:judgement-required", "/answers/q1/judgement") in got
+    # the UASC module is hidden, so its judgement is not required
+    assert not any(rule.startswith("uasc-age-assessment") for rule, _ in got)
+
+
+def test_evidence_and_impact_required_only_for_a_grade(kitchen_sink):
+    graded = findings(kitchen_sink, {"q1": {"judgement": "meets-good"}})
+    assert ("impact-when-judged", "/answers/q1/impact") in graded
+    not_applicable = findings(kitchen_sink, {"q1": {"judgement": "not-applicable"}})
+    assert not any(p.startswith("/answers/q1/") and r.endswith("when-judged") for r, p in not_applicable)
+
+
+def test_condition_reveals_module(kitchen_sink):
+    ev = Evaluator(kitchen_sink)
+    assert not ev.shown({}, "uasc-age-assessment")
+    assert ev.shown({"uasc": "yes"}, "uasc-age-assessment")
+
+
+def test_follow_up_shown_only_for_its_option(kitchen_sink):
+    ev = Evaluator(kitchen_sink)
+    assert ev.shown({"legal-status": "other"}, "legal-status-other")
+    assert not ev.shown({"legal-status": "s20"}, "legal-status-other")
+
+
+def test_not_relevant_section_hides_its_questions(kitchen_sink):
+    ev = Evaluator(kitchen_sink)
+    answers = {"age-band": "16-21"}
+    assert ev.shown(answers, "pathway-plan")
+    answers["care-leaving"] = {"not_relevant": True}
+    assert not ev.shown(answers, "pathway-plan")
+
+
+@pytest.mark.parametrize(
+    ("overall", "expected"),
+    [("exceeds-good", True), ("meets-good", False), ("not-applicable", False)],
+)
+def test_overall_better_than_every_field_is_flagged(kitchen_sink, overall, expected):
+    answers = {"q1": {"judgement": "meets-good"}, "q2": {"judgement": "does-not-meet-good"},
+               "q3": {"judgement": overall}}
+    got = findings(kitchen_sink, answers)
+    assert (("overall-not-better-than-every-field", "/answers/q3/judgement") in got) is expected
+
+
+def test_action_rows(kitchen_sink):
+    rows = [{"action": "Update plan", "person": "", "completion-date": "2026-01-01"}] + [
+        {"action": f"a{i}", "person": "SW", "completion-date": "2026-12-01"} for i in range(5)
+    ]
+    got = findings(kitchen_sink, {"audit-date": "2026-11-10", "actions": rows})
+    assert ("actions:person:required", "/answers/actions/0/person") in got
+    assert ("completion-after-audit", "/answers/actions/0/completion-date") in got
+    assert ("at-most-five-actions", "/answers/actions") in got
+    assert ("completion-after-audit", "/answers/actions/1/completion-date") not in got
+
+
+def test_period_rule_needs_the_period(kitchen_sink):
+    answers = {"audit-date": "2026-10-01"}
+    assert not any(r == "audit-date-in-period" for r, _ in findings(kitchen_sink, answers))
+    got = findings(kitchen_sink, answers, period_start=dt.date(2026, 11, 1), period_end=dt.date(2026, 11, 30))
+    assert ("audit-date-in-period", "/answers/audit-date") in got
