@@ -1,0 +1,98 @@
+"""``auditforms check DEFINITION AUDIT... [--format text|json] [--period YYYY-MM] [--today D]``."""
+
+from __future__ import annotations
+
+import datetime as dt
+import itertools
+from pathlib import Path
+
+import click
+
+from auditforms.cli.common import (
+    EXIT_INVALID,
+    EXIT_OK,
+    EXIT_USAGE,
+    definitions_path_option,
+    load_or_exit,
+)
+
+
+def _period(
+    ctx: click.Context, param: click.Parameter, value: str | None
+) -> tuple[dt.date, dt.date] | None:
+    if value is None:
+        return None
+    from auditforms.results.check import month_bounds
+
+    try:
+        return month_bounds(value)
+    except ValueError as exc:
+        raise click.BadParameter(str(exc)) from None
+
+
+@click.command("check")
+@click.argument("definition", type=click.Path(exists=True, dir_okay=False, path_type=Path))
+@click.argument("audits", nargs=-1, required=True, type=click.Path(path_type=Path))
+@click.option(
+    "--format",
+    "format_",
+    type=click.Choice(["text", "json"]),
+    default="text",
+    show_default=True,
+    help="text for people; json for other systems.",
+)
+@click.option(
+    "--period",
+    callback=_period,
+    metavar="YYYY-MM",
+    help="The sample month: audit dates outside it are reported.",
+)
+@click.option(
+    "--today",
+    type=click.DateTime(formats=["%Y-%m-%d"]),
+    metavar="YYYY-MM-DD",
+    help="The date rules compare with 'today' (default: the real date).",
+)
+@click.option("-q", "--quiet", is_flag=True, help="Print only problems, not the audits that pass.")
+@definitions_path_option
+def command(
+    definition: Path,
+    audits: tuple[Path, ...],
+    format_: str,
+    period: tuple[dt.date, dt.date] | None,
+    today: dt.datetime | None,
+    quiet: bool,
+    search_path: tuple[Path, ...],
+) -> None:
+    """Check completed audits (files, or folders of .json/.yaml files) against DEFINITION.
+
+    Each audit is checked against the tool's result schema, then for consistency with the
+    tool (id and version) and its moderation record, then against the tool's rules.
+    Messages never quote what was written in an answer.
+
+    Exit status: 0 when every audit passes (warnings allowed), 1 when any fails, 2 on a
+    usage error.
+    """
+    from auditforms.reporting import REPORTERS
+    from auditforms.results.check import iter_check_files, make_context, summarise
+
+    missing = [p for p in audits if not p.exists()]
+    if missing:
+        raise click.BadParameter(f"{missing[0]}: no such file or folder", param_hint="AUDIT")
+    loaded = load_or_exit(definition, search_path)
+    context = make_context(today=today.date() if today else None, period=period)
+    results = iter_check_files(loaded, audits, context=context)
+    first = next(results, None)
+    if first is None:
+        click.echo("no .json, .yaml or .yml files found in the folders given", err=True)
+        raise SystemExit(EXIT_USAGE)
+    reporter = REPORTERS[format_](quiet=quiet)
+    click.echo(reporter.start(loaded.id, loaded.version), nl=False)
+    totals = {"audits": 0, "passed": 0, "failed": 0, "with_warnings": 0, "errors": 0, "warnings": 0}
+    for result in itertools.chain([first], results):
+        click.echo(reporter.file(result), nl=False)
+        for key, value in summarise([result]).items():
+            totals[key] += value
+    end = reporter.end(totals)
+    click.echo(end, nl=False, err=format_ == "text")
+    raise SystemExit(EXIT_INVALID if totals["failed"] else EXIT_OK)

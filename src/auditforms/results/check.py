@@ -1,0 +1,223 @@
+"""Checking completed audits: the pure core, the batch API and the streaming batch.
+
+``check_document`` judges one parsed document and does no I/O. ``iter_check_files``
+reads and checks files one at a time, so a batch of any size runs in flat memory and a
+bad file (unreadable, malformed, huge) is reported and the batch goes on. ``check`` is
+what :func:`auditforms.check` calls: paths and/or dicts in, a :class:`CheckReport` out.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Iterable, Iterator, Mapping
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from auditforms.diagnostics import Diagnostic, Severity
+from auditforms.model.definition import Definition
+from auditforms.results.checker import Checker
+from auditforms.results.locating import locate_diagnostics
+from auditforms.results.reading import iter_audit_paths, read_audit_file
+from auditforms.rules import EvalContext
+
+_CHECKERS: dict[tuple[int, EvalContext | None, int], tuple[Definition, Any, Checker]] = {}
+
+
+def checker_for(
+    definition: Definition,
+    context: EvalContext | None = None,
+    schema: Mapping[str, Any] | None = None,
+) -> Checker:
+    """A cached :class:`Checker`: building the validator costs far more than checking one audit."""
+    key = (id(definition), context, id(schema))
+    cached = _CHECKERS.get(key)
+    if cached is not None and cached[0] is definition and cached[1] is schema:
+        return cached[2]
+    checker = Checker(definition, context, schema)
+    if len(_CHECKERS) > 32:
+        _CHECKERS.clear()
+    _CHECKERS[key] = (definition, schema, checker)
+    return checker
+
+
+def check_document(
+    definition: Definition,
+    document: dict[str, Any],
+    *,
+    file: str = "",
+    context: EvalContext | None = None,
+    schema: Mapping[str, Any] | None = None,
+) -> list[Diagnostic]:
+    """Every problem in one completed audit (schema, consistency, moderation, rules); pure."""
+    return checker_for(definition, context, schema).check(document, file)
+
+
+@dataclass(frozen=True)
+class FileResult:
+    """The outcome for one audit: passes when it has no errors (warnings are advice)."""
+
+    file: str
+    diagnostics: tuple[Diagnostic, ...]
+    audit_id: str | None = None
+    status: str | None = None
+
+    @property
+    def errors(self) -> int:
+        return sum(1 for d in self.diagnostics if d.severity is Severity.ERROR)
+
+    @property
+    def warnings(self) -> int:
+        return sum(1 for d in self.diagnostics if d.severity is Severity.WARNING)
+
+    @property
+    def passed(self) -> bool:
+        return self.errors == 0
+
+    def to_json(self) -> dict[str, Any]:
+        findings = []
+        for d in self.diagnostics:
+            item = d.to_json()
+            item.update(dict(d.extra))
+            findings.append(item)
+        return {
+            "file": self.file,
+            "audit_id": self.audit_id,
+            "status": self.status,
+            "passed": self.passed,
+            "errors": self.errors,
+            "warnings": self.warnings,
+            "findings": findings,
+        }
+
+
+@dataclass
+class CheckReport:
+    """The findings of a batch, as data."""
+
+    definition_id: str
+    definition_version: str
+    results: list[FileResult] = field(default_factory=list)
+
+    @property
+    def passed(self) -> bool:
+        return all(r.passed for r in self.results)
+
+    @property
+    def diagnostics(self) -> list[Diagnostic]:
+        return [d for r in self.results for d in r.diagnostics]
+
+    def summary(self) -> dict[str, int]:
+        return summarise(self.results)
+
+    def to_json(self) -> dict[str, Any]:
+        return {
+            "format": "auditforms/check-report",
+            "format_version": 1,
+            "definition": {"id": self.definition_id, "version": self.definition_version},
+            "summary": self.summary(),
+            "files": [r.to_json() for r in self.results],
+        }
+
+
+def summarise(results: Iterable[FileResult]) -> dict[str, int]:
+    counts = {"audits": 0, "passed": 0, "failed": 0, "with_warnings": 0, "errors": 0, "warnings": 0}
+    for r in results:
+        counts["audits"] += 1
+        counts["passed" if r.passed else "failed"] += 1
+        counts["with_warnings"] += 1 if r.warnings else 0
+        counts["errors"] += r.errors
+        counts["warnings"] += r.warnings
+    return counts
+
+
+def make_context(
+    *,
+    today: dt.date | None = None,
+    period: str | tuple[dt.date, dt.date] | None = None,
+) -> EvalContext:
+    """The values ``$today``, ``$period_start`` and ``$period_end`` stand for.
+
+    ``period`` is a month (``"2026-11"``) or a (start, end) pair of dates.
+    """
+    start = end = None
+    if isinstance(period, str):
+        start, end = month_bounds(period)
+    elif period is not None:
+        start, end = period
+    return EvalContext(today=today or dt.date.today(), period_start=start, period_end=end)
+
+
+def month_bounds(month: str) -> tuple[dt.date, dt.date]:
+    """First and last day of ``YYYY-MM``; ``ValueError`` with a plain message otherwise."""
+    try:
+        start = dt.date.fromisoformat(f"{month}-01") if len(month) == 7 else None
+    except ValueError:
+        start = None
+    if start is None:
+        raise ValueError(
+            f"the period must be a month written YYYY-MM, e.g. 2026-11 (got {month!r})"
+        )
+    following = (start.replace(day=28) + dt.timedelta(days=4)).replace(day=1)
+    return start, following - dt.timedelta(days=1)
+
+
+def _identity(document: Any) -> tuple[str | None, str | None]:
+    if not isinstance(document, Mapping):
+        return None, None
+    audit_id, status = document.get("audit_id"), document.get("status")
+    return (
+        audit_id if isinstance(audit_id, str) else None,
+        status if isinstance(status, str) and status.isidentifier() else None,
+    )
+
+
+def check_file(checker: Checker, path: Path) -> FileResult:
+    name = str(path)
+    document, problems = read_audit_file(path)
+    if document is None or problems:
+        return FileResult(name, tuple(problems))
+    found = checker.check(document, name)
+    if found:
+        found = locate_diagnostics(path, document, found)
+    return FileResult(name, tuple(found), *_identity(document))
+
+
+def iter_check_files(
+    definition: Definition,
+    paths: Iterable[str | Path],
+    *,
+    context: EvalContext | None = None,
+    schema: Mapping[str, Any] | None = None,
+) -> Iterator[FileResult]:
+    """Check the files (and folders of files) one at a time: flat memory for any batch."""
+    checker = checker_for(definition, context or make_context(), schema)
+    for path in iter_audit_paths(Path(p) for p in paths):
+        yield check_file(checker, path)
+
+
+def check(
+    definition: Definition,
+    audits: Any,
+    *,
+    today: dt.date | None = None,
+    period: str | tuple[dt.date, dt.date] | None = None,
+    schema: Mapping[str, Any] | None = None,
+) -> CheckReport:
+    """Check completed audits: a path, a dict, or an iterable of paths (files or folders) and dicts.
+
+    Returns a :class:`CheckReport`; never raises for bad audits (they become findings).
+    Dicts are named ``<audit 1>``, ``<audit 2>``… in the report, in the order given.
+    """
+    checker = checker_for(definition, make_context(today=today, period=period), schema)
+    report = CheckReport(definition.id, definition.version)
+    items = [audits] if isinstance(audits, str | Path | Mapping) else list(audits)
+    for number, item in enumerate(items, start=1):
+        if isinstance(item, Mapping):
+            name = f"<audit {number}>"
+            report.results.append(
+                FileResult(name, tuple(checker.check(item, name)), *_identity(item))
+            )
+        else:
+            report.results.extend(check_file(checker, p) for p in iter_audit_paths([Path(item)]))
+    return report

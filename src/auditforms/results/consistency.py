@@ -1,0 +1,144 @@
+"""Is this audit for this tool, and this version of it? And is its moderation record coherent?
+
+Only the current definition is at hand, so "what differs" for an audit completed against
+another version is said in terms of it: answered ids it does not know, and answers it
+requires that are missing.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Mapping
+from typing import Any
+
+from auditforms.diagnostics import Diagnostic, Severity
+from auditforms.model.definition import Definition, Question, Section
+from auditforms.results.naming import Namer, safe_key
+from auditforms.rules.values import as_date
+
+_SEMVER = re.compile(r"^(\d+)\.(\d+)\.(\d+)")
+_LISTED = 8
+
+
+def tool_mismatch(
+    definition: Definition, document: Mapping[str, Any], file: str
+) -> Diagnostic | None:
+    """An error when the audit names another tool (its answers would mean something else)."""
+    named = document.get("definition")
+    tool = named.get("id") if isinstance(named, Mapping) else None
+    if not isinstance(tool, str) or tool == definition.id:
+        return None
+    return Diagnostic(
+        "AF620",
+        f"this audit was completed with the tool {safe_key(tool)}, not "
+        f"'{definition.id}'; check it against that tool's definition",
+        file=file,
+        pointer="/definition/id",
+    )
+
+
+def _semver(version: str) -> tuple[int, int, int] | None:
+    match = _SEMVER.match(version)
+    return (int(match[1]), int(match[2]), int(match[3])) if match else None
+
+
+def version_difference(
+    definition: Definition, document: Mapping[str, Any], file: str, missing_required: list[str]
+) -> Diagnostic | None:
+    """A warning naming the version the audit used and what differs from this definition."""
+    named = document.get("definition")
+    version = named.get("version") if isinstance(named, Mapping) else None
+    if not isinstance(version, str) or version == definition.version:
+        return None
+    theirs, ours = _semver(version), _semver(definition.version)
+    if theirs is None:
+        return None  # the schema reports a malformed version
+    age = (
+        "an older"
+        if ours is not None and theirs < ours
+        else "a newer"
+        if ours and theirs > ours
+        else "another"
+    )
+    answers = document.get("answers")
+    unknown = (
+        [k for k in answers if k not in definition.index] if isinstance(answers, Mapping) else []
+    )
+    differences = []
+    if unknown:
+        differences.append(
+            f"{len(unknown)} answered id(s) unknown to {definition.version}: {_list(unknown)}"
+        )
+    if missing_required:
+        differences.append(
+            f"{len(missing_required)} answer(s) required by {definition.version} "
+            f"missing: {_list(missing_required)}"
+        )
+    what = "; ".join(differences) if differences else "no answers differ in shape"
+    message = (
+        f"completed against {age} version of the tool ({version}; this definition is "
+        f"{definition.version}): {what}"
+    )
+    return Diagnostic(
+        "AF621", message, file=file, pointer="/definition/version", severity=Severity.WARNING
+    )
+
+
+def _list(ids: list[str]) -> str:
+    shown = ", ".join(safe_key(i) for i in ids[:_LISTED])
+    return shown + (f" and {len(ids) - _LISTED} more" if len(ids) > _LISTED else "")
+
+
+def moderation_findings(
+    definition: Definition, document: Mapping[str, Any], shown: Any, namer: Namer, file: str
+) -> list[Diagnostic]:
+    """The moderation record against the audit: dates in order, judgements where they belong."""
+    moderation = document.get("moderation")
+    answers = document.get("answers")
+    if not isinstance(moderation, Mapping) or not isinstance(answers, Mapping):
+        return []
+    out: list[Diagnostic] = []
+    audit_date = as_date(answers.get(definition.index.by_role("audit_date") or ""))
+    moderated_on = as_date(moderation.get("date"))
+    if audit_date and moderated_on and moderated_on < audit_date:
+        out.append(
+            Diagnostic(
+                "AF630",
+                "Moderation record: the moderation date is before the audit date",
+                file=file,
+                pointer="/moderation/date",
+            )
+        )
+    judgements = moderation.get("judgements")
+    for item_id, option in judgements.items() if isinstance(judgements, Mapping) else ():
+        node = definition.index.entries[item_id].node if item_id in definition.index else None
+        if not isinstance(node, Question | Section):
+            continue  # the schema reports ids that take no judgement
+        pointer = f"/moderation/judgements/{item_id}"
+        if not shown(item_id):
+            out.append(
+                Diagnostic(
+                    "AF631",
+                    f"moderated judgement for {namer.item(item_id)}: the question "
+                    "is not shown in this audit",
+                    file=file,
+                    pointer=pointer,
+                    severity=Severity.WARNING,
+                )
+            )
+        elif _auditor_judgement(answers.get(item_id)) == option:
+            out.append(
+                Diagnostic(
+                    "AF632",
+                    f"moderated judgement for {namer.item(item_id)}: it is the same "
+                    "as the auditor's; record a moderated judgement only where you disagree",
+                    file=file,
+                    pointer=pointer,
+                    severity=Severity.WARNING,
+                )
+            )
+    return out
+
+
+def _auditor_judgement(answer: Any) -> Any:
+    return answer.get("judgement") if isinstance(answer, Mapping) else None

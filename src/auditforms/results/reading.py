@@ -1,0 +1,125 @@
+"""Completed-audit files to plain data: JSON fast, YAML with positions; never raises.
+
+JSON goes through :func:`json.loads` (a batch of thousands must be quick); YAML goes
+through the shared safe loader, which keeps positions and refuses alias bombs. Both share
+the size cap and the UTF-8 checks of :func:`auditforms.source.read_text`.
+"""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Iterable, Iterator
+from pathlib import Path
+from typing import Any
+
+from auditforms.diagnostics import Diagnostic
+from auditforms.source import parse_yaml, read_text
+from auditforms.source.reading import DEFAULT_LIMITS, ReadLimits
+
+AUDIT_SUFFIXES = (".json", ".yaml", ".yml")
+_MAX_JSON_DEPTH = 64
+
+
+def read_audit_file(
+    path: Path, limits: ReadLimits = DEFAULT_LIMITS
+) -> tuple[Any, list[Diagnostic]]:
+    """The document in ``path`` (``None`` when it cannot be read) and any problems found."""
+    name = str(path)
+    try:
+        with path.open("rb") as handle:
+            data = handle.read(limits.max_bytes + 1)
+    except OSError as exc:
+        reason = exc.strerror or type(exc).__name__
+        return None, [Diagnostic("AF101", f"cannot read the file: {reason}", file=name)]
+    return parse_audit_bytes(data, name, limits)
+
+
+def parse_audit_bytes(
+    data: bytes, name: str, limits: ReadLimits = DEFAULT_LIMITS
+) -> tuple[Any, list[Diagnostic]]:
+    if len(data) > limits.max_bytes:  # read_text reports the size; keep the cap message
+        text, problem = read_text(data, name, limits)
+        return None, [problem] if problem else []
+    is_json = name.lower().endswith(".json") or data.lstrip()[:1] in (b"{", b"[")
+    if is_json:
+        try:
+            return _loads_json(data, name, limits)
+        except UnicodeDecodeError:
+            pass  # read_text explains encoding problems with a position
+    text, problem = read_text(data, name, limits)
+    if problem is not None or text is None:
+        return None, [problem] if problem else []
+    if is_json:
+        return _json_from_text(text, name, limits)
+    parsed = parse_yaml(text, name, limits)
+    return parsed.data, parsed.diagnostics
+
+
+def _loads_json(data: bytes, name: str, limits: ReadLimits) -> tuple[Any, list[Diagnostic]]:
+    if b"\x00" in data:
+        _, problem = read_text(data, name, limits)
+        return None, [problem] if problem else []
+    return _json_from_text(data.decode("utf-8-sig"), name, limits)
+
+
+def _json_from_text(text: str, name: str, limits: ReadLimits) -> tuple[Any, list[Diagnostic]]:
+    if not text.strip():
+        return None, [Diagnostic("AF104", "the file is empty", file=name)]
+    try:
+        document = json.loads(text, parse_constant=_refuse_constant)
+    except json.JSONDecodeError as exc:
+        return None, [
+            Diagnostic(
+                "AF105", f"malformed JSON: {exc.msg}", file=name, line=exc.lineno, col=exc.colno
+            )
+        ]
+    except (RecursionError, ValueError) as exc:
+        reason = "it nests too deeply" if isinstance(exc, RecursionError) else str(exc)
+        return None, [Diagnostic("AF105", f"malformed JSON: {reason}", file=name)]
+    if _too_deep(document, limits.max_depth):
+        return None, [
+            Diagnostic(
+                "AF107", f"the document nests more than {limits.max_depth} levels deep", file=name
+            )
+        ]
+    return document, []
+
+
+def _refuse_constant(token: str) -> Any:
+    raise ValueError(f"{token} is not a JSON number")
+
+
+def _too_deep(value: Any, limit: int) -> bool:
+    stack: list[tuple[Any, int]] = [(value, 0)]
+    while stack:
+        node, depth = stack.pop()
+        if depth > limit:
+            return True
+        if isinstance(node, dict):
+            stack.extend((v, depth + 1) for v in node.values() if isinstance(v, dict | list))
+        elif isinstance(node, list):
+            stack.extend((v, depth + 1) for v in node if isinstance(v, dict | list))
+    return False
+
+
+def iter_audit_paths(paths: Iterable[Path]) -> Iterator[Path]:
+    """Files named, then the audit files (``.json``, ``.yaml``, ``.yml``) inside folders, sorted.
+
+    A file reached twice (named, and inside a folder also named) is checked once.
+    """
+    seen: set[Path] = set()
+    for path in paths:
+        found = (
+            sorted(
+                p
+                for p in path.rglob("*")
+                if p.suffix.lower() in AUDIT_SUFFIXES and p.is_file() and not p.name.startswith(".")
+            )
+            if path.is_dir()
+            else [path]
+        )
+        for file in found:
+            key = file.resolve()
+            if key not in seen:
+                seen.add(key)
+                yield file
