@@ -39,6 +39,13 @@ def _validator() -> Draft202012Validator:
 def validate_against_schema(tree: Any, filename: str) -> list[Diagnostic]:
     """Every schema error in ``tree``, one diagnostic each, in document order."""
     out: dict[tuple[str, str], Diagnostic] = {}
+    if isinstance(tree, dict) and "extends" not in tree:
+        for key in ("select", "changes"):
+            if key in tree:
+                d = _at(tree, filename, f"/{key}", "AF201",
+                        f"'{key}' is only allowed in a tool that extends another (add extends: TOOL-ID)",
+                        at_key=True)
+                out[(d.pointer or "", d.message)] = d
     for error in _validator().iter_errors(tree):
         for diagnostic in _diagnose(error, tree, filename):
             out.setdefault((diagnostic.pointer or "", diagnostic.message), diagnostic)
@@ -89,8 +96,6 @@ def _message(error: ValidationError, what: str) -> tuple[str, str]:
         return "AF205", f"this is longer than {value} characters"
     if v in ("minimum", "maximum", "minItems", "maxItems", "uniqueItems", "minProperties", "maxProperties"):
         return "AF206", _range_message(v, value, custom)
-    if v == "false":
-        return "AF201", f"this key is only allowed in a tool that extends another ({what})"
     return "AF207", custom or f"this is not a valid {what}"
 
 
