@@ -8,13 +8,13 @@ answer schema the result schema uses, and every problem is reported with its lin
 
 from __future__ import annotations
 
-import difflib
 from pathlib import Path
 from typing import Any
 
 from jsonschema.validators import validator_for
 
 from auditforms.diagnostics import Diagnostic
+from auditforms.language.suggest import did_you_mean
 from auditforms.model.definition import Definition, FieldItem, Section, Table
 from auditforms.results.checker import format_checker
 from auditforms.results.naming import Namer, safe_key
@@ -93,12 +93,7 @@ def _check_entry(
 ) -> list[Diagnostic]:
     pointer = f"/{key}"
     if key not in definition.index:
-        hint = difflib.get_close_matches(key, central, n=1)
-        also = (
-            f"; did you mean '{hint[0]}'?"
-            if hint
-            else f"; fields completed centrally: {', '.join(central)}"
-        )
+        also = did_you_mean(key, central) or f"; fields completed centrally: {', '.join(central)}"
         return [
             Diagnostic(
                 "AF651",
