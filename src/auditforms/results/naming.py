@@ -100,11 +100,11 @@ class Namer:
     def row(self, table_id: str, row: int | str) -> str:
         table = self.index.entries[table_id].node if table_id in self.index.entries else None
         if isinstance(row, int) or (isinstance(row, str) and row.isdigit()):
-            return f"{self.item(table_id)}, row {int(row) + 1}"
+            return f"{self.item(table_id).rstrip('?')}, row {int(row) + 1}"
         if isinstance(table, Table):
             for label in table.rows:
                 if label.id == row:
-                    return f"{self.item(table_id)}, {clean(label.label)}"
+                    return f"{self.item(table_id).rstrip('?')}, {clean(label.label)}"
         return f"{self.item(table_id)}, row {safe_key(row)}"
 
     def column(self, table_id: str, column_id: str) -> str:

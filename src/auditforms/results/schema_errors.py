@@ -49,39 +49,44 @@ def pointer_of(path: Any) -> str:
 
 
 def diagnostics_from(error: ValidationError, namer: Namer, file: str) -> Iterator[Diagnostic]:
-    keyword = (
-        "propertyNames" if "propertyNames" in error.relative_schema_path else str(error.validator)
-    )
+    in_names = "propertyNames" in error.relative_schema_path
+    keyword = "propertyNames" if in_names else str(error.validator)
     base = pointer_of(error.absolute_path)
     code = _CODES.get(keyword, "AF616")
     if keyword == "required":
-        match = _REQUIRED.match(error.message)
-        names = (
-            [match.group(1)]
-            if match
-            else [r for r in error.validator_value if r not in error.instance]
-        )
-        for name in names:
-            pointer = f"{base}/{name}"
-            message = (
-                namer.required(name)
-                if base == "/answers"
-                else f"{_place(pointer, namer, error.schema, name)} is required"
-            )
-            yield Diagnostic(code, message, file=file, pointer=pointer)
-        return
-    if keyword == "additionalProperties" and isinstance(error.instance, dict):
+        yield from _required(error, namer, base, code, file)
+    elif keyword == "additionalProperties" and isinstance(error.instance, dict):
         for key in _extra_keys(error):
-            pointer = f"{base}/{key}"
+            # A key that is not an id may itself be personal data: point at its parent.
+            pointer = f"{base}/{key}" if safe_key(key).startswith("'") else base
             yield Diagnostic(code, _unknown_key(base, key, namer), file=file, pointer=pointer)
-        return
-    if keyword == "propertyNames":
+    elif keyword == "propertyNames":
         where = _place(base, namer, {})
         message = f"{where} names {safe_key(error.instance)}, which is not part of this tool"
         yield Diagnostic(code, message, file=file, pointer=base)
-        return
-    message = f"{_place(base, namer, error.schema)} {_problem(keyword, error)}"
-    yield Diagnostic(code, message, file=file, pointer=base)
+    elif not (keyword == "format" and _pattern_fails(error)):
+        message = f"{_place(base, namer, error.schema)} {_problem(keyword, error)}"
+        yield Diagnostic(code, message, file=file, pointer=base)
+
+
+def _required(
+    error: ValidationError, namer: Namer, base: str, code: str, file: str
+) -> Iterator[Diagnostic]:
+    match = _REQUIRED.match(error.message)
+    names = [match.group(1)] if match else [r for r in error.validator_value if r not in error.instance]
+    for name in names:
+        pointer = f"{base}/{name}"
+        if base == "/answers":
+            message = namer.required(name)
+        else:
+            message = f"{_place(pointer, namer, error.schema, name)} is required"
+        yield Diagnostic(code, message, file=file, pointer=pointer)
+
+
+def _pattern_fails(error: ValidationError) -> bool:
+    """A value of the wrong shape fails ``pattern`` too; one message ("write it so") is enough."""
+    pattern = error.schema.get("pattern") if isinstance(error.schema, dict) else None
+    return bool(pattern) and isinstance(error.instance, str) and not re.search(pattern, error.instance)
 
 
 def _extra_keys(error: ValidationError) -> list[str]:
