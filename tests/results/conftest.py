@@ -20,6 +20,16 @@ NOVEMBER = EvalContext(today=dt.date(2026, 11, 30), period_start=dt.date(2026, 1
                        period_end=dt.date(2026, 11, 30))
 
 
+def _kitchen_sink() -> Any:
+    from auditforms.api import load_definition
+
+    return load_definition(ROOT / "tests" / "fixtures" / "definitions" / "kitchen-sink.yaml")
+
+
+#: The kitchen-sink definition, for module-level use (hypothesis strategies are built at import).
+KITCHEN_SINK_DEFINITION = _kitchen_sink()
+
+
 @pytest.fixture
 def audit() -> dict[str, Any]:
     """A fresh copy of a fictional audit that passes every check (change it freely)."""

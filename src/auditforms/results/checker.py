@@ -25,7 +25,7 @@ from auditforms.results.schema_errors import diagnostics_from
 from auditforms.rules import EvalContext, Evaluator, Finding, all_rules
 from auditforms.rules.values import as_date
 
-_DATE_TIME = re.compile(r"^\d{4}-\d{2}-\d{2}[Tt ]\d{2}:\d{2}:\d{2}(\.\d+)?([Zz]|[+-]\d{2}:\d{2})$")
+_DATE_TIME = re.compile(r"^\d{4}-\d{2}-\d{2}[Tt]\d{2}:\d{2}:\d{2}(\.\d+)?([Zz]|[+-]\d{2}:\d{2})$")
 _REQUIRED_RULE_SUFFIXES = (":required", ":judgement-required")
 
 

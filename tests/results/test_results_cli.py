@@ -1,0 +1,116 @@
+"""``auditforms check``: reports, formats and exit codes."""
+
+from __future__ import annotations
+
+import json
+import shutil
+from pathlib import Path
+
+import pytest
+
+from tests.results.conftest import AUDITS, VALID_JSON
+
+KITCHEN_SINK = Path(__file__).resolve().parents[1] / "fixtures" / "definitions" / "kitchen-sink.yaml"
+
+
+@pytest.fixture
+def batch(tmp_path: Path) -> Path:
+    """A folder with one passing audit, one failing audit and one malformed file."""
+    shutil.copy(VALID_JSON, tmp_path / "child-0412.json")
+    failing = json.loads(VALID_JSON.read_text(encoding="utf-8"))
+    failing["answers"]["q1"]["impact"] = "   "
+    (tmp_path / "child-0414.json").write_text(json.dumps(failing, indent=1), encoding="utf-8")
+    (tmp_path / "child-0415.json").write_text('{"format": ', encoding="utf-8")
+    return tmp_path
+
+
+def test_all_pass_exits_0(run_cli):
+    result = run_cli("check", KITCHEN_SINK, AUDITS / "kitchen-sink", "--period", "2026-11", "--today", "2026-11-30")
+    assert result.exit_code == 0, result.output
+    assert result.stdout.splitlines() == [
+        f"{AUDITS / 'kitchen-sink' / 'child-0412.json'}: passes",
+        f"{AUDITS / 'kitchen-sink' / 'child-0413-moderated.yaml'}: passes",
+    ]
+    assert result.stderr == "2 of 2 audits pass; 0 errors, 0 warnings\n"
+
+
+def test_warnings_alone_still_pass(run_cli, tmp_path):
+    document = json.loads(VALID_JSON.read_text(encoding="utf-8"))
+    document["answers"]["q3"]["judgement"] = "exceeds-good"
+    path = tmp_path / "child.json"
+    path.write_text(json.dumps(document), encoding="utf-8")
+    result = run_cli("check", KITCHEN_SINK, path)
+    assert result.exit_code == 0
+    assert result.stdout.splitlines()[-1] == f"{path}: passes with 1 warning"
+    assert "warning[AF642] Q3 Overall rating: the overall rating is better" in result.stdout
+
+
+def test_any_failure_exits_1_and_the_batch_goes_on(run_cli, batch):
+    result = run_cli("check", KITCHEN_SINK, batch, "--period", "2026-11")
+    assert result.exit_code == 1
+    lines = result.stdout.splitlines()
+    assert lines[0] == f"{batch / 'child-0412.json'}: passes"
+    assert lines[1].startswith(f"{batch / 'child-0414.json'}:")
+    assert lines[1].endswith(": error[AF642] Q1 Risk: impact is required when a judgement is given (/answers/q1/impact)")
+    assert lines[2].startswith(f"{batch / 'child-0415.json'}:1:12: error[AF105] malformed JSON")
+    assert result.stderr == "1 of 3 audits pass; 2 errors, 0 warnings\n"
+
+
+def test_quiet_prints_only_problems(run_cli, batch):
+    result = run_cli("check", KITCHEN_SINK, batch, "-q")
+    assert "passes" not in result.stdout
+    assert len(result.stdout.splitlines()) == 2
+
+
+def test_json_report_is_machine_readable_and_never_quotes_answers(run_cli, batch):
+    result = run_cli("check", KITCHEN_SINK, batch, "--format", "json", "--period", "2026-11")
+    assert result.exit_code == 1
+    report = json.loads(result.stdout)
+    assert report["definition"] == {"id": "kitchen-sink", "version": "1.2.0"}
+    assert report["summary"] == {"audits": 3, "passed": 1, "failed": 2, "with_warnings": 0,
+                                 "errors": 2, "warnings": 0}
+    second = report["files"][1]
+    assert (second["audit_id"], second["status"], second["passed"]) == ("2026-11-0412", "submitted", False)
+    (finding,) = second["findings"]
+    assert {k: finding[k] for k in ("code", "severity", "pointer", "rule")} == {
+        "code": "AF642", "severity": "error", "pointer": "/answers/q1/impact", "rule": "impact-when-judged"}
+    assert finding["line"] > 0
+    assert "strategy discussion" not in result.stdout
+
+
+def test_json_report_of_an_empty_folder_is_a_usage_error(run_cli, tmp_path):
+    result = run_cli("check", KITCHEN_SINK, tmp_path, "--format", "json")
+    assert result.exit_code == 2
+    assert "no .json, .yaml or .yml files found" in result.stderr
+
+
+@pytest.mark.parametrize("args", [
+    ("--period", "November"),
+    ("--period", "2026-13"),
+    ("--today", "30/11/2026"),
+    ("--format", "xml"),
+])
+def test_bad_options_exit_2(run_cli, args):
+    result = run_cli("check", KITCHEN_SINK, VALID_JSON, *args)
+    assert result.exit_code == 2
+    assert "Traceback" not in result.output
+
+
+def test_missing_audit_path_exits_2(run_cli, tmp_path):
+    result = run_cli("check", KITCHEN_SINK, tmp_path / "nowhere.json")
+    assert result.exit_code == 2
+    assert "nowhere.json: no such file or folder" in result.stderr
+
+
+def test_invalid_definition_exits_1(run_cli, tmp_path):
+    bad = tmp_path / "bad.yaml"
+    bad.write_text("id: x\n", encoding="utf-8")
+    result = run_cli("check", bad, VALID_JSON)
+    assert result.exit_code == 1
+    assert "bad.yaml" in result.stderr
+
+
+def test_period_outside_reports_the_audit_date(run_cli):
+    result = run_cli("check", KITCHEN_SINK, VALID_JSON, "--period", "2026-10")
+    assert result.exit_code == 1
+    assert "Audit date: the audit date is outside the sample period (/answers/audit-date)" in result.stdout

@@ -1,0 +1,98 @@
+"""Bad files in a batch: each reported in one line, and the batch goes on."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+
+from auditforms.results.check import check, iter_check_files
+from auditforms.results.reading import iter_audit_paths, parse_audit_bytes
+from tests.results.conftest import VALID_JSON
+
+
+def _messages(definition, path: Path) -> list[str]:
+    (result,) = list(iter_check_files(definition, [path]))
+    return [d.format() for d in result.diagnostics]
+
+
+@pytest.mark.parametrize(("name", "content", "expected"), [
+    ("broken.json", b'{"format": "auditforms/completed-audit",\n  "answers": {,}}',
+     "broken.json:2:15: error[AF105] malformed JSON: Expecting property name enclosed in double quotes"),
+    ("broken.yaml", b"format: [unclosed\nanswers: {}\n",
+     "broken.yaml:2:8: error[AF105] malformed YAML: did not find expected ',' or ']'"),
+    ("empty.json", b"  \n", "empty.json: error[AF104] the file is empty"),
+    ("binary.json", b"\x89PNG\r\n\x1a\n\x00\x00", "binary.json: error[AF103] this is a binary file, not YAML or JSON text"),
+    ("latin1.json", '{"answers": {"team": "Équipe"}}'.encode("latin-1"),
+     "latin1.json:1:23: error[AF103] the file is not UTF-8 text; save it as UTF-8 (in Notepad: Save As, Encoding UTF-8)"),
+    ("nan.json", b'{"answers": {"child-age": NaN}}', "nan.json: error[AF105] malformed JSON: NaN is not a JSON number"),
+    ("deep.json", b"[" * 100 + b"]" * 100, "deep.json: error[AF107] the document nests more than 64 levels deep"),
+    ("list.json", b"[1, 2]",
+     "list.json: error[AF601] this is a list, not a completed audit (an object with format: auditforms/completed-audit)"),
+])
+def test_bad_file_gives_one_line(kitchen_sink, tmp_path, name, content, expected):
+    path = tmp_path / name
+    path.write_bytes(content)
+    (message,) = _messages(kitchen_sink, path)
+    assert message == str(tmp_path / expected.split(":", 1)[0]) + ":" + expected.split(":", 1)[1]
+
+
+def test_huge_file_is_refused_without_reading_it_all(kitchen_sink, tmp_path):
+    path = tmp_path / "huge.json"
+    path.write_bytes(b'{"answers": {"team": "' + b"x" * (3 * 1024 * 1024) + b'"}}')
+    (message,) = _messages(kitchen_sink, path)
+    assert message == f"{path}: error[AF102] the file is 2.0 MiB, over the 2.0 MiB limit"
+
+
+def test_unreadable_file_is_reported(kitchen_sink, tmp_path):
+    folder_named_like_a_file = tmp_path / "audit.json"
+    folder_named_like_a_file.mkdir()
+    result = check(kitchen_sink, [folder_named_like_a_file / "missing.json"])
+    (d,) = result.diagnostics
+    assert d.code == "AF101"
+    assert d.format().startswith(f"{folder_named_like_a_file / 'missing.json'}: error[AF101] cannot read the file:")
+
+
+def test_batch_goes_on_after_bad_files(kitchen_sink, tmp_path):
+    (tmp_path / "a-broken.json").write_text("{", encoding="utf-8")
+    (tmp_path / "b-good.json").write_bytes(VALID_JSON.read_bytes())
+    (tmp_path / "c-empty.yaml").write_text("", encoding="utf-8")
+    (tmp_path / "notes.txt").write_text("not an audit", encoding="utf-8")
+    report = check(kitchen_sink, tmp_path, period="2026-11")
+    assert [(Path(r.file).name, r.passed) for r in report.results] == [
+        ("a-broken.json", False), ("b-good.json", True), ("c-empty.yaml", False)]
+    assert report.summary() == {"audits": 3, "passed": 1, "failed": 2, "with_warnings": 0,
+                                "errors": 2, "warnings": 0}
+
+
+def test_json_findings_are_located_by_line(kitchen_sink, tmp_path):
+    document = json.loads(VALID_JSON.read_text(encoding="utf-8"))
+    document["answers"]["q1"]["impact"] = ""
+    path = tmp_path / "child.json"
+    path.write_text(json.dumps(document, indent=2), encoding="utf-8")
+    (message,) = _messages(kitchen_sink, path)
+    lines = path.read_text(encoding="utf-8").splitlines()
+    line = next(i for i, text in enumerate(lines, 1) if '"impact": ""' in text and i > 20)
+    assert message.startswith(f"{path}:{line}:")
+
+
+def test_yaml_findings_are_located_by_line(kitchen_sink, tmp_path):
+    path = tmp_path / "child.yaml"
+    path.write_text(
+        "format: auditforms/completed-audit\nformat_version: 1\n"
+        "definition: {id: kitchen-sink, version: 1.2.0}\nstatus: draft\nanswers:\n"
+        "  child-age: old\n", encoding="utf-8")
+    report = check(kitchen_sink, path)
+    ages = [d for d in report.diagnostics if d.pointer == "/answers/child-age"]
+    assert [(d.line, d.col, d.message) for d in ages] == [(6, 14, "Age must be a number")]
+
+
+def test_files_named_twice_are_checked_once(tmp_path):
+    (tmp_path / "a.json").write_text("{}", encoding="utf-8")
+    assert list(iter_audit_paths([tmp_path / "a.json", tmp_path])) == [tmp_path / "a.json"]
+
+
+def test_json_is_recognised_by_content_whatever_the_name():
+    document, problems = parse_audit_bytes(b'  {"format": 1}', "audit.txt")
+    assert (document, problems) == ({"format": 1}, [])
