@@ -5,7 +5,6 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
-
 from tests_helpers import KITCHEN_DIR, write
 
 KITCHEN = KITCHEN_DIR / "kitchen-sink.yaml"

@@ -9,9 +9,7 @@ from __future__ import annotations
 
 import json
 from functools import cache
-from typing import Any
-
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 from auditforms.diagnostics import Diagnostic
 from auditforms.language.suggest import did_you_mean
