@@ -81,7 +81,7 @@ def _all_errors(tree: Any, filename: str) -> list[Diagnostic]:
 
 
 def _diagnose(error: ValidationError, tree: Any, filename: str) -> list[Diagnostic]:
-    if error.validator in ("oneOf", "anyOf") and not error.schema.get("x-message"):
+    if error.validator in ("oneOf", "anyOf") and not _schema_of(error).get("x-message"):
         from jsonschema.exceptions import best_match
 
         inner = best_match(error.context or [])
@@ -91,7 +91,7 @@ def _diagnose(error: ValidationError, tree: Any, filename: str) -> list[Diagnost
     what = _thing(error)
     validator = error.validator
     if validator == "additionalProperties":
-        allowed = list(error.schema.get("properties", {}))
+        allowed = list(_schema_of(error).get("properties", {}))
         extras = [k for k in error.instance if k not in allowed] if isinstance(error.instance, dict) else []
         return [_at(tree, filename, pointer_join(pointer, key), "AF201",
                     f"'{key}' is not a key of {what}" + did_you_mean(key, allowed)
@@ -99,13 +99,15 @@ def _diagnose(error: ValidationError, tree: Any, filename: str) -> list[Diagnost
                     at_key=True) for key in extras]
     if validator == "required":
         present = error.instance if isinstance(error.instance, dict) else {}
-        missing = [k for k in error.validator_value if k not in present]
+        required: list[str] = list(error.validator_value)  # type: ignore[arg-type]
+        missing = [k for k in required if k not in present]
         return [_at(tree, filename, pointer, "AF202", f"{what} needs '{key}'") for key in missing]
     return [_at(tree, filename, pointer, *_message(error, what))]
 
 
 def _message(error: ValidationError, what: str) -> tuple[str, str]:
-    v, value, schema = error.validator, error.validator_value, error.schema
+    v, schema = error.validator, _schema_of(error)
+    value: Any = error.validator_value
     custom = schema.get("x-message")
     if v == "type":
         expected = " or ".join(_TYPE_NAMES.get(t, t) for t in ([value] if isinstance(value, str) else value))
@@ -143,8 +145,12 @@ def _range_message(v: str, value: Any, custom: str | None) -> str:
     }[v]
 
 
+def _schema_of(error: ValidationError) -> dict[str, Any]:
+    return error.schema if isinstance(error.schema, dict) else {}
+
+
 def _thing(error: ValidationError) -> str:
-    title = error.schema.get("title")
+    title = _schema_of(error).get("title")
     if title:
         return f"a {title}" if title[0] not in "aeiou" else f"an {title}"
     return "this"
