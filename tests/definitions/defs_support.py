@@ -5,8 +5,9 @@ from __future__ import annotations
 from functools import cache
 from pathlib import Path
 
-from auditforms.model.definition import Definition, FieldItem, Question, Section, Table
 from seed_wording import normalise
+
+from auditforms.model.definition import Definition, FieldItem, Question, Section, Table
 
 ROOT = Path(__file__).resolve().parents[2]
 DEFINITIONS = ROOT / "definitions"

@@ -45,10 +45,11 @@ TORBAY_FIELDS: dict[str, list[str]] = {
         "Children, young people and families are appropriately involved",
         "Is there evidence of impact of the involvement of children and their families in "
         "assessment, planning and intervention? Are the views of significant males effectively "
-        "gathered? Are children seen, and seen alone, and do they benefit from stable and effective "
-        "relationships? Do children and parents/carers have an equal voice? Does it evidence "
-        "individual work undertaken, including appropriate direct work? Is this linked to the plan "
-        "and the reduction of risk? What is the impact of this for children and their families?",
+        "gathered? Are children seen, and seen alone, and do they benefit from stable and "
+        "effective relationships? Do children and parents/carers have an equal voice? Does it "
+        "evidence individual work undertaken, including appropriate direct work? Is this linked "
+        "to the plan and the reduction of risk? What is the impact of this for children and their "
+        "families?",
         "Consider how / if the COVID pandemic impacted on the way that the children and families "
         "are communicated with / involved and the impact of this. Did this impact on the frequency "
         "of visits?",
@@ -56,15 +57,15 @@ TORBAY_FIELDS: dict[str, list[str]] = {
     "q3": [
         "Decision making is effective and timely.",
         "Is there evidence of effective and timely management oversight and direction for "
-        "children, and clearly recorded rationale for decisions being made? Is the recording about "
-        "the child and family clear, comprehensive and reflective of work undertaken and focused on "
-        "the experience and progress of children and young people?",
+        "children, and clearly recorded rationale for decisions being made? Is the recording "
+        "about the child and family clear, comprehensive and reflective of work undertaken and "
+        "focused on the experience and progress of children and young people?",
     ],
     "q4": [
         "Assessments are timely, comprehensive, and analytical and of high quality - and lead to "
         "appropriately focused help.",
-        "Do they incorporate historical factors, informed by up to date child’s chronology? Do they "
-        "identify risk, needs and protective factors, including parental capacity?",
+        "Do they incorporate historical factors, informed by up to date child’s chronology? Do "
+        "they identify risk, needs and protective factors, including parental capacity?",
         "Has the COVID pandemic hindered or prevented the family receiving the right help from the "
         "right people at the right time, what is the impact of this. Does the child have an "
         "updated COVID risk assessment in place.",
@@ -83,9 +84,9 @@ TORBAY_FIELDS: dict[str, list[str]] = {
     ],
     "q7": [
         "Quality of plans.",
-        "Are they: up to date and updated, timely, comprehensive, specific with measurable outcomes "
-        "and dynamic? Are they implemented? Consider length of plan or any themes? Do they show "
-        "quality of management oversight? Are they influenced by views of children and "
+        "Are they: up to date and updated, timely, comprehensive, specific with measurable "
+        "outcomes and dynamic? Are they implemented? Consider length of plan or any themes? Do "
+        "they show quality of management oversight? Are they influenced by views of children and "
         "parents/carers and diversity issues?",
         "Do plans demonstrate any adjustments that are needed due to COVID. Has the effectiveness "
         "of planning for this child has been impacted by the Covid pandemic",
@@ -336,13 +337,13 @@ MULTI_AGENCY_QUESTIONS: dict[str, list[str]] = {
         "Has action been taken to locate family members?",
     ],
     "plans-implemented": [
-        "For all relevant agencies: Are plans implemented in a timely way, monitored, evaluated and "
-        "appropriately amended? Is there any evidence of drift or other poor practice? If so, has "
-        "this been raised and resolved through informal or formal procedures?",
+        "For all relevant agencies: Are plans implemented in a timely way, monitored, evaluated "
+        "and appropriately amended? Is there any evidence of drift or other poor practice? If so, "
+        "has this been raised and resolved through informal or formal procedures?",
     ],
     "child-seen": [
-        "For all relevant agencies: Has the child been seen regularly and contacted in other ways , "
-        "in accordance with the plan? Has the practitioner been a consistent figure?",
+        "For all relevant agencies: Has the child been seen regularly and contacted in other ways "
+        ", in accordance with the plan? Has the practitioner been a consistent figure?",
     ],
     "services-called-upon": [
         "For all relevant agencies: Are appropriate services/resources called upon, to meet the "
@@ -360,8 +361,8 @@ MULTI_AGENCY_QUESTIONS: dict[str, list[str]] = {
         "permanence, including return home (if viable)?",
     ],
     "holistic-plan": [
-        "For all relevant agencies: Is the plan and review of the plan meeting the child’s needs in "
-        "a holistic way, addressing all ECM outcomes and assisting the child to reach their "
+        "For all relevant agencies: Is the plan and review of the plan meeting the child’s needs "
+        "in a holistic way, addressing all ECM outcomes and assisting the child to reach their "
         "potential?",
     ],
     "life-story-work": [
@@ -510,13 +511,13 @@ MULTI_AGENCY_QUESTIONS: dict[str, list[str]] = {
         "All relevant agencies: Has the young person been encouraged to have high aspirations?",
     ],
     "pathway-plan": [
-        "All relevant agencies: Is an effective and timely pathway plan or transition plan in place "
-        "to support their transition to adulthood? Has the young person been fully involved in "
-        "developing this plan? Have they been well prepared for adult life?",
+        "All relevant agencies: Is an effective and timely pathway plan or transition plan in "
+        "place to support their transition to adulthood? Has the young person been fully involved "
+        "in developing this plan? Have they been well prepared for adult life?",
     ],
     "transition-partnership": [
-        "All relevant agencies: Quality of partnership working in supporting a young person to make "
-        "a successful transition to adulthood? Are agencies engaged and held to account?",
+        "All relevant agencies: Quality of partnership working in supporting a young person to "
+        "make a successful transition to adulthood? Are agencies engaged and held to account?",
     ],
     "other-agency-supervision": [
         "Agencies other than children’s social care: Is the front-line worker appropriately "

@@ -1,11 +1,18 @@
-"""The shipped definitions: they load, they say what the seed tools say, and their ids hold still."""
+"""The shipped definitions: they load, they say what the seed tools say, their ids hold still."""
 
 from __future__ import annotations
 
 from pathlib import Path
 
 import pytest
-from defs_support import DEFINITION_FILES, DEFINITIONS, REFERENCE_FILES, load, question_pieces, texts
+from defs_support import (
+    DEFINITION_FILES,
+    DEFINITIONS,
+    REFERENCE_FILES,
+    load,
+    question_pieces,
+    texts,
+)
 from seed_wording import (
     MULTI_AGENCY_LABELS,
     MULTI_AGENCY_QUESTIONS,
@@ -91,7 +98,8 @@ def test_torbay_has_exactly_the_seeds_twelve_judged_fields() -> None:
     assert judged == list(TORBAY_FIELDS)
     for question in definition.index.questions():
         assert question.judgement is not None and question.judgement.scale == "quality"
-        assert [(n.id, n.label) for n in question.narratives] == [("evidence", "Evidence:"), ("impact", "Impact:")]
+        narratives = [(n.id, n.label) for n in question.narratives]
+        assert narratives == [("evidence", "Evidence:"), ("impact", "Impact:")]
         assert question.short_title
 
 
@@ -172,10 +180,11 @@ def test_statements_of_good_are_appendix_2_whole() -> None:
         statement = statements[statement_id]
         assert (statement.title, statement.intro) == (title, intro)
         assert len(statement.paragraphs) == len(openings)
-        for paragraph, opening in zip(statement.paragraphs, openings):
+        for paragraph, opening in zip(statement.paragraphs, openings, strict=True):
             assert paragraph.startswith(opening)
             assert paragraph == normalise(paragraph)
-            assert not any("\ue000" <= ch <= "\uf8ff" for ch in paragraph), "a bullet glyph slipped in"
+            glyphs = [ch for ch in paragraph if "\ue000" <= ch <= "\uf8ff"]
+            assert glyphs == [], "a bullet glyph from the source slipped in"
 
 
 @pytest.mark.parametrize("paragraph", STATEMENT_PARAGRAPHS, ids=lambda p: p[:30])
@@ -227,21 +236,32 @@ def test_multi_agency_scale_marking_and_lookback() -> None:
     assert scale.best == "lowest"
     assert [(o.label, o.value) for o in scale.options] == [
         ("1= Outstanding", 1), ("2= Good", 2), ("3= Adequate", 3), ("4 = Inadequate", 4)]
-    assert definition.marking is not None and definition.marking.label == "RESTRICTED WHEN COMPLETED"
+    assert definition.marking is not None
+    assert definition.marking.label == "RESTRICTED WHEN COMPLETED"
     assert definition.lookback is not None and definition.lookback.months == 18
-    roles = {r: definition.index.by_role(r) for r in ("child_id", "child_initials", "overall_rating",
-                                                        "auditor", "audit_date")}
-    assert roles == {"child_id": "case-id", "child_initials": "child-initials",
-                     "overall_rating": "overall-judgement", "auditor": "auditor", "audit_date": "audit-date"}
+    roles = ("child_id", "child_initials", "overall_rating", "auditor", "audit_date")
+    assert {r: definition.index.by_role(r) for r in roles} == {
+        "child_id": "case-id",
+        "child_initials": "child-initials",
+        "overall_rating": "overall-judgement",
+        "auditor": "auditor",
+        "audit_date": "audit-date",
+    }
     ecm = definition.index.node("ecm")
-    assert [r.label for r in ecm.rows] == ["Being Healthy", "Staying Safe", "Enjoying and Achieving",
-                                           "Making a Positive Contribution", "Achieving Economic Well-Being"]
+    assert [r.label for r in ecm.rows] == [
+        "Being Healthy",
+        "Staying Safe",
+        "Enjoying and Achieving",
+        "Making a Positive Contribution",
+        "Achieving Economic Well-Being",
+    ]
     assert [(c.type, c.scale) for c in ecm.columns] == [("textarea", None), ("scale", "grade")]
 
 
 def test_multi_agency_keeps_the_seeds_uasc_questions_where_they_are() -> None:
     definition = load("multi-agency-children-in-care")
-    assert "unaccompanied asylum-seeker" in definition.index.node("decision-to-come-into-care").prompt
+    prompt = definition.index.node("decision-to-come-into-care").prompt
+    assert "unaccompanied asylum-seeker" in prompt
     assert definition.index.entries["uasc-planning"].section.id == "planning-review"
     labels = [f.label for f in definition.index.fields()]
     assert not any("asylum" in label for label in labels), "the seed has no UASC yes/no field"
