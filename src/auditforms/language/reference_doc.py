@@ -52,7 +52,7 @@ def _type(schema: Any, defs: dict[str, Any]) -> str:
         return "mapping"
     names = {"string": "text", "integer": "whole number", "number": "number", "boolean": "true/false"}
     if isinstance(kind, list):
-        return " or ".join(names.get(k, k) for k in kind)
+        return " or ".join(names.get(str(k), str(k)) for k in kind)
     return names.get(kind, "text") if kind else "any"
 
 
