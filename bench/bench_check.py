@@ -1,0 +1,205 @@
+"""Benchmark: ``auditforms check`` on 10,000 completed Torbay audits from disk, beside bare jsonschema.
+
+Usage: python bench/bench_check.py [--count 10000] [--definition definitions/torbay-full-audit.yaml]
+
+Writes N fictional completed audits (about 1 in 10 with a defect) to a temporary folder,
+then times, in one process on one core:
+
+* check:  ``iter_check_files`` (read, parse, result schema, consistency, moderation, rules);
+* bare:   read + ``json.loads`` + ``list(validator.iter_errors(doc))`` with the same schema
+          and the same validator (same format checks), nothing else.
+
+and prints audits/second for both, their ratio, and the memory used when checking the first
+1,000 and all N (peak RSS from ``resource``; Python allocations from ``tracemalloc`` in a
+separate pass, since tracing slows everything down). Targets: >= 2,000 audits/s, check time
+<= 1.5x bare, memory flat.
+"""
+
+from __future__ import annotations
+
+import argparse
+import datetime as dt
+import json
+import random
+import resource
+import sys
+import tempfile
+import time
+import tracemalloc
+from pathlib import Path
+from typing import Any
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT / "src"))
+
+from auditforms.api import load_definition  # noqa: E402
+from auditforms.model.definition import Definition, FieldItem, Question, Section, Table  # noqa: E402
+from auditforms.results import value_schemas as vs  # noqa: E402
+from auditforms.results.check import iter_check_files, make_context  # noqa: E402
+from auditforms.results.checker import make_validator  # noqa: E402
+from auditforms.results.result_schema import build_result_schema  # noqa: E402
+
+NOVEMBER = (dt.date(2026, 11, 1), dt.date(2026, 11, 30))
+WORDS = ("The plan was reviewed with the family and the child's views are recorded. "
+         "Visits were regular and purposeful; the impact on the child is evident.")
+
+
+class Generator:
+    """Fictional, mostly valid audits of any definition (seeded: the same every run)."""
+
+    def __init__(self, definition: Definition, seed: int = 2026) -> None:
+        self.definition = definition
+        self.random = random.Random(seed)
+
+    def date(self, low: dt.date, days: int) -> str:
+        return (low + dt.timedelta(days=self.random.randrange(days))).isoformat()
+
+    def field(self, field: FieldItem, number: int) -> Any:
+        r = self.random
+        if field.role == "child_id":
+            return f"C{number:05d}"
+        if field.type in {"text", "textarea"}:
+            return WORDS[: r.randrange(8, len(WORDS))]
+        if field.type == "date":
+            return self.date(NOVEMBER[0], 28) if field.role == "audit_date" else self.date(dt.date(2026, 1, 1), 300)
+        if field.type == "number":
+            low, high = int(field.minimum or 0), int(field.maximum or 17)
+            return r.randint(low, high)
+        if field.type == "scale" and field.scale:
+            return r.choice(vs.scale_options(self.definition.scale(field.scale)))[0]
+        ids = [o.id for o in field.answer_options]
+        if field.type == "multichoice":
+            return r.sample(ids, k=1)
+        return r.choice(ids)
+
+    def graded(self, judgement: Any, narratives: Any) -> dict[str, Any]:
+        answer: dict[str, Any] = {}
+        if judgement is not None:
+            options = vs.scale_options(self.definition.scale(judgement.scale))
+            answer["judgement"] = self.random.choice(options)[0]
+        for narrative in narratives:
+            answer[narrative.id] = WORDS
+        return answer
+
+    def table(self, table: Table, audit_date: str) -> Any:
+        def row() -> dict[str, Any]:
+            out: dict[str, Any] = {}
+            for c in table.columns:
+                if c.type == "date":
+                    out[c.id] = self.date(dt.date.fromisoformat(audit_date) + dt.timedelta(days=7), 60)
+                elif c.type in {"text", "textarea"}:
+                    out[c.id] = WORDS[:60]
+                elif c.type == "scale" and c.scale:
+                    out[c.id] = vs.scale_options(self.definition.scale(c.scale))[0][0]
+                elif c.type == "number":
+                    out[c.id] = 9
+                else:
+                    out[c.id] = (c.options[0].id if c.options else "yes")
+            return out
+        if table.fixed_rows:
+            return {r.id: row() for r in table.rows}
+        return [row() for _ in range(self.random.randint(1, min(4, table.max_rows or 4)))]
+
+    def answers(self, number: int) -> dict[str, Any]:
+        answers: dict[str, Any] = {}
+        index = self.definition.index
+        for item_id in index.order:
+            node = index.entries[item_id].node
+            if isinstance(node, FieldItem) and index.entries[item_id].revealed_by is None:
+                answers[item_id] = self.field(node, number)
+            elif isinstance(node, Question):
+                answers[item_id] = self.graded(node.judgement, node.narratives)
+            elif isinstance(node, Section) and node.overall:
+                answers[item_id] = self.graded(node.overall.judgement, node.overall.narratives)
+        audit_date = answers.get(index.by_role("audit_date") or "", "2026-11-12")
+        for table in index.tables():
+            answers[table.id] = self.table(table, audit_date)
+        return answers
+
+    def audit(self, number: int) -> dict[str, Any]:
+        answers = self.answers(number)
+        if number % 10 == 0:  # a defect, as real batches have
+            key = self.random.choice(list(answers))
+            answers[key] = None if number % 20 else {"unexpected": True}
+        return {
+            "format": "auditforms/completed-audit", "format_version": 1,
+            "definition": {"id": self.definition.id, "version": self.definition.version},
+            "audit_id": f"2026-11-{number:05d}", "status": "submitted", "answers": answers,
+            "source": {"kind": "html", "saved_at": "2026-11-12T10:31:00Z"},
+        }
+
+
+def write_audits(definition: Definition, folder: Path, count: int) -> list[Path]:
+    generator = Generator(definition)
+    paths = []
+    for number in range(count):
+        path = folder / f"audit-{number:05d}.json"
+        path.write_text(json.dumps(generator.audit(number), ensure_ascii=False, indent=1), encoding="utf-8")
+        paths.append(path)
+    return paths
+
+
+def run_check(definition: Definition, paths: list[Path]) -> tuple[float, int]:
+    context = make_context(today=dt.date(2026, 11, 30), period=NOVEMBER)
+    start = time.perf_counter()
+    failed = sum(1 for r in iter_check_files(definition, paths, context=context) if not r.passed)
+    return time.perf_counter() - start, failed
+
+
+def run_bare(validator: Any, paths: list[Path]) -> tuple[float, int]:
+    start = time.perf_counter()
+    failed = 0
+    for path in paths:
+        document = json.loads(path.read_bytes())
+        failed += 1 if list(validator.iter_errors(document)) else 0
+    return time.perf_counter() - start, failed
+
+
+def peak_rss_mib() -> float:
+    return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+
+
+def traced_peak_mib(definition: Definition, paths: list[Path]) -> float:
+    tracemalloc.start()
+    run_check(definition, paths)
+    peak = tracemalloc.get_traced_memory()[1]
+    tracemalloc.stop()
+    return peak / (1024 * 1024)
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--count", type=int, default=10_000)
+    default = ROOT / "definitions" / "torbay-full-audit.yaml"
+    if not default.exists():
+        default = ROOT / "tests" / "fixtures" / "definitions" / "kitchen-sink.yaml"
+    parser.add_argument("--definition", type=Path, default=default)
+    args = parser.parse_args(argv)
+    definition = load_definition(args.definition)
+    validator = make_validator(build_result_schema(definition))
+    with tempfile.TemporaryDirectory(prefix="auditforms-bench-") as tmp:
+        paths = write_audits(definition, Path(tmp), args.count)
+        size = sum(p.stat().st_size for p in paths[:100]) / 100
+        print(f"{args.count} audits of {definition.id} {definition.version} (about {size / 1024:.1f} KiB each)")
+        run_check(definition, paths[:200])  # warm the caches and the file system
+        run_bare(validator, paths[:200])
+        first = min(1000, len(paths))
+        check_1k, _ = run_check(definition, paths[:first])
+        rss_1k = peak_rss_mib()
+        bare_time, bare_failed = run_bare(validator, paths)
+        check_time, check_failed = run_check(definition, paths)
+        rss_all = peak_rss_mib()
+        print(f"check:          {check_time:7.2f} s  {args.count / check_time:8.0f} audits/s  "
+              f"({check_failed} failed)")
+        print(f"bare jsonschema:{bare_time:7.2f} s  {args.count / bare_time:8.0f} audits/s  "
+              f"({bare_failed} invalid)")
+        print(f"check / bare:   {check_time / bare_time:7.2f}x  (target <= 1.5x); first {first}: "
+              f"{first / check_1k:.0f} audits/s")
+        print(f"peak RSS:       {rss_1k:7.1f} MiB after {first}, {rss_all:.1f} MiB after {args.count}")
+        print(f"traced peak:    {traced_peak_mib(definition, paths[:first]):7.2f} MiB for {first}, "
+              f"{traced_peak_mib(definition, paths):.2f} MiB for {args.count}")
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())
