@@ -86,7 +86,7 @@ def _check_values(ctx: Context, ref: str, subject: RefInfo, values: list[object]
     for value in values:
         if isinstance(value, bool) and subject.options >= {"yes", "no"}:
             word = "yes" if value else "no"
-            ctx.report("AF304", f"write \"{word}\" in quotes: unquoted it is read as true/false", pointer)
+            ctx.report("AF304", f"yes/no answers are \"yes\" or \"no\", not true/false: write \"{word}\"", pointer)
         elif str(value) not in subject.options:
             from auditforms.language.suggest import did_you_mean
 
