@@ -145,3 +145,15 @@ def test_brief_multi_agency_tool_keeps_the_selected_sections_whole() -> None:
     for section in brief.sections:
         assert section == full.index.entries[section.id].node
     assert brief.marking == full.marking and brief.scales == full.scales
+
+
+def test_the_disability_module_is_marked_as_auditforms_wording() -> None:
+    from defs_support import DEFINITIONS
+
+    opening = (DEFINITIONS / "torbay-disabled-children.yaml").read_text(encoding="utf-8")
+    comment = "\n".join(line for line in opening.splitlines() if line.startswith("#"))
+    assert "AUDITFORMS WORDING" in comment
+    module = load("torbay-disabled-children").index.entries["disability-module"].node
+    seed_texts = texts(load("torbay-full-audit")) + texts(load("multi-agency-children-in-care"))
+    for question in module.items:
+        assert not any(question.title in t for t in seed_texts), "claims no seed wording"
