@@ -5,7 +5,7 @@ from __future__ import annotations
 from typing import Any
 
 import pytest
-from defs_support import load, question_pieces, texts
+from defs_support import DEFINITIONS, load, question_pieces, texts
 from seed_wording import UASC_QUESTIONS, normalise
 
 from auditforms.model.definition import Question
@@ -148,8 +148,6 @@ def test_brief_multi_agency_tool_keeps_the_selected_sections_whole() -> None:
 
 
 def test_the_disability_module_is_marked_as_auditforms_wording() -> None:
-    from defs_support import DEFINITIONS
-
     opening = (DEFINITIONS / "torbay-disabled-children.yaml").read_text(encoding="utf-8")
     comment = "\n".join(line for line in opening.splitlines() if line.startswith("#"))
     assert "AUDITFORMS WORDING" in comment
