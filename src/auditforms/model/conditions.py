@@ -14,6 +14,7 @@ HTML form's script; a shared table of cases keeps the two honest.
 
 from __future__ import annotations
 
+from functools import cached_property
 from typing import Annotated, Any
 
 from pydantic import Field, model_validator
@@ -87,13 +88,18 @@ class Test(Frozen):
                 out[name] = value
         return out
 
+    @cached_property
+    def operator_pair(self) -> tuple[str, Any]:
+        """(operator, operand), found once: the evaluator asks for them for every audit."""
+        return next(iter(self.operators().items()))
+
     @property
     def operator(self) -> str:
-        return next(iter(self.operators()))
+        return self.operator_pair[0]
 
     @property
     def operand(self) -> Any:
-        return next(iter(self.operators().values()))
+        return self.operator_pair[1]
 
 
 class All(Frozen):

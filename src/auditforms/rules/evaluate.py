@@ -72,6 +72,29 @@ class Evaluator:
         self.definition = definition
         self.index = definition.index
         self.context = context or EvalContext()
+        # What does not depend on the answers, worked out once for a whole batch.
+        self.questions = self.index.questions()
+        self._rule_statics: dict[int, tuple[Rule, str, set[str]]] = {}
+        self._judgement_scales: dict[str, str | None] = {}
+
+    def rule_static(self, rule: Rule) -> tuple[str, set[str]]:
+        """(the reference a rule points at, the parts of a question or row it names)."""
+        cached = self._rule_statics.get(id(rule))
+        if cached is None or cached[0] is not rule:
+            cached = (rule, rule.at or condition_refs(rule.assert_)[0], _relative_parts(rule))
+            self._rule_statics[id(rule)] = cached
+        return cached[1], cached[2]
+
+    def judgement_scale(self, owner: str) -> str | None:
+        if owner not in self._judgement_scales:
+            node = self.index.node(owner) if owner in self.index else None
+            judgement = None
+            if isinstance(node, Question):
+                judgement = node.judgement
+            elif isinstance(node, Section) and node.overall:
+                judgement = node.overall.judgement
+            self._judgement_scales[owner] = judgement.scale if judgement else None
+        return self._judgement_scales[owner]
 
     # -- public ------------------------------------------------------------------------
 
@@ -149,15 +172,7 @@ class _Run:
     def _part(self, owner: str, part: str) -> Resolved:
         shown = self.shown(owner) and not self._marked_not_relevant(owner, part)
         value = _get(self.answers.get(owner), part) if shown else None
-        scale = None
-        if part == "judgement":
-            node = self.index.node(owner) if owner in self.index else None
-            judgement = None
-            if isinstance(node, Question):
-                judgement = node.judgement
-            elif isinstance(node, Section) and node.overall:
-                judgement = node.overall.judgement
-            scale = judgement.scale if judgement else None
+        scale = self.ev.judgement_scale(owner) if part == "judgement" else None
         return Resolved(value, owner, f"/answers/{owner}/{part}", scale, shown)
 
     def _marked_not_relevant(self, owner: str, part: str) -> bool:
@@ -243,7 +258,7 @@ class _Run:
     def findings(self, rules: Iterable[Rule]) -> list[Finding]:
         out: list[Finding] = []
         for rule in rules:
-            target = rule.at or condition_refs(rule.assert_)[0]
+            target = self.ev.rule_static(rule)[0]
             for scope in self.scopes(rule):
                 where = self.resolve(target, scope)
                 if not where.shown:
@@ -260,8 +275,8 @@ class _Run:
         if rule.for_each is None:
             yield None
         elif rule.for_each == "question":
-            parts = _relative_parts(rule)
-            for question in self.index.questions():
+            parts = self.ev.rule_static(rule)[1]
+            for question in self.ev.questions:
                 if rule.tagged and rule.tagged not in question.tags:
                     continue
                 if parts <= _question_parts(question) and self.shown(question.id):
