@@ -36,8 +36,8 @@ from auditforms.api import load_definition  # noqa: E402
 from auditforms.model.definition import Definition, FieldItem, Question, Section, Table  # noqa: E402
 from auditforms.results import value_schemas as vs  # noqa: E402
 from auditforms.results.check import iter_check_files, make_context  # noqa: E402
-from auditforms.results.checker import make_validator  # noqa: E402
 from auditforms.results.result_schema import build_result_schema  # noqa: E402
+from auditforms.results.validation import make_validator  # noqa: E402
 
 NOVEMBER = (dt.date(2026, 11, 1), dt.date(2026, 11, 30))
 WORDS = ("The plan was reviewed with the family and the child's views are recorded. "

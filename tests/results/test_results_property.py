@@ -9,19 +9,22 @@ import json
 import jsonschema_rs
 import pytest
 from hypothesis import HealthCheck, given, settings
+from tests.results.conftest import KITCHEN_SINK_DEFINITION, NOVEMBER, ROOT
+from tests.results.results_strategies import audits
 
+from auditforms.api import load_definition
 from auditforms.renderers import RenderOptions, get_renderer
 from auditforms.results.check import check_document
-from auditforms.results.checker import make_validator
+from auditforms.results.fast_schema import compile_schema, json_equal
+from auditforms.results.validation import FORMAT_TESTS, make_validator
 from auditforms.results.visibility import Visibility
 from auditforms.rules import Evaluator
-from tests.results.conftest import KITCHEN_SINK_DEFINITION, NOVEMBER
-from tests.results.results_strategies import audits
 
 SCHEMA_CODES = {"AF610", "AF611", "AF612", "AF613", "AF614", "AF615", "AF616"}
 DEFINITION = KITCHEN_SINK_DEFINITION
 SCHEMA = json.loads(get_renderer("schema").render(DEFINITION, RenderOptions()))
 OURS = make_validator(SCHEMA)
+COMPILED = compile_schema(SCHEMA, FORMAT_TESTS)
 THEIRS = jsonschema_rs.Draft202012Validator(SCHEMA, validate_formats=True)
 SETTINGS = settings(max_examples=150, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 
@@ -63,3 +66,52 @@ def test_schema_conditions_agree_with_the_evaluator(document):
                                      "legal-status-other", "pathway-plan", "care-leaving"])
 def test_the_conditions_of_the_kitchen_sink_are_expressible(item_id):
     assert Visibility(DEFINITION).shown(item_id) not in (None, {})
+
+
+@SETTINGS
+@given(audits(DEFINITION))
+def test_the_compiled_validity_check_agrees_with_jsonschema(document):
+    assert COMPILED is not None
+    assert COMPILED(document) == OURS.is_valid(document)
+
+
+@pytest.mark.parametrize(("a", "b", "equal"), [
+    (1, 1.0, True), (True, 1, False), (False, 0, False), (None, None, True), ("1", 1, False),
+    ([1, "a"], [1.0, "a"], True), ({"a": [True]}, {"a": [1]}, False), ({"a": 1}, {"a": 1, "b": 2}, False),
+])
+def test_json_equality_follows_json_schema(a, b, equal):
+    assert json_equal(a, b) is equal
+
+
+def test_a_schema_with_an_unknown_keyword_is_left_to_jsonschema():
+    assert compile_schema({"dependentRequired": {"a": ["b"]}}, FORMAT_TESTS) is None
+    assert compile_schema({"$ref": "https://example.invalid/s.json"}, FORMAT_TESTS) is None
+
+
+SHIPPED = sorted((ROOT / "definitions").glob("*.yaml"))
+
+
+@pytest.mark.parametrize("path", SHIPPED, ids=[p.stem for p in SHIPPED])
+def test_shipped_definitions_hold_every_property(path):
+    definition = load_definition(path)
+    schema = json.loads(get_renderer("schema").render(definition, RenderOptions()))
+    ours, compiled = make_validator(schema), compile_schema(schema, FORMAT_TESTS)
+    theirs = jsonschema_rs.Draft202012Validator(schema, validate_formats=True)
+    assert compiled is not None
+    visibility, evaluator = Visibility(definition), Evaluator(definition)
+
+    @settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+    @given(audits(definition))
+    def check_one(document):
+        valid = ours.is_valid(document)
+        assert compiled(document) == valid == theirs.is_valid(document)
+        diagnostics = check_document(definition, document, context=NOVEMBER)
+        assert valid == (not any(d.code in SCHEMA_CODES for d in diagnostics))
+        if valid:
+            for item_id in definition.index.order:
+                condition = visibility.shown(item_id)
+                if condition is not None:
+                    shown = jsonschema_rs.Draft202012Validator(condition).is_valid(document["answers"])
+                    assert shown == evaluator.shown(document["answers"], item_id), item_id
+
+    check_one()

@@ -13,7 +13,7 @@ import pytest
 
 from auditforms.api import load_definition
 from auditforms.renderers import RenderOptions, get_renderer
-from auditforms.results.checker import make_validator
+from auditforms.results.validation import make_validator
 from auditforms.results.envelope import envelope_schema
 from tests.results.conftest import AUDITS, ROOT
 from tests.results.test_results_envelope import SCHEMA_DEFECTS, _apply

@@ -7,56 +7,21 @@ of a batch; checking one audit allocates only its own findings.
 
 from __future__ import annotations
 
-import datetime as dt
-import re
 from collections.abc import Mapping
 from typing import Any
-
-from jsonschema import FormatChecker
-from jsonschema.validators import validator_for
 
 from auditforms.diagnostics import Diagnostic, Severity
 from auditforms.model.definition import Definition
 from auditforms.results import consistency
 from auditforms.results.envelope import FORMAT, FORMAT_VERSION
+from auditforms.results.fast_schema import compile_schema
 from auditforms.results.naming import Namer
 from auditforms.results.result_schema import build_result_schema
 from auditforms.results.schema_errors import diagnostics_from
+from auditforms.results.validation import FORMAT_TESTS, make_validator
 from auditforms.rules import EvalContext, Evaluator, Finding, all_rules
-from auditforms.rules.values import as_date
 
-_DATE_TIME = re.compile(r"^\d{4}-\d{2}-\d{2}[Tt]\d{2}:\d{2}:\d{2}(\.\d+)?([Zz]|[+-]\d{2}:\d{2})$")
 _REQUIRED_RULE_SUFFIXES = (":required", ":judgement-required")
-
-
-def format_checker() -> FormatChecker:
-    """Real dates only (no 31 November), and RFC 3339 date-times, without optional packages."""
-    checker = FormatChecker(formats=())
-    checker.checks("date")(_is_date)
-    checker.checks("date-time")(_is_date_time)
-    return checker
-
-
-def _is_date(value: object) -> bool:
-    return not isinstance(value, str) or as_date(value) is not None
-
-
-def _is_date_time(value: object) -> bool:
-    if not isinstance(value, str):
-        return True
-    if not _DATE_TIME.match(value):
-        return False
-    try:
-        dt.datetime.fromisoformat(value.replace("z", "Z").replace("Z", "+00:00"))
-    except ValueError:
-        return False
-    return True
-
-
-def make_validator(schema: Mapping[str, Any]) -> Any:
-    """The validator ``check`` uses (and the benchmark times): built once, dates checked."""
-    cls = validator_for(schema)
-    return cls(schema, format_checker=format_checker())
 
 
 class Checker:
@@ -69,6 +34,7 @@ class Checker:
         self.definition = definition
         self.schema = schema if schema is not None else build_result_schema(definition)
         self.validator = make_validator(self.schema)
+        self.valid = compile_schema(self.schema, FORMAT_TESTS)
         self.evaluator = Evaluator(definition, context or EvalContext())
         self.rules = all_rules(definition)
         self.namer = Namer(definition)
@@ -77,11 +43,10 @@ class Checker:
         envelope = self._envelope(document, file)
         if envelope is not None:
             return envelope
-        out = [
-            d
-            for e in self.validator.iter_errors(document)
-            for d in diagnostics_from(e, self.namer, file)
-        ]
+        out: list[Diagnostic] = []
+        if self.valid is None or not self.valid(document):
+            errors = self.validator.iter_errors(document)
+            out = [d for e in errors for d in diagnostics_from(e, self.namer, file)]
         answers = document.get("answers")
         answers = answers if isinstance(answers, Mapping) else {}
         findings = self.evaluator.run(answers, self.rules)

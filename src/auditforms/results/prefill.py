@@ -16,10 +16,10 @@ from jsonschema.validators import validator_for
 from auditforms.diagnostics import Diagnostic
 from auditforms.language.suggest import did_you_mean
 from auditforms.model.definition import Definition, FieldItem, Section, Table
-from auditforms.results.checker import format_checker
 from auditforms.results.naming import Namer, safe_key
 from auditforms.results.result_schema import node_schema
 from auditforms.results.schema_errors import diagnostics_from
+from auditforms.results.validation import format_checker
 from auditforms.source import LocDict, locate, parse_yaml, read_text
 from auditforms.source.reading import DEFAULT_LIMITS
 
