@@ -117,6 +117,7 @@ class _Run:
         self.answers = answers if isinstance(answers, Mapping) else {}
         self._shown: dict[str, bool] = {}
         self._visiting: set[str] = set()
+        self._resolved: dict[tuple[str, str | None, int | str | None], Resolved] = {}
 
     # -- visibility --------------------------------------------------------------------
 
@@ -150,6 +151,14 @@ class _Run:
     # -- references --------------------------------------------------------------------
 
     def resolve(self, ref: str, scope: Scope | None) -> Resolved:
+        """What ``ref`` holds in this audit; the same for a given (ref, owner, row), so kept."""
+        key = (ref, scope.owner, scope.row) if scope is not None else (ref, None, None)
+        found = self._resolved.get(key)
+        if found is None:
+            found = self._resolved[key] = self._resolve(ref, scope)
+        return found
+
+    def _resolve(self, ref: str, scope: Scope | None) -> Resolved:
         if ref.startswith("."):
             part = ref[1:]
             if scope is None:
