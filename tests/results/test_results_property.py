@@ -26,7 +26,7 @@ SCHEMA = json.loads(get_renderer("schema").render(DEFINITION, RenderOptions()))
 OURS = make_validator(SCHEMA)
 COMPILED = compile_schema(SCHEMA, FORMAT_TESTS)
 THEIRS = jsonschema_rs.Draft202012Validator(SCHEMA, validate_formats=True)
-SETTINGS = settings(max_examples=150, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+SETTINGS = settings(max_examples=100, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 
 
 @SETTINGS
@@ -83,6 +83,27 @@ def test_json_equality_follows_json_schema(a, b, equal):
     assert json_equal(a, b) is equal
 
 
+@pytest.mark.parametrize(("schema", "value"), [
+    ({"type": ["number", "null"]}, True), ({"type": ["number", "null"]}, 1.5), ({"type": ["number", "null"]}, None),
+    ({"type": "integer"}, 1.0), ({"type": "integer"}, 1.5), ({"type": "integer"}, False),
+    ({"type": ["boolean", "integer"]}, True), ({"type": "boolean"}, 0), ({"type": ["string", "array"]}, []),
+    ({"enum": [1, "a", None]}, 1.0), ({"enum": [1, "a", None]}, True), ({"enum": ["a"]}, "a"),
+    ({"minimum": 2}, True), ({"maximum": 2}, 3), ({"uniqueItems": True}, [1, 1.0]),
+    ({"uniqueItems": True}, [1, True]), ({"contains": {"const": 1}}, [True]),
+    ({"propertyNames": {"pattern": "^a"}}, {"ab": 1, "b": 2}),
+    ({"patternProperties": {"^x-": {"type": "string"}}, "additionalProperties": False}, {"x-a": "s"}),
+    ({"patternProperties": {"^x-": {"type": "string"}}, "additionalProperties": False}, {"x-a": 1, "b": 1}),
+    ({"if": {"required": ["a"]}, "then": {"required": ["b"]}, "else": {"required": ["c"]}}, {"c": 1}),
+    ({"if": {"required": ["a"]}, "then": {"required": ["b"]}}, {"a": 1}),
+    ({"not": {"anyOf": [{"type": "string"}, {"maxLength": 1}]}}, 5),
+])
+def test_compiled_keywords_agree_with_jsonschema(schema, value):
+    full = {"$schema": "https://json-schema.org/draft/2020-12/schema", **schema}
+    compiled = compile_schema(full, FORMAT_TESTS)
+    assert compiled is not None
+    assert compiled(value) == make_validator(full).is_valid(value)
+
+
 def test_a_schema_with_an_unknown_keyword_is_left_to_jsonschema():
     assert compile_schema({"dependentRequired": {"a": ["b"]}}, FORMAT_TESTS) is None
     assert compile_schema({"$ref": "https://example.invalid/s.json"}, FORMAT_TESTS) is None
@@ -100,7 +121,7 @@ def test_shipped_definitions_hold_every_property(path):
     assert compiled is not None
     visibility, evaluator = Visibility(definition), Evaluator(definition)
 
-    @settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+    @settings(max_examples=30, deadline=None, suppress_health_check=[HealthCheck.too_slow])
     @given(audits(definition))
     def check_one(document):
         valid = ours.is_valid(document)

@@ -29,6 +29,9 @@ _TYPES: dict[str, Check] = {
     "object": lambda v: isinstance(v, dict),
 }
 
+_CLASSES: dict[str, type] = {"string": str, "boolean": bool, "null": type(None), "array": list,
+                             "object": dict}
+
 
 class Unsupported(Exception):
     """The schema uses a keyword this compiler does not know: leave it all to jsonschema."""
@@ -84,9 +87,17 @@ class _Compiler:
     # -- any instance --------------------------------------------------------------
 
     def k_type(self, value: Any, schema: Any) -> Check:
-        names = [value] if isinstance(value, str) else list(value)
-        tests = [_TYPES[n] for n in names]
-        return lambda v: any(t(v) for t in tests)
+        names = {value} if isinstance(value, str) else set(value)
+        if "integer" in names and "number" not in names:
+            tests = [_TYPES[n] for n in names]
+            return lambda v: any(t(v) for t in tests)
+        classes = tuple(_CLASSES[n] for n in names - {"integer"} if n != "number")
+        if "number" in names or "integer" in names:
+            numeric = (*classes, int, float)
+            if "boolean" in names:
+                return lambda v: isinstance(v, numeric)
+            return lambda v: isinstance(v, numeric) and (v is not True and v is not False)
+        return lambda v: isinstance(v, classes)  # bool is an int, but int is not among them
 
     def k_enum(self, value: Any, schema: Any) -> Check:
         options = list(value)

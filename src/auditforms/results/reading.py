@@ -105,21 +105,28 @@ def _too_deep(value: Any, limit: int) -> bool:
 def iter_audit_paths(paths: Iterable[Path]) -> Iterator[Path]:
     """Files named, then the audit files (``.json``, ``.yaml``, ``.yml``) inside folders, sorted.
 
-    A file reached twice (named, and inside a folder also named) is checked once.
+    A file reached twice (named, and inside a folder also named) is checked once. Only then
+    are files remembered, so one folder of any size is walked in flat memory.
     """
-    seen: set[Path] = set()
-    for path in paths:
-        found = (
-            sorted(
-                p
-                for p in path.rglob("*")
-                if p.suffix.lower() in AUDIT_SUFFIXES and p.is_file() and not p.name.startswith(".")
-            )
-            if path.is_dir()
-            else [path]
-        )
-        for file in found:
-            key = file.resolve()
-            if key not in seen:
+    arguments = list(paths)
+    seen: set[str] | None = set() if len(arguments) > 1 else None
+    for path in arguments:
+        for file in _files(path):
+            if seen is not None:
+                key = str(file.resolve())
+                if key in seen:
+                    continue
                 seen.add(key)
-                yield file
+            yield file
+
+
+def _files(path: Path) -> Iterator[Path]:
+    if not path.is_dir():
+        yield path
+        return
+    names = sorted(str(p.relative_to(path)) for p in path.rglob("*")
+                   if p.suffix.lower() in AUDIT_SUFFIXES and not p.name.startswith("."))
+    for name in names:
+        file = path / name
+        if file.is_file():
+            yield file
