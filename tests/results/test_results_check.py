@@ -6,9 +6,9 @@ from collections.abc import Callable
 from typing import Any
 
 import pytest
+from tests.results.conftest import found
 
 from auditforms.rules import all_rules
-from tests.results.conftest import found
 
 Doc = dict[str, Any]
 

@@ -7,7 +7,6 @@ import shutil
 from pathlib import Path
 
 import pytest
-
 from tests.results.conftest import AUDITS, VALID_JSON
 
 KITCHEN_SINK = Path(__file__).resolve().parents[1] / "fixtures" / "definitions" / "kitchen-sink.yaml"
@@ -51,7 +50,8 @@ def test_any_failure_exits_1_and_the_batch_goes_on(run_cli, batch):
     lines = result.stdout.splitlines()
     assert lines[0] == f"{batch / 'child-0412.json'}: passes"
     assert lines[1].startswith(f"{batch / 'child-0414.json'}:")
-    assert lines[1].endswith(": error[AF642] Q1 Risk: impact is required when a judgement is given (/answers/q1/impact)")
+    assert lines[1].endswith(
+        ": error[AF642] Q1 Risk: impact is required when a judgement is given (/answers/q1/impact)")
     assert lines[2].startswith(f"{batch / 'child-0415.json'}:1:12: error[AF105] malformed JSON")
     assert result.stderr == "1 of 3 audits pass; 2 errors, 0 warnings\n"
 

@@ -6,13 +6,13 @@ import json
 import re
 
 import pytest
+from tests.results.conftest import ROOT
 
 from auditforms.api import load_definition
 from auditforms.results.check import check
 from auditforms.results.codes import CATALOGUE
 from auditforms.results.envelope import envelope_schema
 from auditforms.results.validation import make_validator
-from tests.results.conftest import ROOT
 
 DOC = (ROOT / "docs" / "completed-audit-format.md").read_text(encoding="utf-8")
 TORBAY = ROOT / "definitions" / "torbay-full-audit.yaml"

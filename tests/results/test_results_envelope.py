@@ -5,9 +5,9 @@ from __future__ import annotations
 from typing import Any
 
 import pytest
+from tests.results.conftest import found
 
 from auditforms.results.check import check_document
-from tests.results.conftest import found
 
 SECRET = "Jo Bloggs lives at 1 Fictional Street"
 

@@ -38,7 +38,8 @@ def test_valid_case_data_in_json(kitchen_sink, tmp_path):
 
 
 @pytest.mark.parametrize(("text", "expected"), [
-    ("chld-id: C1\n", "case.yaml:1:1: error[AF651] 'chld-id' is not a field of kitchen-sink; did you mean 'child-id'? (/chld-id)"),
+    ("chld-id: C1\n",
+     "case.yaml:1:1: error[AF651] 'chld-id' is not a field of kitchen-sink; did you mean 'child-id'? (/chld-id)"),
     ("audit-date: 2026-11-01\n",
      "case.yaml:1:1: error[AF652] Audit date ('audit-date') is completed by the auditor, not centrally; "
      "case data may give only fields completed centrally (/audit-date)"),
@@ -58,7 +59,8 @@ def test_bad_case_data_is_refused_with_a_located_message(kitchen_sink, tmp_path,
     path = _write(tmp_path, "case.yaml", text)
     data, problems = load_prefill(kitchen_sink, path)
     assert data is None
-    assert [p.format() for p in problems] == [str(tmp_path / expected.split(":", 1)[0]) + ":" + expected.split(":", 1)[1]]
+    name, rest = expected.split(":", 1)
+    assert [p.format() for p in problems] == [f"{tmp_path / name}:{rest}"]
 
 
 def test_unreadable_and_malformed_case_data(kitchen_sink, tmp_path):

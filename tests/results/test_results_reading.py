@@ -6,10 +6,10 @@ import json
 from pathlib import Path
 
 import pytest
+from tests.results.conftest import VALID_JSON
 
 from auditforms.results.check import check, iter_check_files
 from auditforms.results.reading import iter_audit_paths, parse_audit_bytes
-from tests.results.conftest import VALID_JSON
 
 
 def _messages(definition, path: Path) -> list[str]:
@@ -23,13 +23,16 @@ def _messages(definition, path: Path) -> list[str]:
     ("broken.yaml", b"format: [unclosed\nanswers: {}\n",
      "broken.yaml:2:8: error[AF105] malformed YAML: did not find expected ',' or ']'"),
     ("empty.json", b"  \n", "empty.json: error[AF104] the file is empty"),
-    ("binary.json", b"\x89PNG\r\n\x1a\n\x00\x00", "binary.json: error[AF103] this is a binary file, not YAML or JSON text"),
+    ("binary.json", b"\x89PNG\r\n\x1a\n\x00\x00",
+     "binary.json: error[AF103] this is a binary file, not YAML or JSON text"),
     ("latin1.json", '{"answers": {"team": "Équipe"}}'.encode("latin-1"),
-     "latin1.json:1:23: error[AF103] the file is not UTF-8 text; save it as UTF-8 (in Notepad: Save As, Encoding UTF-8)"),
+     "latin1.json:1:23: error[AF103] the file is not UTF-8 text; save it as UTF-8 "
+     "(in Notepad: Save As, Encoding UTF-8)"),
     ("nan.json", b'{"answers": {"child-age": NaN}}', "nan.json: error[AF105] malformed JSON: NaN is not a JSON number"),
     ("deep.json", b"[" * 100 + b"]" * 100, "deep.json: error[AF107] the document nests more than 64 levels deep"),
     ("list.json", b"[1, 2]",
-     "list.json: error[AF601] this is a list, not a completed audit (an object with format: auditforms/completed-audit)"),
+     "list.json: error[AF601] this is a list, not a completed audit "
+     "(an object with format: auditforms/completed-audit)"),
 ])
 def test_bad_file_gives_one_line(kitchen_sink, tmp_path, name, content, expected):
     path = tmp_path / name

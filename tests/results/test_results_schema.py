@@ -10,13 +10,13 @@ from pathlib import Path
 import jsonschema
 import jsonschema_rs
 import pytest
+from tests.results.conftest import AUDITS, ROOT
+from tests.results.test_results_envelope import SCHEMA_DEFECTS, _apply
 
 from auditforms.api import load_definition
 from auditforms.renderers import RenderOptions, get_renderer
-from auditforms.results.validation import make_validator
 from auditforms.results.envelope import envelope_schema
-from tests.results.conftest import AUDITS, ROOT
-from tests.results.test_results_envelope import SCHEMA_DEFECTS, _apply
+from auditforms.results.validation import make_validator
 
 SHIPPED = sorted((ROOT / "definitions").glob("*.yaml"))
 
