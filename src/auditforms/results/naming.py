@@ -10,7 +10,15 @@ from __future__ import annotations
 import re
 from typing import Any
 
-from auditforms.model.definition import Definition, FieldItem, Question, Section, Table
+from auditforms.model.definition import (
+    Definition,
+    FieldItem,
+    Judgement,
+    Narrative,
+    Question,
+    Section,
+    Table,
+)
 
 _ID_LIKE = re.compile(r"^[A-Za-z0-9][A-Za-z0-9_.-]{0,63}$")
 
@@ -80,8 +88,8 @@ class Namer:
         node: Any = self.index.entries[item_id].node if item_id in self.index.entries else None
         if part == "not_relevant" and isinstance(node, Section):
             return lower_first(clean(node.not_relevant_label))
-        narratives = ()
-        judgement = None
+        narratives: tuple[Narrative, ...] = ()
+        judgement: Judgement | None = None
         if isinstance(node, Question):
             narratives, judgement = node.narratives, node.judgement
         elif isinstance(node, Section) and node.overall:

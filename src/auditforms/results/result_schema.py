@@ -141,4 +141,4 @@ def moderation_schema(definition: Definition) -> Schema:
     judgements["additionalProperties"] = False
     date = schema["properties"]["date"]
     schema["properties"]["date"] = {"title": date["title"], **vs.date_schema(), "type": "string"}
-    return schema
+    return dict(schema)

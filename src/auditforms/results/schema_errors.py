@@ -73,7 +73,9 @@ def _required(
     error: ValidationError, namer: Namer, base: str, code: str, file: str
 ) -> Iterator[Diagnostic]:
     match = _REQUIRED.match(error.message)
-    names = [match.group(1)] if match else [r for r in error.validator_value if r not in error.instance]
+    required: Any = error.validator_value
+    instance: Any = error.instance
+    names = [match.group(1)] if match else [r for r in required if r not in instance]
     for name in names:
         pointer = f"{base}/{name}"
         if base == "/answers":
@@ -85,15 +87,20 @@ def _required(
 
 def _pattern_fails(error: ValidationError) -> bool:
     """A value of the wrong shape fails ``pattern`` too; one message ("write it so") is enough."""
-    pattern = error.schema.get("pattern") if isinstance(error.schema, dict) else None
-    return bool(pattern) and isinstance(error.instance, str) and not re.search(pattern, error.instance)
+    pattern = _schema(error).get("pattern")
+    return isinstance(pattern, str) and isinstance(error.instance, str) and not re.search(pattern, error.instance)
+
+
+def _schema(error: ValidationError) -> dict[str, Any]:
+    return error.schema if isinstance(error.schema, dict) else {}
 
 
 def _extra_keys(error: ValidationError) -> list[str]:
-    schema = error.schema
+    schema = _schema(error)
     known = set(schema.get("properties", {}))
     patterns = [re.compile(p) for p in schema.get("patternProperties", {})]
-    return [k for k in error.instance if k not in known and not any(p.search(k) for p in patterns)]
+    instance: Any = error.instance
+    return [k for k in instance if k not in known and not any(p.search(k) for p in patterns)]
 
 
 def _unknown_key(base: str, key: str, namer: Namer) -> str:
