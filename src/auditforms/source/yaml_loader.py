@@ -138,6 +138,7 @@ class _Converter:
         if node.tag in {_STR, "tag:yaml.org,2002:timestamp"}:
             return str(node.value)
         value = _CONSTRUCTOR.construct_object(node, deep=True)
+        _CONSTRUCTOR.constructed_objects.clear()  # it remembers every node it built: a leak over a batch
         if isinstance(value, float) and value != value:  # NaN has no place in an audit
             self.error("AF108", "'.nan' is not a usable number", self.pos(node))
         return value
