@@ -31,7 +31,7 @@ def _messages(definition, path: Path) -> list[str]:
     ("nan.json", b'{"answers": {"child-age": NaN}}', "nan.json: error[AF105] malformed JSON: NaN is not a JSON number"),
     ("deep.json", b"[" * 100 + b"]" * 100, "deep.json: error[AF107] the document nests more than 64 levels deep"),
     ("list.json", b"[1, 2]",
-     "list.json: error[AF601] this is a list, not a completed audit "
+     "list.json:1:1: error[AF601] this is a list, not a completed audit "
      "(an object with format: auditforms/completed-audit)"),
 ])
 def test_bad_file_gives_one_line(kitchen_sink, tmp_path, name, content, expected):
@@ -99,3 +99,21 @@ def test_files_named_twice_are_checked_once(tmp_path):
 def test_json_is_recognised_by_content_whatever_the_name():
     document, problems = parse_audit_bytes(b'  {"format": 1}', "audit.txt")
     assert (document, problems) == ({"format": 1}, [])
+
+
+@pytest.mark.parametrize(("pointer", "starts"), [
+    ("", "{\n"), ("/answers", "{\n"), ("/answers/q1/impact", '""'),
+    ("/answers/actions/1/person", '""}]'), ("/answers/actions/0/n/1", "2]"),
+    ("/answers/actions/5/person", '[{"person"'), ("/answers/missing", "{\n"),
+    ("/answers/q1/q/1/a", '"}"'),
+])
+def test_json_positions_follow_the_pointer_through_the_text(pointer, starts):
+    from auditforms.results.locating import json_position
+
+    text = ('{\n  "format": "auditforms/completed-audit",\n  "answers": {\n    "child-id": "C1",\n'
+            '    "q1": {"judgement": "x", "impact": "", "q": [1, {"a": "}"}]},\n'
+            '    "actions": [{"person": "A", "n": [1, 2]},\n       {"action": "a, b", "person": ""}]\n  }\n}\n')
+    position = json_position(text, pointer)
+    assert position is not None
+    _, line, col = position
+    assert text.splitlines(keepends=True)[line - 1][col - 1:].startswith(starts)
