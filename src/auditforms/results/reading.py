@@ -8,6 +8,7 @@ the size cap and the UTF-8 checks of :func:`auditforms.source.read_text`.
 from __future__ import annotations
 
 import json
+import os
 from collections.abc import Iterable, Iterator
 from pathlib import Path
 from typing import Any
@@ -121,12 +122,18 @@ def iter_audit_paths(paths: Iterable[Path]) -> Iterator[Path]:
 
 
 def _files(path: Path) -> Iterator[Path]:
+    """The audit files under ``path``, folder by folder in sorted order; hidden ones skipped.
+
+    ``os.walk`` holds one folder's names (strings) at a time, not a Path per file of the tree.
+    """
     if not path.is_dir():
         yield path
         return
-    names = sorted(str(p.relative_to(path)) for p in path.rglob("*")
-                   if p.suffix.lower() in AUDIT_SUFFIXES and not p.name.startswith("."))
-    for name in names:
-        file = path / name
-        if file.is_file():
-            yield file
+    for root, folders, names in os.walk(path):
+        folders[:] = sorted(f for f in folders if not f.startswith("."))
+        for name in sorted(names):
+            if name.startswith(".") or not name.lower().endswith(AUDIT_SUFFIXES):
+                continue
+            file = Path(root, name)
+            if file.is_file():
+                yield file
