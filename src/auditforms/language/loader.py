@@ -39,7 +39,9 @@ def load(path: str | Path, *, search_path: Sequence[str | Path] = ()) -> LoadRes
     except OSError as exc:
         reason = exc.strerror or str(exc)
         return LoadResult(diagnostics=[Diagnostic("AF101", f"cannot read the file: {reason}", file=str(path))])
-    return load_bytes(data, str(path), search_path=search_path, base_dir=path.resolve().parent)
+    from auditforms.language.pipeline import Pipeline
+
+    return Pipeline(search_path=search_path).run(data, str(path), path.resolve().parent, source=path)
 
 
 def load_text(text: str, filename: str = "<text>", *, search_path: Sequence[str | Path] = ()) -> LoadResult:
