@@ -85,7 +85,8 @@ def command(definition: Path, cases: Path, auditors: Path, history: tuple[Path, 
             flags: tuple[str, ...], teams: tuple[str, ...], strands: tuple[str, ...],
             output: Path, search_path: tuple[Path, ...], force: bool) -> None:
     """Draw this month's dip sample from DEFINITION's case list and allocate auditors."""
-    from auditforms.sampling.draw import draw_sample, lookback_months as default_lookback
+    from auditforms.sampling.draw import draw_sample
+    from auditforms.sampling.draw import lookback_months as default_lookback
     from auditforms.sampling.selection import Criteria, SampleProblem
 
     if not (history or audits or no_history):
@@ -126,7 +127,12 @@ def _read_inputs(definition: Any, cases: Path, auditors: Path, history: tuple[Pa
     from auditforms.diagnostics import has_errors
     from auditforms.sampling.inputs_cli import read_audit_folder, read_csv_file
     from auditforms.sampling.records import (
-        AUDITOR_COLUMNS, CASE_COLUMNS, HISTORY_COLUMNS, read_auditors, read_children, read_history,
+        AUDITOR_COLUMNS,
+        CASE_COLUMNS,
+        HISTORY_COLUMNS,
+        read_auditors,
+        read_children,
+        read_history,
     )
 
     children, problems = read_children(read_csv_file(cases, CASE_COLUMNS))

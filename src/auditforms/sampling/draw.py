@@ -7,6 +7,7 @@ command on the same files and get the same sample, or see that an input has chan
 
 from __future__ import annotations
 
+import datetime as dt
 from collections import Counter
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
@@ -17,7 +18,7 @@ from auditforms.model.definition import Definition
 from auditforms.sampling.allocation import allocate
 from auditforms.sampling.records import Auditor, Child, PastAudit
 from auditforms.sampling.sample_file import SampleRow, build_rows, due_date
-from auditforms.sampling.selection import Criteria, Selection, select
+from auditforms.sampling.selection import Criteria, Selection, child_key, select
 
 DEFAULT_LOOKBACK_MONTHS = 6
 DEFAULT_SIZE = 20
@@ -40,9 +41,19 @@ def draw_sample(definition: Definition, children: Sequence[Child], history: Sequ
     """Raises :class:`~auditforms.sampling.selection.SampleProblem` when the rules cannot be met."""
     selection = select(children, history, criteria)
     allocation = allocate(selection.chosen, auditors, criteria.seed)
-    rows = build_rows(definition, selection.chosen, allocation, criteria)
+    rows = build_rows(definition, selection.chosen, allocation, criteria, last_audits(history))
     loads = Counter(row.auditor for row in rows)
     return Draw(rows, selection, {a.name: loads.get(a.name, 0) for a in auditors})
+
+
+def last_audits(history: Sequence[PastAudit]) -> dict[str, dt.date]:
+    """The latest audit of each child, for the form's "Audited previously? If yes, when?"."""
+    latest: dict[str, dt.date] = {}
+    for audit in history:
+        key = child_key(audit.child_id)
+        if key not in latest or audit.date > latest[key]:
+            latest[key] = audit.date
+    return latest
 
 
 def metadata(definition: Definition, criteria: Criteria, draw: Draw,

@@ -16,7 +16,13 @@ from typing import TypeVar
 from auditforms.diagnostics import Diagnostic
 from auditforms.sampling.codes import error, warning
 from auditforms.sampling.tabular import ColumnSpec, Row, Table
-from auditforms.sampling.values import ValueProblem, normalise_key, parse_count, parse_date, split_flags
+from auditforms.sampling.values import (
+    ValueProblem,
+    normalise_key,
+    parse_count,
+    parse_date,
+    split_flags,
+)
 
 T = TypeVar("T")
 

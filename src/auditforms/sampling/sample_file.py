@@ -16,7 +16,7 @@ from dataclasses import dataclass, field
 from auditforms.diagnostics import Diagnostic
 from auditforms.model.definition import Definition, FieldItem
 from auditforms.sampling.records import Auditor, Child
-from auditforms.sampling.selection import Criteria
+from auditforms.sampling.selection import Criteria, child_key
 from auditforms.sampling.tabular import ColumnSpec, Table
 from auditforms.sampling.values import ValueProblem, age_on, parse_count, parse_date, split_flags
 
@@ -24,7 +24,8 @@ from auditforms.sampling.values import ValueProblem, age_on, parse_count, parse_
 HEADERS: dict[str, str] = {
     "audit_id": "Audit ID", "child_id": "Child ID", "initials": "Initials", "team": "Team",
     "area": "Area of service", "date_of_birth": "Date of birth", "age": "Age",
-    "age_band": "Age band", "strand": "Strand", "flags": "Flags", "auditor": "Auditor",
+    "age_band": "Age band", "strand": "Strand", "flags": "Flags", "last_audit": "Last audited",
+    "auditor": "Auditor",
     "auditor_area": "Auditor's area of service", "auditor_email": "Auditor email",
     "due_date": "Due date",
 }
@@ -46,6 +47,7 @@ class SampleRow:
     age_band: str = ""
     strand: str = ""
     flags: tuple[str, ...] = ()
+    last_audit: dt.date | None = None
     auditor: str = ""
     auditor_area: str = ""
     auditor_email: str = ""
@@ -73,7 +75,9 @@ def age_band(definition: Definition, age: int | None) -> str:
 
 
 def build_rows(definition: Definition, children: Sequence[Child],
-               allocation: Mapping[str, Auditor], criteria: Criteria) -> list[SampleRow]:
+               allocation: Mapping[str, Auditor], criteria: Criteria,
+               last_audits: Mapping[str, dt.date]) -> list[SampleRow]:
+    """One row per child; ``last_audits`` maps :func:`child_key` to the latest audit date."""
     reference = criteria.reference_date
     rows = []
     for child in children:
@@ -83,7 +87,8 @@ def build_rows(definition: Definition, children: Sequence[Child],
             audit_id=f"{reference:%Y-%m}-{child.child_id}", child_id=child.child_id,
             initials=child.initials, team=child.team, area=child.area,
             date_of_birth=child.date_of_birth, age=age, age_band=age_band(definition, age),
-            strand=child.strand, flags=child.flags, auditor=auditor.name,
+            strand=child.strand, flags=child.flags,
+            last_audit=last_audits.get(child_key(child.child_id)), auditor=auditor.name,
             auditor_area=auditor.area, auditor_email=auditor.email,
             due_date=due_date(definition, reference), extra=child.extra,
         ))
@@ -142,6 +147,7 @@ class _Bad(Exception):
 def _typed(values: Mapping[str, str]) -> dict[str, object]:
     typed: dict[str, object] = {}
     for key, parse in (("date_of_birth", parse_date), ("due_date", parse_date),
+                       ("last_audit", parse_date),
                        ("age", lambda v: parse_count(v, "age"))):
         text = values.get(key, "").strip()
         try:
