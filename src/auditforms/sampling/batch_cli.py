@@ -85,9 +85,9 @@ def _write_batch(definition: Definition, plan: BatchPlan, renderers: dict[str, A
                                                     for p, d in sorted(keep.items())], sample)
         areas = {row.auditor: row.auditor_area for row in plan.rows}
         if INDEX not in keep:
-            files.append({"path": INDEX, "kind": "index",
-                          **folder_swap.write_file(partial / INDEX,
-                                                   index_html(record, definition.title, areas))})
+            page = index_html(record, definition.title, areas)
+            record["files"].append({"path": INDEX, "kind": "index",
+                                    **folder_swap.write_file(partial / INDEX, page)})
         folder_swap.write_file(partial / MANIFEST,
                                (json.dumps(record, indent=2, ensure_ascii=False) + "\n").encode())
         aside = folder_swap.finish(partial, output, keep)
