@@ -80,9 +80,10 @@ def _item(d: Definition, item: Question | Table | FieldItem, indent: str) -> Ite
             yield from _item(d, part, indent + "  ")
     elif isinstance(item, Table):
         rows = f"{len(item.rows)} fixed rows" if item.rows else f"rows {item.min_rows}-{item.max_rows or 'any'}"
-        yield f"{indent}table {_clip(item.title)}  [{item.id}]  ({rows}; columns: {', '.join(c.id for c in item.columns)})"
+        columns = ", ".join(c.id for c in item.columns)
+        yield f"{indent}table {_clip(item.title)}  [{item.id}]  ({rows}; columns: {columns})"
     else:
-        extra = [item.type] + ([item.completed_by] if item.completed_by else [])
+        extra: list[str] = [item.type] + ([item.completed_by] if item.completed_by else [])
         extra += [f"role {item.role}"] if item.role else []
         extra += ["required"] if item.required else []
         yield f"{indent}{_clip(item.label)}  [{item.id}]  ({', '.join(extra)})"

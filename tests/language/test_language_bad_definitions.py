@@ -112,3 +112,19 @@ def test_unquoted_yes_and_no_stay_text() -> None:
     text = HEAD + "      - {id: a, type: text, label: A, when: {field: f, is: yes}}\n"
     result = load_text(text, "ok.yaml")
     assert result.ok, result.diagnostics
+
+
+@pytest.mark.parametrize(("name", "tail"), [(c[0], c[1]) for c in CASES], ids=[c[0] for c in CASES])
+def test_fast_and_full_schema_validators_agree(name: str, tail: str | None) -> None:
+    """jsonschema-rs decides "valid?" on the happy path; it must agree with jsonschema."""
+    from jsonschema import Draft202012Validator
+
+    from auditforms.language.loader import parse_definition_file
+    from auditforms.language.schema import _fast_validator, definition_schema
+
+    tree, problems = parse_definition_file(_document(name, tail).encode(), "bad.yaml")
+    if tree is None or problems:
+        pytest.skip("not YAML that reaches the schema")
+    fast = _fast_validator()
+    assert fast is not None
+    assert fast.is_valid(tree) == Draft202012Validator(definition_schema()).is_valid(tree)

@@ -6,9 +6,9 @@ import os
 from pathlib import Path
 
 import pytest
+from tests_helpers import KITCHEN_DIR, write
 
 from auditforms.language.loader import load
-from tests_helpers import KITCHEN_DIR, write
 
 pytestmark = pytest.mark.filterwarnings("error")
 
@@ -79,7 +79,10 @@ changes:
 
 
 def test_select_keeps_listed_parts_with_their_sections(tmp_path: Path) -> None:
-    body = "select: [case-details, q1, q3, actions-section]\nchanges:\n  - remove: overall-not-better-than-every-field\n"
+    body = (
+        "select: [case-details, q1, q3, actions-section]\n"
+        "changes:\n  - remove: overall-not-better-than-every-field\n"
+    )
     d = loaded(child(tmp_path, body))
     assert [s.id for s in d.sections] == ["case-details", "practice", "actions-section"]
     assert [i.id for i in d.sections[1].items] == ["q1", "q3"]
@@ -161,6 +164,7 @@ def test_errors_in_the_parent_point_into_the_parent(tmp_path: Path) -> None:
 
 
 def test_errors_in_added_parts_point_into_the_child(tmp_path: Path) -> None:
-    path = child(tmp_path, "changes:\n  - add: {id: extra, type: question, judgement: {scale: nope}}\n    into: practice\n")
+    body = "changes:\n  - add: {id: extra, type: question, judgement: {scale: nope}}\n    into: practice\n"
+    path = child(tmp_path, body)
     diagnostics = load(path, search_path=[KITCHEN_DIR]).diagnostics
     assert [(Path(d.file).name, d.line, d.code) for d in diagnostics] == [("child.yaml", 4, "AF302")]

@@ -5,9 +5,9 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
+from tests_helpers import KITCHEN_DIR, write
 
 from auditforms.language.loader import load, load_text
-from tests_helpers import KITCHEN_DIR, write
 
 
 def only_code(path: Path) -> tuple[str, int]:

@@ -44,7 +44,7 @@ class Pipeline:
         return LoadResult(definition=definition if ok else None, diagnostics=diagnostics)
 
     def resolve_tree(self, data: bytes, filename: str, base_dir: Path | None,
-                     chain: tuple[Path, ...]) -> tuple[LocDict | None, list[Diagnostic]]:
+                     chain: tuple[Path, ...]) -> tuple[Any, list[Diagnostic]]:
         """Parse and schema-check one file, then resolve what it extends, recursively."""
         from auditforms.language.schema import validate_against_schema
 

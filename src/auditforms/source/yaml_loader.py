@@ -21,7 +21,7 @@ from auditforms.source.reading import DEFAULT_LIMITS, ReadLimits
 _BaseLoader: type = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 
 
-class _Loader(_BaseLoader):  # type: ignore[misc,valid-type]
+class _Loader(_BaseLoader):  # type: ignore[misc]
     """YAML 1.2-style scalars: only true/false are booleans; dates stay strings."""
 
 
