@@ -16,7 +16,7 @@ from pathlib import Path
 
 HERE = Path(__file__).resolve().parent
 SEED = 20261201
-TODAY = dt.date(2026, 12, 1)
+TODAY = dt.date(2026, 11, 2)
 CHILDREN = 240
 
 #: team -> (area of service, strand, weight, age range)

@@ -8,11 +8,11 @@ import os
 from pathlib import Path
 
 import pytest
-from conftest import write_csv
 from sampling_fake_renderer import FAIL_ON_CHILD
+from tests.conftest import KITCHEN_SINK
 
 from auditforms.sampling.batch import safe_name
-from tests.conftest import KITCHEN_SINK
+from conftest import write_csv
 
 SAMPLE = (
     "Audit ID,Child ID,Initials,Team,Age band,Age,Strand,Flags,Auditor,Auditor's area of service,"

@@ -94,6 +94,9 @@ def convert(item: FieldItem, text: str) -> Any:
             return None
         return int(number) if number.is_integer() else number
     if kind == "multichoice":
+        whole = _option_id(item, text)
+        if whole is not None:
+            return [whole]
         ids = [_option_id(item, part) for part in split_flags(text)]
         return None if not ids or None in ids else ids
     if kind == "yesno" and normalise_key(text) in _YES | _NO:
