@@ -45,7 +45,7 @@ def candidate_files(folder: Path, manifest: Mapping[str, Any]) -> Iterator[Path]
 def make_checker(definition: Definition) -> Checker:
     """The ``check`` command's rules when present, else the definition's rules directly."""
     try:
-        from auditforms.results.check import check_document
+        from auditforms.results.check import check_document  # type: ignore[import-not-found]
     except ImportError:
         check_document = None
     if check_document is not None:
@@ -88,9 +88,10 @@ def read_returned(definition: Definition, folder: Path, path: Path, check: Check
 
 def _checked(definition: Definition, relative: str, document: dict[str, Any],
              check: Checker) -> Returned:
-    answers = document.get("answers") if isinstance(document.get("answers"), dict) else {}
+    raw_answers, raw_tool = document.get("answers"), document.get("definition")
+    answers: dict[str, Any] = raw_answers if isinstance(raw_answers, dict) else {}
+    tool: dict[str, Any] = raw_tool if isinstance(raw_tool, dict) else {}
     child = role_answer(definition, answers, "child_id")
-    tool = document.get("definition") if isinstance(document.get("definition"), dict) else {}
     errors, warnings = check(document, relative)
     if tool.get("id") not in (None, definition.id):
         errors += 1
@@ -106,7 +107,7 @@ def _text(value: Any) -> str | None:
 
 def _extract(definition: Definition, path: Path) -> tuple[Any, str | None]:
     try:
-        from auditforms.extract import extract_docx
+        from auditforms.extract import extract_docx  # type: ignore[import-not-found]
     except ImportError:
         return None, "Word forms cannot be read here: auditforms.extract is not installed"
     try:

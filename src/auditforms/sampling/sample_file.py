@@ -12,6 +12,7 @@ import datetime as dt
 import io
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
+from typing import Any
 
 from auditforms.diagnostics import Diagnostic
 from auditforms.model.definition import Definition, FieldItem
@@ -134,8 +135,9 @@ def read_sample(table: Table) -> tuple[list[SampleRow], list[Diagnostic]]:
         text = {k: " ".join(row.get(k).split()) for k in HEADERS
                 if k not in values and k != "flags"}
         text["audit_id"] = text.get("audit_id") or child_id
-        rows.append(SampleRow(**text, **values, flags=split_flags(row.get("flags")),
-                              line=row.line, extra=row.extra))
+        fields: dict[str, Any] = {**text, **values}
+        rows.append(SampleRow(**fields, flags=split_flags(row.get("flags")), line=row.line,
+                              extra=row.extra))
     return rows, problems
 
 
