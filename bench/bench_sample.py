@@ -73,18 +73,20 @@ def main() -> None:
     parser.add_argument("--formats", default="html,docx")
     parser.add_argument("--repeat", type=int, default=3)
     parser.add_argument("--sizes", default="100,250,500,1000")
+    parser.add_argument("--definition", type=Path, default=DEFINITION)
     options = parser.parse_args()
+    definition = options.definition.resolve()
     with tempfile.TemporaryDirectory() as tmp:
         work = Path(tmp)
         sample = work / "sample.csv"
         timed("sample: 20 of 240 children (examples)",
-              ["sample", str(DEFINITION), "--cases", str(EXAMPLES / "case-list.csv"),
+              ["sample", str(definition), "--cases", str(EXAMPLES / "case-list.csv"),
                "--auditors", str(EXAMPLES / "auditors.csv"), "--history",
                str(EXAMPLES / "audit-history.csv"), "--date", "2026-11-02", "--seed", "20261102",
                "-o", str(sample), "--force"], options.repeat)
         out = work / "forms"
         timed(f"render --sample: 20 children, {options.formats}",
-              ["render", str(DEFINITION), "--sample", str(sample), "--format", options.formats,
+              ["render", str(definition), "--sample", str(sample), "--format", options.formats,
                "-o", str(out), "--force"], options.repeat)
         per_child = []
         for size in (int(s) for s in options.sizes.split(",")):
@@ -92,7 +94,7 @@ def main() -> None:
             synthetic_sample(big, size)
             target = work / f"forms-{size}"
             seconds, _ = timed(f"render --sample: {size} children, {options.formats}",
-                               ["render", str(DEFINITION), "--sample", str(big), "--format",
+                               ["render", str(definition), "--sample", str(big), "--format",
                                 options.formats, "-o", str(target), "--force"], 1)
             per_child.append((size, seconds / size * 1000))
         print("per child: " + ", ".join(f"{n}: {ms:.1f} ms" for n, ms in per_child))

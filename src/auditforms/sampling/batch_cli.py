@@ -120,8 +120,10 @@ def _render_forms(definition: Definition, plan: BatchPlan, renderers: dict[str, 
             try:
                 data = renderers[job.format].render(definition, options)
             except Exception as exc:
+                reason = " ".join(str(exc).split())
+                reason = reason if len(reason) <= 160 else reason[:157] + "..."
                 raise _RenderFailed(f"the {job.format} form for child {job.row.child_id} could "
-                                    f"not be rendered ({type(exc).__name__}: {exc})") from exc
+                                    f"not be rendered ({type(exc).__name__}: {reason})") from exc
             written = folder_swap.write_file(folder / job.path, data)
             files.append({"path": job.path, "kind": "form", "format": job.format,
                           "child_id": job.row.child_id, **written})
