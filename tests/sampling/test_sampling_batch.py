@@ -170,3 +170,19 @@ def test_names_that_clash_are_numbered(run_cli, fake_renderers, tmp_path):
     assert render(run_cli, sample, tmp_path / "batch", formats="fakeform").exit_code == 0
     assert sorted(p.name for p in (tmp_path / "batch").glob("*.form.txt")) == [
         "A-B-3.form.txt", "a-b-2.form.txt", "a-b.form.txt"]
+
+
+def test_worker_processes_give_the_same_files_as_one_process(run_cli, fake_renderers, tmp_path,
+                                                             monkeypatch):
+    from auditforms.sampling.render_pool import worker_count
+
+    rows = "".join(f"C{i},Early Help,Bob\n" for i in range(12))
+    sample = write_csv(tmp_path / "s.csv", f"Child ID,Team,Auditor\n{rows}")
+    monkeypatch.setenv("AUDITFORMS_WORKERS", "1")
+    assert worker_count(24) == 1
+    assert render(run_cli, sample, tmp_path / "one").exit_code == 0
+    monkeypatch.setenv("AUDITFORMS_WORKERS", "2")
+    assert render(run_cli, sample, tmp_path / "many").exit_code == 0
+    one = {p.name: p.read_bytes() for p in (tmp_path / "one").iterdir()}
+    assert one == {p.name: p.read_bytes() for p in (tmp_path / "many").iterdir()}
+    assert len(one) == 26

@@ -20,11 +20,12 @@ import click
 from auditforms.cli.common import EXIT_INVALID, EXIT_OK, EXIT_USAGE, echo_diagnostics
 from auditforms.diagnostics import has_errors
 from auditforms.model.definition import Definition
-from auditforms.renderers import RenderOptions, get_renderer
+from auditforms.renderers import get_renderer
 from auditforms.sampling import folder_swap
 from auditforms.sampling.batch import INDEX, MANIFEST, BatchPlan, manifest, plan_batch
 from auditforms.sampling.index_page import index_html
 from auditforms.sampling.inputs_cli import read_csv_file, read_json_file
+from auditforms.sampling.render_pool import RenderFailed, render_all
 from auditforms.sampling.sample_file import SAMPLE_COLUMNS, read_sample
 
 PROGRESS_FROM = 10
@@ -91,7 +92,7 @@ def _write_batch(definition: Definition, plan: BatchPlan, renderers: dict[str, A
         folder_swap.write_file(partial / MANIFEST,
                                (json.dumps(record, indent=2, ensure_ascii=False) + "\n").encode())
         aside = folder_swap.finish(partial, output, keep)
-    except _RenderFailed as failed:
+    except RenderFailed as failed:
         folder_swap.abandon(partial)
         click.echo(f"error: {failed}; nothing was written", err=True)
         return EXIT_INVALID
@@ -102,31 +103,21 @@ def _write_batch(definition: Definition, plan: BatchPlan, renderers: dict[str, A
     return EXIT_OK
 
 
-class _RenderFailed(Exception):
-    pass
-
-
 def _render_forms(definition: Definition, plan: BatchPlan, renderers: dict[str, Any],
                   folder: Path, keep: dict[str, str]) -> list[dict[str, Any]]:
+    """Render and write every form not replaced by kept work; the manifest's file records."""
     files: list[dict[str, Any]] = []
-    progress = (click.progressbar(plan.jobs, label="rendering forms", file=sys.stderr,
+    jobs = [job for job in plan.jobs if job.path not in keep]
+    progress = (click.progressbar(length=len(jobs), label="rendering forms", file=sys.stderr,
                                   show_pos=True)
-                if len(plan.jobs) >= PROGRESS_FROM else nullcontext(plan.jobs))
-    with progress as jobs:
-        for job in jobs:
-            if job.path in keep:
-                continue
-            options = RenderOptions(prefill=job.prefill, audit_id=job.row.audit_id)
-            try:
-                data = renderers[job.format].render(definition, options)
-            except Exception as exc:
-                reason = " ".join(str(exc).split())
-                reason = reason if len(reason) <= 160 else reason[:157] + "..."
-                raise _RenderFailed(f"the {job.format} form for child {job.row.child_id} could "
-                                    f"not be rendered ({type(exc).__name__}: {reason})") from exc
+                if len(jobs) >= PROGRESS_FROM else nullcontext(None))
+    with progress as bar:
+        for job, data in render_all(definition, renderers, jobs):
             written = folder_swap.write_file(folder / job.path, data)
             files.append({"path": job.path, "kind": "form", "format": job.format,
                           "child_id": job.row.child_id, **written})
+            if bar is not None:
+                bar.update(1)
     return files
 
 
