@@ -20,9 +20,12 @@ def envelope(child: str, status: str = "submitted", **answers) -> str:
     judged = {"judgement": "meets-good", "evidence": "e", "impact": "i"}
     base = {"child-id": child, "audit-date": "2026-12-05", "auditor-name": "Ann", "q1": judged,
             "q2": judged, "q2a": {"judgement": "yes"}, "q3": judged}
-    return json.dumps({"format": "auditforms/completed-audit", "format_version": 1,
-                       "definition": {"id": "kitchen-sink", "version": "1.2.0"},
-                       "audit_id": child, "status": status, "answers": {**base, **answers}})
+    document = {"format": "auditforms/completed-audit", "format_version": 1,
+                "definition": {"id": "kitchen-sink", "version": "1.2.0"},
+                "audit_id": child, "status": status, "answers": {**base, **answers}}
+    if status in ("moderated", "final"):
+        document["moderation"] = {"moderator": "A. Moderator", "date": "2026-12-10"}
+    return json.dumps(document)
 
 
 @pytest.fixture

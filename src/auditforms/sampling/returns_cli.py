@@ -116,9 +116,11 @@ def _extract(definition: Definition, path: Path) -> tuple[Any, str | None]:
         result = extract_docx(definition, path.read_bytes(), path.name)
     except OSError as exc:
         return None, f"cannot read the file ({exc.strerror or exc})"
-    document = getattr(result, "document", result)
+    document, diagnostics = getattr(result, "document", result), getattr(result, "diagnostics", [])
     if isinstance(document, tuple | list) and document:
-        document = document[0]
+        document, diagnostics = document[0], (document[1] if len(document) > 1 else [])
     if not isinstance(document, dict):
-        return None, "the Word form could not be read back (run 'auditforms extract' for details)"
+        errors = [d for d in diagnostics or [] if getattr(d, "is_error", True)]
+        reason = f" ({getattr(errors[0], 'message', errors[0])})" if errors else ""
+        return None, f"the Word form could not be read back{reason}"
     return document, None
