@@ -163,8 +163,9 @@ def _write(definition: Any, criteria: Any, drawn: Any, output: Path, force: bool
     from auditforms.sampling.sample_file import sample_csv_bytes
 
     data = sample_csv_bytes(drawn.rows)
-    files = {f"{kind}[{i}]" if len(paths) > 1 else kind: {"file": str(p), "sha256": sha256_file(p)}
-             for kind, paths in inputs.items() for i, p in enumerate(paths) if p.is_file()}
+    files = {f"{kind}[{i}]" if len(paths) > 1 else kind:
+             {"file": str(p), "sha256": sha256_file(p)} if p.is_file() else {"folder": str(p)}
+             for kind, paths in inputs.items() for i, p in enumerate(paths)}
     meta = metadata(definition, criteria, drawn, files, hashlib.sha256(data).hexdigest())
     write_atomic(output, data, force=force)
     write_atomic(sidecar_path(output), (json.dumps(meta, indent=2) + "\n").encode(), force=force)

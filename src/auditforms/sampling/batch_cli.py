@@ -41,8 +41,8 @@ def render_sample(definition: Definition, sample_csv: Path, formats: Sequence[st
         return EXIT_USAGE
     if output.exists() and (not output.is_dir() or not force):
         what = "is a file" if not output.is_dir() else "already exists"
-        click.echo(f"{output}: {what}; choose another folder, or pass --force to re-render the "
-                   "forms (returned work in it is kept)", err=True)
+        click.echo(f"{output}: error[AF810] {what}; choose another folder, or pass --force to "
+                   "re-render the forms (returned work in it is kept)", err=True)
         return EXIT_USAGE
     rows, problems = read_sample(read_csv_file(sample_csv, SAMPLE_COLUMNS))
     plan = plan_batch(definition, rows, {n: r.suffix for n, r in renderers.items()},

@@ -18,7 +18,7 @@ CATALOGUE: dict[str, str] = {
     "AF807": "the sample cannot be drawn: too few eligible children",
     "AF808": "auditors cannot be allocated: nobody outside an area of service, or capacity exhausted",
     "AF809": "a pre-fill value does not fit the definition's field and is left blank",
-    "AF810": "the output folder exists, or holds work that a re-run must not replace",
+    "AF810": "the output folder exists (--force re-renders and keeps returned work)",
     "AF811": "a sample batch folder has no readable manifest",
     "AF812": "a returned form cannot be read or matched to a child of the sample",
     "AF813": "a CSV row has more cells than the header",
