@@ -67,7 +67,7 @@ def _children_table(children: Sequence[Mapping[str, Any]]) -> str:
         cells = [child["audit_id"], child["child_id"], child["initials"], child["team"],
                  child["age_band"], child["auditor"], child["due_date"]]
         rows.append("<tr>" + "".join(f"<td>{e(c)}</td>" for c in cells) + f"<td>{links}</td></tr>")
-    return head + "".join(rows) + "</tbody></table>"
+    return head + "\n" + "\n".join(rows) + "\n</tbody></table>"
 
 
 def _auditors_table(children: Sequence[Mapping[str, Any]], areas: Mapping[str, str]) -> str:
@@ -78,4 +78,4 @@ def _auditors_table(children: Sequence[Mapping[str, Any]], areas: Mapping[str, s
             "<th scope=\"col\">Children</th></tr></thead><tbody>")
     rows = [f"<tr><td>{e(name)}</td><td>{e(areas.get(name))}</td><td>{e(emails[name])}</td>"
             f"<td>{count}</td></tr>" for name, count in sorted(loads.items())]
-    return head + "".join(rows) + "</tbody></table>"
+    return head + "\n" + "\n".join(rows) + "\n</tbody></table>"
