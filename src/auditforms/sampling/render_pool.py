@@ -5,13 +5,15 @@ core) and memory (a renderer that keeps a little memory per document -- python-d
 does -- grows without bound over 1,000 forms in one process; workers are replaced every
 :data:`TASKS_PER_WORKER` forms, so the batch's memory stays flat). Workers are forked
 from the command, so they start with the definition loaded and the renderers imported.
-Where ``fork`` is unavailable (Windows, macOS defaults) the forms render one by one.
+Where ``fork`` is unavailable (Windows, macOS defaults), or the forms are cheap, they
+render one by one in the command itself.
 """
 
 from __future__ import annotations
 
 import multiprocessing
 import os
+import time
 from collections.abc import Iterator, Mapping, Sequence
 from typing import Any
 
@@ -20,6 +22,7 @@ from auditforms.renderers import RenderOptions
 from auditforms.sampling.batch import FormJob
 
 MIN_JOBS_FOR_WORKERS = 4
+WORTH_WORKERS_SECONDS = 0.5
 TASKS_PER_WORKER = 25
 MAX_WORKERS = 8
 
@@ -60,12 +63,28 @@ def worker_count(jobs: int) -> int:
 
 def render_all(definition: Definition, renderers: Mapping[str, Any],
                jobs: Sequence[FormJob]) -> Iterator[tuple[FormJob, bytes]]:
-    """(job, document bytes) in job order; raises :class:`RenderFailed` on the first failure."""
-    workers = worker_count(len(jobs))
-    if workers == 1:
-        for job in jobs:
+    """(job, document bytes) in job order; raises :class:`RenderFailed` on the first failure.
+
+    The first child's forms are rendered here and timed; the rest go to worker processes
+    only when that estimate says they would take longer than :data:`WORTH_WORKERS_SECONDS`
+    (starting workers costs about a tenth of a second, more than cheap HTML forms take).
+    """
+    first = len({job.format for job in jobs})
+    started = time.perf_counter()
+    for job in jobs[:first]:
+        yield job, _render(definition, renderers, job)
+    rest = jobs[first:]
+    estimate = (time.perf_counter() - started) * len(rest) / max(first, 1)
+    workers = worker_count(len(rest))
+    if workers == 1 or estimate < WORTH_WORKERS_SECONDS:
+        for job in rest:
             yield job, _render(definition, renderers, job)
         return
+    yield from _in_workers(definition, renderers, rest, workers)
+
+
+def _in_workers(definition: Definition, renderers: Mapping[str, Any], jobs: Sequence[FormJob],
+                workers: int) -> Iterator[tuple[FormJob, bytes]]:
     _STATE.update(definition=definition, renderers=renderers, jobs=list(jobs))
     pool = multiprocessing.get_context("fork").Pool(workers, maxtasksperchild=TASKS_PER_WORKER)
     try:
