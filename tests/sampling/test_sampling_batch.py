@@ -191,3 +191,12 @@ def test_worker_processes_give_the_same_files_as_one_process(run_cli, fake_rende
     one = {p.name: p.read_bytes() for p in (tmp_path / "one").iterdir()}
     assert one == {p.name: p.read_bytes() for p in (tmp_path / "many").iterdir()}
     assert len(one) == 26
+
+
+def test_extra_columns_fill_central_fields_by_id_or_label(run_cli, fake_renderers, tmp_path):
+    sample = write_csv(tmp_path / "s.csv", "Child ID,Legal status,Age,Auditor name,Notes\n"
+                                           "C1,section 20,7,Ann,private note\n")
+    assert render(run_cli, sample, tmp_path / "batch", formats="fakeform").exit_code == 0
+    prefill = json.loads((tmp_path / "batch" / "C1.form.txt").read_text())["prefill"]
+    # auditor-name is completed by the auditor, so the sample never fills it
+    assert prefill == {"child-id": "C1", "legal-status": "s20", "child-age": 7}
