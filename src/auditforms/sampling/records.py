@@ -101,7 +101,7 @@ class _Cells:
     def text(self, key: str, required: bool = False) -> str:
         value = " ".join(self.row.get(key).split())
         if required and not value:
-            self._bad("AF804", key, f"the {key.replace('_', ' ')} is blank")
+            self.bad("AF804", key, f"the {key.replace('_', ' ')} is blank")
         return value
 
     def typed(self, key: str, parse: Callable[[str], T]) -> T | None:
@@ -111,10 +111,10 @@ class _Cells:
         try:
             return parse(value)
         except ValueProblem as exc:
-            self._bad("AF803", key, f"{key.replace('_', ' ')}: {exc}")
+            self.bad("AF803", key, f"{key.replace('_', ' ')}: {exc}")
             return None
 
-    def _bad(self, code: str, key: str, message: str) -> None:
+    def bad(self, code: str, key: str, message: str) -> None:
         self.ok = False
         self.problems.append(error(code, message, self.table.file, self.row.line, self.row.col(key)))
 
@@ -137,7 +137,7 @@ def read_children(table: Table) -> tuple[list[Child], list[Diagnostic]]:
             strand=cells.text("strand"), flags=split_flags(row.get("flags")), extra=row.extra,
         )
         if child.open_date and child.closed_date and child.closed_date < child.open_date:
-            cells._bad("AF803", "closed_date", "closed date is before the open date")
+            cells.bad("AF803", "closed_date", "closed date is before the open date")
         if not cells.ok:
             continue
         if child_id in seen:
@@ -180,7 +180,7 @@ def read_history(table: Table) -> tuple[list[PastAudit], list[Diagnostic]]:
         child_id = cells.text("child_id", required=True)
         date = cells.typed("audit_date", parse_date)
         if date is None and cells.ok:
-            cells._bad("AF804", "audit_date", "the audit date is blank")
+            cells.bad("AF804", "audit_date", "the audit date is blank")
         if cells.ok and date is not None:
             audits.append(PastAudit(child_id, date, f"{table.file}:{row.line}"))
     return audits, problems
