@@ -162,3 +162,14 @@ def test_period_rule_is_silent_without_a_period(kitchen_sink, audit):
     audit["answers"]["audit-date"] = "2025-01-01"
     audit["answers"]["actions"] = []
     assert found(kitchen_sink, audit, EvalContext()) == []
+
+
+def test_the_public_api_accepts_a_definition_path_and_dicts(audit):
+    import auditforms
+    from tests.results.conftest import ROOT
+
+    broken = dict(audit, status="unknown")
+    report = auditforms.check(ROOT / "tests" / "fixtures" / "definitions" / "kitchen-sink.yaml",
+                              [audit, broken], period="2026-11")
+    assert [(r.file, r.passed) for r in report.results] == [("<audit 1>", True), ("<audit 2>", False)]
+    assert report.to_json()["summary"]["failed"] == 1
