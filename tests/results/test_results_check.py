@@ -6,8 +6,9 @@ from collections.abc import Callable
 from typing import Any
 
 import pytest
-from tests.results.conftest import found
+from tests.results.conftest import ROOT, found
 
+import auditforms
 from auditforms.rules import all_rules
 
 Doc = dict[str, Any]
@@ -165,9 +166,6 @@ def test_period_rule_is_silent_without_a_period(kitchen_sink, audit):
 
 
 def test_the_public_api_accepts_a_definition_path_and_dicts(audit):
-    import auditforms
-    from tests.results.conftest import ROOT
-
     broken = dict(audit, status="unknown")
     report = auditforms.check(ROOT / "tests" / "fixtures" / "definitions" / "kitchen-sink.yaml",
                               [audit, broken], period="2026-11")

@@ -78,3 +78,12 @@ def test_render_data_option_uses_it(run_cli, tmp_path):
     assert result.exit_code == 1
     assert "AF652" in result.stderr
     assert not (tmp_path / "out.json").exists()
+
+
+def test_a_follow_up_whose_option_is_not_chosen_is_a_warning(kitchen_sink, tmp_path):
+    path = _write(tmp_path, "case.yaml", "legal-status: s20\nlegal-status-other: Kinship\n")
+    data, problems = load_prefill(kitchen_sink, path)
+    assert data == {"legal-status": "s20", "legal-status-other": "Kinship"}
+    assert [p.format() for p in problems] == [
+        f"{path}:2:1: warning[AF654] Please describe ('legal-status-other') is given but not shown on this "
+        "child's form (its condition or option does not hold), so it will not appear (/legal-status-other)"]

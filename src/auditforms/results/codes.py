@@ -36,4 +36,5 @@ CATALOGUE: dict[str, str] = {
     "AF651": "the case data names an id that is not a field of the tool",
     "AF652": "the case data gives a field that is not completed centrally",
     "AF653": "the case data gives a value of the wrong type or not one of the options",
+    "AF654": "the case data gives a value the form will not show (its condition does not hold)",
 }

@@ -13,13 +13,14 @@ from typing import Any
 
 from jsonschema.validators import validator_for
 
-from auditforms.diagnostics import Diagnostic
+from auditforms.diagnostics import Diagnostic, Severity
 from auditforms.language.suggest import did_you_mean
 from auditforms.model.definition import Definition, FieldItem, Section, Table
 from auditforms.results.naming import Namer, safe_key
 from auditforms.results.result_schema import node_schema
 from auditforms.results.schema_errors import diagnostics_from
 from auditforms.results.validation import format_checker
+from auditforms.rules import Evaluator
 from auditforms.source import LocDict, locate, parse_yaml, read_text
 from auditforms.source.reading import DEFAULT_LIMITS
 
@@ -85,7 +86,19 @@ def validate_prefill(
     problems = [_located(data, d) for d in problems]
     if problems:
         return None, problems
-    return {k: _plain(v) for k, v in data.items()}, []
+    plain = {k: _plain(v) for k, v in data.items()}
+    return plain, [_located(data, d) for d in _hidden(definition, namer, plain, file)]
+
+
+def _hidden(definition: Definition, namer: Namer, data: dict[str, Any], file: str) -> list[Diagnostic]:
+    """Warn about values the form will not show (a follow-up whose option is not chosen)."""
+    evaluator = Evaluator(definition)
+    return [
+        Diagnostic("AF654", f"{namer.item(key)} ('{key}') is given but not shown on this child's form "
+                   "(its condition or option does not hold), so it will not appear",
+                   file=file, pointer=f"/{key}", severity=Severity.WARNING)
+        for key in data if not evaluator.shown(data, key)
+    ]
 
 
 def _check_entry(
@@ -133,7 +146,7 @@ def _check_entry(
 
 def _located(data: Any, d: Diagnostic) -> Diagnostic:
     position = (
-        locate(data, d.pointer or "", at_key=d.code in {"AF651", "AF652"})
+        locate(data, d.pointer or "", at_key=d.code in {"AF651", "AF652", "AF654"})
         if isinstance(data, LocDict)
         else None
     )
