@@ -4,7 +4,9 @@ from __future__ import annotations
 
 import datetime as dt
 import itertools
+from collections.abc import Iterable
 from pathlib import Path
+from typing import Any
 
 import click
 
@@ -74,7 +76,7 @@ def command(
     usage error.
     """
     from auditforms.reporting import REPORTERS
-    from auditforms.results.check import iter_check_files, make_context, summarise
+    from auditforms.results.check import iter_check_files, make_context
 
     missing = [p for p in audits if not p.exists()]
     if missing:
@@ -88,11 +90,18 @@ def command(
         raise SystemExit(EXIT_USAGE)
     reporter = REPORTERS[format_](quiet=quiet)
     click.echo(reporter.start(loaded.id, loaded.version), nl=False)
-    totals = {"audits": 0, "passed": 0, "failed": 0, "with_warnings": 0, "errors": 0, "warnings": 0}
-    for result in itertools.chain([first], results):
+    totals = _stream(reporter, itertools.chain([first], results))
+    click.echo(reporter.end(totals), nl=False, err=format_ == "text")
+    raise SystemExit(EXIT_INVALID if totals["failed"] else EXIT_OK)
+
+
+def _stream(reporter: Any, results: Iterable[Any]) -> dict[str, int]:
+    """Report each audit as soon as it is checked, keeping only the totals."""
+    from auditforms.results.check import summarise
+
+    totals = summarise([])
+    for result in results:
         click.echo(reporter.file(result), nl=False)
         for key, value in summarise([result]).items():
             totals[key] += value
-    end = reporter.end(totals)
-    click.echo(end, nl=False, err=format_ == "text")
-    raise SystemExit(EXIT_INVALID if totals["failed"] else EXIT_OK)
+    return totals

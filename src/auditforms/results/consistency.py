@@ -53,35 +53,19 @@ def version_difference(
     theirs, ours = _semver(version), _semver(definition.version)
     if theirs is None:
         return None  # the schema reports a malformed version
-    age = (
-        "an older"
-        if ours is not None and theirs < ours
-        else "a newer"
-        if ours and theirs > ours
-        else "another"
-    )
+    age = "another" if ours is None else "an older" if theirs < ours else "a newer"
     answers = document.get("answers")
-    unknown = (
-        [k for k in answers if k not in definition.index] if isinstance(answers, Mapping) else []
-    )
+    unknown = [k for k in answers if k not in definition.index] if isinstance(answers, Mapping) else []
+    ours_text = definition.version
     differences = []
     if unknown:
-        differences.append(
-            f"{len(unknown)} answered id(s) unknown to {definition.version}: {_list(unknown)}"
-        )
+        differences.append(f"{len(unknown)} answered id(s) unknown to {ours_text}: {_list(unknown)}")
     if missing_required:
-        differences.append(
-            f"{len(missing_required)} answer(s) required by {definition.version} "
-            f"missing: {_list(missing_required)}"
-        )
+        differences.append(f"{len(missing_required)} answer(s) required by {ours_text} missing: "
+                           f"{_list(missing_required)}")
     what = "; ".join(differences) if differences else "no answers differ in shape"
-    message = (
-        f"completed against {age} version of the tool ({version}; this definition is "
-        f"{definition.version}): {what}"
-    )
-    return Diagnostic(
-        "AF621", message, file=file, pointer="/definition/version", severity=Severity.WARNING
-    )
+    message = f"completed against {age} version of the tool ({version}; this definition is {ours_text}): {what}"
+    return Diagnostic("AF621", message, file=file, pointer="/definition/version", severity=Severity.WARNING)
 
 
 def _list(ids: list[str]) -> str:
@@ -101,43 +85,28 @@ def moderation_findings(
     audit_date = as_date(answers.get(definition.index.by_role("audit_date") or ""))
     moderated_on = as_date(moderation.get("date"))
     if audit_date and moderated_on and moderated_on < audit_date:
-        out.append(
-            Diagnostic(
-                "AF630",
-                "Moderation record: the moderation date is before the audit date",
-                file=file,
-                pointer="/moderation/date",
-            )
-        )
+        message = "Moderation record: the moderation date is before the audit date"
+        out.append(Diagnostic("AF630", message, file=file, pointer="/moderation/date"))
     judgements = moderation.get("judgements")
     for item_id, option in judgements.items() if isinstance(judgements, Mapping) else ():
-        node = definition.index.entries[item_id].node if item_id in definition.index else None
-        if not isinstance(node, Question | Section):
-            continue  # the schema reports ids that take no judgement
-        pointer = f"/moderation/judgements/{item_id}"
-        if not shown(item_id):
-            out.append(
-                Diagnostic(
-                    "AF631",
-                    f"moderated judgement for {namer.item(item_id)}: the question "
-                    "is not shown in this audit",
-                    file=file,
-                    pointer=pointer,
-                    severity=Severity.WARNING,
-                )
-            )
-        elif _auditor_judgement(answers.get(item_id)) == option:
-            out.append(
-                Diagnostic(
-                    "AF632",
-                    f"moderated judgement for {namer.item(item_id)}: it is the same "
-                    "as the auditor's; record a moderated judgement only where you disagree",
-                    file=file,
-                    pointer=pointer,
-                    severity=Severity.WARNING,
-                )
-            )
+        problem = _judgement_problem(definition, answers, shown, item_id, option)
+        if problem is not None:
+            code, what = problem
+            out.append(Diagnostic(code, f"moderated judgement for {namer.item(item_id)}: {what}", file=file,
+                                  pointer=f"/moderation/judgements/{item_id}", severity=Severity.WARNING))
     return out
+
+
+def _judgement_problem(definition: Definition, answers: Mapping[str, Any], shown: Any, item_id: str,
+                       option: Any) -> tuple[str, str] | None:
+    node = definition.index.entries[item_id].node if item_id in definition.index else None
+    if not isinstance(node, Question | Section):
+        return None  # the schema reports ids that take no judgement
+    if not shown(item_id):
+        return "AF631", "the question is not shown in this audit"
+    if _auditor_judgement(answers.get(item_id)) == option:
+        return "AF632", "it is the same as the auditor's; record a moderated judgement only where you disagree"
+    return None
 
 
 def _auditor_judgement(answer: Any) -> Any:

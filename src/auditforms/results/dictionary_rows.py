@@ -110,47 +110,19 @@ class DictionaryBuilder:
                 options = _options(vs.scale_options(self.definition.scale(node.scale)))
             elif node.answer_options:
                 options = _options(vs.choice_options(node.answer_options))
-            yield self._row(
-                item_id,
-                item_id,
-                section,
-                node.label,
-                node.type,
-                number=node.number or "",
-                options=options,
-                required=node.required,
-                node=node,
-            )
+            yield self._row(item_id, item_id, section, node.label, node.type, number=node.number or "",
+                            options=options, required=node.required, node=node)
         elif isinstance(node, Question):
-            yield from self._graded(
-                item_id,
-                node,
-                section,
-                self.wording.namer.item(item_id),
-                node.number or "",
-                node.judgement,
-                node.narratives,
-            )
+            name = self.wording.namer.item(item_id)
+            yield from self._graded(item_id, node, section, name, node.number or "", node.judgement,
+                                    node.narratives)
         elif isinstance(node, Section):
             if node.optional:
-                yield self._row(
-                    f"{item_id}.not_relevant",
-                    item_id,
-                    section,
-                    node.not_relevant_label,
-                    "boolean",
-                    node=node,
-                )
+                yield self._row(f"{item_id}.not_relevant", item_id, section, node.not_relevant_label,
+                                "boolean", node=node)
             if node.overall:
-                yield from self._graded(
-                    item_id,
-                    node,
-                    section,
-                    node.overall.title,
-                    node.number or "",
-                    node.overall.judgement,
-                    node.overall.narratives,
-                )
+                yield from self._graded(item_id, node, section, node.overall.title, node.number or "",
+                                        node.overall.judgement, node.overall.narratives)
         elif isinstance(node, Table):
             yield from self._table_rows(item_id, node, section)
 

@@ -107,34 +107,20 @@ def _check_entry(
     pointer = f"/{key}"
     if key not in definition.index:
         also = did_you_mean(key, central) or f"; fields completed centrally: {', '.join(central)}"
-        return [
-            Diagnostic(
-                "AF651",
-                f"{safe_key(key)} is not a field of {definition.id}{also}",
-                file=file,
-                pointer=pointer,
-            )
-        ]
+        message = f"{safe_key(key)} is not a field of {definition.id}{also}"
+        return [Diagnostic("AF651", message, file=file, pointer=pointer)]
     if key not in central:
         entry = definition.index.entries[key]
         node = entry.node
         who = _completed_by(node, entry.section) if isinstance(node, FieldItem | Table) else None
         by = f"by the {who}" if who else "in the audit itself"
-        return [
-            Diagnostic(
-                "AF652",
-                f"{namer.item(key)} ('{key}') is completed {by}, not centrally; "
-                "case data may give only fields completed centrally",
-                file=file,
-                pointer=pointer,
-            )
-        ]
+        message = (f"{namer.item(key)} ('{key}') is completed {by}, not centrally; "
+                   "case data may give only fields completed centrally")
+        return [Diagnostic("AF652", message, file=file, pointer=pointer)]
     # Wrapped as in a completed audit, so that messages name rows and columns the same way.
     answer = node_schema(definition, definition.index.entries[key].node, require=False)
-    schema = {
-        "$schema": "https://json-schema.org/draft/2020-12/schema",
-        "properties": {"answers": {"properties": {key: answer}}},
-    }
+    schema = {"$schema": "https://json-schema.org/draft/2020-12/schema",
+              "properties": {"answers": {"properties": {key: answer}}}}
     validator = validator_for(schema)(schema, format_checker=format_checker())
     out = []
     for error in validator.iter_errors({"answers": {key: value}}):
