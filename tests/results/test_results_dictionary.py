@@ -4,7 +4,11 @@ from __future__ import annotations
 
 import csv
 import io
+from pathlib import Path
 
+import pytest
+
+from auditforms.api import load_definition
 from auditforms.model.definition import FieldItem
 from auditforms.renderers import RenderOptions, get_renderer
 
@@ -48,3 +52,18 @@ def test_cells_that_look_like_formulas_are_neutralised(kitchen_sink):
     changed = type(kitchen_sink).model_validate(data)
     (row,) = [r for r in _rows(changed) if r["path"] == "team"]
     assert row["label"] == "'=HYPERLINK(\"http://example.invalid\")"
+
+
+SHIPPED = sorted((Path(__file__).resolve().parents[2] / "definitions").glob("*.yaml"))
+
+
+@pytest.mark.parametrize("path", SHIPPED, ids=[p.stem for p in SHIPPED])
+def test_every_shipped_definition_has_a_complete_dictionary(path):
+    definition = load_definition(path)
+    rows = _rows(definition)
+    paths = [r["path"] for r in rows]
+    assert len(paths) == len(set(paths))
+    assert {f.id for f in definition.index.fields()} <= set(paths)
+    for question in definition.index.questions():
+        if question.judgement:
+            assert f"{question.id}.judgement" in paths

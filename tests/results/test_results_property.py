@@ -136,3 +136,25 @@ def test_shipped_definitions_hold_every_property(path):
                     assert shown == evaluator.shown(document["answers"], item_id), item_id
 
     check_one()
+
+
+@settings(max_examples=40, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(audits(DEFINITION))
+def test_an_audit_read_from_a_json_or_yaml_file_gets_the_same_findings(document):
+    import tempfile
+    from pathlib import Path
+
+    import yaml
+
+    from auditforms.results.check import iter_check_files
+
+    def key(d):
+        return (d.code, d.severity, d.message, d.pointer)
+
+    expected = sorted(key(d) for d in check_document(DEFINITION, document, context=NOVEMBER))
+    with tempfile.TemporaryDirectory() as tmp:
+        (Path(tmp) / "a.json").write_text(json.dumps(document, indent=1), encoding="utf-8")
+        (Path(tmp) / "b.yaml").write_text(yaml.safe_dump(document, allow_unicode=True), encoding="utf-8")
+        for result in iter_check_files(DEFINITION, [tmp], context=NOVEMBER):
+            assert sorted(key(d) for d in result.diagnostics) == expected, result.file
+            assert all(d.line > 0 for d in result.diagnostics if d.pointer is not None), result.file
