@@ -43,7 +43,7 @@ def checker_for(
 
 def check_document(
     definition: Definition,
-    document: dict[str, Any],
+    document: Any,
     *,
     file: str = "",
     context: EvalContext | None = None,

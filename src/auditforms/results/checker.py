@@ -14,11 +14,10 @@ from auditforms.diagnostics import Diagnostic, Severity
 from auditforms.model.definition import Definition
 from auditforms.results import consistency
 from auditforms.results.envelope import FORMAT, FORMAT_VERSION
-from auditforms.results.fast_schema import compile_schema
 from auditforms.results.naming import Namer
 from auditforms.results.result_schema import build_result_schema
 from auditforms.results.schema_errors import diagnostics_from
-from auditforms.results.validation import FORMAT_TESTS, make_validator
+from auditforms.results.validation import fast_validity, make_validator
 from auditforms.rules import EvalContext, Evaluator, Finding, all_rules
 
 _REQUIRED_RULE_SUFFIXES = (":required", ":judgement-required")
@@ -34,7 +33,7 @@ class Checker:
         self.definition = definition
         self.schema = schema if schema is not None else build_result_schema(definition)
         self.validator = make_validator(self.schema)
-        self.valid = compile_schema(self.schema, FORMAT_TESTS)
+        self.valid = fast_validity(self.schema)
         self.evaluator = Evaluator(definition, context or EvalContext())
         self.rules = all_rules(definition)
         self.namer = Namer(definition)

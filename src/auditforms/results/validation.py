@@ -9,12 +9,13 @@ from __future__ import annotations
 
 import datetime as dt
 import re
-from collections.abc import Mapping
+from collections.abc import Callable, Mapping
 from typing import Any
 
 from jsonschema import FormatChecker
 from jsonschema.validators import validator_for
 
+from auditforms.results.fast_schema import compile_schema
 from auditforms.rules.values import as_date
 
 _DATE_TIME = re.compile(r"^\d{4}-\d{2}-\d{2}[Tt]\d{2}:\d{2}:\d{2}(\.\d+)?([Zz]|[+-]\d{2}:\d{2})$")
@@ -52,3 +53,22 @@ def make_validator(schema: Mapping[str, Any]) -> Any:
 
 #: format name -> test, for the compiled validity check.
 FORMAT_TESTS = {"date": _is_date, "date-time": _is_date_time}
+
+
+def fast_validity(schema: Mapping[str, Any]) -> Callable[[Any], bool] | None:
+    """A quick "valid?" for the common case, a valid audit; jsonschema then only explains failures.
+
+    jsonschema-rs (a dependency, as for definitions) answers in microseconds; where its wheel is
+    missing, the pure-Python compiled check of :mod:`auditforms.results.fast_schema` does.
+    Property tests hold both to jsonschema's verdicts.
+    """
+    try:
+        import jsonschema_rs
+    except ImportError:  # pragma: no cover - platforms without its wheel
+        return compile_schema(schema, FORMAT_TESTS)
+    try:
+        validator = jsonschema_rs.Draft202012Validator(dict(schema), validate_formats=True)
+    except (ValueError, jsonschema_rs.ValidationError):  # pragma: no cover - a schema it refuses
+        return compile_schema(schema, FORMAT_TESTS)
+    is_valid: Callable[[Any], bool] = validator.is_valid
+    return is_valid
