@@ -29,7 +29,8 @@ def _messages(definition, path: Path) -> list[str]:
      "latin1.json:1:23: error[AF103] the file is not UTF-8 text; save it as UTF-8 "
      "(in Notepad: Save As, Encoding UTF-8)"),
     ("nan.json", b'{"answers": {"child-age": NaN}}', "nan.json: error[AF105] malformed JSON: NaN is not a JSON number"),
-    ("deep.json", b"[" * 100 + b"]" * 100, "deep.json: error[AF107] the document nests more than 64 levels deep"),
+    ("deep.json", b'{"answers": {"team": ' + b"[" * 100_000 + b"]" * 100_000 + b"}}",
+     "deep.json: error[AF107] the document nests too deeply"),
     ("list.json", b"[1, 2]",
      "list.json:1:1: error[AF601] this is a list, not a completed audit "
      "(an object with format: auditforms/completed-audit)"),
@@ -117,3 +118,14 @@ def test_json_positions_follow_the_pointer_through_the_text(pointer, starts):
     assert position is not None
     _, line, col = position
     assert text.splitlines(keepends=True)[line - 1][col - 1:].startswith(starts)
+
+
+def test_an_answer_nested_hundreds_deep_is_reported_not_a_crash(kitchen_sink, tmp_path):
+    path = tmp_path / "deep.json"
+    document = json.loads(VALID_JSON.read_text(encoding="utf-8"))
+    document["answers"]["child-id"] = "PLACEHOLDER"
+    text = json.dumps(document).replace('"PLACEHOLDER"', "[" * 990 + "]" * 990)
+    path.write_text(text, encoding="utf-8")
+    (result,) = list(iter_check_files(kitchen_sink, [path]))
+    assert not result.passed
+    assert {d.code for d in result.diagnostics} <= {"AF107", "AF612"}

@@ -177,7 +177,10 @@ def check_file(checker: Checker, path: Path) -> FileResult:
     document, problems = read_audit_file(path)
     if document is None or problems:
         return FileResult(name, tuple(problems))
-    found = checker.check(document, name)
+    try:
+        found = checker.check(document, name)
+    except RecursionError:  # a hostile file nested hundreds deep inside an answer
+        return FileResult(name, (Diagnostic("AF107", "the document nests too deeply to check", file=name),))
     if found:
         found = locate_diagnostics(path, document, found)
     return FileResult(name, tuple(found), *_identity(document))

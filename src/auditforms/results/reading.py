@@ -64,7 +64,7 @@ def _loads_json(data: bytes, name: str, limits: ReadLimits) -> tuple[Any, list[D
 
 
 def _json_from_text(text: str, name: str, limits: ReadLimits) -> tuple[Any, list[Diagnostic]]:
-    if not text.strip():
+    if not text or text.isspace():
         return None, [Diagnostic("AF104", "the file is empty", file=name)]
     try:
         document = json.loads(text, parse_constant=_refuse_constant)
@@ -74,33 +74,15 @@ def _json_from_text(text: str, name: str, limits: ReadLimits) -> tuple[Any, list
                 "AF105", f"malformed JSON: {exc.msg}", file=name, line=exc.lineno, col=exc.colno
             )
         ]
-    except (RecursionError, ValueError) as exc:
-        reason = "it nests too deeply" if isinstance(exc, RecursionError) else str(exc)
-        return None, [Diagnostic("AF105", f"malformed JSON: {reason}", file=name)]
-    if _too_deep(document, limits.max_depth):
-        return None, [
-            Diagnostic(
-                "AF107", f"the document nests more than {limits.max_depth} levels deep", file=name
-            )
-        ]
+    except RecursionError:
+        return None, [Diagnostic("AF107", "the document nests too deeply", file=name)]
+    except ValueError as exc:
+        return None, [Diagnostic("AF105", f"malformed JSON: {exc}", file=name)]
     return document, []
 
 
 def _refuse_constant(token: str) -> Any:
     raise ValueError(f"{token} is not a JSON number")
-
-
-def _too_deep(value: Any, limit: int) -> bool:
-    stack: list[tuple[Any, int]] = [(value, 0)]
-    while stack:
-        node, depth = stack.pop()
-        if depth > limit:
-            return True
-        if isinstance(node, dict):
-            stack.extend((v, depth + 1) for v in node.values() if isinstance(v, dict | list))
-        elif isinstance(node, list):
-            stack.extend((v, depth + 1) for v in node if isinstance(v, dict | list))
-    return False
 
 
 def iter_audit_paths(paths: Iterable[Path]) -> Iterator[Path]:
