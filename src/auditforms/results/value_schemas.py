@@ -39,7 +39,7 @@ def _describe(options: list[tuple[str, str, float | None]]) -> str:
     parts = []
     for id_, label, value in options:
         number = f" = {value:g}" if value is not None else ""
-        parts.append(f"{id_}: {_clean(label)}{number}")
+        parts.append(f"{id_}: {_clean(label).rstrip('.')}{number}")
     return "Options: " + "; ".join(parts) + "."
 
 
