@@ -147,7 +147,7 @@ class _Run:
         return Resolved(value, ref, f"/answers/{ref}", scale, shown)
 
     def _part(self, owner: str, part: str) -> Resolved:
-        shown = self.shown(owner)
+        shown = self.shown(owner) and not (part != "not_relevant" and self._not_relevant(owner))
         value = _get(self.answers.get(owner), part) if shown else None
         scale = None
         if part == "judgement":
@@ -159,6 +159,13 @@ class _Run:
                 judgement = node.overall.judgement
             scale = judgement.scale if judgement else None
         return Resolved(value, owner, f"/answers/{owner}/{part}", scale, shown)
+
+    def _not_relevant(self, owner: str) -> bool:
+        """Whether ``owner`` is an optional section marked not relevant (its overall is hidden too)."""
+        entry = self.index.entries.get(owner)
+        node = entry.node if entry else None
+        return (isinstance(node, Section) and node.optional
+                and _get(self.answers.get(owner), "not_relevant") is True)
 
     # -- conditions --------------------------------------------------------------------
 
