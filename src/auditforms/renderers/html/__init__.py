@@ -1,0 +1,48 @@
+"""The HTML renderer: one self-contained, accessible, offline form per audit tool.
+
+The page carries its own CSS and script (no network request of any kind, enforced by a
+Content-Security-Policy), the definition's rules as JSON for live checking, and saves
+answers as the completed-audit JSON document that ``auditforms check`` reads.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from auditforms.model.definition import Definition
+from auditforms.renderers import RenderOptions
+from auditforms.renderers.html.build import build_page
+from auditforms.renderers.html.environment import asset_text, environment
+from auditforms.renderers.html.payload import payload
+from auditforms.renderers.html.safety import content_security_policy, json_for_script
+
+#: The scripts, in the order they run; they share one inline <script> element.
+SCRIPTS = ("rules.js", "form.js")
+
+
+@dataclass(frozen=True)
+class HtmlRenderer:
+    name: str = "html"
+    media_type: str = "text/html"
+    suffix: str = ".html"
+    description: str = "an accessible, offline HTML form that saves answers as JSON"
+    accepts_prefill: bool = True
+
+    def render(self, definition: Definition, options: RenderOptions) -> bytes:
+        answers = dict(options.prefill)
+        page = build_page(definition, answers, options.audit_id)
+        style = asset_text("form.css")
+        script = "\n".join(asset_text(name) for name in SCRIPTS)
+        html = environment().get_template("form.html.j2").render(
+            page=page,
+            style=style,
+            script=script,
+            csp=content_security_policy(style, script),
+            data=json_for_script(payload(definition, options.audit_id)),
+        )
+        return html.encode("utf-8")
+
+
+RENDERER = HtmlRenderer()
+
+__all__ = ["RENDERER", "HtmlRenderer"]
