@@ -1,0 +1,71 @@
+"""Helpers for the HTML form's tests: rendering, reading the page's data, driving Chromium."""
+
+from __future__ import annotations
+
+import json
+import re
+from collections.abc import Mapping
+from pathlib import Path
+from typing import Any
+
+CHROMIUM_ARGS = [
+    "--no-sandbox", "--headless", "--disable-gpu", "--disable-background-networking",
+    "--disable-component-update", "--disable-sync", "--no-first-run",
+]
+
+
+def render_html(definition: Any, prefill: Mapping[str, Any] | None = None, audit_id: str | None = None) -> str:
+    from auditforms.renderers import RenderOptions
+    from auditforms.renderers.html import RENDERER
+
+    return RENDERER.render(definition, RenderOptions(prefill=dict(prefill or {}), audit_id=audit_id)).decode("utf-8")
+
+
+def embedded_data(html: str) -> dict[str, Any]:
+    start = html.index('<script type="application/json" id="af-data">') + len('<script type="application/json" id="af-data">')
+    end = html.index("</script>", start)
+    return json.loads(html[start:end])
+
+
+class FormPage:
+    """A rendered form opened from file:// with every request recorded and page errors kept."""
+
+    def __init__(self, browser: Any, path: Path) -> None:
+        self.path = path
+        self.context = browser.new_context(accept_downloads=True, locale="en-GB", viewport={"width": 1100, "height": 900})
+        self.page = self.context.new_page()
+        self.requests: list[str] = []
+        self.errors: list[str] = []
+        self.dialogs: list[str] = []
+        self.context.route("**/*", self._route)
+        self.page.on("pageerror", lambda e: self.errors.append(str(e)))
+        self.page.on("console", lambda m: self.errors.append(m.text) if m.type == "error" else None)
+        self.page.on("dialog", self._dialog)
+        self.page.goto(path.as_uri())
+
+    def _route(self, route: Any) -> None:
+        self.requests.append(route.request.url)
+        if route.request.url == self.path.as_uri():
+            route.continue_()
+        else:
+            route.abort()
+
+    def _dialog(self, dialog: Any) -> None:
+        self.dialogs.append(dialog.type)
+        dialog.dismiss()
+
+    def close(self) -> None:
+        self.context.close()
+
+
+
+
+def snapshot_text(html: str) -> str:
+    """The page as snapshotted: markup and embedded data, without the inlined CSS and script.
+
+    The CSS and script are files of their own, reviewed as such; leaving them out (and
+    their CSP hashes) keeps every form's snapshot about that form.
+    """
+    html = re.sub(r"<style>.*?</style>", "<style>/* form.css */</style>", html, count=1, flags=re.S)
+    html = re.sub(r"<script>.*?</script>", "<script>/* rules.js, form.js */</script>", html, count=1, flags=re.S)
+    return re.sub(r"sha256-[A-Za-z0-9+/=]+", "sha256-…", html)
