@@ -147,7 +147,7 @@ class _Run:
         return Resolved(value, ref, f"/answers/{ref}", scale, shown)
 
     def _part(self, owner: str, part: str) -> Resolved:
-        shown = self.shown(owner) and not (part != "not_relevant" and self._not_relevant(owner))
+        shown = self.shown(owner) and not self._marked_not_relevant(owner, part)
         value = _get(self.answers.get(owner), part) if shown else None
         scale = None
         if part == "judgement":
@@ -160,11 +160,11 @@ class _Run:
             scale = judgement.scale if judgement else None
         return Resolved(value, owner, f"/answers/{owner}/{part}", scale, shown)
 
-    def _not_relevant(self, owner: str) -> bool:
-        """Whether ``owner`` is an optional section marked not relevant (its overall is hidden too)."""
+    def _marked_not_relevant(self, owner: str, part: str) -> bool:
+        """A section marked not relevant hides its own judgement and narratives too."""
         entry = self.index.entries.get(owner)
-        node = entry.node if entry else None
-        return (isinstance(node, Section) and node.optional
+        section = entry.node if entry else None
+        return (isinstance(section, Section) and section.optional and part != "not_relevant"
                 and _get(self.answers.get(owner), "not_relevant") is True)
 
     # -- conditions --------------------------------------------------------------------
@@ -186,7 +186,7 @@ class _Run:
         value = subject.value
         op, operand = test.operator, test.operand
         if op == "answered":
-            return is_answered(value) == operand
+            return bool(is_answered(value) == operand)
         if op == "is":
             return _equals(value, operand)
         if op == "is_not":
@@ -196,7 +196,7 @@ class _Run:
         if op == "not_in":
             return not any(_equals(value, o) for o in operand)
         if op == "graded":
-            return (self.rank(subject) is not None) == operand
+            return bool((self.rank(subject) is not None) == operand)
         if op in {"before", "after", "on_or_before", "on_or_after"}:
             return _compare(op, as_date(value), self.date_operand(operand, scope))
         if op in {"less_than", "at_most", "greater_than", "at_least"}:
@@ -207,9 +207,9 @@ class _Run:
         if op in {"better_than_all", "worse_than_all"}:
             return self.compare_all(op, subject, operand, scope)
         if op == "rows_at_most":
-            return row_count(value) <= operand
+            return bool(row_count(value) <= operand)
         if op == "rows_at_least":
-            return row_count(value) >= operand
+            return bool(row_count(value) >= operand)
         raise ValueError(f"unknown operator {op}")
 
     def compare_all(self, op: str, subject: Resolved, refs: tuple[str, ...], scope: Scope | None) -> Truth:
@@ -309,19 +309,19 @@ def _equals(value: Any, operand: Any) -> bool:
         return any(_equals(v, operand) for v in value)
     if isinstance(value, bool) or isinstance(operand, bool):
         return value is operand
-    return value == operand
+    return bool(value == operand)
 
 
 def _compare(op: str, left: Any, right: Any) -> Truth:
     if left is None or right is None:
         return None
     if op in {"before", "less_than"}:
-        return left < right
+        return bool(left < right)
     if op in {"after", "greater_than"}:
-        return left > right
+        return bool(left > right)
     if op in {"on_or_before", "at_most"}:
-        return left <= right
-    return left >= right
+        return bool(left <= right)
+    return bool(left >= right)
 
 
 def _kleene_all(values: Iterable[Truth]) -> Truth:
