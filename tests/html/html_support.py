@@ -41,6 +41,9 @@ class FormPage:
         self.page.on("pageerror", lambda e: self.errors.append(str(e)))
         self.page.on("console", lambda m: self.errors.append(m.text) if m.type == "error" else None)
         self.page.on("dialog", self._dialog)
+        # Intercept file choosers from the start, so a test's expect_file_chooser cannot race
+        # the browser into opening a real (headless, never answered) dialog.
+        self.page.on("filechooser", lambda chooser: None)
         self.page.goto(path.as_uri())
 
     def _route(self, route: Any) -> None:

@@ -1,78 +1,57 @@
-"""A deliberately tiny Markdown subset for prompts and guidance: paragraphs, bullets, bold.
+"""HTML for the core Markdown subset (:mod:`auditforms.model.markdown`) of prompts and guidance.
 
-Definitions are written by QA staff, not web developers, so only what the seed tools use
-is supported, and the text is escaped *before* any markup is added: nothing a definition
-says can become HTML.
+The core parses the text into blocks once for every renderer; this module only lays the
+blocks out, escaping every piece of text before any markup is added, so nothing a
+definition says can become HTML.
 """
 
 from __future__ import annotations
 
-import re
-
 from markupsafe import Markup, escape
 
-_BULLET = re.compile(r"^\s*[-*•]\s+(.*)$")
-_BOLD = re.compile(r"\*\*(?=\S)(.+?)(?<=\S)\*\*")
+from auditforms.model.markdown import Block, Heading, ListBlock, Paragraph, Span, parse
+from auditforms.model.markdown import plain as plain_blocks
+
+#: Headings in guidance sit inside a question (h3), so the first level is h4.
+_HEADING_BASE = 3
 
 
-def _inline(text: str) -> str:
-    """Escape, then turn ``**bold**`` into <strong> (the asterisks survive escaping)."""
-    return _BOLD.sub(r"<strong>\1</strong>", str(escape(text)))
+def _spans(spans: tuple[Span, ...]) -> str:
+    return "".join(f"<strong>{escape(s.text)}</strong>" if s.bold else str(escape(s.text)) for s in spans)
 
 
-def _blocks(text: str) -> list[list[str]]:
-    blocks: list[list[str]] = [[]]
-    for line in text.replace("\r\n", "\n").split("\n"):
-        if line.strip():
-            blocks[-1].append(line)
-        elif blocks[-1]:
-            blocks.append([])
-    return [b for b in blocks if b]
+def _block(block: Block) -> str:
+    if isinstance(block, Paragraph):
+        return f'<p class="af-body">{_spans(block.spans)}</p>'
+    if isinstance(block, Heading):
+        level = min(_HEADING_BASE + block.level, 6)
+        return f'<h{level} class="af-heading-s">{_spans(block.spans)}</h{level}>'
+    return _list(block)
 
 
-def _render_block(lines: list[str]) -> list[str]:
-    """A block is paragraph lines, possibly followed or interrupted by bullet lines."""
-    out: list[str] = []
-    para: list[str] = []
-    items: list[str] = []
-
-    def flush_para() -> None:
-        if para:
-            out.append(f'<p class="af-body">{_inline(" ".join(p.strip() for p in para))}</p>')
-            para.clear()
-
-    def flush_items() -> None:
-        if items:
-            lis = "".join(f"<li>{_inline(i)}</li>" for i in items)
-            out.append(f'<ul class="af-list af-list--bullet">{lis}</ul>')
-            items.clear()
-
-    for line in lines:
-        bullet = _BULLET.match(line)
-        if bullet:
-            flush_para()
-            items.append(bullet.group(1).strip())
-        elif items and line.startswith((" ", "\t")):
-            items[-1] += " " + line.strip()
+def _list(block: ListBlock) -> str:
+    items = []
+    for item in block.items:
+        # A list item of one paragraph is written without the <p>, as people expect.
+        if len(item) == 1 and isinstance(item[0], Paragraph):
+            items.append(f"<li>{_spans(item[0].spans)}</li>")
         else:
-            flush_items()
-            para.append(line)
-    flush_para()
-    flush_items()
-    return out
+            items.append("<li>" + "".join(_block(b) for b in item) + "</li>")
+    if block.ordered:
+        start = f' start="{block.start}"' if block.start != 1 else ""
+        return f'<ol class="af-list af-list--number"{start}>{"".join(items)}</ol>'
+    return f'<ul class="af-list af-list--bullet">{"".join(items)}</ul>'
 
 
 def markdown(text: str | None) -> Markup:
-    """Safe HTML for ``text``: paragraphs separated by blank lines, "- " bullet lists, **bold**."""
+    """Safe HTML for ``text``: paragraphs, headings, bullet and numbered lists, **bold**."""
     if not text:
         return Markup("")
-    return Markup("\n".join(html for block in _blocks(text) for html in _render_block(block)))
+    return Markup("\n".join(_block(b) for b in parse(text)))
 
 
 def plain(text: str | None) -> str:
     """``text`` on one line without Markdown markers, for headings and accessible names."""
     if not text:
         return ""
-    lines = [(_BULLET.match(line).group(1) if _BULLET.match(line) else line).strip()  # type: ignore[union-attr]
-             for line in text.splitlines()]
-    return _BOLD.sub(r"\1", " ".join(line for line in lines if line))
+    return " ".join(plain_blocks(parse(text)).split())
