@@ -22,7 +22,8 @@ def render_html(definition: Any, prefill: Mapping[str, Any] | None = None, audit
 
 
 def embedded_data(html: str) -> dict[str, Any]:
-    start = html.index('<script type="application/json" id="af-data">') + len('<script type="application/json" id="af-data">')
+    opening = '<script type="application/json" id="af-data">'
+    start = html.index(opening) + len(opening)
     end = html.index("</script>", start)
     return json.loads(html[start:end])
 
@@ -32,7 +33,8 @@ class FormPage:
 
     def __init__(self, browser: Any, path: Path) -> None:
         self.path = path
-        self.context = browser.new_context(accept_downloads=True, locale="en-GB", viewport={"width": 1100, "height": 900})
+        self.context = browser.new_context(accept_downloads=True, locale="en-GB",
+                                           viewport={"width": 1100, "height": 900})
         self.page = self.context.new_page()
         self.requests: list[str] = []
         self.errors: list[str] = []

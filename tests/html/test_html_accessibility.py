@@ -12,10 +12,10 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-
-from auditforms.api import load_definition
 from tests.conftest import DEFINITIONS, KITCHEN_SINK
 from tests.html.html_support import render_html
+
+from auditforms.api import load_definition
 
 pytestmark = pytest.mark.browser
 

@@ -8,9 +8,9 @@ from pathlib import Path
 from typing import Any
 
 import pytest
+from tests.html.html_support import FormPage, render_html
 
 from auditforms.rules import Evaluator, all_rules
-from tests.html.html_support import FormPage, render_html
 
 pytestmark = pytest.mark.browser
 

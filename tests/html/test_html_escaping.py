@@ -10,9 +10,9 @@ from __future__ import annotations
 import json
 
 import pytest
+from tests.html.html_support import embedded_data, render_html
 
 from auditforms.api import load_text
-from tests.html.html_support import embedded_data, render_html
 
 EVIL = ("</script><script>window.__pwned=1;alert(1)</script><!-- \"'><img src=x "
         "onerror=\"window.__pwned=2\"> {{ 7*7 }} {% raw %} ${7*7} **bold** &amp; \u2028")

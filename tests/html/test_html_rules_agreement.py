@@ -15,12 +15,12 @@ from pathlib import Path
 from typing import Any
 
 import pytest
+from tests.conftest import KITCHEN_SINK
+from tests.html.html_support import embedded_data, render_html
 
 from auditforms.api import load_definition
 from auditforms.model.definition import Definition
 from auditforms.rules import EvalContext, Evaluator, all_rules
-from tests.conftest import KITCHEN_SINK
-from tests.html.html_support import embedded_data, render_html
 
 pytestmark = pytest.mark.browser
 
@@ -133,7 +133,7 @@ def generated(definition: Definition, slots: list[dict[str, Any]], count: int, s
             else:
                 answers[slot["id"]] = _table(rng, definition, slot)
         docs.append(answers)
-    return docs + [[], "not answers"]
+    return [*docs, [], "not answers"]
 
 
 def _context(ctx: dict[str, str]) -> EvalContext:
@@ -144,7 +144,8 @@ def python_side(definition: Definition, cases: list[tuple[Any, dict[str, str]]])
     out = []
     for answers, ctx in cases:
         ev = Evaluator(definition, _context(ctx))
-        findings = [[f.rule_id, f.pointer, f.item_id, f.row, f.severity] for f in ev.run(answers, all_rules(definition))]
+        found = ev.run(answers, all_rules(definition))
+        findings = [[f.rule_id, f.pointer, f.item_id, f.row, f.severity] for f in found]
         shown = {i: ev.shown(answers, i) for i in definition.index.order}
         out.append({"findings": findings, "shown": shown})
     return out

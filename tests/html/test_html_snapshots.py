@@ -9,10 +9,10 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
-
-from auditforms.api import load_definition
 from tests.conftest import DEFINITIONS, KITCHEN_SINK
 from tests.html.html_support import render_html, snapshot_text
+
+from auditforms.api import load_definition
 
 SHIPPED = sorted(DEFINITIONS.glob("*.yaml")) if DEFINITIONS.is_dir() else []
 

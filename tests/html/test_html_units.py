@@ -6,6 +6,7 @@ import json
 import re
 
 from markupsafe import Markup
+from tests.html.html_support import render_html
 
 from auditforms.renderers import get_renderer
 from auditforms.renderers.html import RENDERER
@@ -15,7 +16,6 @@ from auditforms.renderers.html.markdown import markdown, plain
 from auditforms.renderers.html.payload import payload
 from auditforms.renderers.html.safety import content_security_policy, json_for_script, sha256_source
 from auditforms.renderers.html.views import dom_id
-from tests.html.html_support import render_html
 
 
 def test_html_markdown_paragraphs_bullets_and_bold():

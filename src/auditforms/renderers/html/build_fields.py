@@ -82,7 +82,7 @@ class FieldBuilder:
     def field(self, field: FieldItem) -> FieldView:
         value = self.answers.get(field.id)
         base = dom_id(field.id)
-        kind = field.type
+        kind: str = field.type
         choices: tuple[ChoiceView, ...] = ()
         if field.type in _CHOOSING:
             choices = self.choices(base, self._options(field), value)
@@ -94,7 +94,8 @@ class FieldBuilder:
             date_parts = (value[8:10].lstrip("0"), value[5:7].lstrip("0"), value[0:4])
         return FieldView(
             item_id=field.id, dom_id=base, kind=kind, label=field.label, number=field.number,
-            hint=field.hint or (DATE_HINT if field.type == "date" else None), required=field.required, completed_by=field.completed_by,
+            hint=field.hint or (DATE_HINT if field.type == "date" else None),
+            required=field.required, completed_by=field.completed_by,
             value=as_text(value) if field.type not in _CHOOSING else "", date_parts=date_parts,
             choices=choices, inline=field.type == "yesno" and field.follow_up is None,
             rows=field.rows, see=self.links(field.see),
@@ -122,7 +123,7 @@ class FieldBuilder:
 
     def _cell(self, table: Table, column: Column, key: str, row_label: str, value: Any) -> CellView:
         base = dom_id(table.id, key, column.id)
-        kind = column.type
+        kind: str = column.type
         choices: tuple[ChoiceView, ...] = ()
         if column.type in {"choice", "scale", "yesno"}:
             kind = "select"
