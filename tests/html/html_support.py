@@ -74,3 +74,40 @@ def snapshot_text(html: str) -> str:
     html = re.sub(r"<style>.*?</style>", "<style>/* form.css */</style>", html, count=1, flags=re.S)
     html = re.sub(r"<script>.*?</script>", "<script>/* rules.js, form.js */</script>", html, count=1, flags=re.S)
     return re.sub(r"sha256-[A-Za-z0-9+/=]+", "sha256-…", html)
+
+
+# -- keyboard and file helpers -------------------------------------------------------
+
+def tab_to(page: Any, selector: str, limit: int = 400) -> None:
+    """Press Tab until the element matching ``selector`` has focus, as a keyboard user would."""
+    for _ in range(limit):
+        if page.evaluate("s => document.activeElement && document.activeElement.matches(s)", selector):
+            return
+        page.keyboard.press("Tab")
+    raise AssertionError(f"Tab never reached {selector}")
+
+
+def type_into(page: Any, selector: str, text: str) -> None:
+    tab_to(page, selector)
+    page.keyboard.type(text)
+
+
+def choose(page: Any, group: str, value: str) -> None:
+    """Tab into a radio group and move to ``value`` with the arrow keys."""
+    tab_to(page, f'input[name="{group}"]')
+    for _ in range(12):
+        if page.evaluate("s => document.activeElement.value", None) == value:
+            page.keyboard.press("Space")
+            return
+        page.keyboard.press("ArrowDown")
+    raise AssertionError(f"no option {value} in {group}")
+
+
+def save(form: FormPage, button: str) -> dict[str, Any]:
+    tab_to(form.page, f'.af-actions [data-action="{button}"]')
+    with form.page.expect_download() as download:
+        form.page.keyboard.press("Enter")
+    target = form.path.parent / download.value.suggested_filename
+    download.value.save_as(target)
+    return {"name": download.value.suggested_filename, "doc": json.loads(target.read_text("utf-8")),
+            "path": target}

@@ -5,49 +5,13 @@ from __future__ import annotations
 
 import json
 from pathlib import Path
-from typing import Any
 
 import pytest
-from tests.html.html_support import FormPage, render_html
+from tests.html.html_support import FormPage, choose, render_html, save, tab_to, type_into
 
 from auditforms.rules import Evaluator, all_rules
 
 pytestmark = pytest.mark.browser
-
-
-def tab_to(page: Any, selector: str, limit: int = 400) -> None:
-    """Press Tab until the element matching ``selector`` has focus, as a keyboard user would."""
-    for _ in range(limit):
-        if page.evaluate("s => document.activeElement && document.activeElement.matches(s)", selector):
-            return
-        page.keyboard.press("Tab")
-    raise AssertionError(f"Tab never reached {selector}")
-
-
-def type_into(page: Any, selector: str, text: str) -> None:
-    tab_to(page, selector)
-    page.keyboard.type(text)
-
-
-def choose(page: Any, group: str, value: str) -> None:
-    """Tab into a radio group and move to ``value`` with the arrow keys."""
-    tab_to(page, f'input[name="{group}"]')
-    for _ in range(12):
-        if page.evaluate("s => document.activeElement.value", None) == value:
-            page.keyboard.press("Space")
-            return
-        page.keyboard.press("ArrowDown")
-    raise AssertionError(f"no option {value} in {group}")
-
-
-def save(form: FormPage, button: str) -> dict[str, Any]:
-    tab_to(form.page, f'.af-actions [data-action="{button}"]')
-    with form.page.expect_download() as download:
-        form.page.keyboard.press("Enter")
-    target = form.path.parent / download.value.suggested_filename
-    download.value.save_as(target)
-    return {"name": download.value.suggested_filename, "doc": json.loads(target.read_text("utf-8")),
-            "path": target}
 
 
 def fill_kitchen_sink_by_keyboard(form: FormPage) -> None:
