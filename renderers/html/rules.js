@@ -4,9 +4,8 @@
  * its conditions are true; a rule reports only where its target is shown, its `when` is
  * true and its `assert` is false. tests/html/test_html_rules_agreement.py runs the same
  * answer documents through this file and through the Python evaluator. */
-"use strict";
-
 var AuditRules = (function () {
+  "use strict";
   var DATE = /^[0-9]{4}-[0-9]{2}-[0-9]{2}$/;
 
   function has(obj, key) {

@@ -16,8 +16,8 @@ from auditforms.renderers.html.environment import asset_text, environment
 from auditforms.renderers.html.payload import payload
 from auditforms.renderers.html.safety import content_security_policy, json_for_script
 
-#: The scripts, in the order they run; they share one inline <script> element.
-SCRIPTS = ("rules.js", "form.js")
+#: The scripts, in the order they run; they share one inline <script> element (one CSP hash).
+SCRIPTS = ("dom.js", "rules.js", "rows.js", "answers.js", "problems.js", "form.js")
 
 
 @dataclass(frozen=True)
