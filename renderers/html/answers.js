@@ -9,11 +9,11 @@ var AuditAnswers = function (form, data, evaluator, D, Rows) {
 
   var NUMBER = /^[-+]?(\d+\.?\d*|\.\d+)$/;
 
-  function readNumber(text, pointer, problems) {
+  function readNumber(text, pointer, problems, control) {
     var t = text.trim().replace(/,/g, "");
     if (t === "") return null;
     if (NUMBER.test(t)) return Number(t);
-    problems.push({ pointer: pointer, message: "enter a number, like 12" });
+    problems.push({ pointer: pointer, message: "enter a number, like 12", control: control });
     return null;
   }
   function readDate(id, pointer, problems) {
@@ -25,7 +25,7 @@ var AuditAnswers = function (form, data, evaluator, D, Rows) {
     var iso = /^\d{1,2}$/.test(parts[0]) && /^\d{1,2}$/.test(parts[1]) && /^\d{4}$/.test(parts[2])
       ? parts[2] + "-" + pad(parts[1], 2) + "-" + pad(parts[0], 2) : "";
     if (AuditRules.asDate(iso) !== null) return iso;
-    problems.push({ pointer: pointer, message: "enter a real date, like 27 3 2026" });
+    problems.push({ pointer: pointer, message: "enter a real date, like 27 3 2026", control: byName(id + "#day")[0] });
     return null;
   }
   function readChoice(name) {
@@ -44,7 +44,7 @@ var AuditAnswers = function (form, data, evaluator, D, Rows) {
     if (["choice", "yesno", "age_band", "scale"].indexOf(slot.type) >= 0) return readChoice(id);
     var input = byName(id)[0];
     if (!input) return null;
-    if (slot.type === "number") return readNumber(input.value, pointer, problems);
+    if (slot.type === "number") return readNumber(input.value, pointer, problems, input);
     return AuditRules.isAnswered(input.value) ? input.value : null;
   }
   function readObject(slot) {
@@ -63,7 +63,7 @@ var AuditAnswers = function (form, data, evaluator, D, Rows) {
   }
   function readCell(control, column, pointer, problems) {
     var value = control.value;
-    if (column.type === "number") return readNumber(value, pointer, problems);
+    if (column.type === "number") return readNumber(value, pointer, problems, control);
     return AuditRules.isAnswered(value) ? value : null;
   }
   function readRow(tr, slot, pointerBase, problems) {

@@ -29,13 +29,20 @@
   // -- checking and showing problems ------------------------------------------------------
   function findings(collected) {
     var answers = visible(collected.answers), run = evaluator.session(collected.answers);
-    var found = evaluator.run(answers, data.rules);
+    var unreadable = {};
+    collected.problems.forEach(function (p) { unreadable[p.pointer] = true; });
+    // An answer that could not be read is reported as such, not also as missing.
+    var found = evaluator.run(answers, data.rules).filter(function (f) { return !unreadable[f.pointer]; });
     collected.problems.forEach(function (p) {
-      var id = p.pointer.split("/")[2];
-      if (run.shown(id)) found.push({ rule_id: "form:input", severity: "error", message: p.message,
-        pointer: p.pointer, item_id: id, row: null });
+      var parts = p.pointer.split("/"), row = parts.length > 4 ? domRow(p.control) : null;
+      if (run.shown(parts[2])) found.push({ rule_id: "form:input", severity: "error", message: p.message,
+        pointer: p.pointer, item_id: parts[2], row: row, control: p.control });
     });
     return found;
+  }
+  function domRow(control) {
+    var tr = control ? control.closest("tr") : null;
+    return tr ? Array.prototype.indexOf.call(tr.parentElement.rows, tr) : null;
   }
   // -- notices ----------------------------------------------------------------------------
   function notice(text, kind) {

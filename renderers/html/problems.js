@@ -4,7 +4,12 @@ var AuditProblems = function (form, data, answers, D) {
   "use strict";
   var $$ = D.$$, domId = D.domId, el = D.el;
 
-  function locate(pointer) {
+  function locate(finding) {
+    var pointer = finding.pointer;
+    if (finding.control) {
+      var cell = finding.control.closest("td") ? finding.control : null;
+      return { group: finding.control.closest(".af-form-group"), control: finding.control, cell: cell };
+    }
     var parts = pointer.replace(/^\/answers\//, "").split("/");
     if (!pointer || parts[0] === "") return null;
     if (parts.length >= 3) {
@@ -61,12 +66,13 @@ var AuditProblems = function (form, data, answers, D) {
     prefix.className = "af-visually-hidden";
     prefix.textContent = finding.severity === "error" ? "Error: " : "Warning: ";
     line.appendChild(prefix);
-    line.appendChild(document.createTextNode(place.cell ? describe(finding) : finding.message));
+    var text = place.cell ? describe(finding) : finding.message;
+    line.appendChild(document.createTextNode(text.charAt(0).toUpperCase() + text.slice(1)));
     message.appendChild(line);
     message.hidden = false;
   }
   function summaryItem(finding) {
-    var li = document.createElement("li"), place = locate(finding.pointer), text = describe(finding);
+    var li = document.createElement("li"), place = finding.place, text = describe(finding);
     if (place && place.control) {
       if (!place.control.id) place.control.id = "af-control-" + Math.abs(hash(finding.pointer));
       var a = document.createElement("a");
@@ -91,10 +97,22 @@ var AuditProblems = function (form, data, answers, D) {
     for (var i = 0; i < text.length; i++) h = (h * 31 + text.charCodeAt(i)) | 0;
     return h;
   }
+  /* Problems listed in the order their answers come in the form, as GOV.UK advises. */
+  function inPageOrder(found) {
+    var placed = found.map(function (f, n) { return { f: f, n: n, place: locate(f) }; });
+    placed.sort(function (a, b) {
+      var x = a.place && a.place.control, y = b.place && b.place.control;
+      if (x && y && x !== y) return x.compareDocumentPosition(y) & Node.DOCUMENT_POSITION_FOLLOWING ? -1 : 1;
+      if (!x !== !y) return x ? -1 : 1;
+      return a.n - b.n;
+    });
+    return placed.map(function (p) { p.f.place = p.place; return p.f; });
+  }
   function showProblems(found, intro, focus) {
     clearErrors();
     var summary = el("af-error-summary"), list = el("af-error-summary-list");
     list.textContent = "";
+    found = inPageOrder(found);
     var errors = found.filter(function (f) { return f.severity === "error"; });
     var warnings = found.filter(function (f) { return f.severity !== "error"; });
     errors.concat(warnings).forEach(function (f) { list.appendChild(summaryItem(f)); });

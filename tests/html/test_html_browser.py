@@ -222,3 +222,24 @@ def test_html_open_rejects_another_tools_file(open_form, kitchen_sink, tmp_path)
     page.wait_for_function("!document.getElementById('af-notice').hidden")
     assert "different audit tool" in page.locator("#af-notice").inner_text()
     assert page.locator("#f-child-id-input").input_value() == ""
+
+
+def test_html_unreadable_dates_and_numbers_are_reported_in_page_order(open_form, kitchen_sink):
+    form = open_form(render_html(kitchen_sink))
+    page = form.page
+    page.locator("#f-audit-date-day").fill("31")
+    page.locator("#f-audit-date-month").fill("2")
+    page.locator("#f-audit-date-year").fill("2026")
+    page.locator("#f-child-age-input").fill("ten")
+    page.locator("#f-family--1--age").fill("two")
+    page.locator('.af-actions [data-action="check"]').click()
+    items = page.locator("#af-error-summary-list li").all_inner_texts()
+    assert "Audit date: enter a real date, like 27 3 2026" in items
+    assert "Audit date: an answer is required" not in items
+    assert items.index("Child's ID number: an answer is required") < items.index(
+        "Audit date: enter a real date, like 27 3 2026") < items.index("Age: enter a number, like 12")
+    assert any(i.startswith("Family members") and i.endswith("row 2: enter a number, like 12") for i in items)
+    assert page.locator("#f-audit-date-error").text_content() == "Error: Enter a real date, like 27 3 2026"
+    assert page.locator("#f-audit-date-month").get_attribute("aria-invalid") == "true"
+    answers = save(form, "save-draft")["doc"]["answers"]
+    assert "audit-date" not in answers and "child-age" not in answers
