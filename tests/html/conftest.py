@@ -11,17 +11,29 @@ from tests.html.html_support import CHROMIUM_ARGS, FormPage
 
 
 @pytest.fixture(scope="session")
-def chromium() -> Iterator[Any]:
-    """One headless Chromium for the session; each test gets its own page (new context)."""
+def _playwright() -> Iterator[Any]:
     from tests.conftest import require_binary
 
-    executable = require_binary("chromium", "/usr/bin/chromium")
+    require_binary("chromium", "/usr/bin/chromium")
     from playwright.sync_api import sync_playwright
 
     with sync_playwright() as playwright:
-        browser = playwright.chromium.launch(executable_path=executable, args=CHROMIUM_ARGS)
-        yield browser
-        browser.close()
+        yield playwright
+
+
+_BROWSERS: list[Any] = []
+
+
+@pytest.fixture
+def chromium(_playwright: Any) -> Any:
+    """A headless Chromium shared by the tests, launched again if it has gone away
+    (another program on a shared machine may end it); each test gets its own context."""
+    from tests.conftest import require_binary
+
+    if not _BROWSERS or not _BROWSERS[-1].is_connected():
+        executable = require_binary("chromium", "/usr/bin/chromium")
+        _BROWSERS.append(_playwright.chromium.launch(executable_path=executable, args=CHROMIUM_ARGS))
+    return _BROWSERS[-1]
 
 
 @pytest.fixture
