@@ -21,6 +21,9 @@
       var wrapper = node.parentElement;
       if (wrapper && /__conditional$/.test(wrapper.className)) wrapper.hidden = node.hidden;
     });
+    $$("[data-contents-for]").forEach(function (item) {
+      item.hidden = !run.shown(item.getAttribute("data-contents-for"));
+    });
     $$("[data-overall]", form).forEach(function (node) {
       node.hidden = !run.partShown(node.getAttribute("data-overall"), "judgement");
     });
@@ -158,7 +161,14 @@
     return JSON.stringify(visible(collect().answers)) !== state.baseline;
   }
 
+  var origin = null;
   document.addEventListener("click", function (event) {
+    var see = event.target.closest(".af-see a");
+    if (see) {
+      // Remember where a statement of good was opened from, so its reader can go back there.
+      origin = see;
+      $$("[data-back]").forEach(function (p) { p.hidden = false; });
+    }
     var button = event.target.closest("[data-action]");
     if (!button) return;
     var action = button.getAttribute("data-action");
@@ -167,6 +177,7 @@
     else if (action === "save-draft") save(false);
     else if (action === "save-final") save(true);
     else if (action === "open") el("af-open-file").click();
+    else if (action === "back" && origin) { event.preventDefault(); origin.focus(); }
     else if (action === "check") {
       state.checked = true;
       var found = findings(collect());
@@ -197,6 +208,7 @@
 
   $$("[data-table]", form).forEach(function (group) { if (group.hasAttribute("data-min-rows")) AuditRows.renumber(group); });
   el("af-notice").setAttribute("tabindex", "-1");
+  $$("[data-requires-script]").forEach(function (node) { node.hidden = false; });
   var start = refresh();
   state.initial = JSON.stringify(start.answers);
   state.baseline = JSON.stringify(visible(start.answers));

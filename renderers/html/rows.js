@@ -30,6 +30,7 @@ var AuditRows = (function (D) {
     var template = group.querySelector("template[data-row-template]");
     var body = group.querySelector("tbody[data-rows]");
     var tr = template.content.firstElementChild.cloneNode(true);
+    $$("[data-requires-script]", tr).forEach(function (node) { node.hidden = false; });
     body.appendChild(tr);
     renumber(group);
     if (focus) {

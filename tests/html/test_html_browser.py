@@ -113,6 +113,7 @@ def test_html_action_rows_add_and_remove_within_limits(open_form, kitchen_sink):
     assert rows.count() == 4
     assert page.evaluate("document.activeElement.id") == "f-actions--3--action"
     assert page.locator("#f-actions--3--action").get_attribute("aria-label").endswith("row 4")
+    assert rows.nth(3).get_by_role("button", name="Remove row 4").is_visible()
     for _ in range(4):
         add.click()
     assert rows.count() == 8 and add.is_disabled()
@@ -243,3 +244,35 @@ def test_html_unreadable_dates_and_numbers_are_reported_in_page_order(open_form,
     assert page.locator("#f-audit-date-month").get_attribute("aria-invalid") == "true"
     answers = save(form, "save-draft")["doc"]["answers"]
     assert "audit-date" not in answers and "child-age" not in answers
+
+
+def test_html_statement_links_go_there_and_back(open_form, kitchen_sink):
+    page = open_form(render_html(kitchen_sink)).page
+    link = page.locator("#f-q1 .af-see a")
+    link.focus()
+    page.keyboard.press("Enter")
+    assert page.evaluate("location.hash") == "#statement-help-and-protection"
+    statement = page.locator("#statement-help-and-protection")
+    assert "Children are listened to and seen alone." in statement.inner_text()
+    statement.get_by_role("link", name="Back to the question").click()
+    assert page.evaluate("document.activeElement.textContent") == "Children in need of help and protection"
+
+
+def test_html_contents_list_follows_conditions(open_form, kitchen_sink):
+    page = open_form(render_html(kitchen_sink)).page
+    contents = page.get_by_role("navigation", name="Contents")
+    assert not contents.get_by_role("link", name="2. Unaccompanied asylum-seeking children").is_visible()
+    page.locator("#f-uasc-1").check()
+    contents.get_by_role("link", name="2. Unaccompanied asylum-seeking children").click()
+    assert page.evaluate("location.hash") == "#f-uasc-module"
+
+
+def test_html_without_script_no_dead_buttons_are_shown(chromium, tmp_path, kitchen_sink):
+    path = tmp_path / "form.html"
+    path.write_text(render_html(kitchen_sink), encoding="utf-8")
+    context = chromium.new_context(java_script_enabled=False)
+    page = context.new_page()
+    page.goto(path.as_uri())
+    assert page.locator("button:visible").count() == 0
+    assert page.locator("noscript").count() == 1
+    context.close()
