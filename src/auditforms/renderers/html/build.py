@@ -39,6 +39,13 @@ def question_heading(question: Question) -> str:
     return f"{question.number}. {name}" if question.number else name
 
 
+def _short_heading(question: Question) -> str:
+    """For the contents list: "1. Risk" where the question has a short title."""
+    if not question.short_title:
+        return question_heading(question)
+    return f"{question.number}. {question.short_title}" if question.number else question.short_title
+
+
 class PageBuilder:
     def __init__(self, definition: Definition, answers: Mapping[str, Any]) -> None:
         self.definition = definition
@@ -50,6 +57,7 @@ class PageBuilder:
         prompt_is_heading = not (question.title or question.short_title)
         return QuestionView(
             item_id=question.id, dom_id=dom_id(question.id), heading=question_heading(question),
+            short_heading=_short_heading(question),
             level=level, prompt=Markup("") if prompt_is_heading else markdown(question.prompt),
             considerations=tuple(_consideration(c) for c in question.considerations),
             guidance=markdown(question.guidance),

@@ -94,7 +94,7 @@ class FieldBuilder:
             date_parts = (value[8:10].lstrip("0"), value[5:7].lstrip("0"), value[0:4])
         return FieldView(
             item_id=field.id, dom_id=base, kind=kind, label=field.label, number=field.number,
-            hint=field.hint or (DATE_HINT if field.type == "date" else None),
+            hint=field.hint, date_example=DATE_HINT if field.type == "date" else None,
             required=field.required, completed_by=field.completed_by,
             value=as_text(value) if field.type not in _CHOOSING else "", date_parts=date_parts,
             choices=choices, inline=field.type == "yesno" and field.follow_up is None,

@@ -46,6 +46,7 @@ class FieldView:
     label: str
     number: str | None = None
     hint: str | None = None
+    date_example: str | None = None
     required: bool = False
     completed_by: str | None = None
     value: str = ""
@@ -84,6 +85,7 @@ class QuestionView:
     item_id: str
     dom_id: str
     heading: str
+    short_heading: str
     level: int
     prompt: Markup
     considerations: tuple[Markup, ...]
