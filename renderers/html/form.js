@@ -102,6 +102,7 @@
   }
 
   // -- opening ----------------------------------------------------------------------------
+  function count(n, noun) { return n + " " + noun + (n === 1 ? "" : "s"); }
   function open(text) {
     var doc;
     try { doc = JSON.parse(text); } catch (e) { doc = null; }
@@ -122,9 +123,12 @@
     state.baseline = JSON.stringify(visible(collect().answers));
     var saved = doc.source && doc.source.saved_at ? " saved on " + String(doc.source.saved_at).replace("T", " at ").replace("Z", " UTC") : "";
     var message = "Opened answers" + saved + " (" + String(doc.status || "draft") + "): " +
-      (Object.keys(doc.answers).length - unknown.length) + " answers filled in.";
+      count(Object.keys(doc.answers).length - unknown.length, "answer") + " filled in.";
     if (def.version !== data.definition.version) message += " They were saved with version " + String(def.version) + " of this tool; this form is version " + data.definition.version + ", so check them.";
-    if (unknown.length) message += " " + unknown.length + " answers in the file are not part of this form and will not be saved again.";
+    if (unknown.length) {
+      message += " " + count(unknown.length, "answer") + " in the file " + (unknown.length === 1 ? "is" : "are") +
+        " not part of this form and will not be saved again.";
+    }
     notice(message, unknown.length || def.version !== data.definition.version ? "warning" : "success");
     el("af-notice").focus();
   }

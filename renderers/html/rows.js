@@ -47,7 +47,8 @@ var AuditRows = (function (D) {
     var next = body.rows[Math.min(index, body.rows.length - 1)];
     var target = next ? next.querySelector('[data-action="remove-row"]') : null;
     if (!target || target.disabled) target = group.querySelector('[data-action="add-row"]');
-    announce(group, "Row " + (index + 1) + " removed. " + body.rows.length + " rows left.");
+    var left = body.rows.length;
+    announce(group, "Row " + (index + 1) + " removed. " + left + (left === 1 ? " row" : " rows") + " left.");
     if (target) target.focus();
   }
 

@@ -276,3 +276,26 @@ def test_html_without_script_no_dead_buttons_are_shown(chromium, tmp_path, kitch
     assert page.locator("button:visible").count() == 0
     assert page.locator("noscript").count() == 1
     context.close()
+
+
+def test_html_reopened_file_keeps_its_audit_id_and_moderation(open_form, kitchen_sink, tmp_path):
+    saved = tmp_path / "moderated.json"
+    saved.write_text(json.dumps({
+        "format": "auditforms/completed-audit", "format_version": 1,
+        "definition": {"id": "kitchen-sink", "version": "1.1.0"}, "audit_id": "2026-11-0007",
+        "status": "draft", "answers": {"child-id": "C0007", "unknown-id": "x"},
+        "moderation": {"moderator": "A. Moderator", "comments": {"q1": "Fictional comment."}},
+        "source": {"kind": "docx", "saved_at": "2026-11-12T10:31:00Z"}}), encoding="utf-8")
+    form = open_form(render_html(kitchen_sink))
+    page = form.page
+    page.locator("#af-open-file").set_input_files(saved)
+    page.wait_for_function("!document.getElementById('af-notice').hidden")
+    notice = page.locator("#af-notice").inner_text()
+    assert "saved on 2026-11-12 at 10:31:00 UTC (draft): 1 answer filled in" in notice
+    assert "version 1.1.0" in notice and "1 answer in the file is not part of this form" in notice
+    assert page.locator("#f-child-id-input").input_value() == "C0007"
+    doc = save(form, "save-draft")
+    assert doc["name"].startswith("kitchen-sink_C0007_")
+    assert doc["doc"]["audit_id"] == "2026-11-0007"
+    assert doc["doc"]["moderation"]["moderator"] == "A. Moderator"
+    assert doc["doc"]["definition"]["version"] == "1.2.0" and doc["doc"]["source"]["kind"] == "html"
