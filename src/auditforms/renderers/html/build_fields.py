@@ -15,7 +15,7 @@ from auditforms.model.definition import (
     Scale,
     Table,
 )
-from auditforms.renderers.html.describe import only_if
+from auditforms.renderers.html.describe import item_name, only_if
 from auditforms.renderers.html.markdown import markdown
 from auditforms.renderers.html.views import (
     CellView,
@@ -108,6 +108,7 @@ class FieldBuilder:
         return JudgementView(
             dom_id=base, name=f"{owner}.judgement",
             legend=(judgement.label or scale.title or "Judgement").rstrip(":").strip(),
+            context=item_name(self.definition, owner),
             hint=judgement.hint, scale_title=scale.title,
             choices=self.choices(base, self.scale_options(scale), value),
             required=judgement.required,
@@ -117,6 +118,7 @@ class FieldBuilder:
         return NarrativeView(
             dom_id=dom_id(owner, narrative.id), name=f"{owner}.{narrative.id}",
             label=narrative.label, hint=narrative.hint, rows=narrative.rows, value=as_text(value),
+            context=item_name(self.definition, owner),
         )
 
     # -- tables --------------------------------------------------------------------------

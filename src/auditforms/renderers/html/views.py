@@ -67,6 +67,8 @@ class NarrativeView:
     hint: str | None
     rows: int
     value: str = ""
+    #: The question or section it belongs to, said to screen readers after the label.
+    context: str = ""
 
 
 @dataclass(frozen=True)
@@ -78,6 +80,7 @@ class JudgementView:
     scale_title: str | None
     choices: tuple[ChoiceView, ...]
     required: bool
+    context: str = ""
 
 
 @dataclass(frozen=True)
