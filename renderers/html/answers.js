@@ -64,6 +64,11 @@ var AuditAnswers = function (form, data, evaluator, D, Rows) {
   function readCell(control, column, pointer, problems) {
     var value = control.value;
     if (column.type === "number") return readNumber(value, pointer, problems, control);
+    if (control.type === "date" && control.validity && control.validity.badInput) {
+      // A browser date box half filled in has no value: say so rather than lose it quietly.
+      problems.push({ pointer: pointer, message: "enter a real date, like 27/03/2026", control: control });
+      return null;
+    }
     return AuditRules.isAnswered(value) ? value : null;
   }
   function readRow(tr, slot, pointerBase, problems) {

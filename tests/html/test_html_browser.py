@@ -233,6 +233,8 @@ def test_html_unreadable_dates_and_numbers_are_reported_in_page_order(open_form,
     page.locator("#f-audit-date-year").fill("2026")
     page.locator("#f-child-age-input").fill("ten")
     page.locator("#f-family--1--age").fill("two")
+    page.locator("#f-actions--2--completion-date").focus()
+    page.keyboard.type("12")  # day (or month) only: the box has no value yet
     page.locator('.af-actions [data-action="check"]').click()
     items = page.locator("#af-error-summary-list li").all_inner_texts()
     assert "Audit date: enter a real date, like 27 3 2026" in items
@@ -240,6 +242,7 @@ def test_html_unreadable_dates_and_numbers_are_reported_in_page_order(open_form,
     assert items.index("Child's ID number: an answer is required") < items.index(
         "Audit date: enter a real date, like 27 3 2026") < items.index("Age: enter a number, like 12")
     assert any(i.startswith("Family members") and i.endswith("row 2: enter a number, like 12") for i in items)
+    assert "Agreed actions to achieve good outcomes for child, row 3: enter a real date, like 27/03/2026" in items
     assert page.locator("#f-audit-date-error").text_content() == "Error: Enter a real date, like 27 3 2026"
     assert page.locator("#f-audit-date-month").get_attribute("aria-invalid") == "true"
     answers = save(form, "save-draft")["doc"]["answers"]

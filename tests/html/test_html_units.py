@@ -72,7 +72,8 @@ def test_html_view_model_of_the_kitchen_sink(kitchen_sink):
     case = page.sections[0]
     fields = {i.item_id: i for i in case.items}
     assert fields["audit-date"].kind == "date" and fields["audit-date"].date_parts == ("7", "3", "2026")
-    assert fields["audit-date"].hint is None and fields["audit-date"].date_example == "For example, 27 3 2026"
+    assert fields["audit-date"].hint is None and fields["audit-date"].format_hint == "For example, 27 3 2026"
+    assert fields["child-age"].format_hint == "A number from 0 to 25"
     assert fields["legal-status"].kind == "select"
     assert fields["legal-status"].choices[2].follow_up.item_id == "legal-status-other"
     assert [c.checked for c in fields["strand"].choices] == [False, True]

@@ -43,6 +43,24 @@ def as_text(value: Any) -> str:
     return str(value)
 
 
+def _number(value: float) -> str:
+    return str(int(value)) if value.is_integer() else str(value)
+
+
+def format_hint(field: FieldItem) -> str | None:
+    """What GOV.UK puts under a date or number label: an example, or the range allowed."""
+    if field.type == "date":
+        return DATE_HINT
+    if field.type != "number":
+        return None
+    low, high = field.minimum, field.maximum
+    if low is not None and high is not None:
+        return f"A number from {_number(low)} to {_number(high)}"
+    if low is not None:
+        return f"A number, at least {_number(low)}"
+    return f"A number, at most {_number(high)}" if high is not None else None
+
+
 def _chosen(value: Any, option_id: str) -> bool:
     return option_id in value if isinstance(value, list) else value == option_id
 
@@ -94,7 +112,7 @@ class FieldBuilder:
             date_parts = (value[8:10].lstrip("0"), value[5:7].lstrip("0"), value[0:4])
         return FieldView(
             item_id=field.id, dom_id=base, kind=kind, label=field.label, number=field.number,
-            hint=field.hint, date_example=DATE_HINT if field.type == "date" else None,
+            hint=field.hint, format_hint=format_hint(field),
             required=field.required, completed_by=field.completed_by,
             value=as_text(value) if field.type not in _CHOOSING else "", date_parts=date_parts,
             choices=choices, inline=field.type == "yesno" and field.follow_up is None,

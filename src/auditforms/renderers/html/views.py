@@ -46,7 +46,7 @@ class FieldView:
     label: str
     number: str | None = None
     hint: str | None = None
-    date_example: str | None = None
+    format_hint: str | None = None
     required: bool = False
     completed_by: str | None = None
     value: str = ""
