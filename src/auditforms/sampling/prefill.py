@@ -25,22 +25,28 @@ _NO = {"no", "n", "false", "0"}
 
 
 def central_fields(definition: Definition) -> list[FieldItem]:
+    """Fields completed centrally, follow-ups included (after the field that reveals them)."""
     fields = []
     for entry in definition.index.entries.values():
         node = entry.node
-        if isinstance(node, FieldItem) and entry.revealed_by is None:
-            who = node.completed_by or entry.section.completed_by
-            if who == "central":
+        if isinstance(node, FieldItem):
+            owner = definition.index.node(entry.revealed_by[0]) if entry.revealed_by else node
+            who = owner.completed_by or entry.section.completed_by  # type: ignore[union-attr]
+            if who == "central" or node.completed_by == "central":
                 fields.append(node)
     return fields
 
 
 def _role_values(row: SampleRow) -> dict[str, str]:
+    """What the sample knows, by role. A child with no audit on record is left blank, not
+    answered "no": the history may be incomplete, and the auditor can say."""
     return {
         "child_id": row.child_id, "child_initials": row.initials, "team": row.team,
         "age_band": row.age_band, "child_age": "" if row.age is None else str(row.age),
         "date_of_birth": row.date_of_birth.isoformat() if row.date_of_birth else "",
         "strand": row.strand,
+        "audited_previously": "yes" if row.last_audit else "",
+        "last_audit_date": row.last_audit.isoformat() if row.last_audit else "",
     }
 
 
@@ -52,6 +58,9 @@ def prefill_for(definition: Definition, row: SampleRow, file: str = "") -> tuple
     answers: dict[str, Any] = {}
     problems: list[Diagnostic] = []
     for item in central_fields(definition):
+        revealed_by = definition.index.entries[item.id].revealed_by
+        if revealed_by and answers.get(revealed_by[0]) != revealed_by[1]:
+            continue  # a follow-up is filled only when the answer that reveals it is
         text = _source_text(item, roles, extra, flags)
         if not text:
             continue
