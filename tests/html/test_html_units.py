@@ -14,7 +14,7 @@ from auditforms.renderers.html.build import build_page, question_heading
 from auditforms.renderers.html.describe import describe, only_if
 from auditforms.renderers.html.markdown import markdown, plain
 from auditforms.renderers.html.payload import payload
-from auditforms.renderers.html.safety import content_security_policy, json_for_script, sha256_source
+from auditforms.renderers.html.safety import content_security_policy, css_string, json_for_script, sha256_source
 from auditforms.renderers.html.views import dom_id
 
 
@@ -47,11 +47,19 @@ def test_html_json_for_script_cannot_close_the_element():
 
 def test_html_csp_hashes_are_the_inline_elements_hashes(kitchen_sink):
     html = render_html(kitchen_sink)
-    style = re.search(r"<style>(.*?)</style>", html, re.S).group(1)
+    styles = re.findall(r"<style>(.*?)</style>", html, re.S)
     script = re.search(r"<script>(.*?)</script>", html, re.S).group(1)
-    assert content_security_policy(style, script) in html.replace("&#39;", "'")
+    assert len(styles) == 2  # the form's CSS and the marking for printed pages
+    assert content_security_policy(styles, script) in html.replace("&#39;", "'")
     assert sha256_source("") == "'sha256-47DEQpj8HBSa+/TImW+5JCeuQeRkm5NMpJWZG3hSuFU='"
     assert "</script" not in script and "<!--" not in script
+
+
+def test_html_css_string_escapes_everything_but_letters_digits_and_spaces():
+    assert css_string("RESTRICTED") == '"RESTRICTED"'
+    escaped = css_string('a</style>"\\\n')
+    assert escaped == '"a\\3c \\2f style\\3e \\22 \\5c \\a "'
+    assert "<" not in escaped and escaped.count('"') == 2
 
 
 def test_html_renderer_is_registered():

@@ -41,11 +41,18 @@ def sha256_source(text: str) -> str:
     return f"'sha256-{base64.b64encode(digest).decode('ascii')}'"
 
 
-def content_security_policy(style: str, script: str) -> str:
-    """Nothing may load from anywhere; only the page's own style and script may run."""
+def css_string(text: str) -> str:
+    """A quoted CSS string for any text: every character but letters, digits and spaces is
+    written as a hex escape, so no quote, backslash or ``</style>`` can appear."""
+    out = "".join(c if (c.isascii() and c.isalnum()) or c == " " else f"\\{ord(c):x} " for c in text)
+    return f'"{out}"'
+
+
+def content_security_policy(styles: list[str], script: str) -> str:
+    """Nothing may load from anywhere; only the page's own styles and script may run."""
     return "; ".join([
         "default-src 'none'",
-        f"style-src {sha256_source(style)}",
+        "style-src " + " ".join(sha256_source(s) for s in styles),
         f"script-src {sha256_source(script)}",
         "base-uri 'none'",
         "form-action 'none'",
