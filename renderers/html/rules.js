@@ -1,0 +1,325 @@
+/* auditforms: the rule evaluator, a faithful port of auditforms.rules (evaluate.py, values.py).
+ *
+ * Conditions are three-valued (true, false, null for "unknown"); a part is shown only when
+ * its conditions are true; a rule reports only where its target is shown, its `when` is
+ * true and its `assert` is false. tests/html/test_html_rules_agreement.py runs the same
+ * answer documents through this file and through the Python evaluator. */
+var AuditRules = (function () {
+  "use strict";
+  var DATE = /^[0-9]{4}-[0-9]{2}-[0-9]{2}$/;
+
+  function has(obj, key) {
+    return Object.prototype.hasOwnProperty.call(obj, key);
+  }
+  function isMapping(value) {
+    return value !== null && typeof value === "object" && !Array.isArray(value);
+  }
+  function get(container, key) {
+    return isMapping(container) && has(container, key) ? container[key] : null;
+  }
+
+  // -- values.py ----------------------------------------------------------------------
+  function isAnswered(value) {
+    if (value === null || value === undefined) return false;
+    if (typeof value === "string") return value.trim() !== "";
+    if (Array.isArray(value)) return value.some(isAnswered);
+    if (isMapping(value)) return Object.keys(value).some(function (k) { return isAnswered(value[k]); });
+    return true;
+  }
+  function asDate(value) {
+    if (typeof value !== "string" || !DATE.test(value)) return null;
+    var y = +value.slice(0, 4), m = +value.slice(5, 7), d = +value.slice(8, 10);
+    if (y < 1 || m < 1 || m > 12 || d < 1) return null;
+    var days = new Date(Date.UTC(2000, m, 0)).getUTCDate();
+    if (m === 2) days = (y % 4 === 0 && (y % 100 !== 0 || y % 400 === 0)) ? 29 : 28;
+    return d <= days ? value : null;
+  }
+  function asNumber(value) {
+    return typeof value === "number" && isFinite(value) ? value : null;
+  }
+  function rowCount(value) {
+    var rows = Array.isArray(value) ? value : isMapping(value) ? Object.keys(value).map(function (k) { return value[k]; }) : [];
+    return rows.filter(isAnswered).length;
+  }
+
+  // -- conditions.py ------------------------------------------------------------------
+  var OPERATORS = ["answered", "is", "is_not", "in", "not_in", "graded", "before", "after",
+    "on_or_before", "on_or_after", "less_than", "at_most", "greater_than", "at_least",
+    "better_than", "worse_than", "better_than_all", "worse_than_all", "rows_at_most", "rows_at_least"];
+
+  function operatorOf(test) {
+    for (var i = 0; i < OPERATORS.length; i++) {
+      if (has(test, OPERATORS[i]) && test[OPERATORS[i]] !== null) return OPERATORS[i];
+    }
+    throw new Error("a test needs an operator");
+  }
+  function isReference(operand) {
+    if (operand.charAt(0) === "$") return false;
+    return !(operand.length === 10 && operand.charAt(4) === "-" && operand.charAt(7) === "-" &&
+             /^[0-9]{4}$/.test(operand.slice(0, 4)));
+  }
+  function iterTests(condition) {
+    if (has(condition, "field")) return [condition];
+    if (has(condition, "all")) return [].concat.apply([], condition.all.map(iterTests));
+    if (has(condition, "any")) return [].concat.apply([], condition.any.map(iterTests));
+    return iterTests(condition.not);
+  }
+  function conditionRefs(condition) {
+    var refs = [];
+    iterTests(condition).forEach(function (test) {
+      refs.push(test.field);
+      var op = operatorOf(test), operand = test[op];
+      if (op === "better_than" || op === "worse_than") refs.push(operand);
+      else if (op === "better_than_all" || op === "worse_than_all") refs.push.apply(refs, operand);
+      else if (["before", "after", "on_or_before", "on_or_after", "less_than", "at_most",
+                "greater_than", "at_least"].indexOf(op) >= 0 &&
+               typeof operand === "string" && isReference(operand)) refs.push(operand);
+    });
+    return refs;
+  }
+
+  // -- evaluate.py --------------------------------------------------------------------
+  function equals(value, operand) {
+    if (Array.isArray(value)) return value.some(function (v) { return equals(v, operand); });
+    if (typeof value === "boolean" || typeof operand === "boolean") return value === operand;
+    if (value === null || typeof value === "object") return false;
+    return value === operand;
+  }
+  function compare(op, left, right) {
+    if (left === null || right === null) return null;
+    if (op === "before" || op === "less_than") return left < right;
+    if (op === "after" || op === "greater_than") return left > right;
+    if (op === "on_or_before" || op === "at_most") return left <= right;
+    return left >= right;
+  }
+  function kleeneAll(conditions, evaluate) {
+    var result = true;
+    for (var i = 0; i < conditions.length; i++) {
+      var v = evaluate(conditions[i]);
+      if (v === false) return false;
+      if (v === null) result = null;
+    }
+    return result;
+  }
+  function kleeneAny(conditions, evaluate) {
+    var result = false;
+    for (var i = 0; i < conditions.length; i++) {
+      var v = evaluate(conditions[i]);
+      if (v === true) return true;
+      if (v === null) result = null;
+    }
+    return result;
+  }
+  function resolved(value, owner, pointer, scale, shown) {
+    return { value: value === undefined ? null : value, owner: owner, pointer: pointer, scale: scale, shown: shown };
+  }
+
+  /* One audit's evaluation: the answers and a cache of what is shown (Python's _Run). */
+  function Run(index, context, answers) {
+    this.index = index;
+    this.context = context || {};
+    this.answers = isMapping(answers) ? answers : {};
+    this.shownCache = {};
+    this.visiting = {};
+  }
+  Run.prototype.answer = function (id) { return get(this.answers, id); };
+  Run.prototype.entry = function (id) { return has(this.index.entries, id) ? this.index.entries[id] : null; };
+
+  Run.prototype.shown = function (id) {
+    if (!has(this.shownCache, id)) {
+      if (has(this.visiting, id)) return false;
+      this.visiting[id] = true;
+      this.shownCache[id] = this.computeShown(id);
+      delete this.visiting[id];
+    }
+    return this.shownCache[id];
+  };
+  Run.prototype.computeShown = function (id) {
+    var entry = this.entry(id), self = this;
+    if (entry === null) return false;
+    var section = this.entry(entry.section);
+    if (id !== entry.section) {
+      if (!this.shown(entry.section)) return false;
+      if (section.optional && get(this.answer(entry.section), "not_relevant") === true) return false;
+    }
+    if (entry.parent && entry.parent !== entry.section && !this.shown(entry.parent)) return false;
+    if (entry.revealedBy) {
+      var owner = entry.revealedBy[0], option = entry.revealedBy[1];
+      if (!this.shown(owner) || !equals(this.answer(owner), option)) return false;
+    }
+    return entry.conditions.every(function (c) { return self.truth(c, null) === true; });
+  };
+
+  Run.prototype.resolve = function (ref, scope) {
+    if (ref.charAt(0) === ".") {
+      var part = ref.slice(1);
+      if (scope === null) return resolved(null, null, "", null, false);
+      if (scope.kind === "row") {
+        var table = this.entry(scope.owner), scale = null;
+        if (table && table.kind === "table") {
+          var column = table.columns.filter(function (c) { return c.id === part; })[0];
+          scale = column ? (column.scale || null) : null;
+        }
+        return resolved(get(scope.value, part), scope.owner,
+          "/answers/" + scope.owner + "/" + scope.row + "/" + part, scale, true);
+      }
+      return this.part(scope.owner, part);
+    }
+    var dot = ref.indexOf(".");
+    if (dot >= 0) return this.part(ref.slice(0, dot), ref.slice(dot + 1));
+    var node = this.entry(ref), shown = this.shown(ref);
+    var fieldScale = node && node.kind === "field" ? (node.scale || null) : null;
+    return resolved(shown ? this.answer(ref) : null, ref, "/answers/" + ref, fieldScale, shown);
+  };
+  Run.prototype.part = function (owner, part) {
+    var shown = this.partShown(owner, part);
+    var value = shown ? get(this.answer(owner), part) : null, scale = null;
+    if (part === "judgement") {
+      var node = this.entry(owner);
+      if (node && (node.kind === "question" || node.kind === "section")) scale = node.judgementScale || null;
+    }
+    return resolved(value, owner, "/answers/" + owner + "/" + part, scale, shown);
+  };
+  Run.prototype.partShown = function (owner, part) {
+    if (!this.shown(owner)) return false;
+    var node = this.entry(owner);
+    return !(node && node.kind === "section" && node.optional && part !== "not_relevant" &&
+             get(this.answer(owner), "not_relevant") === true);
+  };
+
+  Run.prototype.truth = function (condition, scope) {
+    var self = this;
+    var evaluate = function (c) { return self.truth(c, scope); };
+    if (has(condition, "field")) return this.test(condition, scope);
+    if (has(condition, "all")) return kleeneAll(condition.all, evaluate);
+    if (has(condition, "any")) return kleeneAny(condition.any, evaluate);
+    if (has(condition, "not")) {
+      var inner = this.truth(condition.not, scope);
+      return inner === null ? null : !inner;
+    }
+    throw new Error("unknown condition");
+  };
+  Run.prototype.test = function (test, scope) {
+    var subject = this.resolve(test.field, scope), value = subject.value, self = this;
+    var op = operatorOf(test), operand = test[op];
+    switch (op) {
+      case "answered": return isAnswered(value) === operand;
+      case "is": return equals(value, operand);
+      case "is_not": return !equals(value, operand);
+      case "in": return operand.some(function (o) { return equals(value, o); });
+      case "not_in": return !operand.some(function (o) { return equals(value, o); });
+      case "graded": return (this.rank(subject) !== null) === operand;
+      case "before": case "after": case "on_or_before": case "on_or_after":
+        return compare(op, asDate(value), this.dateOperand(operand, scope));
+      case "less_than": case "at_most": case "greater_than": case "at_least":
+        return compare(op, asNumber(value), this.numberOperand(operand, scope));
+      case "better_than": case "worse_than":
+        return compare(op === "better_than" ? "greater_than" : "less_than",
+          this.rank(subject), this.rank(this.resolve(operand, scope)));
+      case "better_than_all": case "worse_than_all": {
+        var mine = this.rank(subject);
+        var others = operand.map(function (r) { return self.rank(self.resolve(r, scope)); })
+          .filter(function (r) { return r !== null; });
+        if (mine === null || others.length === 0) return null;
+        return op === "better_than_all" ? mine > Math.max.apply(null, others) : mine < Math.min.apply(null, others);
+      }
+      case "rows_at_most": return rowCount(value) <= operand;
+      case "rows_at_least": return rowCount(value) >= operand;
+    }
+    throw new Error("unknown operator " + op);
+  };
+  Run.prototype.rank = function (r) {
+    if (r.scale === null || typeof r.value !== "string") return null;
+    var scale = has(this.index.scales, r.scale) ? this.index.scales[r.scale] : null;
+    if (scale === null) return null;
+    for (var i = 0; i < scale.options.length; i++) {
+      if (scale.options[i][0] === r.value) {
+        return scale.best === "highest" ? scale.options[i][1] : -scale.options[i][1];
+      }
+    }
+    return null;
+  };
+  Run.prototype.dateOperand = function (operand, scope) {
+    if (typeof operand === "string" && operand.charAt(0) === "$") {
+      var name = operand.slice(1);
+      return has(this.context, name) ? asDate(this.context[name]) : null;
+    }
+    if (typeof operand === "string" && isReference(operand)) return asDate(this.resolve(operand, scope).value);
+    return asDate(operand);
+  };
+  Run.prototype.numberOperand = function (operand, scope) {
+    if (typeof operand === "string") return asNumber(this.resolve(operand, scope).value);
+    return asNumber(operand);
+  };
+
+  Run.prototype.findings = function (rules) {
+    var out = [], self = this;
+    rules.forEach(function (rule) {
+      var target = rule.at || conditionRefs(rule.assert)[0];
+      self.scopes(rule).forEach(function (scope) {
+        var where = self.resolve(target, scope);
+        if (!where.shown) return;
+        if (rule.when && self.truth(rule.when, scope) !== true) return;
+        if (self.truth(rule.assert, scope) === false) {
+          out.push({
+            rule_id: rule.id, severity: rule.severity || "error", message: rule.message,
+            pointer: where.pointer, item_id: scope ? scope.owner : where.owner,
+            row: scope ? (scope.row === undefined ? null : scope.row) : null
+          });
+        }
+      });
+    });
+    return out;
+  };
+  Run.prototype.scopes = function (rule) {
+    var self = this, forEach = rule.for_each;
+    if (forEach === undefined || forEach === null) return [null];
+    if (forEach === "question") {
+      var parts = relativeParts(rule), out = [];
+      this.index.order.forEach(function (id) {
+        var q = self.index.entries[id];
+        if (q.kind !== "question") return;
+        if (rule.tagged && q.tags.indexOf(rule.tagged) < 0) return;
+        var covered = parts.every(function (p) { return q.parts.indexOf(p) >= 0; });
+        if (covered && self.shown(id)) {
+          var value = self.answer(id);
+          out.push({ kind: "question", owner: id, row: null, value: isMapping(value) ? value : {} });
+        }
+      });
+      return out;
+    }
+    var tableId = forEach.rows;
+    if (!this.shown(tableId)) return [];
+    var rows = this.answer(tableId), scopes = [];
+    var pairs = Array.isArray(rows) ? rows.map(function (r, i) { return [i, r]; })
+      : isMapping(rows) ? Object.keys(rows).map(function (k) { return [k, rows[k]]; }) : [];
+    pairs.forEach(function (pair) {
+      if (isMapping(pair[1]) && isAnswered(pair[1])) {
+        scopes.push({ kind: "row", owner: tableId, row: pair[0], value: pair[1] });
+      }
+    });
+    return scopes;
+  };
+
+  function relativeParts(rule) {
+    var conditions = [rule.assert].concat(rule.when ? [rule.when] : []);
+    var refs = [].concat.apply([], conditions.map(conditionRefs)).concat(rule.at ? [rule.at] : []);
+    var parts = [];
+    refs.forEach(function (r) {
+      if (r.charAt(0) === "." && parts.indexOf(r.slice(1)) < 0) parts.push(r.slice(1));
+    });
+    return parts;
+  }
+
+  /* The public face: an evaluator for one definition's index, like Python's Evaluator. */
+  function Evaluator(index, context) {
+    this.index = index;
+    this.context = context || {};
+  }
+  Evaluator.prototype.run = function (answers, rules) { return new Run(this.index, this.context, answers).findings(rules); };
+  Evaluator.prototype.shown = function (answers, id) { return new Run(this.index, this.context, answers).shown(id); };
+  Evaluator.prototype.session = function (answers) { return new Run(this.index, this.context, answers); };
+
+  return { Evaluator: Evaluator, isAnswered: isAnswered, asDate: asDate, asNumber: asNumber,
+           rowCount: rowCount, conditionRefs: conditionRefs };
+})();

@@ -1,0 +1,126 @@
+"""Builds the page's view model from a definition and its pre-filled answers."""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from typing import Any
+
+from markupsafe import Markup
+
+from auditforms.model.definition import Consideration, Definition, FieldItem, Question, Section, Table
+from auditforms.renderers.html.build_fields import FieldBuilder
+from auditforms.renderers.html.describe import only_if
+from auditforms.renderers.html.markdown import markdown, plain
+from auditforms.renderers.html.views import (
+    ItemView,
+    OverallView,
+    PageView,
+    QuestionView,
+    ReferenceView,
+    SectionView,
+    StatementView,
+    dom_id,
+)
+
+
+def _consideration(consideration: Consideration) -> Markup:
+    text = consideration.text or ""
+    bullets = "\n".join(f"- {item}" for item in consideration.items)
+    return markdown(f"{text}\n{bullets}" if text else bullets)
+
+
+def _part(value: Any, key: str) -> Any:
+    return value.get(key) if isinstance(value, Mapping) else None
+
+
+def question_heading(question: Question) -> str:
+    """A heading for every question: its number and title, else its short title or prompt."""
+    name = question.title or question.short_title or plain(question.prompt) or question.id
+    return f"{question.number}. {name}" if question.number else name
+
+
+def _short_heading(question: Question) -> str:
+    """For the contents list: "1. Risk" where the question has a short title."""
+    if not question.short_title:
+        return question_heading(question)
+    return f"{question.number}. {question.short_title}" if question.number else question.short_title
+
+
+class PageBuilder:
+    def __init__(self, definition: Definition, answers: Mapping[str, Any]) -> None:
+        self.definition = definition
+        self.answers = answers
+        self.fields = FieldBuilder(definition, answers)
+
+    def question(self, question: Question, level: int) -> QuestionView:
+        value = self.answers.get(question.id)
+        prompt_is_heading = not (question.title or question.short_title)
+        return QuestionView(
+            item_id=question.id, dom_id=dom_id(question.id), heading=question_heading(question),
+            short_heading=_short_heading(question),
+            level=level, prompt=Markup("") if prompt_is_heading else markdown(question.prompt),
+            considerations=tuple(_consideration(c) for c in question.considerations),
+            guidance=markdown(question.guidance),
+            judgement=(self.fields.judgement(question.id, question.judgement, _part(value, "judgement"))
+                       if question.judgement else None),
+            narratives=tuple(self.fields.narrative(question.id, n, _part(value, n.id))
+                             for n in question.narratives),
+            parts=tuple(self.question(p, min(level + 1, 6)) for p in question.parts),
+            see=self.fields.links(question.see), only_if=only_if(self.definition, question.when),
+        )
+
+    def item(self, item: FieldItem | Question | Table) -> ItemView:
+        if isinstance(item, Question):
+            return self.question(item, 3)
+        if isinstance(item, Table):
+            return self.fields.table(item)
+        return self.fields.field(item)
+
+    def section(self, section: Section) -> SectionView:
+        value = self.answers.get(section.id)
+        overall = None
+        if section.overall:
+            o = section.overall
+            overall = OverallView(
+                title=o.title,
+                judgement=(self.fields.judgement(section.id, o.judgement, _part(value, "judgement"))
+                           if o.judgement else None),
+                narratives=tuple(self.fields.narrative(section.id, n, _part(value, n.id))
+                                 for n in o.narratives),
+            )
+        return SectionView(
+            item_id=section.id, dom_id=dom_id(section.id), number=section.number, title=section.title,
+            intro=markdown(section.intro), guidance=markdown(section.guidance),
+            completed_by=section.completed_by, optional=section.optional,
+            not_relevant_label=section.not_relevant_label,
+            not_relevant=_part(value, "not_relevant") is True,
+            items=tuple(self.item(i) for i in section.items), overall=overall,
+            see=self.fields.links(section.see), only_if=only_if(self.definition, section.when),
+        )
+
+    def page(self, audit_id: str | None) -> PageView:
+        d = self.definition
+        lookback = None
+        if d.lookback:
+            months = d.lookback.months
+            lookback = f"{months} month{'s' if months != 1 else ''}"
+        return PageView(
+            title=d.title, version=d.version, publisher=d.publisher,
+            description=markdown(d.description),
+            marking_label=d.marking.label if d.marking else None,
+            marking_warning=d.marking.warning if d.marking else None,
+            lookback=lookback, lookback_description=d.lookback.description if d.lookback else None,
+            completion_days=d.completion_days, guidance=markdown(d.guidance), audit_id=audit_id,
+            sections=tuple(self.section(s) for s in d.sections),
+            references=tuple(
+                ReferenceView(r.title, r.source, tuple(
+                    StatementView(f"statement-{s.id}", s.title, s.intro, s.paragraphs)
+                    for s in r.statements))
+                for r in d.references
+            ),
+            prefilled=bool(self.answers),
+        )
+
+
+def build_page(definition: Definition, answers: Mapping[str, Any], audit_id: str | None = None) -> PageView:
+    return PageBuilder(definition, answers).page(audit_id)

@@ -1,0 +1,186 @@
+"""View models of the inputs: fields (with follow-ups), judgements, narratives and tables."""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from typing import Any
+
+from auditforms.model.definition import (
+    Column,
+    Definition,
+    FieldItem,
+    Judgement,
+    Narrative,
+    Option,
+    Scale,
+    Table,
+)
+from auditforms.renderers.html.describe import item_name, only_if
+from auditforms.renderers.html.markdown import markdown
+from auditforms.renderers.html.views import (
+    CellView,
+    ChoiceView,
+    ColumnView,
+    FieldView,
+    JudgementView,
+    Link,
+    NarrativeView,
+    RowView,
+    TableView,
+    dom_id,
+)
+
+DATE_HINT = "For example, 27 3 2026"
+_CHOOSING = {"choice", "multichoice", "yesno", "age_band", "scale"}
+
+
+def as_text(value: Any) -> str:
+    """An answer as an input's value: numbers without a needless ".0", text as it is."""
+    if value is None or isinstance(value, bool | dict | list):
+        return ""
+    if isinstance(value, float) and value.is_integer():
+        return str(int(value))
+    return str(value)
+
+
+def _number(value: float) -> str:
+    return str(int(value)) if value.is_integer() else str(value)
+
+
+def format_hint(field: FieldItem) -> str | None:
+    """What GOV.UK puts under a date or number label: an example, or the range allowed."""
+    if field.type == "date":
+        return DATE_HINT
+    if field.type != "number":
+        return None
+    low, high = field.minimum, field.maximum
+    if low is not None and high is not None:
+        return f"A number from {_number(low)} to {_number(high)}"
+    if low is not None:
+        return f"A number, at least {_number(low)}"
+    return f"A number, at most {_number(high)}" if high is not None else None
+
+
+def _chosen(value: Any, option_id: str) -> bool:
+    return option_id in value if isinstance(value, list) else value == option_id
+
+
+class FieldBuilder:
+    """Builds input view models for one definition and a set of known answers (pre-fill)."""
+
+    def __init__(self, definition: Definition, answers: Mapping[str, Any]) -> None:
+        self.definition = definition
+        self.answers = answers
+
+    def links(self, see: tuple[str, ...]) -> tuple[Link, ...]:
+        statements = self.definition.index.statements
+        return tuple(Link(f"#statement-{s}", statements[s].title) for s in see if s in statements)
+
+    def scale_options(self, scale: Scale) -> tuple[Option, ...]:
+        options = tuple(Option(id=o.id, label=o.label, description=o.description) for o in scale.options)
+        if scale.not_applicable:
+            options += (Option(id=scale.not_applicable.id, label=scale.not_applicable.label),)
+        return options
+
+    def _options(self, field: FieldItem) -> tuple[Option, ...]:
+        if field.type == "scale" and field.scale:
+            return self.scale_options(self.definition.scale(field.scale))
+        return field.answer_options
+
+    def choices(self, base: str, options: tuple[Option, ...], value: Any) -> tuple[ChoiceView, ...]:
+        return tuple(
+            ChoiceView(
+                dom_id=f"{base}-{n}", value=o.id, label=o.label, hint=o.description,
+                checked=_chosen(value, o.id), see=self.links(o.see),
+                follow_up=self.field(o.follow_up) if o.follow_up else None,
+            )
+            for n, o in enumerate(options, start=1)
+        )
+
+    def field(self, field: FieldItem) -> FieldView:
+        value = self.answers.get(field.id)
+        base = dom_id(field.id)
+        kind: str = field.type
+        choices: tuple[ChoiceView, ...] = ()
+        if field.type in _CHOOSING:
+            choices = self.choices(base, self._options(field), value)
+            kind = "checkboxes" if field.type == "multichoice" else "radios"
+            if field.widget == "select" and field.type != "multichoice":
+                kind = "select"
+        date_parts = ("", "", "")
+        if field.type == "date" and isinstance(value, str) and len(value) == 10:
+            date_parts = (value[8:10].lstrip("0"), value[5:7].lstrip("0"), value[0:4])
+        return FieldView(
+            item_id=field.id, dom_id=base, kind=kind, label=field.label, number=field.number,
+            hint=field.hint, format_hint=format_hint(field),
+            required=field.required, completed_by=field.completed_by,
+            value=as_text(value) if field.type not in _CHOOSING else "", date_parts=date_parts,
+            choices=choices, inline=field.type == "yesno" and field.follow_up is None,
+            rows=field.rows, see=self.links(field.see),
+            only_if=only_if(self.definition, field.when), prefilled=field.id in self.answers,
+        )
+
+    def judgement(self, owner: str, judgement: Judgement, value: Any) -> JudgementView:
+        scale = self.definition.scale(judgement.scale)
+        base = dom_id(owner, "judgement")
+        return JudgementView(
+            dom_id=base, name=f"{owner}.judgement",
+            legend=(judgement.label or scale.title or "Judgement").rstrip(":").strip(),
+            context=item_name(self.definition, owner),
+            hint=judgement.hint, scale_title=scale.title,
+            choices=self.choices(base, self.scale_options(scale), value),
+            required=judgement.required,
+        )
+
+    def narrative(self, owner: str, narrative: Narrative, value: Any) -> NarrativeView:
+        return NarrativeView(
+            dom_id=dom_id(owner, narrative.id), name=f"{owner}.{narrative.id}",
+            label=narrative.label, hint=narrative.hint, rows=narrative.rows, value=as_text(value),
+            context=item_name(self.definition, owner),
+        )
+
+    # -- tables --------------------------------------------------------------------------
+
+    def _cell(self, table: Table, column: Column, key: str, row_label: str, value: Any) -> CellView:
+        base = dom_id(table.id, key, column.id)
+        kind: str = column.type
+        choices: tuple[ChoiceView, ...] = ()
+        if column.type in {"choice", "scale", "yesno"}:
+            kind = "select"
+            options = column.options
+            if column.type == "scale" and column.scale:
+                options = self.scale_options(self.definition.scale(column.scale))
+            elif column.type == "yesno":
+                options = (Option(id="yes", label="Yes"), Option(id="no", label="No"))
+            choices = self.choices(base, options, value)
+        return CellView(dom_id=base, column_id=column.id, kind=kind,
+                        label=f"{column.label.rstrip(':')} – {row_label}",
+                        value="" if choices else as_text(value), choices=choices)
+
+    def _row(self, table: Table, key: str, header: str | None, label: str, value: Any) -> RowView:
+        row = value if isinstance(value, Mapping) else {}
+        return RowView(key=key, header=header, cells=tuple(
+            self._cell(table, c, key, label, row.get(c.id)) for c in table.columns))
+
+    def table(self, table: Table) -> TableView:
+        value = self.answers.get(table.id)
+        if table.fixed_rows:
+            given = value if isinstance(value, Mapping) else {}
+            rows = tuple(self._row(table, r.id, r.label, r.label, given.get(r.id)) for r in table.rows)
+            template = None
+        else:
+            given_rows = list(value) if isinstance(value, list) else []
+            count = max(len(given_rows), table.initial_rows, table.min_rows, 1)
+            if table.max_rows is not None:
+                count = min(count, max(table.max_rows, len(given_rows)))
+            given_rows += [None] * (count - len(given_rows))
+            rows = tuple(self._row(table, str(n), None, f"row {n + 1}", v) for n, v in enumerate(given_rows))
+            template = self._row(table, "__row__", None, "row __n__", None)
+        return TableView(
+            item_id=table.id, dom_id=dom_id(table.id), title=table.title,
+            prompt=markdown(table.prompt), hint=table.hint,
+            columns=tuple(ColumnView(c.id, c.label, c.hint, c.required, c.type) for c in table.columns),
+            rows=rows, template_row=template, row_header=table.row_header, fixed=table.fixed_rows,
+            min_rows=table.min_rows, max_rows=table.max_rows, see=self.links(table.see),
+            only_if=only_if(self.definition, table.when), completed_by=table.completed_by,
+        )

@@ -1,0 +1,208 @@
+"""The view model: what the templates draw, decided in Python where it can be unit tested.
+
+Templates only lay these out. Every DOM id and input name is decided here, following one
+scheme the form's script shares: the answer at JSON pointer ``/answers/a/b`` is drawn by
+the element whose id is ``f-a--b`` (see :func:`dom_id`).
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from markupsafe import Markup
+
+
+def dom_id(*parts: str | int) -> str:
+    """The element id for an answer: ``dom_id("q1", "evidence") == "f-q1--evidence"``."""
+    return "f-" + "--".join(str(p) for p in parts)
+
+
+@dataclass(frozen=True)
+class Link:
+    """A link to a statement of good shown further down the page."""
+
+    href: str
+    text: str
+
+
+@dataclass(frozen=True)
+class ChoiceView:
+    dom_id: str
+    value: str
+    label: str
+    hint: str | None = None
+    checked: bool = False
+    see: tuple[Link, ...] = ()
+    follow_up: FieldView | None = None
+
+
+@dataclass(frozen=True)
+class FieldView:
+    """One input of any field type; ``kind`` picks the template macro that draws it."""
+
+    item_id: str
+    dom_id: str
+    kind: str  # text, textarea, date, number, radios, checkboxes, select
+    label: str
+    number: str | None = None
+    hint: str | None = None
+    format_hint: str | None = None
+    required: bool = False
+    completed_by: str | None = None
+    value: str = ""
+    date_parts: tuple[str, str, str] = ("", "", "")
+    choices: tuple[ChoiceView, ...] = ()
+    inline: bool = False
+    rows: int = 3
+    see: tuple[Link, ...] = ()
+    only_if: str | None = None
+    prefilled: bool = False
+
+
+@dataclass(frozen=True)
+class NarrativeView:
+    dom_id: str
+    name: str
+    label: str
+    hint: str | None
+    rows: int
+    value: str = ""
+    #: The question or section it belongs to, said to screen readers after the label.
+    context: str = ""
+
+
+@dataclass(frozen=True)
+class JudgementView:
+    dom_id: str
+    name: str
+    legend: str
+    hint: str | None
+    scale_title: str | None
+    choices: tuple[ChoiceView, ...]
+    required: bool
+    context: str = ""
+
+
+@dataclass(frozen=True)
+class QuestionView:
+    item_id: str
+    dom_id: str
+    heading: str
+    short_heading: str
+    level: int
+    prompt: Markup
+    considerations: tuple[Markup, ...]
+    guidance: Markup
+    judgement: JudgementView | None
+    narratives: tuple[NarrativeView, ...]
+    parts: tuple[QuestionView, ...]
+    see: tuple[Link, ...] = ()
+    only_if: str | None = None
+
+
+@dataclass(frozen=True)
+class CellView:
+    dom_id: str
+    column_id: str
+    kind: str  # text, textarea, date, number, select
+    label: str
+    value: str = ""
+    choices: tuple[ChoiceView, ...] = ()
+
+
+@dataclass(frozen=True)
+class RowView:
+    key: str
+    header: str | None
+    cells: tuple[CellView, ...]
+
+
+@dataclass(frozen=True)
+class ColumnView:
+    id: str
+    label: str
+    hint: str | None
+    required: bool
+    kind: str
+
+
+@dataclass(frozen=True)
+class TableView:
+    item_id: str
+    dom_id: str
+    title: str
+    prompt: Markup
+    hint: str | None
+    columns: tuple[ColumnView, ...]
+    rows: tuple[RowView, ...]
+    template_row: RowView | None
+    row_header: str | None
+    fixed: bool
+    min_rows: int
+    max_rows: int | None
+    see: tuple[Link, ...] = ()
+    only_if: str | None = None
+    completed_by: str | None = None
+
+
+ItemView = FieldView | QuestionView | TableView
+
+
+@dataclass(frozen=True)
+class OverallView:
+    title: str
+    judgement: JudgementView | None
+    narratives: tuple[NarrativeView, ...]
+
+
+@dataclass(frozen=True)
+class SectionView:
+    item_id: str
+    dom_id: str
+    number: str | None
+    title: str
+    intro: Markup
+    guidance: Markup
+    completed_by: str | None
+    optional: bool
+    not_relevant_label: str
+    not_relevant: bool
+    items: tuple[ItemView, ...]
+    overall: OverallView | None
+    see: tuple[Link, ...] = ()
+    only_if: str | None = None
+
+
+@dataclass(frozen=True)
+class StatementView:
+    anchor: str
+    title: str
+    intro: str | None
+    paragraphs: tuple[str, ...]
+
+
+@dataclass(frozen=True)
+class ReferenceView:
+    title: str
+    source: str | None
+    statements: tuple[StatementView, ...]
+
+
+@dataclass(frozen=True)
+class PageView:
+    """Everything the page template needs, already escaped where it is Markup."""
+
+    title: str
+    version: str
+    publisher: str | None
+    description: Markup
+    marking_label: str | None
+    marking_warning: str | None
+    lookback: str | None
+    lookback_description: str | None
+    completion_days: int | None
+    guidance: Markup
+    audit_id: str | None
+    sections: tuple[SectionView, ...]
+    references: tuple[ReferenceView, ...]
+    prefilled: bool = False
