@@ -1,0 +1,79 @@
+"""Reading filled Word forms back into completed audits (``auditforms extract``).
+
+``extract_docx`` never raises for bad input: it returns ``(document | None, diagnostics)``.
+Messages name ids and counts, never the text of an answer.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any
+
+from auditforms.diagnostics import Diagnostic
+from auditforms.extract.assemble import assemble
+from auditforms.extract.codes import CATALOGUE
+from auditforms.extract.expected import expected_form
+from auditforms.extract.identity import check_identity, saved_at
+from auditforms.extract.matching import match_controls
+from auditforms.extract.package import PackageError, open_package
+from auditforms.extract.reader import DocumentReader
+from auditforms.extract.report import Report
+from auditforms.extract.tables import read_table
+from auditforms.model.definition import Definition
+from auditforms.renderers.docx.naming import PROP_AUDIT_ID
+
+__all__ = ["CATALOGUE", "extract_docx"]
+
+FORMAT = "auditforms/completed-audit"
+
+
+def extract_docx(definition: Definition, data: bytes, filename: str) -> tuple[dict[str, Any] | None,
+                                                                              list[Diagnostic]]:
+    report = Report(filename)
+    try:
+        package = open_package(data)
+    except PackageError as error:
+        return None, [Diagnostic(error.code, error.message, file=filename)]
+    if package.removed_characters:
+        report.warn("AF713", f"{package.removed_characters} characters that XML cannot hold "
+                             "(control characters pasted from other systems) were removed")
+    properties = check_identity(definition, package.custom, report)
+    if report.has_errors:
+        return None, report.diagnostics
+    reader = DocumentReader(package.document)
+    expected = expected_form(definition)
+    tables: dict[str, Any] = {}
+    located: set[int] = set()
+    for table in definition.index.tables():
+        read = read_table(definition, reader, expected, table)
+        report.table(table, read)
+        if read.found:
+            tables[table.id] = read.value
+            located.update(i for i, t in enumerate(reader.tables) if t is read.element)
+    table_tags = {t for t in expected.by_tag if t.split(".", 1)[0] in expected.tables}
+    matches = match_controls(reader, expected, located, table_tags)
+    report.matches(matches, expected, table_tags, trusted=bool(properties))
+    if report.has_errors:
+        return None, report.diagnostics
+    assembled = assemble(definition, matches.by_tag, tables)
+    report.assembled(assembled)
+    envelope: dict[str, Any] = {
+        "format": FORMAT,
+        "format_version": 1,
+        "definition": {"id": definition.id, "version": definition.version},
+        "audit_id": properties.get(PROP_AUDIT_ID) or _stem(filename),
+        "status": "moderated" if {"moderator", "date"} <= assembled.moderation.keys() else "submitted",
+        "answers": assembled.answers,
+    }
+    if assembled.moderation:
+        envelope["moderation"] = assembled.moderation
+    envelope["source"] = {"kind": "docx"}
+    when = saved_at(package.core)
+    if when:
+        envelope["source"]["saved_at"] = when
+    return envelope, report.diagnostics
+
+
+def _stem(filename: str) -> str:
+    return Path(filename).stem or "audit"
+

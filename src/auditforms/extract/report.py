@@ -1,0 +1,87 @@
+"""Collecting the diagnostics of one extraction; messages name ids and counts, never answers."""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from auditforms.diagnostics import Diagnostic, Severity
+
+if TYPE_CHECKING:
+    from auditforms.extract.assemble import Assembled
+    from auditforms.extract.expected import Expected
+    from auditforms.extract.matching import Matches
+    from auditforms.extract.tables import TableRead
+    from auditforms.model.definition import Table
+
+SHOW_AT_MOST = 8
+#: Below this share of the form's controls found, a form of unknown origin is refused.
+MIN_SHARE = 0.5
+
+
+def listed(items: list[str]) -> str:
+    shown = ", ".join(items[:SHOW_AT_MOST])
+    return shown + (f" and {len(items) - SHOW_AT_MOST} more" if len(items) > SHOW_AT_MOST else "")
+
+
+class Report:
+    def __init__(self, filename: str) -> None:
+        self.filename = filename
+        self.diagnostics: list[Diagnostic] = []
+
+    @property
+    def has_errors(self) -> bool:
+        return any(d.is_error for d in self.diagnostics)
+
+    def error(self, code: str, message: str, pointer: str | None = None) -> None:
+        self.diagnostics.append(Diagnostic(code, message, file=self.filename, pointer=pointer))
+
+    def warn(self, code: str, message: str, pointer: str | None = None) -> None:
+        self.diagnostics.append(Diagnostic(code, message, file=self.filename, pointer=pointer,
+                                           severity=Severity.WARNING))
+
+    def table(self, table: Table, read: TableRead) -> None:
+        if not read.found:
+            self.warn("AF714", f"the table '{table.id}' was not found (were its columns changed?); "
+                               "its answers were not read", f"/answers/{table.id}")
+        elif read.located_by in {"header", "position"}:
+            how = "its column headings" if read.located_by == "header" else "its place in the form"
+            self.warn("AF714", f"the table '{table.id}' had lost its tags and was found by {how}",
+                      f"/answers/{table.id}")
+        for where in read.doubtful:
+            self._doubtful(where)
+
+    def matches(self, matches: Matches, expected: Expected, table_tags: set[str], *, trusted: bool) -> None:
+        wanted = [t for t in expected.by_tag if t not in table_tags]
+        found = len(matches.by_tag)
+        if wanted and (found == 0 or (not trusted and found < MIN_SHARE * len(wanted))):
+            self.error("AF707", f"only {found} of the {len(wanted)} controls of this tool's form were "
+                                "found; the file is not a form made from this audit tool")
+            return
+        if matches.fallback_tags.get("title"):
+            tags = matches.fallback_tags["title"]
+            self.warn("AF708", f"{len(tags)} controls had lost their tags (the form was probably saved "
+                               "by LibreOffice) and were matched by their titles")
+        if matches.fallback_tags.get("position"):
+            tags = matches.fallback_tags["position"]
+            self.warn("AF709", f"{len(tags)} controls had lost their tags and titles and were matched "
+                               f"by their place in the form's tables; check the answers of {listed(tags)}")
+        missing = [t for t in wanted if t not in matches.by_tag]
+        if missing:
+            self.warn("AF710", f"{len(missing)} controls of the form are missing (deleted?): {listed(missing)}")
+        if matches.duplicates:
+            self.warn("AF710", f"{len(matches.duplicates)} controls appear twice; the first of each was "
+                               f"read: {listed(sorted(set(matches.duplicates)))}")
+        if matches.unknown:
+            self.warn("AF710", f"{matches.unknown} controls were not recognised and were ignored")
+
+    def assembled(self, assembled: Assembled) -> None:
+        for where in assembled.doubtful:
+            self._doubtful(where)
+        if assembled.hidden:
+            self.warn("AF712", f"answers to parts that do not apply were left out: {listed(assembled.hidden)}")
+
+    def _doubtful(self, where: str) -> None:
+        self.warn("AF711", "an answer could not be read as the type asked for and was kept as "
+                           "written; correct it", "/answers/" + where)
+
+
