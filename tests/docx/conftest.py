@@ -1,0 +1,87 @@
+"""Fixtures of the Word tests: the definitions to render, rendered forms, LibreOffice."""
+
+from __future__ import annotations
+
+import os
+import subprocess
+import tempfile
+from pathlib import Path
+
+import pytest
+
+ROOT = Path(__file__).resolve().parents[2]
+KITCHEN_SINK = ROOT / "tests" / "fixtures" / "definitions" / "kitchen-sink.yaml"
+SHIPPED = sorted((ROOT / "definitions").glob("*.yaml"))
+ALL_DEFINITIONS = [KITCHEN_SINK, *SHIPPED]
+
+
+def root_conftest():
+    """tests/conftest.py, whose ``require_binary`` skips (or fails under CI) without the program."""
+    import importlib.util
+    import sys
+
+    name = "_auditforms_root_conftest"
+    if name not in sys.modules:
+        spec = importlib.util.spec_from_file_location(name, ROOT / "tests" / "conftest.py")
+        module = importlib.util.module_from_spec(spec)
+        spec.loader.exec_module(module)
+        sys.modules[name] = module
+    return sys.modules[name]
+
+
+def definition_id(path: Path) -> str:
+    return path.stem
+
+
+@pytest.fixture(scope="session")
+def load():
+    from auditforms.api import load_definition
+
+    cache: dict[Path, object] = {}
+
+    def get(path: Path):
+        if path not in cache:
+            cache[path] = load_definition(path)
+        return cache[path]
+
+    return get
+
+
+@pytest.fixture(scope="session")
+def render(load):
+    from auditforms.renderers import RenderOptions, get_renderer
+
+    renderer = get_renderer("docx")
+
+    def run(path: Path, **options) -> bytes:
+        return renderer.render(load(path), RenderOptions(**options))
+
+    return run
+
+
+class LibreOffice:
+    """Runs soffice headless with a fresh profile, so parallel runs never share one."""
+
+    def __init__(self, binary: str, workdir: Path) -> None:
+        self.binary = binary
+        self.workdir = workdir
+        self.profile = Path(tempfile.mkdtemp(prefix="af-lo-profile-"))
+
+    def convert(self, source: Path, to: str) -> Path:
+        outdir = self.workdir / f"out-{to.split(':')[0]}"
+        outdir.mkdir(exist_ok=True)
+        env = {**os.environ, "HOME": str(self.profile)}
+        subprocess.run(
+            [self.binary, f"-env:UserInstallation=file://{self.profile}", "--headless",
+             "--norestore", "--convert-to", to, "--outdir", str(outdir), str(source)],
+            check=True, capture_output=True, timeout=180, env=env,
+        )
+        result = outdir / (source.stem + "." + to.split(":")[0])
+        assert result.is_file(), f"LibreOffice did not convert {source.name} to {to}"
+        return result
+
+
+@pytest.fixture(scope="module")
+def libreoffice(tmp_path_factory) -> LibreOffice:
+    binary = root_conftest().require_binary("libreoffice", "soffice")
+    return LibreOffice(binary, tmp_path_factory.mktemp("libreoffice"))

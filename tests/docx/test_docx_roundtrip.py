@@ -1,0 +1,91 @@
+"""Render, fill every control as a person would in Word, extract, and compare."""
+
+from __future__ import annotations
+
+import pytest
+from conftest import KITCHEN_SINK
+from docx_answers import FAMILY, MODERATION, answers
+from docx_helpers import add_rows, controls_for, fill
+
+from auditforms.extract import extract_docx
+from auditforms.rules import Evaluator, all_rules
+
+EXTRA_FAMILY = [{"initials": "EF", "relationship": "Grandmother", "age": 70},
+                {"initials": "GH", "relationship": "Sister", "age": 3}]
+
+
+@pytest.fixture(scope="module")
+def filled(render) -> bytes:
+    """Every control answered, plus two family rows added: one copied, one typed into plain cells."""
+    data = render(KITCHEN_SINK)
+    wanted = answers()
+    wanted["family"] = FAMILY + [{}, {}, {}]  # the rendered blank rows stay blank
+    values = {k: v for k, v in controls_for(wanted, MODERATION).items()}
+    data = fill(data, values)
+    extra = EXTRA_FAMILY
+    return add_rows(data, "family.",
+                    copied=[[extra[0]["initials"], extra[0]["relationship"], str(extra[0]["age"])]],
+                    typed=[[extra[1]["initials"], extra[1]["relationship"], str(extra[1]["age"])]])
+
+
+def test_docx_round_trip_gives_back_every_answer(kitchen_sink, filled):
+    document, diagnostics = extract_docx(kitchen_sink, filled, "C0412.docx")
+    assert diagnostics == []
+    expected = answers()
+    expected["family"] = FAMILY + EXTRA_FAMILY
+    assert document == {
+        "format": "auditforms/completed-audit",
+        "format_version": 1,
+        "definition": {"id": "kitchen-sink", "version": "1.2.0"},
+        "audit_id": "C0412",
+        "status": "moderated",
+        "answers": expected,
+        "moderation": MODERATION,
+        "source": {"kind": "docx"},
+    }
+
+
+def test_docx_round_trip_passes_the_rules(kitchen_sink, filled):
+    document, _ = extract_docx(kitchen_sink, filled, "C0412.docx")
+    assert Evaluator(kitchen_sink).run(document["answers"], all_rules(kitchen_sink)) == []
+
+
+def test_docx_blank_form_reads_as_no_answers(kitchen_sink, render):
+    document, diagnostics = extract_docx(kitchen_sink, render(KITCHEN_SINK), "blank.docx")
+    assert diagnostics == []
+    assert document["answers"] == {}
+    assert document["status"] == "submitted"
+
+
+def test_docx_prefilled_audit_id_is_read_back(kitchen_sink, render):
+    data = render(KITCHEN_SINK, audit_id="2026-11-0412", prefill={"child-id": "C0412"})
+    document, _ = extract_docx(kitchen_sink, data, "anything.docx")
+    assert document["audit_id"] == "2026-11-0412"
+    assert document["answers"] == {"child-id": "C0412"}
+
+
+def test_docx_answers_to_parts_that_do_not_apply_are_left_out(kitchen_sink, render):
+    data = fill(render(KITCHEN_SINK), controls_for({
+        "uasc": "no", "uasc-age-assessment": {"judgement": "good"},
+        "audited-previously": "no", "audited-previously-when": "2026-01-01"}))
+    document, diagnostics = extract_docx(kitchen_sink, data, "f.docx")
+    assert document["answers"] == {"audited-previously": "no", "uasc": "no"}
+    assert [d.code for d in diagnostics] == ["AF712"]
+    assert "audited-previously-when" in diagnostics[0].message
+
+
+def test_docx_not_relevant_section_keeps_only_the_flag(kitchen_sink, render):
+    data = fill(render(KITCHEN_SINK), controls_for({
+        "age-band": "16-21", "care-leaving": {"not_relevant": True, "judgement": "good"},
+        "pathway-plan": {"comments": "Written anyway"}}))
+    document, diagnostics = extract_docx(kitchen_sink, data, "f.docx")
+    assert document["answers"] == {"age-band": "16-21", "care-leaving": {"not_relevant": True}}
+    assert [d.code for d in diagnostics] == ["AF712"]
+
+
+def test_docx_values_that_are_not_of_their_type_are_kept_and_reported(kitchen_sink, render):
+    data = fill(render(KITCHEN_SINK), {"child-age": "seventeen", "audit-date": "2026-11-12"})
+    document, diagnostics = extract_docx(kitchen_sink, data, "f.docx")
+    assert document["answers"]["child-age"] == "seventeen"
+    assert [(d.code, d.pointer) for d in diagnostics] == [("AF711", "/answers/child-age")]
+    assert "seventeen" not in diagnostics[0].message
