@@ -10,7 +10,8 @@ from auditforms.rules import EvalContext, Evaluator, all_rules
 
 
 def findings(definition, answers, **context):
-    return {(f.rule_id, f.pointer) for f in Evaluator(definition, EvalContext(**context)).run(answers, all_rules(definition))}
+    evaluator = Evaluator(definition, EvalContext(**context))
+    return {(f.rule_id, f.pointer) for f in evaluator.run(answers, all_rules(definition))}
 
 
 def test_required_fields_and_judgements_reported_on_empty_audit(kitchen_sink):

@@ -39,6 +39,6 @@ def check(definition: Definition | str | Path, audits: Any, **options: Any) -> A
     """Check completed audits against a definition; see :func:`auditforms.results.check.check`."""
     from auditforms.results.check import check as _check
 
-    if not hasattr(definition, "sections"):
-        definition = load_definition(definition)  # type: ignore[arg-type]
+    if isinstance(definition, str | Path):
+        definition = load_definition(definition)
     return _check(definition, audits, **options)

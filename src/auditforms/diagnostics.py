@@ -13,12 +13,9 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field, replace
 
 
-class Severity(str, enum.Enum):
+class Severity(enum.StrEnum):
     ERROR = "error"
     WARNING = "warning"
-
-    def __str__(self) -> str:
-        return self.value
 
 
 @dataclass(frozen=True, slots=True)

@@ -10,10 +10,10 @@ from __future__ import annotations
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 from auditforms.diagnostics import Diagnostic, has_errors
-from auditforms.source import LocDict, parse_yaml, read_text
+from auditforms.source import parse_yaml, read_text
 from auditforms.source.reading import DEFAULT_LIMITS
 
 if TYPE_CHECKING:
@@ -39,7 +39,9 @@ def load(path: str | Path, *, search_path: Sequence[str | Path] = ()) -> LoadRes
     except OSError as exc:
         reason = exc.strerror or str(exc)
         return LoadResult(diagnostics=[Diagnostic("AF101", f"cannot read the file: {reason}", file=str(path))])
-    return load_bytes(data, str(path), search_path=search_path, base_dir=path.resolve().parent)
+    from auditforms.language.pipeline import Pipeline
+
+    return Pipeline(search_path=search_path).run(data, str(path), path.resolve().parent, source=path)
 
 
 def load_text(text: str, filename: str = "<text>", *, search_path: Sequence[str | Path] = ()) -> LoadResult:
@@ -54,7 +56,7 @@ def load_bytes(data: bytes, filename: str, *, search_path: Sequence[str | Path] 
     return Pipeline(search_path=search_path).run(data, filename, base_dir)
 
 
-def parse_definition_file(data: bytes, filename: str) -> tuple[LocDict | None, list[Diagnostic]]:
+def parse_definition_file(data: bytes, filename: str) -> tuple[Any, list[Diagnostic]]:
     """Bytes to located data, with every reading and YAML problem as a diagnostic."""
     text, problem = read_text(data, filename)
     if problem is not None or text is None:

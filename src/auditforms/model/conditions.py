@@ -14,7 +14,7 @@ HTML form's script; a shared table of cases keeps the two honest.
 
 from __future__ import annotations
 
-from typing import Annotated, Any, Literal, Union
+from typing import Annotated, Any
 
 from pydantic import Field, model_validator
 
@@ -108,7 +108,7 @@ class Not(Frozen):
     not_: Condition = Field(alias="not")
 
 
-Condition = Annotated[Union[All, Any_, Not, Test], Field(union_mode="left_to_right")]
+Condition = Annotated[All | Any_ | Not | Test, Field(union_mode="left_to_right")]
 
 All.model_rebuild()
 Any_.model_rebuild()

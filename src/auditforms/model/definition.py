@@ -20,7 +20,7 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 from functools import cached_property
-from typing import Annotated, Literal, Union
+from typing import Annotated, Literal
 
 from pydantic import Field as PydField
 
@@ -250,7 +250,7 @@ class Table(_Item):
         return bool(self.rows)
 
 
-Item = Annotated[Union[Question, Table, FieldItem], PydField(discriminator="type")]
+Item = Annotated[Question | Table | FieldItem, PydField(discriminator="type")]
 
 
 class Overall(Frozen):
@@ -331,7 +331,7 @@ class Definition(Frozen):
     references: tuple[ReferenceDocument, ...] = ()
     sections: tuple[Section, ...]
     rules: tuple[Rule, ...] = ()
-    tags: dict[str, str] = {}
+    tags: dict[str, str] = PydField(default_factory=dict)
     based_on: tuple[str, ...] = ()
 
     @cached_property

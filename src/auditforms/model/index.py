@@ -7,7 +7,7 @@ where" is decided in exactly one place.
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from typing import TYPE_CHECKING, Union
+from typing import TYPE_CHECKING, TypeAlias
 
 if TYPE_CHECKING:
     from auditforms.model.conditions import Condition
@@ -21,7 +21,7 @@ if TYPE_CHECKING:
         Table,
     )
 
-    Answerable = Union[FieldItem, Question, Table, Section]
+    Answerable: TypeAlias = FieldItem | Question | Table | Section
 
 
 @dataclass(frozen=True)

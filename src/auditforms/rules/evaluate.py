@@ -179,7 +179,7 @@ class _Run:
         value = subject.value
         op, operand = test.operator, test.operand
         if op == "answered":
-            return is_answered(value) == operand
+            return bool(is_answered(value) == operand)
         if op == "is":
             return _equals(value, operand)
         if op == "is_not":
@@ -189,7 +189,7 @@ class _Run:
         if op == "not_in":
             return not any(_equals(value, o) for o in operand)
         if op == "graded":
-            return (self.rank(subject) is not None) == operand
+            return bool((self.rank(subject) is not None) == operand)
         if op in {"before", "after", "on_or_before", "on_or_after"}:
             return _compare(op, as_date(value), self.date_operand(operand, scope))
         if op in {"less_than", "at_most", "greater_than", "at_least"}:
@@ -200,9 +200,9 @@ class _Run:
         if op in {"better_than_all", "worse_than_all"}:
             return self.compare_all(op, subject, operand, scope)
         if op == "rows_at_most":
-            return row_count(value) <= operand
+            return bool(row_count(value) <= operand)
         if op == "rows_at_least":
-            return row_count(value) >= operand
+            return bool(row_count(value) >= operand)
         raise ValueError(f"unknown operator {op}")
 
     def compare_all(self, op: str, subject: Resolved, refs: tuple[str, ...], scope: Scope | None) -> Truth:
@@ -302,19 +302,19 @@ def _equals(value: Any, operand: Any) -> bool:
         return any(_equals(v, operand) for v in value)
     if isinstance(value, bool) or isinstance(operand, bool):
         return value is operand
-    return value == operand
+    return bool(value == operand)
 
 
 def _compare(op: str, left: Any, right: Any) -> Truth:
     if left is None or right is None:
         return None
     if op in {"before", "less_than"}:
-        return left < right
+        return bool(left < right)
     if op in {"after", "greater_than"}:
-        return left > right
+        return bool(left > right)
     if op in {"on_or_before", "at_most"}:
-        return left <= right
-    return left >= right
+        return bool(left <= right)
+    return bool(left >= right)
 
 
 def _kleene_all(values: Iterable[Truth]) -> Truth:

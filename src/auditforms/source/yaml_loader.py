@@ -21,7 +21,7 @@ from auditforms.source.reading import DEFAULT_LIMITS, ReadLimits
 _BaseLoader: type = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 
 
-class _Loader(_BaseLoader):  # type: ignore[misc,valid-type]
+class _Loader(_BaseLoader):  # type: ignore[misc]
     """YAML 1.2-style scalars: only true/false are booleans; dates stay strings."""
 
 
@@ -48,6 +48,7 @@ _SCALAR_TAGS = {
     "tag:yaml.org,2002:null",
     "tag:yaml.org,2002:timestamp",
 }
+_COLLECTION_TAGS = {"tag:yaml.org,2002:map", "tag:yaml.org,2002:seq"}
 _CONSTRUCTOR = yaml.SafeLoader("")
 
 
@@ -92,6 +93,9 @@ class _Converter:
                     col=p.col,
                 )
             )
+        if isinstance(node, yaml.MappingNode | yaml.SequenceNode) and node.tag not in _COLLECTION_TAGS:
+            self.error("AF108", f"the YAML tag {node.tag} is not allowed here", self.pos(node))
+            return None
         if isinstance(node, yaml.MappingNode):
             return self.mapping(node, depth)
         if isinstance(node, yaml.SequenceNode):

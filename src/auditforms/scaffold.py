@@ -1,0 +1,72 @@
+"""The text of a new customisation file (``auditforms new``).
+
+The scaffold must validate exactly as written, so its only live keys are ``id``,
+``extends``, ``title`` and ``version``; everything else is a comment showing, with the
+parent's real ids, how to add, remove, replace, move and update parts.
+"""
+
+from __future__ import annotations
+
+from auditforms.model.definition import Definition, Question, Section
+
+SCHEMA_LINE = "# yaml-language-server: $schema={schema}"
+
+
+def scaffold(new_id: str, parent: Definition, schema_url: str) -> str:
+    section = parent.sections[-1] if parent.sections else None
+    question = next((q for q in parent.index.questions()), None)
+    first = _first_section_with_questions(parent)
+    s_id = first.id if first else (section.id if section else "a-section")
+    q_id = question.id if question else "q1"
+    scale = parent.scales[0].id if parent.scales else "a-scale"
+    return f"""{SCHEMA_LINE.format(schema=schema_url)}
+# A customisation of "{parent.title}" ({parent.id} {parent.version}).
+# Everything not changed here comes from {parent.id}. See `auditforms show {new_id}.yaml`
+# for the result, and docs/definition-language.md for every key.
+id: {new_id}
+extends: {parent.id}
+title: "{parent.title} (customised)"
+version: 0.1.0
+
+# Keep only some sections and questions (a brief or themed version, e.g. for a dip sample):
+# select: [{s_id}, {q_id}]
+
+# Changes are applied in order, after select:
+# changes:
+#   - add:                        # a new question (items have a type; sections do not)
+#       id: {q_id}-extra
+#       type: question
+#       title: Is the child's voice evident in the plan?
+#       judgement: {{scale: {scale}}}
+#       narratives:
+#         - {{id: evidence, label: "Evidence:"}}
+#         - {{id: impact, label: "Impact:"}}
+#     after: {q_id}                 # or before: ID, or into: SECTION-ID
+#   - add:                        # a section shown only when an answer holds
+#       id: extra-module
+#       title: Additional questions
+#       when: {{field: SOME-YES-NO-FIELD, is: "yes"}}
+#       items: []
+#   - remove: {q_id}                # a section, item or rule (or a list of ids)
+#   - replace: {q_id}
+#     with: {{id: {q_id}, type: question, title: New wording}}
+#   - move: {q_id}
+#     before: {q_id}
+#   - update: {q_id}                # change some keys, keep the rest
+#     set: {{guidance: Look at the last three visits.}}
+
+# Extra rules for completed audits (added to {parent.id}'s):
+# rules:
+#   - id: voice-evidence
+#     for_each: question
+#     when: {{field: .judgement, graded: true}}
+#     assert: {{field: .evidence, answered: true}}
+#     message: evidence is required when a judgement is given
+"""
+
+
+def _first_section_with_questions(parent: Definition) -> Section | None:
+    for section in parent.sections:
+        if any(isinstance(i, Question) for i in section.items):
+            return section
+    return None

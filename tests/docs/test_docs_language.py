@@ -1,0 +1,79 @@
+"""docs/definition-language.md and the models stay true to the JSON Schema."""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+import pytest
+
+from auditforms.language.loader import load_text
+from auditforms.language.reference_doc import generate, splice
+from auditforms.language.schema import definition_schema
+from auditforms.model import definition as m
+from auditforms.model.conditions import Test
+
+ROOT = Path(__file__).resolve().parents[2]
+DOC = ROOT / "docs" / "definition-language.md"
+EXAMPLES = re.findall(r"```yaml\n(.*?)```", DOC.read_text(encoding="utf-8"), flags=re.S)
+
+
+def test_generated_key_reference_is_up_to_date() -> None:
+    text = DOC.read_text(encoding="utf-8")
+    assert splice(text, generate(definition_schema())) == text, (
+        "run: python -m auditforms.language.reference_doc --write"
+    )
+
+
+@pytest.mark.parametrize("example", EXAMPLES, ids=[re.search(r"id: (\S+)", e).group(1) for e in EXAMPLES])
+def test_every_example_validates(example: str) -> None:
+    result = load_text(example, "example.yaml", search_path=[ROOT / "definitions"])
+    assert result.ok, [d.format() for d in result.diagnostics]
+
+
+def test_there_is_an_example_of_each_general_feature() -> None:
+    text = "\n".join(EXAMPLES)
+    for needle in ("best: lowest", "not_applicable", "overall:", "parts:", "optional: true",
+                   "follow_up:", "tagged:", "narratives: []", "rows:", "extends:", "select:",
+                   "widget: select", "type: multichoice", "type: age_band", "see:", "better_than_all"):
+        assert needle in text, needle
+
+
+# Schema $def -> (model, keys only in the schema, keys only in the model)
+PAIRS = {
+    "marking": (m.Marking, set(), set()),
+    "lookback": (m.Lookback, set(), set()),
+    "scale": (m.Scale, set(), set()),
+    "scaleOption": (m.ScaleOption, set(), set()),
+    "notApplicable": (m.NotApplicableOption, set(), set()),
+    "section": (m.Section, {"defaults"}, set()),
+    "question": (m.Question, set(), set()),
+    "consideration": (m.Consideration, set(), set()),
+    "judgement": (m.Judgement, set(), set()),
+    "narrative": (m.Narrative, set(), set()),
+    "field": (m.FieldItem, set(), set()),
+    "option": (m.Option, set(), set()),
+    "ageBand": (m.AgeBand, set(), set()),
+    "table": (m.Table, set(), set()),
+    "column": (m.Column, set(), set()),
+    "rowLabel": (m.RowLabel, set(), set()),
+    "overall": (m.Overall, set(), set()),
+    "test": (Test, set(), set()),
+    "rule": (m.Rule, set(), set()),
+}
+
+
+def _model_keys(model: type) -> set[str]:
+    return {f.alias or name for name, f in model.model_fields.items()}
+
+
+@pytest.mark.parametrize("name", list(PAIRS))
+def test_model_and_schema_have_the_same_keys(name: str) -> None:
+    model, schema_only, model_only = PAIRS[name]
+    schema_keys = set(definition_schema()["$defs"][name]["properties"])
+    assert schema_keys - schema_only == _model_keys(model) - model_only
+
+
+def test_top_level_keys_match() -> None:
+    schema_keys = set(definition_schema()["properties"]) - {"$schema", "extends", "select", "changes"}
+    assert schema_keys == _model_keys(m.Definition) - {"based_on"}
