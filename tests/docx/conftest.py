@@ -24,8 +24,8 @@ def root_conftest():
     if name not in sys.modules:
         spec = importlib.util.spec_from_file_location(name, ROOT / "tests" / "conftest.py")
         module = importlib.util.module_from_spec(spec)
-        spec.loader.exec_module(module)
         sys.modules[name] = module
+        spec.loader.exec_module(module)
     return sys.modules[name]
 
 

@@ -42,19 +42,18 @@ def extract_docx(definition: Definition, data: bytes, filename: str) -> tuple[di
         return None, report.diagnostics
     reader = DocumentReader(package.document)
     expected = expected_form(definition)
-    tables: dict[str, Any] = {}
-    located: set[int] = set()
-    for table in definition.index.tables():
-        read = read_table(definition, reader, expected, table)
-        report.table(table, read)
-        if read.found:
-            tables[table.id] = read.value
-            located.update(i for i, t in enumerate(reader.tables) if t is read.element)
+    reads = {table.id: read_table(definition, reader, expected, table) for table in definition.index.tables()}
+    located = {i for i, t in enumerate(reader.tables) for r in reads.values() if t is r.element}
     table_tags = {t for t in expected.by_tag if t.split(".", 1)[0] in expected.tables}
     matches = match_controls(reader, expected, located, table_tags)
     report.matches(matches, expected, table_tags, trusted=bool(properties))
     if report.has_errors:
         return None, report.diagnostics
+    tables: dict[str, Any] = {}
+    for table in definition.index.tables():
+        report.table(table, reads[table.id])
+        if reads[table.id].found:
+            tables[table.id] = reads[table.id].value
     assembled = assemble(definition, matches.by_tag, tables)
     report.assembled(assembled)
     envelope: dict[str, Any] = {
