@@ -60,8 +60,8 @@ def _inline(p: Any) -> str:
             parts.append(f'[{kind_of(child)} {tag_of(child)} "{alias_of(child)}"{options} = '
                          f"{_text(child)!r}]")
         elif child.tag == qn("w:r"):
-            parts.append(_text(child).replace("{PAGE}1", "{PAGE}").replace("{NUMPAGES}1", "{NUMPAGES}"))
-    return "".join(parts)
+            parts.append(_text(child))
+    return "".join(parts).replace("{PAGE}1", "{PAGE}").replace("{NUMPAGES}1", "{NUMPAGES}")
 
 
 def _block(element: Any, styles: Mapping[str, str], indent: str, out: list[str]) -> None:

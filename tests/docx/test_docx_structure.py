@@ -93,8 +93,8 @@ def test_docx_conditional_parts_say_when_to_complete_them(render):
     texts += [p.text for t in document.tables for c in t._cells for p in c.paragraphs]
     assert ("Complete this section only if “Is the child an unaccompanied asylum-seeker?” is “Yes”."
             in texts)
-    assert "Complete this section only if “Age band” is one of “16-21”." in texts
-    assert "Complete only if “Audited previously” is “YES”." in texts
+    assert "Complete this section only if “Age band” is “16-21”." in texts
+    assert "Complete only if “Audited previously?” is “YES”." in texts
 
 
 def test_docx_prefill_fills_case_details(render):

@@ -86,7 +86,7 @@ def _field_row(form: Form, table: Any, field: FieldItem, note: str | None) -> No
         form.min_height(row, field.rows)
     labels = {o.id: o.label for o in field.answer_options}
     for option_id, follow_up in field.follow_ups():
-        reveal = f"“{field.label.rstrip(':?').strip()}” is “{labels[option_id]}”"
+        reveal = f"“{field.label.rstrip(':').strip()}” is “{labels[option_id]}”"
         extra = form.only_if([follow_up.when])
         note = f"Complete only if {reveal}." + (f" {extra}" if extra else "")
         _field_row(form, table, follow_up, note)

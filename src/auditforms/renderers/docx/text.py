@@ -76,6 +76,8 @@ class ConditionWords:
             return f"{subject} {'is' if operand else 'is not'} graded"
         values = operand if isinstance(operand, tuple | list) else (operand,)
         shown = ", ".join(self._value(test.field, op, v) for v in values)
+        if op in {"in", "not_in"} and len(values) == 1:
+            op = "is" if op == "in" else "is_not"
         return f"{subject} {_OPERATOR_WORDS[op]} {shown}"
 
     def _value(self, ref: str, op: str, value: Any) -> str:
@@ -83,8 +85,17 @@ class ConditionWords:
             return _VARIABLES[value]
         if op in {"better_than", "worse_than", "better_than_all", "worse_than_all"}:
             return self.name(str(value))
-        node = self.index.entries[ref].node if ref in self.index else None
-        if isinstance(node, FieldItem):
+        owner, _, part = ref.partition(".")
+        node = self.index.entries[owner].node if owner in self.index else None
+        judgement = getattr(node, "judgement", None) or getattr(getattr(node, "overall", None), "judgement", None)
+        if part == "judgement" and judgement is not None:
+            scale = self.index.scales[judgement.scale]
+            labels = {o.id: o.label for o in scale.options}
+            if scale.not_applicable:
+                labels[scale.not_applicable.id] = scale.not_applicable.label
+            if value in labels:
+                return f"“{labels[value]}”"
+        if isinstance(node, FieldItem) and not part:
             label = next((o.label for o in node.answer_options if o.id == value), None)
             if label is not None:
                 return f"“{label}”"

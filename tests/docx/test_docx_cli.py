@@ -1,0 +1,57 @@
+"""``auditforms extract`` and ``auditforms render --format docx`` through the command line."""
+
+from __future__ import annotations
+
+import json
+
+from conftest import KITCHEN_SINK
+from docx_helpers import controls_for, fill
+
+
+def test_docx_render_then_extract_on_the_command_line(run_cli, tmp_path):
+    form = tmp_path / "form.docx"
+    result = run_cli("render", KITCHEN_SINK, "--format", "docx", "-o", form)
+    assert result.exit_code == 0, result.output
+    form.write_bytes(fill(form.read_bytes(), controls_for({"child-id": "C0412", "q1": {"judgement": "meets-good"}})))
+    out = tmp_path / "audit.json"
+    result = run_cli("extract", KITCHEN_SINK, form, "-o", out)
+    assert result.exit_code == 0, result.output
+    audit = json.loads(out.read_text(encoding="utf-8"))
+    assert audit["answers"] == {"child-id": "C0412", "q1": {"judgement": "meets-good"}}
+    assert audit["source"] == {"kind": "docx"}
+
+
+def test_docx_extract_refuses_to_overwrite_without_force(run_cli, render, tmp_path):
+    form = tmp_path / "form.docx"
+    form.write_bytes(render(KITCHEN_SINK))
+    out = tmp_path / "audit.json"
+    out.write_text("earlier work", encoding="utf-8")
+    result = run_cli("extract", KITCHEN_SINK, form, "-o", out)
+    assert result.exit_code == 2
+    assert "already exists" in result.output
+    assert out.read_text(encoding="utf-8") == "earlier work"
+    result = run_cli("extract", KITCHEN_SINK, form, "-o", out, "--force", "--status", "draft",
+                     "--audit-id", "2026-11-0001")
+    assert result.exit_code == 0
+    audit = json.loads(out.read_text(encoding="utf-8"))
+    assert (audit["status"], audit["audit_id"]) == ("draft", "2026-11-0001")
+
+
+def test_docx_extract_bad_file_is_one_line_and_exit_1(run_cli, tmp_path):
+    bad = tmp_path / "notes.docx"
+    bad.write_text("not a Word file", encoding="utf-8")
+    out = tmp_path / "audit.json"
+    result = run_cli("extract", KITCHEN_SINK, bad, "-o", out)
+    assert result.exit_code == 1
+    assert result.stderr.strip() == f"{bad}: error[AF701] not a Word .docx file (it is not a zip package)"
+    assert not out.exists()
+
+
+def test_docx_extract_never_prints_answer_text(run_cli, render, tmp_path):
+    form = tmp_path / "form.docx"
+    form.write_bytes(fill(render(KITCHEN_SINK), {"child-age": "SECRET-VALUE", "uasc": "no",
+                                                 "uasc-age-assessment.comments": "HIDDEN-TEXT"}))
+    result = run_cli("extract", KITCHEN_SINK, form, "-o", tmp_path / "a.json")
+    assert result.exit_code == 0
+    assert "AF711" in result.stderr and "AF712" in result.stderr
+    assert "SECRET-VALUE" not in result.output and "HIDDEN-TEXT" not in result.output
