@@ -8,11 +8,11 @@ import subprocess
 from pathlib import Path
 
 import pytest
-from conftest import ALL_DEFINITIONS, KITCHEN_SINK, definition_id
 from docx_answers import FAMILY, MODERATION, answers
 from docx_helpers import add_rows, controls_for, fill
 
 from auditforms.extract import extract_docx
+from conftest import ALL_DEFINITIONS, KITCHEN_SINK, definition_id
 
 pytestmark = pytest.mark.libreoffice
 
@@ -68,7 +68,7 @@ def test_docx_libreoffice_pdf_holds_every_question(path, load, pdf_texts):
 def resaved(libreoffice, render, tmp_path_factory) -> tuple[Path, dict]:
     expected = _one_line(answers())
     wanted = dict(expected)
-    wanted["family"] = FAMILY + [{}, {}, {}]
+    wanted["family"] = [*FAMILY, {}, {}, {}]
     extra = {"initials": "EF", "relationship": "Grandmother", "age": 70}
     data = fill(render(KITCHEN_SINK), controls_for(wanted, MODERATION))
     data = add_rows(data, "family.", copied=[], typed=[[extra["initials"], extra["relationship"], "70"]])

@@ -3,12 +3,12 @@
 from __future__ import annotations
 
 import pytest
-from conftest import KITCHEN_SINK
 from docx_answers import FAMILY, MODERATION, answers
 from docx_helpers import add_rows, controls_for, fill
 
 from auditforms.extract import extract_docx
 from auditforms.rules import Evaluator, all_rules
+from conftest import KITCHEN_SINK
 
 EXTRA_FAMILY = [{"initials": "EF", "relationship": "Grandmother", "age": 70},
                 {"initials": "GH", "relationship": "Sister", "age": 3}]
@@ -19,7 +19,7 @@ def filled(render) -> bytes:
     """Every control answered, plus two family rows added: one copied, one typed into plain cells."""
     data = render(KITCHEN_SINK)
     wanted = answers()
-    wanted["family"] = FAMILY + [{}, {}, {}]  # the rendered blank rows stay blank
+    wanted["family"] = [*FAMILY, {}, {}, {}]  # the rendered blank rows stay blank
     values = {k: v for k, v in controls_for(wanted, MODERATION).items()}
     data = fill(data, values)
     extra = EXTRA_FAMILY

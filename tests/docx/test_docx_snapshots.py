@@ -6,8 +6,9 @@ Update after an intended change with ``pytest tests/docx --snapshot-update`` and
 from __future__ import annotations
 
 import pytest
-from conftest import ALL_DEFINITIONS, KITCHEN_SINK, definition_id
 from docx_helpers import text_dump
+
+from conftest import ALL_DEFINITIONS, KITCHEN_SINK, definition_id
 
 
 @pytest.mark.parametrize("path", ALL_DEFINITIONS, ids=definition_id)

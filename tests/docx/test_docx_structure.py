@@ -4,12 +4,12 @@ from __future__ import annotations
 
 import io
 
-import docx
 import pytest
-from conftest import ALL_DEFINITIONS, KITCHEN_SINK, definition_id
 from docx_helpers import alias_of, kind_of, sdts, shown, tag_of
 
+import docx
 from auditforms.model.definition import FieldItem, Question, Table
+from conftest import ALL_DEFINITIONS, KITCHEN_SINK, definition_id
 
 
 def expected_tags(definition) -> dict[str, str]:

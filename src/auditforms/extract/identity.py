@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from lxml import etree
+from lxml import etree  # type: ignore[import-untyped]  # no stubs shipped
 
 from auditforms.extract.report import Report
 from auditforms.model.definition import Definition

@@ -13,7 +13,7 @@ import zipfile
 import zlib
 from dataclasses import dataclass
 
-from lxml import etree
+from lxml import etree  # type: ignore[import-untyped]  # no stubs shipped
 
 MAX_FILE_BYTES = 25 * 1024 * 1024
 MAX_MEMBER_BYTES = 50 * 1024 * 1024

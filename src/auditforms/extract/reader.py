@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-from lxml import etree
+from lxml import etree  # type: ignore[import-untyped]  # no stubs shipped
 
 W = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
 W14 = "http://schemas.microsoft.com/office/word/2010/wordml"
@@ -53,9 +53,7 @@ def text_of(element: etree._Element) -> str:
             parts.append(node.text or "")
         elif node.tag == w("tab"):
             parts.append("\t")
-        elif node.tag in (w("br"), w("cr")):
-            parts.append("\n")
-        elif node.tag == w("p") and parts:
+        elif node.tag in (w("br"), w("cr")) or (node.tag == w("p") and parts):
             parts.append("\n")
     return "".join(parts).strip("\n")
 

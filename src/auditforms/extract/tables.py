@@ -9,7 +9,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import Any
 
-from lxml import etree
+from lxml import etree  # type: ignore[import-untyped]  # no stubs shipped
 
 from auditforms.extract.expected import Expected, header_texts
 from auditforms.extract.reader import DocumentReader, text_of

@@ -42,10 +42,12 @@ class Form:
     # -- text --------------------------------------------------------------------------
 
     def para(self, text: str, style: str | None = None) -> Paragraph:
-        return self.doc.add_paragraph(clean(text), style=style)
+        paragraph: Paragraph = self.doc.add_paragraph(clean(text), style=style)
+        return paragraph
 
     def heading(self, text: str, level: int) -> Paragraph:
-        return self.doc.add_heading(clean(text), level=level)
+        heading: Paragraph = self.doc.add_heading(clean(text), level=level)
+        return heading
 
     def bullets(self, items: Sequence[str]) -> None:
         for item in items:
@@ -76,7 +78,7 @@ class Form:
     # -- tables ------------------------------------------------------------------------
 
     def grid(self, widths_mm: Sequence[int], rows: int = 0) -> Table:
-        table = self.doc.add_table(rows=rows, cols=len(widths_mm))
+        table: Table = self.doc.add_table(rows=rows, cols=len(widths_mm))
         table.style = self.doc.styles["Table Grid"]
         table.autofit = False
         for column, width in zip(table._tbl.tblGrid.gridCol_lst, widths_mm, strict=True):
@@ -86,7 +88,7 @@ class Form:
         return table
 
     def add_row(self, table: Table, widths_mm: Sequence[int]) -> _Row:
-        row = table.add_row()
+        row: _Row = table.add_row()  # type: ignore[no-untyped-call]
         self.size_row(row, widths_mm)
         return row
 

@@ -91,7 +91,7 @@ def text_control(tag: str, alias: str, sdt_id: str, value: str | None = None,
     """A plain-text control; multi-line so auditors can write paragraphs (it survives LibreOffice)."""
     kind = _el("w:text", w__multiLine="1") if multiline else _el("w:text")
     filled = bool(value)
-    content = _run(value if filled else PLACEHOLDER_TEXT, placeholder=not filled)
+    content = _run(value or PLACEHOLDER_TEXT, placeholder=not filled)
     return _sdt(tag, alias, sdt_id, kind, content, placeholder=not filled)
 
 

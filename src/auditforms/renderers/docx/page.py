@@ -15,6 +15,7 @@ from docx.opc.packuri import PackURI
 from docx.opc.part import Part
 from docx.oxml import OxmlElement
 from docx.oxml.ns import qn
+from docx.oxml.xmlchemy import BaseOxmlElement
 from docx.shared import Mm, Pt, RGBColor
 from docx.text.paragraph import Paragraph
 
@@ -66,7 +67,7 @@ def set_up_styles(document: Document) -> None:
 
 def _field(paragraph: Paragraph, instruction: str, shown: str) -> None:
     """A PAGE/NUMPAGES field: Word and LibreOffice compute it when the page is laid out."""
-    def run_with(child: OxmlElement) -> None:
+    def run_with(child: BaseOxmlElement) -> None:
         run = OxmlElement("w:r")
         run.append(child)
         paragraph._p.append(run)
