@@ -207,3 +207,17 @@ def add_rows(data: bytes, table_tag_prefix: str, copied: list[list[Any]], typed:
 def shown(sdt: Any) -> str:
     """What a control displays."""
     return "".join(t.text or "" for t in sdt.iter(qn("w:t")))
+
+
+def type_beside(data: bytes, tag: str, text: str) -> bytes:
+    """Type into the cell of a control but outside it, as a hurried user might."""
+    document = docx.Document(io.BytesIO(data))
+    sdt = next(s for s in sdts(document.element.body) if tag_of(s) == tag)
+    run = OxmlElement("w:r")
+    t = OxmlElement("w:t")
+    t.text = text
+    run.append(t)
+    sdt.addnext(run)
+    out = io.BytesIO()
+    document.save(out)
+    return out.getvalue()

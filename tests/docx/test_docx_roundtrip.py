@@ -89,3 +89,17 @@ def test_docx_values_that_are_not_of_their_type_are_kept_and_reported(kitchen_si
     assert document["answers"]["child-age"] == "seventeen"
     assert [(d.code, d.pointer) for d in diagnostics] == [("AF711", "/answers/child-age")]
     assert "seventeen" not in diagnostics[0].message
+
+
+def test_docx_text_typed_beside_an_empty_box_is_read(kitchen_sink, render):
+    from docx_helpers import type_beside
+
+    data = type_beside(render(KITCHEN_SINK), "team", "Fictional Team South")
+    data = type_beside(data, "actions.1.completion-date", "01/12/2026")
+    data = fill(data, {"actions.1.action": "Review the plan", "actions.1.person": "Social worker"})
+    document, diagnostics = extract_docx(kitchen_sink, data, "f.docx")
+    assert diagnostics == []
+    assert document["answers"] == {
+        "team": "Fictional Team South",
+        "actions": [{"action": "Review the plan", "person": "Social worker", "completion-date": "2026-12-01"}],
+    }

@@ -35,6 +35,8 @@ class Control:
     items: tuple[tuple[str, str], ...] = ()
     #: (table ordinal, row, cell, index in cell), or (-1, index in body) outside tables.
     position: Position = ()
+    #: Text typed in the same table cell but outside the control (only when it is alone there).
+    beside: str = ""
     element: etree._Element | None = field(default=None, repr=False, compare=False)
 
 
@@ -56,6 +58,13 @@ def text_of(element: etree._Element) -> str:
         elif node.tag in (w("br"), w("cr")) or (node.tag == w("p") and parts):
             parts.append("\n")
     return "".join(parts).strip("\n")
+
+
+def _text_outside(sdt: etree._Element) -> str:
+    """Text of the cell around a control, leaving out the control's own text."""
+    tc = next(sdt.iterancestors(w("tc")))
+    inside = {id(t) for t in sdt.iter(w("t"))}
+    return "".join(t.text or "" for t in tc.iter(w("t")) if id(t) not in inside).strip()
 
 
 def _kind(pr: etree._Element) -> str | None:
@@ -127,6 +136,9 @@ class DocumentReader:
                 per_cell[place] = k + 1
                 control.position = (*place, k)
             out.append(control)
+        for control in out:
+            if len(control.position) == 4 and per_cell[control.position[:3]] == 1:
+                control.beside = _text_outside(control.element)
         return out
 
     def cell_of(self, element: etree._Element) -> tuple[int, int, int] | None:

@@ -54,6 +54,8 @@ def read_value(slot: Slot, control: Control | None, cell_text: str = "") -> Read
             return Read(control.checked)
         return Read(CHECKED in cell_text or cell_text.strip().lower() in {"x", "yes", "\u2713"})
     text = shown_text(control, cell_text)
+    if text is None and control is not None and control.beside:
+        text = shown_text(None, control.beside)  # typed next to the box rather than in it
     if slot.type == "date":
         return _date(text, control)
     if text is None:

@@ -76,6 +76,8 @@ def _sdt(tag: str, alias: str, sdt_id: str, kind: BaseOxmlElement, content: Base
     pr.append(_el("w:alias", w__val=alias))
     pr.append(_el("w:tag", w__val=tag))
     pr.append(_el("w:id", w__val=sdt_id))
+    # The box cannot be deleted by accident; what is written in it can still be edited.
+    pr.append(_el("w:lock", w__val="sdtLocked"))
     if placeholder:
         pr.append(_el("w:showingPlcHdr"))
     pr.append(kind)

@@ -80,7 +80,11 @@ def visit_fields(form: Form, fields: Sequence[FieldItem]) -> None:
 
 def _field_row(form: Form, table: Any, field: FieldItem, note: str | None) -> None:
     row = form.add_row(table, DETAIL_WIDTHS)
-    form.label_cell(row.cells[0], field.label, hint=field.hint, note=note)
+    hint = field.hint
+    section = form.definition.index.entries[field.id].section
+    if field.completed_by and field.completed_by != section.completed_by:
+        hint = " ".join(h for h in (hint, COMPLETED_BY[field.completed_by]) if h)
+    form.label_cell(row.cells[0], field.label, hint=hint, note=note)
     form.answer(row.cells[1], field, field.id, field.label, form.prefill.get(field.id))
     if field.type == "textarea":
         form.min_height(row, field.rows)
