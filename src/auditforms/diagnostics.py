@@ -111,6 +111,7 @@ CATALOGUE: dict[str, str] = {
     "AF405": "extends names a file outside the definition search path",
     "AF406": "a reference document cannot be found or is invalid",
     "AF407": "extends chains are nested too deeply",
+    "AF408": "a change puts a section among items, or an item among sections",
     # AF5xx: usage
     "AF501": "an option or argument given on the command line is invalid",
 }

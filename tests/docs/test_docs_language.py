@@ -11,7 +11,7 @@ from auditforms.language.loader import load_text
 from auditforms.language.reference_doc import generate, splice
 from auditforms.language.schema import definition_schema
 from auditforms.model import definition as m
-from auditforms.model.conditions import Test
+from auditforms.model.conditions import Test as ConditionTest
 
 ROOT = Path(__file__).resolve().parents[2]
 DOC = ROOT / "docs" / "definition-language.md"
@@ -58,7 +58,7 @@ PAIRS = {
     "column": (m.Column, set(), set()),
     "rowLabel": (m.RowLabel, set(), set()),
     "overall": (m.Overall, set(), set()),
-    "test": (Test, set(), set()),
+    "test": (ConditionTest, set(), set()),
     "rule": (m.Rule, set(), set()),
 }
 

@@ -77,3 +77,12 @@ def test_version_and_help(run_cli) -> None:
     assert run_cli("--version").stdout.startswith("auditforms, version ")
     for command in ("validate", "show", "new", "render"):
         assert run_cli(command, "--help").exit_code == 0
+
+
+def test_validate_reports_an_invalid_reference_document(run_cli, tmp_path: Path) -> None:
+    folder = tmp_path / "reference"
+    folder.mkdir()
+    bad = write(folder / "statements.yaml", "id: statements\ntitle: S\nstatements:\n  - {id: a, titel: A}\n")
+    result = run_cli("validate", bad)
+    assert result.exit_code == 1
+    assert f"{bad}:4:13: error[AF201] 'titel' is not a key of a statement; did you mean 'title'?" in result.stdout

@@ -168,3 +168,10 @@ def test_errors_in_added_parts_point_into_the_child(tmp_path: Path) -> None:
     path = child(tmp_path, body)
     diagnostics = load(path, search_path=[KITCHEN_DIR]).diagnostics
     assert [(Path(d.file).name, d.line, d.code) for d in diagnostics] == [("child.yaml", 4, "AF302")]
+
+
+def test_a_section_cannot_be_added_among_items(tmp_path: Path) -> None:
+    path = child(tmp_path, "changes:\n  - add: {id: new-section, title: New}\n    after: q1\n")
+    diagnostics = load(path, search_path=[KITCHEN_DIR]).diagnostics
+    assert [(d.code, d.line) for d in diagnostics] == [("AF408", 5)]
+    assert "put a section after or before a section" in diagnostics[0].message

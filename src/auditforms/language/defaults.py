@@ -1,12 +1,11 @@
 """Section ``defaults``: judgement and narratives shared by every question of a section.
 
-Applied to plain data before the model is built, so the resolved model always says
-exactly what each question has and renderers never look anything up.
+Applied to plain data after composition and before the model is built, so the resolved
+model always says exactly what each question has and renderers never look anything up.
 """
 
 from __future__ import annotations
 
-import copy
 from typing import Any
 
 DEFAULTABLE = ("judgement", "narratives")
@@ -29,6 +28,6 @@ def _apply(item: Any, defaults: dict[str, Any]) -> None:
         return
     for key in DEFAULTABLE:
         if key in defaults and key not in item:
-            item[key] = copy.deepcopy(defaults[key])
+            item[key] = defaults[key]  # shared, not copied: nothing mutates the tree after this
     for part in item.get("parts") or []:
         _apply(part, defaults)

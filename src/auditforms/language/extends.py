@@ -134,6 +134,8 @@ class Composer:
                 target = self.existing(tree, str(change[where]), f"{pointer}/{where}")
                 if target is None:
                     return
+                if not self._fits(node, target.node, where, f"{pointer}/{where}"):
+                    return
                 if where == "into":
                     children_for_insert(target.node).append(node)
                 else:
@@ -144,6 +146,21 @@ class Composer:
         else:
             self.error("AF202", "say where the item goes: add after:, before: or into: a section",
                        pointer, at_key=True)
+
+
+    def _fits(self, node: dict[str, Any], target: dict[str, Any], where: str, pointer: str) -> bool:
+        """Sections go beside sections; items go beside items, or into a section or a question."""
+        node_is_section, target_is_section = "type" not in node, "type" not in target
+        if where == "into":
+            ok = not node_is_section and (target_is_section or target.get("type") == "question")
+            need = "an item into a section (or a question part into a question)"
+        else:
+            ok = node_is_section == target_is_section
+            need = "a section after or before a section, an item after or before an item"
+        if not ok:
+            self.error("AF408", f"cannot put this {'section' if node_is_section else 'item'} {where} "
+                       f"'{target.get('id')}': put {need}", pointer)
+        return ok
 
 
 def _merge_by_id(parent: list[Any], child: list[Any]) -> list[Any]:

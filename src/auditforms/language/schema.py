@@ -27,16 +27,25 @@ _TYPE_NAMES = {
 
 
 @cache
-def definition_schema() -> dict[str, Any]:
-    with schema_path("definition.schema.json").open(encoding="utf-8") as handle:
+def load_schema(name: str) -> dict[str, Any]:
+    with schema_path(name).open(encoding="utf-8") as handle:
         return json.load(handle)  # type: ignore[no-any-return]
 
 
+def definition_schema() -> dict[str, Any]:
+    return load_schema("definition.schema.json")
+
+
 @cache
-def _validator() -> Draft202012Validator:
+def _validator(name: str = "definition.schema.json") -> Draft202012Validator:
     from jsonschema import Draft202012Validator
 
-    return Draft202012Validator(definition_schema())
+    return Draft202012Validator(load_schema(name))
+
+
+def validate_reference_document(tree: Any, filename: str) -> list[Diagnostic]:
+    """Schema errors of a reference document (statements of good), as for definitions."""
+    return _all_errors(tree, filename, "reference.schema.json")
 
 
 @cache
@@ -65,7 +74,7 @@ def _no_composition_keys_without_extends(tree: Any) -> bool:
     return not isinstance(tree, dict) or "extends" in tree or not ({"select", "changes"} & tree.keys())
 
 
-def _all_errors(tree: Any, filename: str) -> list[Diagnostic]:
+def _all_errors(tree: Any, filename: str, schema: str = "definition.schema.json") -> list[Diagnostic]:
     out: dict[tuple[str, str], Diagnostic] = {}
     if isinstance(tree, dict) and "extends" not in tree:
         for key in ("select", "changes"):
@@ -74,7 +83,7 @@ def _all_errors(tree: Any, filename: str) -> list[Diagnostic]:
                         f"'{key}' is only allowed in a tool that extends another (add extends: TOOL-ID)",
                         at_key=True)
                 out[(d.pointer or "", d.message)] = d
-    for error in _validator().iter_errors(tree):
+    for error in _validator(schema).iter_errors(tree):
         for diagnostic in _diagnose(error, tree, filename):
             out.setdefault((diagnostic.pointer or "", diagnostic.message), diagnostic)
     return list(out.values())

@@ -147,7 +147,7 @@ class _Run:
         return Resolved(value, ref, f"/answers/{ref}", scale, shown)
 
     def _part(self, owner: str, part: str) -> Resolved:
-        shown = self.shown(owner)
+        shown = self.shown(owner) and not self._marked_not_relevant(owner, part)
         value = _get(self.answers.get(owner), part) if shown else None
         scale = None
         if part == "judgement":
@@ -159,6 +159,13 @@ class _Run:
                 judgement = node.overall.judgement
             scale = judgement.scale if judgement else None
         return Resolved(value, owner, f"/answers/{owner}/{part}", scale, shown)
+
+    def _marked_not_relevant(self, owner: str, part: str) -> bool:
+        """A section marked not relevant hides its own judgement and narratives too."""
+        entry = self.index.entries.get(owner)
+        section = entry.node if entry else None
+        return (isinstance(section, Section) and section.optional and part != "not_relevant"
+                and _get(self.answers.get(owner), "not_relevant") is True)
 
     # -- conditions --------------------------------------------------------------------
 
