@@ -41,7 +41,7 @@ def main(paths: list[Path]) -> None:
         start = time.perf_counter()
         extract_docx(definition, data, path.name)  # builds the cached blank-form reference
         first_s = time.perf_counter() - start
-        extract_s, _ = timed(lambda d=definition, b=data: extract_docx(d, b, path.name))
+        extract_s, _ = timed(lambda d=definition, b=data, n=path.name: extract_docx(d, b, n))
         controls = len(expected_form(definition).by_tag)
         print(f"{path.stem:<32}{controls:>9}{len(data) / 1024:>7.0f}{render_s * 1000:>11.1f}"
               f"{first_s * 1000:>18.1f}{extract_s * 1000:>12.1f}")

@@ -12,6 +12,7 @@ from docx_answers import FAMILY, MODERATION, answers
 from docx_helpers import add_rows, controls_for, fill
 
 from auditforms.extract import extract_docx
+from auditforms.renderers.docx.items import question_heading
 from conftest import ALL_DEFINITIONS, KITCHEN_SINK, definition_id
 
 pytestmark = pytest.mark.libreoffice
@@ -58,7 +59,7 @@ def test_docx_libreoffice_pdf_holds_every_question(path, load, pdf_texts):
     definition = load(path)
     text = pdf_texts[path.stem]
     for question in definition.index.questions():
-        wanted = _words(question.title or question.prompt or "")
+        wanted = _words(question_heading(question))
         assert wanted in text, f"{question.id} is missing from the PDF"
     if definition.marking:
         assert text.count(definition.marking.label) >= 2, "the marking is on every page"

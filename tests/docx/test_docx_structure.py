@@ -8,7 +8,9 @@ import pytest
 from docx_helpers import alias_of, kind_of, sdts, shown, tag_of
 
 import docx
+from auditforms.model import markdown
 from auditforms.model.definition import FieldItem, Question, Table
+from auditforms.renderers.docx.items import question_heading
 from conftest import ALL_DEFINITIONS, KITCHEN_SINK, definition_id
 
 
@@ -63,9 +65,13 @@ def test_docx_every_question_is_a_heading(path, load, render):
     definition = load(path)
     document = docx.Document(io.BytesIO(render(path)))
     headings = [p.text for p in document.paragraphs if p.style.name.startswith("Heading")]
+    texts = [p.text for p in document.paragraphs]
     for question in definition.index.questions():
-        text = question.title or question.prompt
-        assert any(text in h for h in headings), f"{question.id} has no heading"
+        assert any(question_heading(question) in h for h in headings), f"{question.id} has no heading"
+        for block in markdown.parse(question.prompt):
+            if isinstance(block, markdown.Paragraph):
+                wanted = markdown.plain([block])
+                assert any(wanted in t for t in texts + headings), f"{question.id}'s prompt is missing"
     for section in definition.sections:
         assert any(section.title in h for h in headings)
     assert document.paragraphs[0].style.name == "Title"

@@ -18,6 +18,7 @@ from docx.shared import Mm, Pt
 from docx.table import Table, _Cell, _Row
 from docx.text.paragraph import Paragraph
 
+from auditforms.model import markdown
 from auditforms.model.conditions import Condition
 from auditforms.model.definition import Column, Definition, FieldItem, Judgement, Option
 from auditforms.renderers.docx import controls as c
@@ -54,15 +55,37 @@ class Form:
             self.para(item, "List Bullet")
 
     def prose(self, text: str | None, style: str | None = None) -> None:
-        """Paragraphs separated by blank lines; lines starting with "- " become bullets."""
-        if not text:
-            return
-        for block in text.strip().split("\n\n"):
-            lines = [line.strip() for line in block.splitlines() if line.strip()]
-            if lines and all(line.startswith("- ") for line in lines):
-                self.bullets([line[2:] for line in lines])
-            elif lines:
-                self.para(" ".join(lines), style)
+        """The Markdown subset of prompts and guidance (:mod:`auditforms.model.markdown`)."""
+        self._blocks(markdown.parse(text), style, 0)
+
+    def _blocks(self, blocks: Sequence[markdown.Block], style: str | None, depth: int) -> None:
+        for block in blocks:
+            if isinstance(block, markdown.Heading):
+                self._spans(self.doc.add_paragraph(style="Heading 3"), block.spans)
+            elif isinstance(block, markdown.Paragraph):
+                self._spans(self.doc.add_paragraph(style=style), block.spans)
+            else:
+                self._list(block, style, depth)
+
+    def _list(self, block: markdown.ListBlock, style: str | None, depth: int) -> None:
+        """Numbers are written out, so a list never continues another list's numbering."""
+        level = "" if depth == 0 else f" {min(depth + 1, 3)}"
+        for n, item in enumerate(block.items, start=block.start):
+            first, rest = (item[0], item[1:]) if item else (markdown.Paragraph(()), ())
+            if isinstance(first, markdown.Paragraph):
+                name = f"List Continue{level}" if block.ordered else f"List Bullet{level}"
+                paragraph = self.doc.add_paragraph(style=name)
+                if block.ordered:
+                    paragraph.add_run(f"{n}. ")
+                self._spans(paragraph, first.spans)
+            else:
+                rest = item
+            self._blocks(rest, style, depth + 1)
+
+    @staticmethod
+    def _spans(paragraph: Paragraph, spans: Sequence[markdown.Span]) -> None:
+        for span in spans:
+            paragraph.add_run(clean(span.text)).bold = span.bold or None
 
     def only_if(self, conditions: Sequence[Condition | None], what: str = "") -> str | None:
         """The "Complete only if …" sentence for the conditions that apply, or None."""

@@ -5,6 +5,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from typing import Any
 
+from auditforms.model import markdown
 from auditforms.model.definition import FieldItem, Narrative, Question, Section, Table
 from auditforms.renderers.docx.builder import Form
 from auditforms.renderers.docx.naming import shorten, tag
@@ -29,6 +30,14 @@ def question_name(question: Question) -> str:
     """What titles of this question's controls start with: "Q4 Assessments"."""
     name = question.short_title or question.title or question.prompt or question.id
     return f"Q{question.number} {shorten(name, 40)}" if question.number else shorten(name, 40)
+
+
+def question_heading(question: Question) -> str:
+    """Title, else the short title, else the prompt's first paragraph: the navigation pane's entry."""
+    if question.title or question.short_title:
+        return question.title or question.short_title or ""
+    blocks = markdown.parse(question.prompt)
+    return markdown.plain(blocks[:1]) if blocks else question.id
 
 
 def visit_section(form: Form, section: Section) -> None:
@@ -97,17 +106,18 @@ def _field_row(form: Form, table: Any, field: FieldItem, note: str | None) -> No
 
 
 def visit_question(form: Form, question: Question, level: int) -> None:
-    heading = question.title or question.prompt or question.short_title or question.id
+    heading = question_heading(question)
     form.heading(numbered(question.number, heading), level)
     form.instruction(form.only_if([question.when], "this question "))
-    if question.prompt and question.title:
-        form.para(question.prompt)
+    if question.prompt and heading != markdown.plain(markdown.parse(question.prompt)):
+        form.prose(question.prompt)
     for consideration in question.considerations:
         if consideration.text:
-            form.para(consideration.text)
+            form.prose(consideration.text)
         form.bullets(consideration.items)
     if question.guidance:
-        form.para(f"Guidance: {question.guidance}", "Form Hint")
+        form.para("Guidance", "Form Label")
+        form.prose(question.guidance, "Form Hint")
     see_also(form, question.see)
     name = question_name(question)
     if question.judgement is not None or question.narratives:
@@ -162,9 +172,9 @@ def visit_table(form: Form, table: Table) -> None:
     form.heading(numbered(table.number, table.title), 2)
     form.instruction(form.only_if([table.when], "this table "))
     if table.prompt:
-        form.para(table.prompt)
+        form.prose(table.prompt)
     if table.hint:
-        form.para(table.hint, "Form Hint")
+        form.prose(table.hint, "Form Hint")
     see_also(form, table.see)
     widths = _column_widths(table)
     grid = form.grid(widths, rows=1)

@@ -20,12 +20,14 @@ from docx.shared import Mm, Pt, RGBColor
 from docx.text.paragraph import Paragraph
 
 from auditforms.model.definition import Definition
+from auditforms.renderers.docx.naming import shorten
 from auditforms.renderers.docx.text import clean
 
 #: Fixed so the same definition always gives the same file (no "now" in the output).
 FIXED_TIME = dt.datetime(2000, 1, 1, 0, 0, 0)
 _ZIP_TIME = (1980, 1, 1, 0, 0, 0)
 FONT = "Arial"
+CORE_PROPERTY_LIMIT = 255
 
 
 def set_up_page(document: Document) -> None:
@@ -115,17 +117,22 @@ def header_and_footer(document: Document, definition: Definition) -> None:
 
 def core_properties(document: Document, definition: Definition) -> None:
     props = document.core_properties
-    props.title = clean(definition.title)
-    props.subject = clean(f"{definition.id} {definition.version}")
-    props.author = clean(definition.publisher or "auditforms")
+    props.title = _property(definition.title)
+    props.subject = _property(f"{definition.id} {definition.version}")
+    props.author = _property(definition.publisher or "auditforms")
     props.last_modified_by = "auditforms"
-    props.comments = clean(definition.description or "")
+    props.comments = _property(definition.description or "")
     props.keywords = "auditforms"
     props.category = "Audit form"
     props.language = "en-GB"
     props.revision = 1
     props.created = props.modified = FIXED_TIME
     props.last_printed = FIXED_TIME
+
+
+def _property(text: str) -> str:
+    """Core properties hold at most 255 characters; a long description is cut at a word."""
+    return shorten(clean(text), CORE_PROPERTY_LIMIT)
 
 
 def custom_properties(document: Document, values: dict[str, str]) -> None:
