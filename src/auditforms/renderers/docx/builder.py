@@ -39,16 +39,25 @@ class Form:
         self.ids = c.ControlIds()
         self.aliases = AliasBook()
         self.words = ConditionWords(definition)
+        # python-docx looks a style up by scanning every style each time; once is enough.
+        self._style_ids = {st.name: st.style_id for st in document.styles}
+
+    def styled(self, paragraph: Paragraph, style: str | None) -> Paragraph:
+        if style is not None:
+            paragraph._p.style = self._style_ids[style]
+        return paragraph
+
+    def new_paragraph(self, style: str | None = None, text: str = "") -> Paragraph:
+        paragraph: Paragraph = self.doc.add_paragraph(clean(text))
+        return self.styled(paragraph, style)
 
     # -- text --------------------------------------------------------------------------
 
     def para(self, text: str, style: str | None = None) -> Paragraph:
-        paragraph: Paragraph = self.doc.add_paragraph(clean(text), style=style)
-        return paragraph
+        return self.new_paragraph(style, text)
 
     def heading(self, text: str, level: int) -> Paragraph:
-        heading: Paragraph = self.doc.add_heading(clean(text), level=level)
-        return heading
+        return self.new_paragraph(f"Heading {level}", text)
 
     def bullets(self, items: Sequence[str]) -> None:
         for item in items:
@@ -61,9 +70,9 @@ class Form:
     def _blocks(self, blocks: Sequence[markdown.Block], style: str | None, depth: int) -> None:
         for block in blocks:
             if isinstance(block, markdown.Heading):
-                self._spans(self.doc.add_paragraph(style="Heading 3"), block.spans)
+                self._spans(self.new_paragraph("Heading 3"), block.spans)
             elif isinstance(block, markdown.Paragraph):
-                self._spans(self.doc.add_paragraph(style=style), block.spans)
+                self._spans(self.new_paragraph(style), block.spans)
             else:
                 self._list(block, style, depth)
 
@@ -74,7 +83,7 @@ class Form:
             first, rest = (item[0], item[1:]) if item else (markdown.Paragraph(()), ())
             if isinstance(first, markdown.Paragraph):
                 name = f"List Continue{level}" if block.ordered else f"List Bullet{level}"
-                paragraph = self.doc.add_paragraph(style=name)
+                paragraph = self.new_paragraph(name)
                 if block.ordered:
                     paragraph.add_run(f"{n}. ")
                 self._spans(paragraph, first.spans)
@@ -102,7 +111,7 @@ class Form:
 
     def grid(self, widths_mm: Sequence[int], rows: int = 0) -> Table:
         table: Table = self.doc.add_table(rows=rows, cols=len(widths_mm))
-        table.style = self.doc.styles["Table Grid"]
+        table._tbl.tblPr.style = self._style_ids["Table Grid"]
         table.autofit = False
         for column, width in zip(table._tbl.tblGrid.gridCol_lst, widths_mm, strict=True):
             column.w = Mm(width)
@@ -146,11 +155,11 @@ class Form:
     def label_cell(self, cell: _Cell, label: str, *, hint: str | None = None,
                    note: str | None = None) -> None:
         cell.paragraphs[0].text = clean(label)
-        cell.paragraphs[0].style = self.doc.styles["Form Label"]
+        self.styled(cell.paragraphs[0], "Form Label")
         if hint:
-            cell.add_paragraph(clean(hint), style="Form Hint")
+            self.styled(cell.add_paragraph(clean(hint)), "Form Hint")
         if note:
-            cell.add_paragraph(clean(note), style="Form Instruction")
+            self.styled(cell.add_paragraph(clean(note)), "Form Instruction")
         self.shade(cell)
 
     # -- controls ----------------------------------------------------------------------

@@ -46,7 +46,7 @@ def build(definition: Definition, prefill: Mapping[str, Any], audit_id: str | No
 
 def front_matter(form: Form) -> None:
     d = form.definition
-    form.doc.add_paragraph(d.title, style="Title")
+    form.new_paragraph("Title", d.title)
     form.para(" · ".join(p for p in (d.publisher, f"Version {d.version}") if p), "Subtitle")
     if d.marking is not None:
         marking = form.para(d.marking.label, "Form Instruction")
