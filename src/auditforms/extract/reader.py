@@ -63,8 +63,8 @@ def text_of(element: etree._Element) -> str:
 def _text_outside(sdt: etree._Element) -> str:
     """Text of the cell around a control, leaving out the control's own text."""
     tc = next(sdt.iterancestors(w("tc")))
-    inside = {id(t) for t in sdt.iter(w("t"))}
-    return "".join(t.text or "" for t in tc.iter(w("t")) if id(t) not in inside).strip()
+    inside = set(sdt.iter(w("t")))  # the elements themselves: lxml reuses ids of freed proxies
+    return "".join(t.text or "" for t in tc.iter(w("t")) if t not in inside).strip()
 
 
 def _kind(pr: etree._Element) -> str | None:
@@ -116,7 +116,7 @@ class DocumentReader:
         body = root.find(w("body"))
         self.body = body if body is not None else root
         self.tables: list[etree._Element] = list(self.body.iter(w("tbl")))
-        self._table_index = {id(t): i for i, t in enumerate(self.tables)}
+        self._table_index = {t: i for i, t in enumerate(self.tables)}
         self.controls: list[Control] = self._read_controls()
 
     def _read_controls(self) -> list[Control]:
@@ -147,7 +147,7 @@ class DocumentReader:
             return None
         tr = next(tc.iterancestors(w("tr")))
         tbl = next(tr.iterancestors(w("tbl")))
-        return self._table_index[id(tbl)], self.rows(tbl).index(tr), self.cells(tr).index(tc)
+        return self._table_index[tbl], self.rows(tbl).index(tr), self.cells(tr).index(tc)
 
     @staticmethod
     def rows(tbl: etree._Element) -> list[etree._Element]:
