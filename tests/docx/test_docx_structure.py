@@ -135,3 +135,20 @@ def test_docx_control_characters_in_prefill_are_removed(render):
     data = render(KITCHEN_SINK, prefill={"team": "North\x0bTeam\x00"})
     found = {tag_of(s): s for s in sdts(docx.Document(io.BytesIO(data)).element.body)}
     assert shown(found["team"]) == "NorthTeam"
+
+
+def test_docx_prefilled_dates_may_be_date_objects(render):
+    import datetime as dt
+
+    data = render(KITCHEN_SINK, prefill={"audit-date": dt.date(2026, 11, 12), "date-shared": "2026-02-30"})
+    found = {tag_of(s): s for s in sdts(docx.Document(io.BytesIO(data)).element.body)}
+    assert shown(found["audit-date"]) == "12/11/2026"
+    assert shown(found["date-shared"]) == "Click or tap to enter a date."  # not a real date
+
+
+def test_docx_has_no_stray_thumbnail(render):
+    import zipfile
+
+    names = zipfile.ZipFile(io.BytesIO(render(KITCHEN_SINK))).namelist()
+    assert "docProps/thumbnail.jpeg" not in names
+    assert "docProps/custom.xml" in names

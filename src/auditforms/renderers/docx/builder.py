@@ -7,6 +7,7 @@ word processor has dropped its tag and title.
 
 from __future__ import annotations
 
+import datetime as dt
 from collections.abc import Mapping, Sequence
 from typing import Any
 
@@ -24,6 +25,7 @@ from auditforms.model.definition import Column, Definition, FieldItem, Judgement
 from auditforms.renderers.docx import controls as c
 from auditforms.renderers.docx.naming import AliasBook
 from auditforms.renderers.docx.text import ConditionWords, clean
+from auditforms.rules.values import as_date
 
 CONTENT_WIDTH_MM = 170
 LABEL_SHADE = "EDEDED"
@@ -180,7 +182,9 @@ class Form:
                                              value if isinstance(value, str) else None))
 
     def date(self, cell: _Cell, tag: str, alias: str, value: Any = None) -> None:
-        shown = value if isinstance(value, str) and len(value) == 10 else None
+        if isinstance(value, dt.date):  # YAML pre-fill files give dates as date objects
+            value = value.isoformat()[:10]
+        shown = value if isinstance(value, str) and as_date(value) else None
         self._place(cell, c.date_control(tag, self.aliases.alias(alias), self.ids.next(), shown))
 
     def checkboxes(self, cell: _Cell, tag_prefix: str, alias: str, options: Sequence[Option],

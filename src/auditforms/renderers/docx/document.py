@@ -28,6 +28,7 @@ def build(definition: Definition, prefill: Mapping[str, Any], audit_id: str | No
     page.set_up_styles(document)
     page.header_and_footer(document, definition)
     page.core_properties(document, definition)
+    page.drop_thumbnail(document)
     props = {naming.PROP_FORMAT: naming.FORM_FORMAT, naming.PROP_DEFINITION: definition.id,
              naming.PROP_VERSION: definition.version}
     if audit_id:

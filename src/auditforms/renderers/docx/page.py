@@ -155,6 +155,14 @@ def custom_properties(document: Document, values: dict[str, str]) -> None:
     package.relate_to(part, RT.CUSTOM_PROPERTIES)
 
 
+def drop_thumbnail(document: Document) -> None:
+    """python-docx's template carries a preview picture of another document; leave it out."""
+    package = document.part.package
+    for rel_id, rel in list(package.rels.items()):
+        if rel.reltype == RT.THUMBNAIL:
+            del package.rels[rel_id]
+
+
 def deterministic_zip(data: bytes) -> bytes:
     """Re-pack with fixed timestamps and order: identical input gives identical bytes."""
     out = io.BytesIO()
