@@ -103,3 +103,44 @@ def test_docx_text_typed_beside_an_empty_box_is_read(kitchen_sink, render):
         "team": "Fictional Team South",
         "actions": [{"action": "Review the plan", "person": "Social worker", "completion-date": "2026-12-01"}],
     }
+
+
+def test_docx_tracked_deletions_are_not_read(kitchen_sink, render):
+    import io
+
+    import docx
+    from docx.oxml import parse_xml
+    from docx_helpers import sdts, tag_of
+
+    data = fill(render(KITCHEN_SINK), {"team": "North"})
+    document = docx.Document(io.BytesIO(data))
+    sdt = next(s for s in sdts(document.element.body) if tag_of(s) == "team")
+    content = sdt[-1]
+    content.append(parse_xml(
+        '<w:del xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main" w:id="1" '
+        'w:author="A" w:date="2026-11-12T00:00:00Z"><w:r><w:delText> South</w:delText></w:r></w:del>'))
+    out = io.BytesIO()
+    document.save(out)
+    result, _ = extract_docx(kitchen_sink, out.getvalue(), "f.docx")
+    assert result["answers"] == {"team": "North"}
+
+
+def test_docx_deleted_and_foreign_controls_are_reported(kitchen_sink, render):
+    import io
+
+    import docx
+    from docx_helpers import sdts, tag_of
+
+    document = docx.Document(io.BytesIO(fill(render(KITCHEN_SINK), {"child-id": "C0412"})))
+    body = document.element.body
+    doomed = next(s for s in sdts(body) if tag_of(s) == "q1.impact")
+    doomed.getparent().remove(doomed)
+    stranger = next(s for s in sdts(body) if tag_of(s) == "team")
+    stranger.find(".//{http://schemas.openxmlformats.org/wordprocessingml/2006/main}tag").set(
+        "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}val", "somebody-elses-tag")
+    out = io.BytesIO()
+    document.save(out)
+    result, diagnostics = extract_docx(kitchen_sink, out.getvalue(), "f.docx")
+    assert result["answers"] == {"child-id": "C0412"}
+    messages = [d.message for d in diagnostics if d.code == "AF710"]
+    assert messages == ["1 control of the form is missing (deleted?): q1.impact"]

@@ -48,9 +48,12 @@ def _val(parent: etree._Element | None, name: str, ns: str = W) -> str | None:
 
 
 def text_of(element: etree._Element) -> str:
-    """Visible text: runs joined, line breaks and paragraphs as newlines."""
+    """Visible text: runs joined, line breaks and paragraphs as newlines.
+
+    Text deleted with track changes on sits in ``w:delText`` and is left out.
+    """
     parts: list[str] = []
-    for node in element.iter(w("t"), w("br"), w("cr"), w("tab"), w("p"), w("delText")):
+    for node in element.iter(w("t"), w("br"), w("cr"), w("tab"), w("p")):
         if node.tag == w("t"):
             parts.append(node.text or "")
         elif node.tag == w("tab"):

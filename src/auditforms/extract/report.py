@@ -18,6 +18,10 @@ SHOW_AT_MOST = 8
 MIN_SHARE = 0.5
 
 
+def controls(n: int) -> str:
+    return f"{n} control" if n == 1 else f"{n} controls"
+
+
 def listed(items: list[str]) -> str:
     shown = ", ".join(items[:SHOW_AT_MOST])
     return shown + (f" and {len(items) - SHOW_AT_MOST} more" if len(items) > SHOW_AT_MOST else "")
@@ -59,20 +63,21 @@ class Report:
             return
         if matches.fallback_tags.get("title"):
             tags = matches.fallback_tags["title"]
-            self.warn("AF708", f"{len(tags)} controls had lost their tags (the form was probably saved "
-                               "by LibreOffice) and were matched by their titles")
+            self.warn("AF708", f"{controls(len(tags))} had lost {_its(tags)} tag (the form was probably "
+                               f"saved by LibreOffice) and {_were(tags)} matched by title")
         if matches.fallback_tags.get("position"):
             tags = matches.fallback_tags["position"]
-            self.warn("AF709", f"{len(tags)} controls had lost their tags and titles and were matched "
-                               f"by their place in the form's tables; check the answers of {listed(tags)}")
+            self.warn("AF709", f"{controls(len(tags))} had lost {_its(tags)} tag and title and "
+                               f"{_were(tags)} matched by place in the form's tables; check the answers of {listed(tags)}")
         missing = [t for t in wanted if t not in matches.by_tag]
         if missing:
-            self.warn("AF710", f"{len(missing)} controls of the form are missing (deleted?): {listed(missing)}")
+            self.warn("AF710", f"{controls(len(missing))} of the form {'is' if len(missing) == 1 else 'are'} "
+                               f"missing (deleted?): {listed(missing)}")
         if matches.duplicates:
-            self.warn("AF710", f"{len(matches.duplicates)} controls appear twice; the first of each was "
-                               f"read: {listed(sorted(set(matches.duplicates)))}")
+            self.warn("AF710", f"{controls(len(matches.duplicates))} appeared twice; the first was read: "
+                               f"{listed(sorted(set(matches.duplicates)))}")
         if matches.unknown:
-            self.warn("AF710", f"{matches.unknown} controls were not recognised and were ignored")
+            self.warn("AF710", f"{controls(matches.unknown)} not recognised and ignored")
 
     def assembled(self, assembled: Assembled) -> None:
         for where in assembled.doubtful:
@@ -85,3 +90,11 @@ class Report:
                            "written; correct it", "/answers/" + where)
 
 
+
+
+def _its(items: list[str]) -> str:
+    return "its" if len(items) == 1 else "their"
+
+
+def _were(items: list[str]) -> str:
+    return "was" if len(items) == 1 else "were"

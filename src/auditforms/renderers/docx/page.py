@@ -45,6 +45,9 @@ def set_up_styles(document: Document) -> None:
     normal.font.name = FONT
     normal.font.size = Pt(11)
     normal.element.rPr.rFonts.set(qn("w:eastAsia"), FONT)
+    lang = OxmlElement("w:lang")  # British English spelling for the auditors' narratives
+    lang.set(qn("w:val"), "en-GB")
+    normal.element.rPr.append(lang)
     normal.paragraph_format.space_after = Pt(4)
     for name in ("Title", "Subtitle", "Heading 1", "Heading 2", "Heading 3"):
         fonts = styles[name].element.get_or_add_rPr().get_or_add_rFonts()
