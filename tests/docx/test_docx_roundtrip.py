@@ -108,9 +108,10 @@ def test_docx_text_typed_beside_an_empty_box_is_read(kitchen_sink, render):
 def test_docx_tracked_deletions_are_not_read(kitchen_sink, render):
     import io
 
-    import docx
     from docx.oxml import parse_xml
     from docx_helpers import sdts, tag_of
+
+    import docx
 
     data = fill(render(KITCHEN_SINK), {"team": "North"})
     document = docx.Document(io.BytesIO(data))
@@ -128,8 +129,9 @@ def test_docx_tracked_deletions_are_not_read(kitchen_sink, render):
 def test_docx_deleted_and_foreign_controls_are_reported(kitchen_sink, render):
     import io
 
-    import docx
     from docx_helpers import sdts, tag_of
+
+    import docx
 
     document = docx.Document(io.BytesIO(fill(render(KITCHEN_SINK), {"child-id": "C0412"})))
     body = document.element.body

@@ -68,7 +68,8 @@ class Report:
         if matches.fallback_tags.get("position"):
             tags = matches.fallback_tags["position"]
             self.warn("AF709", f"{controls(len(tags))} had lost {_its(tags)} tag and title and "
-                               f"{_were(tags)} matched by place in the form's tables; check the answers of {listed(tags)}")
+                               f"{_were(tags)} matched by place in the form's tables; "
+                               f"check the answers of {listed(tags)}")
         missing = [t for t in wanted if t not in matches.by_tag]
         if missing:
             self.warn("AF710", f"{controls(len(missing))} of the form {'is' if len(missing) == 1 else 'are'} "
