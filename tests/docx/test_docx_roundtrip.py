@@ -64,23 +64,29 @@ def test_docx_prefilled_audit_id_is_read_back(kitchen_sink, render):
     assert document["answers"] == {"child-id": "C0412"}
 
 
-def test_docx_answers_to_parts_that_do_not_apply_are_left_out(kitchen_sink, render):
+def test_docx_answers_to_parts_that_do_not_apply_are_kept_and_reported(kitchen_sink, render):
     data = fill(render(KITCHEN_SINK), controls_for({
         "uasc": "no", "uasc-age-assessment": {"judgement": "good"},
         "audited-previously": "no", "audited-previously-when": "2026-01-01"}))
     document, diagnostics = extract_docx(kitchen_sink, data, "f.docx")
-    assert document["answers"] == {"audited-previously": "no", "uasc": "no"}
+    assert document["answers"] == {"audited-previously": "no", "audited-previously-when": "2026-01-01",
+                                   "uasc": "no", "uasc-age-assessment": {"judgement": "good"}}
     assert [d.code for d in diagnostics] == ["AF712"]
-    assert "audited-previously-when" in diagnostics[0].message
+    assert diagnostics[0].message.endswith("check ignores them: audited-previously-when, uasc-age-assessment")
+    assert Evaluator(kitchen_sink).run(document["answers"], all_rules(kitchen_sink)) == [
+        f for f in Evaluator(kitchen_sink).run({}, all_rules(kitchen_sink))]
 
 
-def test_docx_not_relevant_section_keeps_only_the_flag(kitchen_sink, render):
+def test_docx_not_relevant_section_is_reported_when_answered(kitchen_sink, render):
     data = fill(render(KITCHEN_SINK), controls_for({
         "age-band": "16-21", "care-leaving": {"not_relevant": True, "judgement": "good"},
         "pathway-plan": {"comments": "Written anyway"}}))
     document, diagnostics = extract_docx(kitchen_sink, data, "f.docx")
-    assert document["answers"] == {"age-band": "16-21", "care-leaving": {"not_relevant": True}}
+    assert document["answers"] == {"age-band": "16-21",
+                                   "care-leaving": {"not_relevant": True, "judgement": "good"},
+                                   "pathway-plan": {"comments": "Written anyway"}}
     assert [d.code for d in diagnostics] == ["AF712"]
+    assert diagnostics[0].message.endswith("care-leaving, pathway-plan")
 
 
 def test_docx_values_that_are_not_of_their_type_are_kept_and_reported(kitchen_sink, render):

@@ -38,7 +38,7 @@ def assemble(definition: Definition, controls: dict[str, Control], tables: dict[
         out.answers[owner] = [o for o in order if o in options]
     out.answers.update({k: v for k, v in tables.items() if v is not None})
     out.answers = _in_document_order(definition, out.answers)
-    _drop_hidden(definition, out)
+    _note_hidden(definition, out)
     return out
 
 
@@ -60,14 +60,11 @@ def _in_document_order(definition: Definition, answers: dict[str, Any]) -> dict[
     return dict(sorted(answers.items(), key=lambda kv: rank.get(kv[0], len(rank))))
 
 
-def _drop_hidden(definition: Definition, out: Assembled) -> None:
-    """Like the HTML form, keep no answers to parts that do not apply (``check`` ignores them)."""
+def _note_hidden(definition: Definition, out: Assembled) -> None:
+    """Note answers to parts that do not apply. They are kept (nothing the auditor wrote is
+    lost, and the question deciding it may simply be unanswered); ``check`` ignores them."""
     evaluator = Evaluator(definition)
-    snapshot = dict(out.answers)
-    for key, value in snapshot.items():
-        if not evaluator.shown(snapshot, key):
+    for key, value in out.answers.items():
+        marked_not_relevant = isinstance(value, dict) and value.get("not_relevant") is True
+        if not evaluator.shown(out.answers, key) or (marked_not_relevant and len(value) > 1):
             out.hidden.append(key)
-            del out.answers[key]
-        elif isinstance(value, dict) and value.get("not_relevant") is True and len(value) > 1:
-            out.hidden.append(key)
-            out.answers[key] = {"not_relevant": True}

@@ -14,7 +14,7 @@ CATALOGUE: dict[str, str] = {
     "AF709": "controls had lost their tags and titles and were matched by table position",
     "AF710": "controls of the form are missing, duplicated or not recognised",
     "AF711": "an answer could not be read as the type the question asks for; it was kept as text",
-    "AF712": "answers given to parts that do not apply were left out",
+    "AF712": "answers were given to parts that do not apply; they are kept, and check ignores them",
     "AF713": "characters that XML cannot hold were removed from the document",
     "AF714": "a table of the form was not found, or its columns were changed",
     "AF715": "the file is an old-style .doc or a password-protected document",

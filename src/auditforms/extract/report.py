@@ -84,7 +84,8 @@ class Report:
         for where in assembled.doubtful:
             self._doubtful(where)
         if assembled.hidden:
-            self.warn("AF712", f"answers to parts that do not apply were left out: {listed(assembled.hidden)}")
+            self.warn("AF712", "answers were given to parts that do not apply, judging by the form's other "
+                               f"answers; they are kept, and check ignores them: {listed(assembled.hidden)}")
 
     def _doubtful(self, where: str) -> None:
         self.warn("AF711", "an answer could not be read as the type asked for and was kept as "
