@@ -63,11 +63,12 @@ class Report:
             return
         if matches.fallback_tags.get("title"):
             tags = matches.fallback_tags["title"]
-            self.warn("AF708", f"{controls(len(tags))} had lost {_its(tags)} tag (the form was probably "
+            self.warn("AF708", f"{controls(len(tags))} had lost {_its(tags, 'tag')} (the form was probably "
                                f"saved by LibreOffice) and {_were(tags)} matched by title")
         if matches.fallback_tags.get("position"):
             tags = matches.fallback_tags["position"]
-            self.warn("AF709", f"{controls(len(tags))} had lost {_its(tags)} tag and title and "
+            titles = "titles" if len(tags) > 1 else "title"
+            self.warn("AF709", f"{controls(len(tags))} had lost {_its(tags, 'tag')} and {titles} and "
                                f"{_were(tags)} matched by place in the form's tables; "
                                f"check the answers of {listed(tags)}")
         missing = [t for t in wanted if t not in matches.by_tag]
@@ -94,8 +95,8 @@ class Report:
 
 
 
-def _its(items: list[str]) -> str:
-    return "its" if len(items) == 1 else "their"
+def _its(items: list[str], noun: str) -> str:
+    return f"its {noun}" if len(items) == 1 else f"their {noun}s"
 
 
 def _were(items: list[str]) -> str:
