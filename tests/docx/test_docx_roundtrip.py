@@ -12,20 +12,29 @@ from conftest import KITCHEN_SINK
 
 EXTRA_FAMILY = [{"initials": "EF", "relationship": "Grandmother", "age": 70},
                 {"initials": "GH", "relationship": "Sister", "age": 3}]
+EXTRA_ACTIONS = [
+    {"action": "Book a family meeting", "person": "Team manager", "completion-date": "2027-01-20",
+     "sign-off-date": "2027-01-25"},
+    {"action": "Check school attendance", "person": "Social worker", "completion-date": "2027-01-31"},
+]
 
 
 @pytest.fixture(scope="module")
 def filled(render) -> bytes:
-    """Every control answered, plus two family rows added: one copied, one typed into plain cells."""
+    """Every control answered, and rows added below the family and actions tables: one a copy of
+    the last row (controls and all), one typed into plain cells (as Word's Insert Below gives)."""
     data = render(KITCHEN_SINK)
     wanted = answers()
     wanted["family"] = [*FAMILY, {}, {}, {}]  # the rendered blank rows stay blank
     values = {k: v for k, v in controls_for(wanted, MODERATION).items()}
     data = fill(data, values)
     extra = EXTRA_FAMILY
-    return add_rows(data, "family.",
+    data = add_rows(data, "family.",
                     copied=[[extra[0]["initials"], extra[0]["relationship"], str(extra[0]["age"])]],
                     typed=[[extra[1]["initials"], extra[1]["relationship"], str(extra[1]["age"])]])
+    first, second = EXTRA_ACTIONS
+    return add_rows(data, "actions.", copied=[list(first.values())],
+                    typed=[[second["action"], second["person"], "31/01/2027", ""]])
 
 
 def test_docx_round_trip_gives_back_every_answer(kitchen_sink, filled):
@@ -33,6 +42,7 @@ def test_docx_round_trip_gives_back_every_answer(kitchen_sink, filled):
     assert diagnostics == []
     expected = answers()
     expected["family"] = FAMILY + EXTRA_FAMILY
+    expected["actions"] = expected["actions"] + EXTRA_ACTIONS
     assert document == {
         "format": "auditforms/completed-audit",
         "format_version": 1,
