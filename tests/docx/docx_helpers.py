@@ -221,3 +221,17 @@ def type_beside(data: bytes, tag: str, text: str) -> bytes:
     out = io.BytesIO()
     document.save(out)
     return out.getvalue()
+
+
+def strip_tags(data: bytes, *, titles: bool = False) -> bytes:
+    """Remove every control's tag (and title), as LibreOffice does when it saves."""
+    document = docx.Document(io.BytesIO(data))
+    for sdt in sdts(document.element.body):
+        pr = sdt.find(qn("w:sdtPr"))
+        for name in ("w:tag", "w:alias") if titles else ("w:tag",):
+            found = pr.find(qn(name))
+            if found is not None:
+                pr.remove(found)
+    out = io.BytesIO()
+    document.save(out)
+    return out.getvalue()

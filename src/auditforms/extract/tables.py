@@ -33,8 +33,10 @@ def locate(reader: DocumentReader, expected: Expected, table: Table) -> tuple[et
         if control.tag and control.tag.startswith(prefix) and len(control.position) == 4:
             return reader.tables[control.position[0]], "tag"
     ordinal, header = expected.tables[table.id]
-    for index in range(len(reader.tables)):
-        if header and header_texts(reader, index) == header:
+    # Its own place first, so two tables with the same headings are never mixed up.
+    order = [ordinal, *(i for i in range(len(reader.tables)) if i != ordinal)]
+    for index in order:
+        if index < len(reader.tables) and header and header_texts(reader, index) == header:
             return reader.tables[index], "header"
     if ordinal < len(reader.tables):
         rows = reader.rows(reader.tables[ordinal])
