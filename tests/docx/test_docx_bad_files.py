@@ -9,7 +9,7 @@ import pytest
 
 from auditforms.extract import CATALOGUE, extract_docx
 from auditforms.extract.package import MAX_FILE_BYTES
-from conftest import KITCHEN_SINK
+from conftest import ALL_DEFINITIONS, KITCHEN_SINK
 
 
 def _codes(kitchen_sink, data: bytes) -> list[str]:
@@ -131,6 +131,29 @@ def test_docx_control_characters_in_the_document_are_cleaned(kitchen_sink, rende
                                          "f.docx")
     assert document["answers"] == {"team": "North Team"}
     assert [d.code for d in diagnostics] == ["AF713"]
+
+
+def _without_properties(data: bytes) -> bytes:
+    """As Word's Document Inspector leaves a form: custom properties removed."""
+    with zipfile.ZipFile(io.BytesIO(data)) as source:
+        members = {n: source.read(n) for n in source.namelist() if n != "docProps/custom.xml"}
+    return _zip(members)
+
+
+PAIRS = [(form, tool) for form in ALL_DEFINITIONS for tool in ALL_DEFINITIONS if form != tool]
+
+
+@pytest.mark.parametrize(("form", "tool"), PAIRS, ids=[f"{f.stem}-as-{t.stem}" for f, t in PAIRS])
+def test_docx_form_of_another_tool_without_its_properties(form, tool, load, render):
+    document, diagnostics = extract_docx(load(tool), _without_properties(render(form)), "bad.docx")
+    assert document is None
+    assert [d.code for d in diagnostics] == ["AF707"]
+
+
+@pytest.mark.parametrize("path", ALL_DEFINITIONS, ids=lambda p: p.stem)
+def test_docx_own_form_without_its_properties_is_read(path, load, render):
+    document, diagnostics = extract_docx(load(path), _without_properties(render(path)), "own.docx")
+    assert document is not None and diagnostics == []
 
 
 @pytest.mark.parametrize("code", sorted(CATALOGUE))

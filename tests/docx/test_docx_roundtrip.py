@@ -161,4 +161,5 @@ def test_docx_deleted_and_foreign_controls_are_reported(kitchen_sink, render):
     result, diagnostics = extract_docx(kitchen_sink, out.getvalue(), "f.docx")
     assert result["answers"] == {"child-id": "C0412"}
     messages = [d.message for d in diagnostics if d.code == "AF710"]
-    assert messages == ["1 control of the form is missing (deleted?): q1.impact"]
+    assert messages == ["2 controls of the form are missing (deleted?): team, q1.impact",
+                        "1 control not recognised and ignored"]

@@ -23,6 +23,8 @@ class Matches:
     fallback_tags: dict[str, list[str]] = field(default_factory=dict)
     duplicates: list[str] = field(default_factory=list)
     unknown: int = 0
+    #: controls looked at (those outside the answer tables)
+    total: int = 0
 
 
 def match_controls(reader: DocumentReader, expected: Expected, skip_tables: set[int],
@@ -32,6 +34,7 @@ def match_controls(reader: DocumentReader, expected: Expected, skip_tables: set[
     for control in reader.controls:
         if len(control.position) == 4 and control.position[0] in skip_tables:
             continue
+        matches.total += 1
         tag, how = _identify(control, expected)
         if tag is None or tag in table_tags:
             matches.unknown += tag is None
@@ -47,8 +50,8 @@ def match_controls(reader: DocumentReader, expected: Expected, skip_tables: set[
 
 
 def _identify(control: Control, expected: Expected) -> tuple[str | None, str]:
-    if control.tag and control.tag in expected.by_tag:
-        return control.tag, "tag"
+    if control.tag:  # a tag is authoritative: an unknown one belongs to another form
+        return (control.tag, "tag") if control.tag in expected.by_tag else (None, "")
     if control.alias and control.alias in expected.by_alias:
         return expected.by_alias[control.alias], "title"
     tag = expected.by_position.get(control.position)

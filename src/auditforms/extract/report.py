@@ -16,6 +16,8 @@ if TYPE_CHECKING:
 SHOW_AT_MOST = 8
 #: Below this share of the form's controls found, a form of unknown origin is refused.
 MIN_SHARE = 0.5
+#: Above this share of unknown or doubled controls, a form of unknown origin is refused.
+MAX_STRANGERS = 0.1
 
 
 def controls(n: int) -> str:
@@ -61,6 +63,18 @@ class Report:
             self.error("AF707", f"only {found} of the {len(wanted)} controls of this tool's form were "
                                 "found; the file is not a form made from this audit tool")
             return
+        missing = [t for t in wanted if t not in matches.by_tag]
+        strangers = matches.unknown + len(matches.duplicates)
+        if not trusted and len(missing) > MAX_STRANGERS * len(wanted):
+            self.error("AF707", f"{len(missing)} of the {len(wanted)} controls of this tool's form are "
+                                "missing, and the form does not say which tool it was made from; it was "
+                                "probably made from another tool or version")
+            return
+        if not trusted and strangers > MAX_STRANGERS * max(matches.total, 1):
+            self.error("AF707", f"{strangers} of the form's {matches.total} controls are not part of this "
+                                "tool's form, and the form does not say which tool it was made from; "
+                                "it was probably made from another tool or version")
+            return
         if matches.fallback_tags.get("title"):
             tags = matches.fallback_tags["title"]
             self.warn("AF708", f"{controls(len(tags))} had lost {_its(tags, 'tag')} (the form was probably "
@@ -71,7 +85,6 @@ class Report:
             self.warn("AF709", f"{controls(len(tags))} had lost {_its(tags, 'tag')} and {titles} and "
                                f"{_were(tags)} matched by place in the form's tables; "
                                f"check the answers of {listed(tags)}")
-        missing = [t for t in wanted if t not in matches.by_tag]
         if missing:
             self.warn("AF710", f"{controls(len(missing))} of the form {'is' if len(missing) == 1 else 'are'} "
                                f"missing (deleted?): {listed(missing)}")
