@@ -68,17 +68,22 @@ class LibreOffice:
         self.profile = Path(tempfile.mkdtemp(prefix="af-lo-profile-"))
 
     def convert(self, source: Path, to: str) -> Path:
+        return self.convert_all([source], to)[0]
+
+    def convert_all(self, sources: list[Path], to: str) -> list[Path]:
+        """One soffice run for many files: starting LibreOffice is most of the cost."""
         outdir = self.workdir / f"out-{to.split(':')[0]}"
         outdir.mkdir(exist_ok=True)
         env = {**os.environ, "HOME": str(self.profile)}
         subprocess.run(
             [self.binary, f"-env:UserInstallation=file://{self.profile}", "--headless",
-             "--norestore", "--convert-to", to, "--outdir", str(outdir), str(source)],
-            check=True, capture_output=True, timeout=180, env=env,
+             "--norestore", "--convert-to", to, "--outdir", str(outdir), *map(str, sources)],
+            check=True, capture_output=True, timeout=600, env=env,
         )
-        result = outdir / (source.stem + "." + to.split(":")[0])
-        assert result.is_file(), f"LibreOffice did not convert {source.name} to {to}"
-        return result
+        results = [outdir / (source.stem + "." + to.split(":")[0]) for source in sources]
+        for result in results:
+            assert result.is_file(), f"LibreOffice did not convert {result.stem} to {to}"
+        return results
 
 
 @pytest.fixture(scope="module")

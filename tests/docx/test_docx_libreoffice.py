@@ -42,8 +42,7 @@ def pdf_texts(libreoffice, render, tmp_path_factory) -> dict[str, str]:
         source.write_bytes(render(path))
         sources.append(source)
     texts = {}
-    for source in sources:
-        pdf = libreoffice.convert(source, "pdf")
+    for source, pdf in zip(sources, libreoffice.convert_all(sources, "pdf"), strict=True):
         assert pdf.read_bytes().startswith(b"%PDF")
         if shutil.which("pdftotext"):
             out = subprocess.run(["pdftotext", "-enc", "UTF-8", str(pdf), "-"], check=True,
