@@ -10,7 +10,7 @@ from pathlib import Path
 from typing import Any
 
 from auditforms.diagnostics import Diagnostic
-from auditforms.extract.assemble import assemble
+from auditforms.extract.assemble import Assembled, assemble
 from auditforms.extract.codes import CATALOGUE
 from auditforms.extract.expected import expected_form
 from auditforms.extract.identity import check_identity, saved_at
@@ -29,6 +29,7 @@ FORMAT = "auditforms/completed-audit"
 
 def extract_docx(definition: Definition, data: bytes, filename: str) -> tuple[dict[str, Any] | None,
                                                                               list[Diagnostic]]:
+    """The completed audit a filled Word form holds, or None and the reason why not."""
     report = Report(filename)
     try:
         package = open_package(data)
@@ -40,15 +41,22 @@ def extract_docx(definition: Definition, data: bytes, filename: str) -> tuple[di
     properties = check_identity(definition, package.custom, report)
     if report.has_errors:
         return None, report.diagnostics
-    reader = DocumentReader(package.document)
+    assembled = _read(definition, DocumentReader(package.document), report, trusted=bool(properties))
+    if assembled is None:
+        return None, report.diagnostics
+    return _envelope(definition, assembled, properties, saved_at(package.core), filename), report.diagnostics
+
+
+def _read(definition: Definition, reader: DocumentReader, report: Report, *, trusted: bool) -> Assembled | None:
+    """Answer tables by their rows, every other control by tag, title or place."""
     expected = expected_form(definition)
     reads = {table.id: read_table(definition, reader, expected, table) for table in definition.index.tables()}
     located = {i for i, t in enumerate(reader.tables) for r in reads.values() if t is r.element}
     table_tags = {t for t in expected.by_tag if t.split(".", 1)[0] in expected.tables}
     matches = match_controls(reader, expected, located, table_tags)
-    report.matches(matches, expected, table_tags, trusted=bool(properties))
+    report.matches(matches, expected, table_tags, trusted=trusted)
     if report.has_errors:
-        return None, report.diagnostics
+        return None
     tables: dict[str, Any] = {}
     for table in definition.index.tables():
         report.table(table, reads[table.id])
@@ -56,21 +64,24 @@ def extract_docx(definition: Definition, data: bytes, filename: str) -> tuple[di
             tables[table.id] = reads[table.id].value
     assembled = assemble(definition, matches.by_tag, tables)
     report.assembled(assembled)
+    return assembled
+
+
+def _envelope(definition: Definition, assembled: Assembled, properties: dict[str, str],
+              when: str | None, filename: str) -> dict[str, Any]:
+    signed_off = {"moderator", "date"} <= assembled.moderation.keys()
     envelope: dict[str, Any] = {
         "format": FORMAT,
         "format_version": 1,
         "definition": {"id": definition.id, "version": definition.version},
         "audit_id": properties.get(PROP_AUDIT_ID) or _stem(filename),
-        "status": "moderated" if {"moderator", "date"} <= assembled.moderation.keys() else "submitted",
+        "status": "moderated" if signed_off else "submitted",
         "answers": assembled.answers,
     }
     if assembled.moderation:
         envelope["moderation"] = assembled.moderation
-    envelope["source"] = {"kind": "docx"}
-    when = saved_at(package.core)
-    if when:
-        envelope["source"]["saved_at"] = when
-    return envelope, report.diagnostics
+    envelope["source"] = {"kind": "docx", **({"saved_at": when} if when else {})}
+    return envelope
 
 
 def _stem(filename: str) -> str:

@@ -58,33 +58,13 @@ class Report:
 
     def matches(self, matches: Matches, expected: Expected, table_tags: set[str], *, trusted: bool) -> None:
         wanted = [t for t in expected.by_tag if t not in table_tags]
-        found = len(matches.by_tag)
-        if wanted and (found == 0 or (not trusted and found < MIN_SHARE * len(wanted))):
-            self.error("AF707", f"only {found} of the {len(wanted)} controls of this tool's form were "
-                                "found; the file is not a form made from this audit tool")
-            return
         missing = [t for t in wanted if t not in matches.by_tag]
-        strangers = matches.unknown + len(matches.duplicates)
-        if not trusted and len(missing) > MAX_STRANGERS * len(wanted):
-            self.error("AF707", f"{len(missing)} of the {len(wanted)} controls of this tool's form are "
-                                "missing, and the form does not say which tool it was made from; it was "
-                                "probably made from another tool or version")
+        if self._refused(matches, wanted, missing, trusted=trusted):
             return
-        if not trusted and strangers > MAX_STRANGERS * max(matches.total, 1):
-            self.error("AF707", f"{strangers} of the form's {matches.total} controls are not part of this "
-                                "tool's form, and the form does not say which tool it was made from; "
-                                "it was probably made from another tool or version")
-            return
-        if matches.fallback_tags.get("title"):
-            tags = matches.fallback_tags["title"]
-            self.warn("AF708", f"{controls(len(tags))} had lost {_its(tags, 'tag')} (the form was probably "
-                               f"saved by LibreOffice) and {_were(tags)} matched by title")
-        if matches.fallback_tags.get("position"):
-            tags = matches.fallback_tags["position"]
-            titles = "titles" if len(tags) > 1 else "title"
-            self.warn("AF709", f"{controls(len(tags))} had lost {_its(tags, 'tag')} and {titles} and "
-                               f"{_were(tags)} matched by place in the form's tables; "
-                               f"check the answers of {listed(tags)}")
+        for how, code, what in (("title", "AF708", "tag"), ("position", "AF709", "tag and title")):
+            tags = matches.fallback_tags.get(how, [])
+            if tags:
+                self.warn(code, _fallback_message(how, tags, what))
         if missing:
             self.warn("AF710", f"{controls(len(missing))} of the form {'is' if len(missing) == 1 else 'are'} "
                                f"missing (deleted?): {listed(missing)}")
@@ -93,6 +73,23 @@ class Report:
                                f"{listed(sorted(set(matches.duplicates)))}")
         if matches.unknown:
             self.warn("AF710", f"{controls(matches.unknown)} not recognised and ignored")
+
+    def _refused(self, matches: Matches, wanted: list[str], missing: list[str], *, trusted: bool) -> bool:
+        """A form that names no tool must match this one closely; any form must match somewhat."""
+        found = len(matches.by_tag)
+        strangers = matches.unknown + len(matches.duplicates)
+        if wanted and (found == 0 or (not trusted and found < MIN_SHARE * len(wanted))):
+            self.error("AF707", f"only {found} of the {len(wanted)} controls of this tool's form were "
+                                "found; the file is not a form made from this audit tool")
+        elif not trusted and len(missing) > MAX_STRANGERS * len(wanted):
+            self.error("AF707", f"{len(missing)} of the {len(wanted)} controls of this tool's form are "
+                                "missing, and the form does not say which tool it was made from; it was "
+                                "probably made from another tool or version")
+        elif not trusted and strangers > MAX_STRANGERS * max(matches.total, 1):
+            self.error("AF707", f"{strangers} of the form's {matches.total} controls are not part of this "
+                                "tool's form, and the form does not say which tool it was made from; "
+                                "it was probably made from another tool or version")
+        return self.has_errors
 
     def assembled(self, assembled: Assembled) -> None:
         for where in assembled.doubtful:
@@ -106,11 +103,10 @@ class Report:
                            "written; correct it", "/answers/" + where)
 
 
-
-
-def _its(items: list[str], noun: str) -> str:
-    return f"its {noun}" if len(items) == 1 else f"their {noun}s"
-
-
-def _were(items: list[str]) -> str:
-    return "was" if len(items) == 1 else "were"
+def _fallback_message(how: str, tags: list[str], what: str) -> str:
+    one = len(tags) == 1
+    lost = f"its {what}" if one else "their " + " and ".join(f"{w}s" for w in what.split(" and "))
+    text = f"{controls(len(tags))} had lost {lost} and {'was' if one else 'were'} matched by "
+    if how == "title":
+        return text + "title (the form was probably saved by LibreOffice)"
+    return text + f"place in the form's tables; check the answers of {listed(tags)}"
