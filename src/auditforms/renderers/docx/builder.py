@@ -124,6 +124,7 @@ class Form:
     def add_row(self, table: Table, widths_mm: Sequence[int]) -> _Row:
         row: _Row = table.add_row()  # type: ignore[no-untyped-call]
         self.size_row(row, widths_mm)
+        self.keep_whole(row)
         return row
 
     @staticmethod
@@ -142,6 +143,11 @@ class Form:
                 run.bold = True
 
     @staticmethod
+    def keep_whole(row: _Row) -> None:
+        """A row (a writing box with its label) is never split across two pages."""
+        row._tr.get_or_add_trPr().append(OxmlElement("w:cantSplit"))
+
+    @staticmethod
     def min_height(row: _Row, lines: int) -> None:
         row.height = Pt(14 * max(lines, 1))
         row.height_rule = WD_ROW_HEIGHT_RULE.AT_LEAST
@@ -154,12 +160,13 @@ class Form:
         shd.set(qn("w:fill"), LABEL_SHADE)
         cell._tc.get_or_add_tcPr().append(shd)
 
-    def label_cell(self, cell: _Cell, label: str, *, hint: str | None = None,
+    def label_cell(self, cell: _Cell, label: str, *, hint: str | Sequence[str | None] | None = None,
                    note: str | None = None) -> None:
         cell.paragraphs[0].text = clean(label)
         self.styled(cell.paragraphs[0], "Form Label")
-        if hint:
-            self.styled(cell.add_paragraph(clean(hint)), "Form Hint")
+        for line in [hint] if isinstance(hint, str) else (hint or ()):
+            if line:
+                self.styled(cell.add_paragraph(clean(line)), "Form Hint")
         if note:
             self.styled(cell.add_paragraph(clean(note)), "Form Instruction")
         self.shade(cell)

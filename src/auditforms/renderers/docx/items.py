@@ -6,7 +6,7 @@ from collections.abc import Sequence
 from typing import Any
 
 from auditforms.model import markdown
-from auditforms.model.definition import FieldItem, Narrative, Question, Section, Table
+from auditforms.model.definition import FieldItem, Judgement, Narrative, Question, Section, Table
 from auditforms.renderers.docx.builder import Form
 from auditforms.renderers.docx.naming import shorten, tag
 
@@ -123,16 +123,19 @@ def visit_question(form: Form, question: Question, level: int) -> None:
     if question.judgement is not None or question.narratives:
         table = form.grid(ANSWER_WIDTHS)
         if question.judgement is not None:
-            row = form.add_row(table, ANSWER_WIDTHS)
-            label = question.judgement.label or "Judgement"
-            options = form.scale_options(question.judgement.scale)
-            hint = question.judgement.hint or " / ".join(o.label for o in options)
-            form.label_cell(row.cells[0], label, hint=hint)
-            form.judgement(row.cells[1], question.judgement, tag(question.id, "judgement"),
-                           f"{name}: judgement")
+            _judgement_row(form, table, question.judgement, question.id, f"{name}: judgement", "Judgement")
         _narratives(form, table, question.id, name, question.narratives)
     for part in question.parts:
         visit_question(form, part, min(level + 1, 3))
+
+
+def _judgement_row(form: Form, table: Any, judgement: Judgement, owner: str, alias: str,
+                   default_label: str) -> None:
+    """The judgement's label, its options spelt out (as the seed tools list them), a drop-down."""
+    row = form.add_row(table, ANSWER_WIDTHS)
+    options = " / ".join(o.label for o in form.scale_options(judgement.scale))
+    form.label_cell(row.cells[0], judgement.label or default_label, hint=[options, judgement.hint])
+    form.judgement(row.cells[1], judgement, tag(owner, "judgement"), alias)
 
 
 def _narratives(form: Form, table: Any, owner: str, name: str, narratives: Sequence[Narrative]) -> None:
@@ -150,12 +153,8 @@ def visit_overall(form: Form, section: Section) -> None:
     table = form.grid(ANSWER_WIDTHS)
     name = shorten(section.title, 40)
     if overall.judgement is not None:
-        row = form.add_row(table, ANSWER_WIDTHS)
-        options = form.scale_options(overall.judgement.scale)
-        form.label_cell(row.cells[0], overall.judgement.label or "Overall judgement",
-                        hint=overall.judgement.hint or " / ".join(o.label for o in options))
-        form.judgement(row.cells[1], overall.judgement, tag(section.id, "judgement"),
-                       f"{name}: overall judgement")
+        _judgement_row(form, table, overall.judgement, section.id, f"{name}: overall judgement",
+                       "Overall judgement")
     _narratives(form, table, section.id, f"{name} overall", overall.narratives)
 
 
