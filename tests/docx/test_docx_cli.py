@@ -56,3 +56,33 @@ def test_docx_extract_never_prints_answer_text(run_cli, render, tmp_path):
     assert result.exit_code == 0
     assert "AF711" in result.stderr and "AF712" in result.stderr
     assert "SECRET-VALUE" not in result.output and "HIDDEN-TEXT" not in result.output
+
+
+def test_docx_extract_many_forms_into_a_folder(run_cli, render, tmp_path):
+    forms = tmp_path / "returned"
+    forms.mkdir()
+    (forms / "C0412.docx").write_bytes(fill(render(KITCHEN_SINK), {"child-id": "C0412"}))
+    (forms / "C0413.docx").write_bytes(fill(render(KITCHEN_SINK), {"child-id": "C0413"}))
+    (forms / "C0414.docx").write_bytes(b"not a form")
+    out = tmp_path / "audits"
+    result = run_cli("extract", KITCHEN_SINK, *sorted(forms.iterdir()), "-o", out)
+    assert result.exit_code == 1
+    assert "2 of 3 forms read" in result.stderr
+    assert "C0414.docx: error[AF701]" in result.stderr
+    assert sorted(p.name for p in out.iterdir()) == ["C0412.json", "C0413.json"]
+    audit = json.loads((out / "C0413.json").read_text(encoding="utf-8"))
+    assert (audit["audit_id"], audit["answers"]) == ("C0413", {"child-id": "C0413"})
+
+
+def test_docx_extract_many_checks_every_output_before_writing(run_cli, render, tmp_path):
+    forms = [tmp_path / "a.docx", tmp_path / "b.docx"]
+    for form in forms:
+        form.write_bytes(render(KITCHEN_SINK))
+    out = tmp_path / "audits"
+    out.mkdir()
+    (out / "b.json").write_text("earlier work", encoding="utf-8")
+    result = run_cli("extract", KITCHEN_SINK, *forms, "-o", out)
+    assert result.exit_code == 2
+    assert sorted(p.name for p in out.iterdir()) == ["b.json"]
+    result = run_cli("extract", KITCHEN_SINK, *forms, "-o", out, "--audit-id", "x")
+    assert result.exit_code == 2
