@@ -152,3 +152,18 @@ def test_docx_has_no_stray_thumbnail(render):
     names = zipfile.ZipFile(io.BytesIO(render(KITCHEN_SINK))).namelist()
     assert "docProps/thumbnail.jpeg" not in names
     assert "docProps/custom.xml" in names
+
+
+SDT_PR_ORDER = ["alias", "tag", "id", "lock", "showingPlcHdr", "text", "dropDownList", "date", "checkbox"]
+
+
+@pytest.mark.parametrize("path", ALL_DEFINITIONS, ids=definition_id)
+def test_docx_control_properties_are_in_schema_order(path, render):
+    """Word refuses a file whose elements are out of the schema's order ("unreadable content")."""
+    from docx.oxml.ns import qn
+
+    body = docx.Document(io.BytesIO(render(path))).element.body
+    for sdt in sdts(body):
+        names = [child.tag.rsplit("}", 1)[1] for child in sdt.find(qn("w:sdtPr"))]
+        assert names == sorted(names, key=SDT_PR_ORDER.index), tag_of(sdt)
+        assert sum(n in {"text", "dropDownList", "date", "checkbox"} for n in names) == 1
