@@ -86,3 +86,13 @@ def test_validate_reports_an_invalid_reference_document(run_cli, tmp_path: Path)
     result = run_cli("validate", bad)
     assert result.exit_code == 1
     assert f"{bad}:4:13: error[AF201] 'titel' is not a key of a statement; did you mean 'title'?" in result.stdout
+
+
+def test_validate_json_report(run_cli, tmp_path: Path) -> None:
+    import json
+
+    bad = write(tmp_path / "bad.yaml", "id: t\n")
+    report = json.loads(run_cli("validate", "--format", "json", KITCHEN, bad).stdout)
+    assert (report["valid"], report["invalid"]) == (1, 1)
+    codes = {d["code"] for d in report["files"][1]["diagnostics"]}
+    assert codes == {"AF202"} and report["files"][1]["diagnostics"][0]["line"] == 1

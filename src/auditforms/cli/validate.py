@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -26,7 +27,9 @@ def iter_definition_files(paths: tuple[Path, ...]) -> Iterator[Path]:
 @click.argument("paths", nargs=-1, required=True, type=click.Path(path_type=Path))
 @definitions_path_option
 @click.option("-q", "--quiet", is_flag=True, help="Print only problems, not the files that are valid.")
-def command(paths: tuple[Path, ...], search_path: tuple[Path, ...], quiet: bool) -> None:
+@click.option("--format", "format_", type=click.Choice(["text", "json"]), default="text", show_default=True,
+              help="json: one report for other programs (files, validity, diagnostics).")
+def command(paths: tuple[Path, ...], search_path: tuple[Path, ...], quiet: bool, format_: str) -> None:
     """Validate definition files; folders are searched for .yaml files.
 
     Exit status: 0 when every file is valid, 1 when any is not, 2 on a usage error.
@@ -41,13 +44,18 @@ def command(paths: tuple[Path, ...], search_path: tuple[Path, ...], quiet: bool)
         click.echo("no .yaml files found in the paths given", err=True)
         raise SystemExit(EXIT_USAGE)
     invalid = 0
+    report = []
     for file in files:
         ok, diagnostics = validate_file(file, search_path=search_path)
+        invalid += not ok
+        if format_ == "json":
+            report.append({"file": str(file), "valid": ok, "diagnostics": [d.to_json() for d in diagnostics]})
+            continue
         echo_diagnostics(diagnostics)
-        if not ok:
-            invalid += 1
-        elif not quiet:
+        if ok and not quiet:
             click.echo(f"{file}: valid")
-    if len(files) > 1 or invalid:
+    if format_ == "json":
+        click.echo(json.dumps({"files": report, "valid": len(files) - invalid, "invalid": invalid}, indent=2))
+    elif len(files) > 1 or invalid:
         click.echo(f"{len(files) - invalid} of {len(files)} files valid", err=True)
     raise SystemExit(EXIT_INVALID if invalid else EXIT_OK)

@@ -35,6 +35,8 @@ Role = Literal[
     "date_of_birth",
     "age_band",
     "gender",
+    "audited_previously",
+    "last_audit_date",
     "team",
     "strand",
     "auditor",

@@ -1,0 +1,181 @@
+"""``auditforms sample DEFINITION --cases CSV --auditors CSV --history CSV -o SAMPLE.csv``.
+
+Draws the month's dip sample: N children at random (with a recorded seed), leaving out
+children audited within the look-back, each allocated an auditor from another area of
+service. Writes the sample CSV and, beside it, ``<name>.meta.json`` recording the seed,
+parameters and input checksums. Exit 0 when drawn, 1 when the inputs are invalid or the
+rules cannot be met (with a one-line reason), 2 on a usage error.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+import secrets
+from pathlib import Path
+from typing import Any
+
+import click
+
+from auditforms.cli.common import (
+    EXIT_INVALID,
+    EXIT_OK,
+    EXIT_USAGE,
+    definitions_path_option,
+    echo_diagnostics,
+    force_option,
+    load_or_exit,
+    write_atomic,
+)
+
+
+class DateParam(click.ParamType):  # type: ignore[type-arg]
+    name = "DATE"
+
+    def convert(self, value: Any, param: click.Parameter | None, ctx: click.Context | None) -> dt.date:
+        from auditforms.sampling.values import ValueProblem, parse_date
+
+        if isinstance(value, dt.date):
+            return value
+        try:
+            return parse_date(str(value))
+        except ValueProblem as exc:
+            self.fail(str(exc), param, ctx)
+
+
+def sidecar_path(sample: Path) -> Path:
+    return sample.with_name(sample.stem + ".meta.json")
+
+
+_FILE = click.Path(exists=True, dir_okay=False, path_type=Path)
+
+
+@click.command("sample")
+@click.argument("definition", type=_FILE)
+@click.option("--cases", type=_FILE, required=True,
+              help="Case list CSV exported from the case management system.")
+@click.option("--auditors", type=_FILE, required=True,
+              help="Auditors CSV: name, area of service, capacity.")
+@click.option("--history", type=_FILE, multiple=True,
+              help="Audit history CSV: child id, audit date (repeatable).")
+@click.option("--audits", type=click.Path(exists=True, file_okay=False, path_type=Path),
+              multiple=True, help="Folder of previous completed audits (JSON) (repeatable).")
+@click.option("--no-history", is_flag=True,
+              help="There is no audit history yet (the first month): exclude nobody.")
+@click.option("-n", "--size", type=click.IntRange(min=1), default=20, show_default=True,
+              help="How many children to sample.")
+@click.option("--seed", type=click.IntRange(min=0), help="Seed of a previous run to reproduce it.")
+@click.option("--date", "reference", type=DateParam(),
+              help="Reference date (default today); the look-back and due date count from it.")
+@click.option("--lookback-months", type=click.IntRange(min=0),
+              help="Exclude children audited this many months before the date "
+                   "(default: the definition's lookback, else 6).")
+@click.option("--stratify", type=click.Choice(["team", "area", "strand"]),
+              help="Draw from each team (area, strand) in proportion to its eligible children.")
+@click.option("--flag", "flags", multiple=True, help="Theme: only children with this flag (repeatable; all must hold).")
+@click.option("--team", "teams", multiple=True, help="Theme: only children of this team or area (repeatable).")
+@click.option("--strand", "strands", multiple=True, help="Theme: only children of this strand (repeatable).")
+@click.option("-o", "--output", type=click.Path(dir_okay=False, path_type=Path), required=True,
+              help="The sample CSV to write (its .meta.json is written beside it).")
+@definitions_path_option
+@force_option
+def command(definition: Path, cases: Path, auditors: Path, history: tuple[Path, ...],
+            audits: tuple[Path, ...], no_history: bool, size: int, seed: int | None,
+            reference: dt.date | None, lookback_months: int | None, stratify: str | None,
+            flags: tuple[str, ...], teams: tuple[str, ...], strands: tuple[str, ...],
+            output: Path, search_path: tuple[Path, ...], force: bool) -> None:
+    """Draw this month's dip sample from DEFINITION's case list and allocate auditors."""
+    from auditforms.sampling.draw import draw_sample
+    from auditforms.sampling.draw import lookback_months as default_lookback
+    from auditforms.sampling.selection import Criteria, SampleProblem
+
+    if not (history or audits or no_history):
+        click.echo("error: give the audit history with --history CSV or --audits FOLDER "
+                   "(or --no-history in the first month), so recently audited children are "
+                   "left out", err=True)
+        raise SystemExit(EXIT_USAGE)
+    _refuse_existing(output, force)
+    loaded = load_or_exit(definition, search_path)
+    children, past, people = _read_inputs(loaded, cases, auditors, history, audits)
+    criteria = Criteria(
+        reference_date=reference or dt.date.today(),
+        lookback_months=default_lookback(loaded) if lookback_months is None else lookback_months,
+        size=size, seed=secrets.randbelow(10**6) if seed is None else seed,
+        stratify=stratify, flags=flags, teams=teams, strands=strands,
+    )
+    try:
+        drawn = draw_sample(loaded, children, past, people, criteria)
+    except SampleProblem as problem:
+        click.echo(f"error[{problem.code}] {problem.message}", err=True)
+        raise SystemExit(EXIT_INVALID) from None
+    _write(loaded, criteria, drawn, output, force,
+           {"cases": [cases], "auditors": [auditors], "history": list(history),
+            "audits": list(audits)})
+    raise SystemExit(EXIT_OK)
+
+
+def _refuse_existing(output: Path, force: bool) -> None:
+    for path in (output, sidecar_path(output)):
+        if path.exists() and not force:
+            click.echo(f"{path}: already exists; choose another name or pass --force to "
+                       "replace it", err=True)
+            raise SystemExit(EXIT_USAGE)
+
+
+def _read_inputs(definition: Any, cases: Path, auditors: Path, history: tuple[Path, ...],
+                 audits: tuple[Path, ...]) -> tuple[list[Any], list[Any], list[Any]]:
+    from auditforms.diagnostics import has_errors
+    from auditforms.sampling.inputs_cli import read_audit_folder, read_csv_file
+    from auditforms.sampling.records import (
+        AUDITOR_COLUMNS,
+        CASE_COLUMNS,
+        HISTORY_COLUMNS,
+        read_auditors,
+        read_children,
+        read_history,
+    )
+
+    children, problems = read_children(read_csv_file(cases, CASE_COLUMNS))
+    people, more = read_auditors(read_csv_file(auditors, AUDITOR_COLUMNS))
+    problems += more
+    past = []
+    for path in history:
+        found, more = read_history(read_csv_file(path, HISTORY_COLUMNS))
+        past += found
+        problems += more
+    for folder in audits:
+        found, more = read_audit_folder(definition, folder)
+        past += found
+        problems += more
+    echo_diagnostics(problems, err=True)
+    if has_errors(problems):
+        click.echo("error: the sample was not drawn; correct the rows above and run again", err=True)
+        raise SystemExit(EXIT_INVALID)
+    return children, past, people
+
+
+def _write(definition: Any, criteria: Any, drawn: Any, output: Path, force: bool,
+           inputs: dict[str, list[Path]]) -> None:
+    import hashlib
+
+    from auditforms.sampling.draw import metadata
+    from auditforms.sampling.inputs_cli import sha256_file
+    from auditforms.sampling.sample_file import sample_csv_bytes
+
+    data = sample_csv_bytes(drawn.rows)
+    files = {f"{kind}[{i}]" if len(paths) > 1 else kind:
+             {"file": str(p), "sha256": sha256_file(p)} if p.is_file() else {"folder": str(p)}
+             for kind, paths in inputs.items() for i, p in enumerate(paths)}
+    meta = metadata(definition, criteria, drawn, files, hashlib.sha256(data).hexdigest())
+    write_atomic(output, data, force=force)
+    write_atomic(sidecar_path(output), (json.dumps(meta, indent=2) + "\n").encode(), force=force)
+    for row in drawn.rows:
+        click.echo(f"{row.child_id}\t{row.team}\t{row.age_band or '-'}\t{row.auditor}")
+    counts = drawn.selection.counts
+    click.echo(
+        f"drew {len(drawn.rows)} of {counts['eligible']} eligible children ({counts['listed']} "
+        f"listed, {counts['recently_audited']} audited in the last {criteria.lookback_months} "
+        f"months, {counts['not_open']} not open in that time) with seed {criteria.seed}; "
+        f"re-run with --seed {criteria.seed} --date {criteria.reference_date.isoformat()} "
+        "to reproduce", err=True)
+    click.echo(f"wrote {output} and {sidecar_path(output)}", err=True)

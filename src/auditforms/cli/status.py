@@ -1,0 +1,94 @@
+"""``auditforms status DEFINITION FOLDER``: which forms of a sample batch have come back.
+
+Reads FOLDER's ``manifest.json`` (written by ``render --sample``), finds the HTML saves
+(``*.json``) and filled Word files in FOLDER and its sub-folders, checks each, and
+reports per child: passes, fails, draft, unreadable, overdue or outstanding.
+
+Exit status: 0 when every child's audit has come back and passes its check (the cycle
+is complete), 1 when any is outstanding, overdue, a draft, unreadable or failing, 2 on
+a usage error (FOLDER is not a sample batch).
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+from pathlib import Path
+from typing import Any
+
+import click
+
+from auditforms.cli.common import (
+    EXIT_INVALID,
+    EXIT_OK,
+    EXIT_USAGE,
+    definitions_path_option,
+    load_or_exit,
+)
+from auditforms.cli.sample import DateParam
+
+
+@click.command("status")
+@click.argument("definition", type=click.Path(exists=True, dir_okay=False, path_type=Path))
+@click.argument("folder", type=click.Path(exists=True, file_okay=False, path_type=Path))
+@click.option("--format", "format_", type=click.Choice(["text", "json"]), default="text",
+              show_default=True, help="Report format.")
+@click.option("--today", type=DateParam(), help="Count overdue forms as of this date (default today).")
+@definitions_path_option
+def command(definition: Path, folder: Path, format_: str, today: dt.date | None,
+            search_path: tuple[Path, ...]) -> None:
+    """Show which forms of the sample batch in FOLDER have come back and pass their check."""
+    from auditforms.sampling.folder_swap import read_manifest
+    from auditforms.sampling.returns_cli import candidate_files, make_checker, read_returned
+    from auditforms.sampling.status import all_done, status_of, summary
+
+    manifest = read_manifest(folder)
+    if manifest is None:
+        click.echo(f"{folder}: error[AF811] not a sample batch folder (no readable manifest.json); "
+                   "give the folder written by 'auditforms render --sample'", err=True)
+        raise SystemExit(EXIT_USAGE)
+    loaded = load_or_exit(definition, search_path)
+    check = make_checker(loaded)
+    returned = [r for path in candidate_files(folder, manifest)
+                if (r := read_returned(loaded, folder, path, check)) is not None]
+    statuses, unmatched = status_of(manifest, returned, today or dt.date.today())
+    counts = summary(statuses)
+    if format_ == "json":
+        click.echo(json.dumps(_json(manifest, statuses, unmatched, counts, today), indent=2))
+    else:
+        _text(folder, manifest, statuses, unmatched, counts)
+    raise SystemExit(EXIT_OK if all_done(statuses) else EXIT_INVALID)
+
+
+def _json(manifest: dict[str, Any], statuses: list[Any], unmatched: list[Any],
+          counts: dict[str, int], today: dt.date | None) -> dict[str, Any]:
+    return {
+        "definition": manifest.get("definition"), "seed": manifest.get("seed"),
+        "today": (today or dt.date.today()).isoformat(),
+        "children": [s.to_json() for s in statuses],
+        "unmatched": [{"file": r.path, "problem": r.problem} for r in unmatched],
+        "summary": counts,
+    }
+
+
+def _text(folder: Path, manifest: dict[str, Any], statuses: list[Any], unmatched: list[Any],
+          counts: dict[str, int]) -> None:
+    tool = manifest.get("definition") or {}
+    click.echo(f"{folder}: {tool.get('id')} {tool.get('version')}, seed {manifest.get('seed')}")
+    for s in statuses:
+        r = s.returned
+        detail = s.state
+        if r is not None and r.problem:
+            detail += f" ({r.problem})"
+        elif r is not None and s.state in ("passes", "fails"):
+            detail += f" ({r.errors} errors, {r.warnings} warnings)"
+        click.echo(f"  {s.child.get('child_id'):<10} {s.child.get('auditor') or '-':<20} "
+                   f"due {s.child.get('due_date') or '-':<10}  {detail:<34} {r.path if r else ''}"
+                   .rstrip())
+    for r in unmatched:
+        click.echo(f"{folder / r.path}: warning[AF812] matches no child of the sample"
+                   + (f" ({r.problem})" if r.problem else ""), err=True)
+    click.echo(f"{counts['children']} children: {counts['returned']} returned ({counts['passes']} "
+               f"pass, {counts['fails']} fail, {counts['draft']} drafts, {counts['unreadable']} "
+               f"unreadable); {counts['outstanding'] + counts['overdue']} outstanding, "
+               f"{counts['overdue']} of them overdue")

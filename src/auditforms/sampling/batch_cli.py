@@ -1,0 +1,137 @@
+"""``auditforms render DEFINITION --sample SAMPLE.csv -o FOLDER`` (CLI layer: reads and writes).
+
+One pre-filled form per child per format, an ``index.html`` and a ``manifest.json``,
+appearing atomically in FOLDER (see :mod:`auditforms.sampling.folder_swap` for how
+re-runs keep returned work). Returns the exit code: 0 written, 1 invalid sample or a
+form that could not be rendered, 2 usage (unknown or unfillable format, folder exists).
+"""
+
+from __future__ import annotations
+
+import json
+import sys
+from collections.abc import Sequence
+from contextlib import nullcontext
+from pathlib import Path
+from typing import Any
+
+import click
+
+from auditforms.cli.common import EXIT_INVALID, EXIT_OK, EXIT_USAGE, echo_diagnostics
+from auditforms.diagnostics import has_errors
+from auditforms.model.definition import Definition
+from auditforms.renderers import get_renderer
+from auditforms.sampling import folder_swap
+from auditforms.sampling.batch import INDEX, MANIFEST, BatchPlan, manifest, plan_batch
+from auditforms.sampling.index_page import index_html
+from auditforms.sampling.inputs_cli import read_csv_file, read_json_file
+from auditforms.sampling.render_pool import RenderFailed, render_all
+from auditforms.sampling.sample_file import SAMPLE_COLUMNS, read_sample
+
+PROGRESS_FROM = 10
+
+
+def render_sample(definition: Definition, sample_csv: Path, formats: Sequence[str], output: Path,
+                  *, force: bool = False) -> int:
+    renderers = {name: get_renderer(name) for name in formats}
+    unfillable = [name for name, r in renderers.items() if not r.accepts_prefill]
+    if unfillable:
+        click.echo(f"error: the {unfillable[0]} format cannot be pre-filled for each child; "
+                   "use a form format such as html or docx with --sample", err=True)
+        return EXIT_USAGE
+    if output.exists() and (not output.is_dir() or not force):
+        what = "is a file" if not output.is_dir() else "already exists"
+        click.echo(f"{output}: error[AF810] {what}; choose another folder, or pass --force to "
+                   "re-render the forms (returned work in it is kept)", err=True)
+        return EXIT_USAGE
+    rows, problems = read_sample(read_csv_file(sample_csv, SAMPLE_COLUMNS))
+    plan = plan_batch(definition, rows, {n: r.suffix for n, r in renderers.items()},
+                      str(sample_csv))
+    problems = problems + plan.problems
+    echo_diagnostics(problems, err=True)
+    if has_errors(problems) or not rows:
+        if not rows and not has_errors(problems):
+            click.echo(f"{sample_csv}: the sample has no children", err=True)
+        return EXIT_INVALID
+    return _write_batch(definition, plan, renderers, output, _sample_info(definition, sample_csv))
+
+
+def _sample_info(definition: Definition, sample_csv: Path) -> dict[str, Any]:
+    """Seed and reference date from the sample's .meta.json, and whether the CSV was edited."""
+    digest = folder_swap.file_sha256(sample_csv)
+    info: dict[str, Any] = {"file": sample_csv.name, "sha256": digest, "edited_since_drawn": None}
+    meta_path = sample_csv.with_name(sample_csv.stem + ".meta.json")
+    if not meta_path.is_file():
+        return info
+    meta, problem = read_json_file(meta_path)
+    if problem is not None or not isinstance(meta, dict):
+        return info
+    info.update(seed=meta.get("seed"), reference_date=meta.get("reference_date"),
+                edited_since_drawn=meta.get("sample_sha256") != digest)
+    drawn_for = (meta.get("definition") or {}).get("id")
+    if drawn_for and drawn_for != definition.id:
+        click.echo(f"{sample_csv}: warning: the sample was drawn for the tool '{drawn_for}', "
+                   f"not '{definition.id}'", err=True)
+    return info
+
+
+def _write_batch(definition: Definition, plan: BatchPlan, renderers: dict[str, Any],
+                 output: Path, sample: dict[str, Any]) -> int:
+    keep = folder_swap.files_to_keep(output) if output.exists() else {}
+    partial = folder_swap.start(output)
+    try:
+        folder_swap.carry_over(output, partial, keep)
+        files = _render_forms(definition, plan, renderers, partial, keep)
+        record = manifest(definition, plan, files, [{"path": p, "sha256": d}
+                                                    for p, d in sorted(keep.items())], sample)
+        areas = {row.auditor: row.auditor_area for row in plan.rows}
+        if INDEX not in keep:
+            page = index_html(record, definition.title, areas)
+            record["files"].append({"path": INDEX, "kind": "index",
+                                    **folder_swap.write_file(partial / INDEX, page)})
+        folder_swap.write_file(partial / MANIFEST,
+                               (json.dumps(record, indent=2, ensure_ascii=False) + "\n").encode())
+        aside = folder_swap.finish(partial, output, keep)
+    except RenderFailed as failed:
+        folder_swap.abandon(partial)
+        click.echo(f"error: {failed}; nothing was written", err=True)
+        return EXIT_INVALID
+    except BaseException:
+        folder_swap.abandon(partial)
+        raise
+    _report(plan, files, keep, output, aside)
+    return EXIT_OK
+
+
+def _render_forms(definition: Definition, plan: BatchPlan, renderers: dict[str, Any],
+                  folder: Path, keep: dict[str, str]) -> list[dict[str, Any]]:
+    """Render and write every form not replaced by kept work; the manifest's file records."""
+    files: list[dict[str, Any]] = []
+    jobs = [job for job in plan.jobs if job.path not in keep]
+    progress = (click.progressbar(length=len(jobs), label="rendering forms", file=sys.stderr,
+                                  show_pos=True)
+                if len(jobs) >= PROGRESS_FROM else nullcontext(None))
+    with progress as bar:
+        for job, data in render_all(definition, renderers, jobs):
+            written = folder_swap.write_file(folder / job.path, data)
+            files.append({"path": job.path, "kind": "form", "format": job.format,
+                          "child_id": job.row.child_id, **written})
+            if bar is not None:
+                bar.update(1)
+    return files
+
+
+def _report(plan: BatchPlan, files: list[dict[str, Any]], keep: dict[str, str], output: Path,
+            aside: Path | None) -> None:
+    forms = sum(1 for f in files if f.get("kind") == "form")
+    click.echo(f"wrote {forms} forms for {len(plan.rows)} children to {output} "
+               f"(open {output / INDEX}; {MANIFEST} lists every file)", err=True)
+    skipped = sorted(job.path for job in plan.jobs if job.path in keep)
+    for path in skipped:
+        click.echo(f"{output / path}: kept (changed since it was generated, so it may be "
+                   "returned work); no new blank form was written over it", err=True)
+    if keep:
+        click.echo(f"kept {len(keep)} file(s) that the previous run did not generate", err=True)
+    if aside is not None:
+        click.echo(f"warning: the previous folder was left at {aside} because a kept file "
+                   "could not be confirmed in the new one; check it before deleting it", err=True)

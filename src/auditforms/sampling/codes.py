@@ -1,0 +1,33 @@
+"""The sampling diagnostics catalogue (AF8xx): stable codes, never renumbered or reused.
+
+The lead merges this into :data:`auditforms.diagnostics.CATALOGUE`; ``docs/dip-sample.md``
+lists the same codes.
+"""
+
+from __future__ import annotations
+
+from auditforms.diagnostics import Diagnostic, Severity
+
+CATALOGUE: dict[str, str] = {
+    "AF801": "a CSV file cannot be read (missing, empty, not text, or too large)",
+    "AF802": "a CSV file lacks a column it needs",
+    "AF803": "a CSV cell holds a value of the wrong form (date, number, age)",
+    "AF804": "a CSV row is missing a required value",
+    "AF805": "a child or auditor appears twice",
+    "AF806": "a previous audit cannot be used (unreadable, not a completed audit, no child or date)",
+    "AF807": "the sample cannot be drawn: too few eligible children",
+    "AF808": "auditors cannot be allocated: nobody outside an area of service, or capacity exhausted",
+    "AF809": "a pre-fill value does not fit the definition's field and is left blank",
+    "AF810": "the output folder exists (--force re-renders and keeps returned work)",
+    "AF811": "a sample batch folder has no readable manifest",
+    "AF812": "a returned form cannot be read or matched to a child of the sample",
+    "AF813": "a CSV row has more cells than the header",
+}
+
+
+def error(code: str, message: str, file: str = "", line: int = 0, col: int = 0) -> Diagnostic:
+    return Diagnostic(code, message, file, line, col)
+
+
+def warning(code: str, message: str, file: str = "", line: int = 0, col: int = 0) -> Diagnostic:
+    return Diagnostic(code, message, file, line, col, severity=Severity.WARNING)

@@ -1,0 +1,51 @@
+"""Past audits read from completed-audit envelopes (the JSON the forms save).
+
+A folder of last months' completed audits is the most faithful history: the child's
+identifier and the audit date are the answers of the fields whose role is ``child_id``
+and ``audit_date``, exactly as ``check`` reads them.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from typing import Any
+
+from auditforms.diagnostics import Diagnostic
+from auditforms.model.definition import Definition
+from auditforms.sampling.codes import warning
+from auditforms.sampling.records import PastAudit
+from auditforms.sampling.values import ValueProblem, parse_date
+
+ENVELOPE_FORMAT = "auditforms/completed-audit"
+
+
+def is_envelope(data: Any) -> bool:
+    return isinstance(data, Mapping) and data.get("format") == ENVELOPE_FORMAT
+
+
+def role_answer(definition: Definition, answers: Mapping[str, Any], role: str) -> Any:
+    field_id = definition.index.by_role(role)
+    return answers.get(field_id) if field_id else None
+
+
+def past_audit(definition: Definition, data: Any, file: str) -> tuple[PastAudit | None, Diagnostic | None]:
+    """The child and date of one completed audit, or why it cannot count as history."""
+    if not is_envelope(data):
+        return None, warning("AF806", "not a completed audit (no \"format\": "
+                             f"\"{ENVELOPE_FORMAT}\"); ignored", file)
+    answers = data.get("answers")
+    if not isinstance(answers, Mapping):
+        return None, warning("AF806", "the completed audit has no answers; ignored", file)
+    child = role_answer(definition, answers, "child_id")
+    date = role_answer(definition, answers, "audit_date")
+    if not isinstance(child, str | int) or not str(child).strip():
+        return None, warning("AF806", "the completed audit names no child (no answer for the "
+                             "field with role child_id); ignored", file)
+    if not isinstance(date, str) or not date.strip():
+        return None, warning("AF806", f"the audit of child {child} has no audit date; it cannot "
+                             "count towards the look-back and is ignored", file)
+    try:
+        return PastAudit(str(child).strip(), parse_date(date), file), None
+    except ValueProblem:
+        return None, warning("AF806", f"the audit date of child {child} is not a date "
+                             "(yyyy-mm-dd); ignored", file)

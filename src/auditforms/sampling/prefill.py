@@ -1,0 +1,122 @@
+"""Pre-fill answers for one sampled child: the fields completed centrally, by role or column.
+
+A field is filled when it is completed centrally (its own ``completed_by`` or its
+section's) and either has a role the sample knows (``child_id``, ``child_initials``,
+``team``, ``age_band``, ``child_age``, ``date_of_birth``, ``strand``) or is named by an
+extra column of the sample CSV (by id or label), or is a yes/no field named by one of
+the child's flags (a ``UASC`` flag answers the field ``uasc`` with yes). Values are
+converted to the answer format of the field's type; a value that does not fit is left
+blank with a warning rather than guessed.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from typing import Any
+
+from auditforms.diagnostics import Diagnostic
+from auditforms.model.definition import Definition, FieldItem
+from auditforms.sampling.codes import warning
+from auditforms.sampling.sample_file import SampleRow
+from auditforms.sampling.values import ValueProblem, normalise_key, parse_date, split_flags
+
+_YES = {"yes", "y", "true", "1"}
+_NO = {"no", "n", "false", "0"}
+
+
+def central_fields(definition: Definition) -> list[FieldItem]:
+    """Fields completed centrally, follow-ups included (after the field that reveals them)."""
+    fields = []
+    for entry in definition.index.entries.values():
+        node = entry.node
+        if isinstance(node, FieldItem):
+            owner = definition.index.node(entry.revealed_by[0]) if entry.revealed_by else node
+            who = owner.completed_by or entry.section.completed_by  # type: ignore[union-attr]
+            if who == "central" or node.completed_by == "central":
+                fields.append(node)
+    return fields
+
+
+def _role_values(row: SampleRow) -> dict[str, str]:
+    """What the sample knows, by role. A child with no audit on record is left blank, not
+    answered "no": the history may be incomplete, and the auditor can say."""
+    return {
+        "child_id": row.child_id, "child_initials": row.initials, "team": row.team,
+        "age_band": row.age_band, "child_age": "" if row.age is None else str(row.age),
+        "date_of_birth": row.date_of_birth.isoformat() if row.date_of_birth else "",
+        "strand": row.strand,
+        "audited_previously": "yes" if row.last_audit else "",
+        "last_audit_date": row.last_audit.isoformat() if row.last_audit else "",
+    }
+
+
+def prefill_for(definition: Definition, row: SampleRow, file: str = "") -> tuple[dict[str, Any], list[Diagnostic]]:
+    """Answers keyed by field id for ``row``, and warnings for values that do not fit."""
+    roles = _role_values(row)
+    extra = {normalise_key(k): v for k, v in row.extra.items() if v}
+    flags = {normalise_key(f) for f in row.flags}
+    answers: dict[str, Any] = {}
+    problems: list[Diagnostic] = []
+    for item in central_fields(definition):
+        revealed_by = definition.index.entries[item.id].revealed_by
+        if revealed_by and answers.get(revealed_by[0]) != revealed_by[1]:
+            continue  # a follow-up is filled only when the answer that reveals it is
+        text = _source_text(item, roles, extra, flags)
+        if not text:
+            continue
+        value = convert(item, text)
+        if value is None:
+            problems.append(warning("AF809", f"child {row.child_id}: '{text}' does not fit the "
+                                    f"field '{item.label}' ({item.id}); it is left blank",
+                                    file, row.line, 1))
+        else:
+            answers[item.id] = value
+    return answers, problems
+
+
+def _source_text(item: FieldItem, roles: Mapping[str, str], extra: Mapping[str, str],
+                 flags: set[str]) -> str:
+    if item.role and roles.get(item.role):
+        return roles[item.role]
+    for name in (item.id, item.label):
+        if normalise_key(name) in extra:
+            return extra[normalise_key(name)]
+    if item.type == "yesno" and normalise_key(item.id) in flags:
+        return "yes"
+    return ""
+
+
+def convert(item: FieldItem, text: str) -> Any:
+    """``text`` as an answer to ``item`` (see docs/architecture.md), or ``None`` if it cannot be."""
+    kind = item.type
+    if kind in ("text", "textarea"):
+        return text
+    if kind == "date":
+        try:
+            return parse_date(text).isoformat()
+        except ValueProblem:
+            return None
+    if kind == "number":
+        try:
+            number = float(text)
+        except ValueError:
+            return None
+        return int(number) if number.is_integer() else number
+    if kind == "multichoice":
+        whole = _option_id(item, text)
+        if whole is not None:
+            return [whole]
+        ids = [_option_id(item, part) for part in split_flags(text)]
+        return None if not ids or None in ids else ids
+    if kind == "yesno" and normalise_key(text) in _YES | _NO:
+        return "yes" if normalise_key(text) in _YES else "no"
+    return _option_id(item, text)
+
+
+def _option_id(item: FieldItem, text: str) -> str | None:
+    key = normalise_key(text)
+    options = item.answer_options
+    if item.type == "scale":
+        return None
+    return next((o.id for o in options if key in (normalise_key(o.id), normalise_key(o.label))),
+                None)

@@ -1,0 +1,99 @@
+"""Rendering a batch's forms, in worker processes when there are several.
+
+Two reasons: time (forms are independent, so a 20-child batch in two formats uses every
+core) and memory (a renderer that keeps a little memory per document -- python-docx
+does -- grows without bound over 1,000 forms in one process; workers are replaced every
+:data:`TASKS_PER_WORKER` forms, so the batch's memory stays flat). Workers are forked
+from the command, so they start with the definition loaded and the renderers imported.
+Where ``fork`` is unavailable (Windows, macOS defaults), or the forms are cheap, they
+render one by one in the command itself.
+"""
+
+from __future__ import annotations
+
+import multiprocessing
+import os
+import time
+from collections.abc import Iterator, Mapping, Sequence
+from typing import Any
+
+from auditforms.model.definition import Definition
+from auditforms.renderers import RenderOptions
+from auditforms.sampling.batch import FormJob
+
+MIN_JOBS_FOR_WORKERS = 4
+WORTH_WORKERS_SECONDS = 0.5
+TASKS_PER_WORKER = 25
+MAX_WORKERS = 8
+
+_STATE: dict[str, Any] = {}
+
+
+class RenderFailed(Exception):
+    """A renderer raised; the message is one line and names the child and format."""
+
+
+def _render(definition: Definition, renderers: Mapping[str, Any], job: FormJob) -> bytes:
+    options = RenderOptions(prefill=job.prefill, audit_id=job.row.audit_id)
+    try:
+        data: bytes = renderers[job.format].render(definition, options)
+    except Exception as exc:
+        reason = " ".join(str(exc).split())
+        reason = reason if len(reason) <= 160 else reason[:157] + "..."
+        raise RenderFailed(f"the {job.format} form for child {job.row.child_id} could not be "
+                           f"rendered ({type(exc).__name__}: {reason})") from None
+    return data
+
+
+def _work(index: int) -> tuple[int, bytes | None, str | None]:
+    try:
+        return index, _render(_STATE["definition"], _STATE["renderers"], _STATE["jobs"][index]), None
+    except RenderFailed as failed:
+        return index, None, str(failed)
+
+
+def worker_count(jobs: int) -> int:
+    """Processes to use; ``AUDITFORMS_WORKERS`` caps it (1 renders in the command itself)."""
+    if jobs < MIN_JOBS_FOR_WORKERS or "fork" not in multiprocessing.get_all_start_methods():
+        return 1
+    cap = os.environ.get("AUDITFORMS_WORKERS", "").strip()
+    limit = int(cap) if cap.isdigit() and int(cap) > 0 else MAX_WORKERS
+    return max(1, min(limit, os.cpu_count() or 1, jobs // 2))
+
+
+def render_all(definition: Definition, renderers: Mapping[str, Any],
+               jobs: Sequence[FormJob]) -> Iterator[tuple[FormJob, bytes]]:
+    """(job, document bytes) in job order; raises :class:`RenderFailed` on the first failure.
+
+    The first child's forms are rendered here and timed; the rest go to worker processes
+    only when that estimate says they would take longer than :data:`WORTH_WORKERS_SECONDS`
+    (starting workers costs about a tenth of a second, more than cheap HTML forms take).
+    """
+    first = len({job.format for job in jobs})
+    started = time.perf_counter()
+    for job in jobs[:first]:
+        yield job, _render(definition, renderers, job)
+    rest = jobs[first:]
+    estimate = (time.perf_counter() - started) * len(rest) / max(first, 1)
+    workers = worker_count(len(rest))
+    if workers == 1 or estimate < WORTH_WORKERS_SECONDS:
+        for job in rest:
+            yield job, _render(definition, renderers, job)
+        return
+    yield from _in_workers(definition, renderers, rest, workers)
+
+
+def _in_workers(definition: Definition, renderers: Mapping[str, Any], jobs: Sequence[FormJob],
+                workers: int) -> Iterator[tuple[FormJob, bytes]]:
+    _STATE.update(definition=definition, renderers=renderers, jobs=list(jobs))
+    pool = multiprocessing.get_context("fork").Pool(workers, maxtasksperchild=TASKS_PER_WORKER)
+    try:
+        for index, data, problem in pool.imap(_work, range(len(jobs))):
+            if problem is not None or data is None:
+                raise RenderFailed(problem or "a form could not be rendered")
+            yield jobs[index], data
+        pool.close()
+    finally:
+        pool.terminate()
+        pool.join()
+        _STATE.clear()

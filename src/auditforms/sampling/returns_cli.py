@@ -1,0 +1,126 @@
+"""Reading what came back into a batch folder and checking it (CLI layer: reads files).
+
+HTML forms save completed-audit JSON envelopes; Word forms are read with
+``auditforms.extract.extract_docx`` when it is installed. Each document is checked with
+``auditforms.results.check.check_document`` when available, else with the definition's
+rules through the evaluator. Blank forms the batch generated (same SHA-256 as the
+manifest) are not returns; Word's ``~$`` lock files are skipped.
+"""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Callable, Iterator, Mapping
+from pathlib import Path
+from typing import Any
+
+from auditforms.model.definition import Definition
+from auditforms.sampling.batch import INDEX, MANIFEST
+from auditforms.sampling.folder_swap import file_sha256
+from auditforms.sampling.history import ENVELOPE_FORMAT, role_answer
+from auditforms.sampling.inputs_cli import OWN_FORMATS, read_json_file
+from auditforms.sampling.status import Returned
+
+MAX_DOCX_BYTES = 50 * 1024 * 1024
+Checker = Callable[[Mapping[str, Any], str], tuple[int, int]]
+
+
+def candidate_files(folder: Path, manifest: Mapping[str, Any]) -> Iterator[Path]:
+    generated = {f.get("path"): f.get("sha256") for f in manifest.get("files", [])
+                 if isinstance(f, Mapping)}
+    for root, dirs, files in os.walk(folder):
+        dirs[:] = sorted(d for d in dirs if not d.startswith("."))
+        for name in sorted(files):
+            path = Path(root) / name
+            relative = path.relative_to(folder).as_posix()
+            if name.startswith(("~$", ".")) or relative in (MANIFEST, INDEX):
+                continue
+            if path.suffix.lower() not in (".json", ".docx"):
+                continue
+            if relative in generated and file_sha256(path) == generated[relative]:
+                continue
+            yield path
+
+
+def make_checker(definition: Definition) -> Checker:
+    """The ``check`` command's rules when present, else the definition's rules directly."""
+    try:
+        from auditforms.results.check import check_document  # type: ignore[import-not-found]
+    except ImportError:
+        check_document = None
+    if check_document is not None:
+        def run_check(document: Mapping[str, Any], file: str) -> tuple[int, int]:
+            return _count(check_document(definition, document, file=file))
+        return run_check
+    from auditforms.rules import Evaluator, all_rules
+
+    evaluator, rules = Evaluator(definition), all_rules(definition)
+
+    def run_rules(document: Mapping[str, Any], file: str) -> tuple[int, int]:
+        answers = document.get("answers")
+        return _count(evaluator.run(answers if isinstance(answers, Mapping) else {}, rules))
+    return run_rules
+
+
+def _count(findings: Any) -> tuple[int, int]:
+    items = getattr(findings, "findings", findings) or []
+    errors = sum(1 for f in items if str(getattr(f, "severity", "error")) == "error")
+    return errors, len(items) - errors
+
+
+def read_returned(definition: Definition, folder: Path, path: Path, check: Checker) -> Returned | None:
+    """``None`` for JSON that is not a completed audit (our own files, unrelated data)."""
+    relative = path.relative_to(folder).as_posix()
+    if path.suffix.lower() == ".docx":
+        document, problem = _extract(definition, path)
+    else:
+        document, diagnostic = read_json_file(path)
+        problem = diagnostic.message if diagnostic else None
+        if problem is None and (not isinstance(document, dict)
+                                or document.get("format") in OWN_FORMATS):
+            return None
+        if problem is None and document.get("format") != ENVELOPE_FORMAT:
+            problem = f"not a completed audit (no \"format\": \"{ENVELOPE_FORMAT}\")"
+    if problem is not None or not isinstance(document, dict):
+        return Returned(relative, problem=problem or "no completed audit could be read")
+    return _checked(definition, relative, document, check)
+
+
+def _checked(definition: Definition, relative: str, document: dict[str, Any],
+             check: Checker) -> Returned:
+    raw_answers, raw_tool = document.get("answers"), document.get("definition")
+    answers: dict[str, Any] = raw_answers if isinstance(raw_answers, dict) else {}
+    tool: dict[str, Any] = raw_tool if isinstance(raw_tool, dict) else {}
+    child = role_answer(definition, answers, "child_id")
+    errors, warnings = check(document, relative)
+    if tool.get("id") not in (None, definition.id):
+        errors += 1
+    status = document.get("status")
+    return Returned(relative, audit_id=_text(document.get("audit_id")), child_id=_text(child),
+                    audit_status=status if isinstance(status, str) else None,
+                    errors=errors, warnings=warnings)
+
+
+def _text(value: Any) -> str | None:
+    return str(value).strip() if isinstance(value, str | int) and str(value).strip() else None
+
+
+def _extract(definition: Definition, path: Path) -> tuple[Any, str | None]:
+    try:
+        from auditforms.extract import extract_docx  # type: ignore[import-not-found]
+    except ImportError:
+        return None, "Word forms cannot be read here: auditforms.extract is not installed"
+    try:
+        if path.stat().st_size > MAX_DOCX_BYTES:
+            return None, f"larger than {MAX_DOCX_BYTES // 2**20} MB; not read"
+        result = extract_docx(definition, path.read_bytes(), path.name)
+    except OSError as exc:
+        return None, f"cannot read the file ({exc.strerror or exc})"
+    document, diagnostics = getattr(result, "document", result), getattr(result, "diagnostics", [])
+    if isinstance(document, tuple | list) and document:
+        document, diagnostics = document[0], (document[1] if len(document) > 1 else [])
+    if not isinstance(document, dict):
+        errors = [d for d in diagnostics or [] if getattr(d, "is_error", True)]
+        reason = f" ({getattr(errors[0], 'message', errors[0])})" if errors else ""
+        return None, f"the Word form could not be read back{reason}"
+    return document, None
