@@ -47,8 +47,33 @@ def main(paths: list[Path]) -> None:
               f"{first_s * 1000:>18.1f}{extract_s * 1000:>12.1f}")
 
 
+def many_rows(rows: int = 2000) -> None:
+    """Extract time of a form whose actions table grew to ``rows`` rows (reading must stay linear)."""
+    import copy
+    import io
+
+    from docx.oxml.ns import qn
+
+    import docx
+    from auditforms.api import load_definition
+    from auditforms.extract import extract_docx
+    from auditforms.renderers import RenderOptions, get_renderer
+
+    definition = load_definition(ROOT / "tests" / "fixtures" / "definitions" / "kitchen-sink.yaml")
+    document = docx.Document(io.BytesIO(get_renderer("docx").render(definition, RenderOptions())))
+    table = next(t for t in document.tables if t.rows[0].cells[0].text.startswith("Agreed Action"))
+    last = table._tbl.findall(qn("w:tr"))[-1]
+    for _ in range(rows):
+        table._tbl.append(copy.deepcopy(last))
+    out = io.BytesIO()
+    document.save(out)
+    seconds, _ = timed(lambda: extract_docx(definition, out.getvalue(), "many-rows.docx"), repeat=3)
+    print(f"extract with {rows} extra action rows: {seconds * 1000:.0f} ms")
+
+
 if __name__ == "__main__":
     given = [Path(p) for p in sys.argv[1:]]
     default = [ROOT / "tests" / "fixtures" / "definitions" / "kitchen-sink.yaml",
                *sorted((ROOT / "definitions").glob("*.yaml"))]
     main(given or default)
+    many_rows()

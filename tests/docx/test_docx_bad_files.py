@@ -170,3 +170,10 @@ def _custom(tool: str, version: str) -> bytes:
         'fmtid="{D5CDD505-2E9C-101B-9397-08002B2CF9AE}" pid="3" name="auditforms.version"><vt:lpwstr>'
         f"{version}</vt:lpwstr></property></Properties>"
     ).encode()
+
+
+def test_docx_oversized_xml_part_is_refused_before_parsing(kitchen_sink, render, monkeypatch):
+    import auditforms.extract.package as package
+
+    monkeypatch.setattr(package, "MAX_XML_BYTES", 10_000)
+    assert _codes(kitchen_sink, render(KITCHEN_SINK)) == ["AF703"]

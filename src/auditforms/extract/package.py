@@ -17,9 +17,11 @@ from lxml import etree  # type: ignore[import-untyped]  # no stubs shipped
 
 MAX_FILE_BYTES = 25 * 1024 * 1024
 MAX_MEMBER_BYTES = 50 * 1024 * 1024
+#: The XML parts that are parsed; a real form's document.xml is well under 1 MB.
+MAX_XML_BYTES = 20 * 1024 * 1024
 MAX_TOTAL_BYTES = 200 * 1024 * 1024
 MAX_MEMBERS = 2000
-MAX_RATIO = 150
+MAX_RATIO = 300  # real documents stay below ~40:1; deflate bombs reach ~1000:1
 RATIO_FLOOR = 1024 * 1024
 OLE_MAGIC = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"
 DOCUMENT = "word/document.xml"
@@ -87,6 +89,9 @@ def _check_directory(infos: list[zipfile.ZipInfo]) -> None:
 
 def _read(archive: zipfile.ZipFile, info: zipfile.ZipInfo) -> bytes:
     """Read at most the declared size: a lying directory cannot make us unpack more."""
+    if info.file_size > MAX_XML_BYTES:
+        raise PackageError("AF703", f"{info.filename} declares {info.file_size // (1024 * 1024)} MB of "
+                                    f"XML; a Word form's is far smaller")
     try:
         with archive.open(info) as member:
             data = member.read(info.file_size + 1)

@@ -113,14 +113,38 @@ def _control(sdt: etree._Element) -> Control:
 
 
 class DocumentReader:
-    """Controls and tables of one document body, each with its position."""
+    """Controls and tables of one document body, each with its position.
+
+    Every lookup is prepared in one pass, so reading stays linear in the size of the
+    document: a form with thousands of added rows must not take minutes.
+    """
 
     def __init__(self, root: etree._Element) -> None:
         body = root.find(w("body"))
         self.body = body if body is not None else root
         self.tables: list[etree._Element] = list(self.body.iter(w("tbl")))
         self._table_index = {t: i for i, t in enumerate(self.tables)}
+        self._rows: dict[etree._Element, list[etree._Element]] = {t: [] for t in self.tables}
+        self._cells: dict[etree._Element, list[etree._Element]] = {}
+        self._place: dict[etree._Element, tuple[int, int, int]] = {}
+        self._index_cells()
+        self._by_cell: dict[etree._Element, list[Control]] = {}
         self.controls: list[Control] = self._read_controls()
+
+    def _index_cells(self) -> None:
+        for tr in self.body.iter(w("tr")):
+            tbl = next(tr.iterancestors(w("tbl")), None)
+            if tbl is not None:
+                self._rows[tbl].append(tr)
+                self._cells[tr] = []
+        for tc in self.body.iter(w("tc")):
+            tr = next(tc.iterancestors(w("tr")), None)
+            if tr is not None and tr in self._cells:
+                self._cells[tr].append(tc)
+        for tbl, rows in self._rows.items():
+            for r, tr in enumerate(rows):
+                for c, tc in enumerate(self._cells[tr]):
+                    self._place[tc] = (self._table_index[tbl], r, c)
 
     def _read_controls(self) -> list[Control]:
         out: list[Control] = []
@@ -130,7 +154,8 @@ class DocumentReader:
             if not _is_leaf(sdt):
                 continue
             control = _control(sdt)
-            place = self.cell_of(sdt)
+            tc = next(sdt.iterancestors(w("tc")), None)
+            place = self._place.get(tc) if tc is not None else None
             if place is None:
                 control.position = (-1, outside)
                 outside += 1
@@ -138,28 +163,18 @@ class DocumentReader:
                 k = per_cell.get(place, 0)
                 per_cell[place] = k + 1
                 control.position = (*place, k)
+                self._by_cell.setdefault(tc, []).append(control)
             out.append(control)
         for control in out:
             if len(control.position) == 4 and per_cell[control.position[:3]] == 1:
                 control.beside = _text_outside(control.element)
         return out
 
-    def cell_of(self, element: etree._Element) -> tuple[int, int, int] | None:
-        tc = next((a for a in element.iterancestors(w("tc"))), None)
-        if tc is None:
-            return None
-        tr = next(tc.iterancestors(w("tr")))
-        tbl = next(tr.iterancestors(w("tbl")))
-        return self._table_index[tbl], self.rows(tbl).index(tr), self.cells(tr).index(tc)
+    def rows(self, tbl: etree._Element) -> list[etree._Element]:
+        return self._rows.get(tbl, [])
 
-    @staticmethod
-    def rows(tbl: etree._Element) -> list[etree._Element]:
-        return [tr for tr in tbl.iter(w("tr")) if next(tr.iterancestors(w("tbl"))) is tbl]
-
-    @staticmethod
-    def cells(tr: etree._Element) -> list[etree._Element]:
-        return [tc for tc in tr.iter(w("tc")) if next(tc.iterancestors(w("tr"))) is tr]
+    def cells(self, tr: etree._Element) -> list[etree._Element]:
+        return self._cells.get(tr, [])
 
     def controls_in(self, tc: etree._Element) -> list[Control]:
-        return [c for c in self.controls if c.element is not None
-                and any(a is tc for a in c.element.iterancestors(w("tc")))]
+        return self._by_cell.get(tc, [])
