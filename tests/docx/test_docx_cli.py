@@ -86,3 +86,14 @@ def test_docx_extract_many_checks_every_output_before_writing(run_cli, render, t
     assert sorted(p.name for p in out.iterdir()) == ["b.json"]
     result = run_cli("extract", KITCHEN_SINK, *forms, "-o", out, "--audit-id", "x")
     assert result.exit_code == 2
+
+
+def test_docx_extract_refuses_a_huge_file_without_reading_it(run_cli, render, tmp_path, monkeypatch):
+    import auditforms.extract.package as package
+
+    monkeypatch.setattr(package, "MAX_FILE_BYTES", 1024)
+    form = tmp_path / "big.docx"
+    form.write_bytes(render(KITCHEN_SINK))
+    result = run_cli("extract", KITCHEN_SINK, form, "-o", tmp_path / "a.json")
+    assert result.exit_code == 1
+    assert "error[AF702]" in result.stderr
