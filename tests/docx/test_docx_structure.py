@@ -167,3 +167,13 @@ def test_docx_control_properties_are_in_schema_order(path, render):
         names = [child.tag.rsplit("}", 1)[1] for child in sdt.find(qn("w:sdtPr"))]
         assert names == sorted(names, key=SDT_PR_ORDER.index), tag_of(sdt)
         assert sum(n in {"text", "dropDownList", "date", "checkbox"} for n in names) == 1
+
+
+def test_docx_every_table_has_a_caption_for_screen_readers(render):
+    from docx.oxml.ns import qn
+
+    body = docx.Document(io.BytesIO(render(KITCHEN_SINK))).element.body
+    captions = [t.find(f"{qn('w:tblPr')}/{qn('w:tblCaption')}") for t in body.iter(qn("w:tbl"))]
+    assert captions and all(c is not None and c.get(qn("w:val")) for c in captions)
+    names = [child.tag.rsplit("}", 1)[1] for child in next(body.iter(qn("w:tblPr")))]
+    assert names[-2:] == ["tblLook", "tblCaption"]

@@ -23,7 +23,7 @@ from auditforms.model import markdown
 from auditforms.model.conditions import Condition
 from auditforms.model.definition import Column, Definition, FieldItem, Judgement, Option
 from auditforms.renderers.docx import controls as c
-from auditforms.renderers.docx.naming import AliasBook
+from auditforms.renderers.docx.naming import AliasBook, shorten
 from auditforms.renderers.docx.text import ConditionWords, clean
 from auditforms.rules.values import as_date
 
@@ -111,7 +111,8 @@ class Form:
 
     # -- tables ------------------------------------------------------------------------
 
-    def grid(self, widths_mm: Sequence[int], rows: int = 0) -> Table:
+    def grid(self, widths_mm: Sequence[int], caption: str, rows: int = 0) -> Table:
+        """A Table Grid table; ``caption`` is its title for screen readers (Table Properties › Alt Text)."""
         table: Table = self.doc.add_table(rows=rows, cols=len(widths_mm))
         table._tbl.tblPr.style = self._style_ids["Table Grid"]
         table.autofit = False
@@ -119,6 +120,9 @@ class Form:
             column.w = Mm(width)
         for row in table.rows:
             self.size_row(row, widths_mm)
+        title = OxmlElement("w:tblCaption")  # last in tblPr, after tblLook, as the schema orders it
+        title.set(qn("w:val"), clean(shorten(caption, 120)))
+        table._tbl.tblPr.append(title)
         return table
 
     def add_row(self, table: Table, widths_mm: Sequence[int]) -> _Row:

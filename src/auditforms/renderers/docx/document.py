@@ -67,7 +67,7 @@ def moderation(form: Form) -> None:
     """The moderator's sign-off; read back into the completed audit's ``moderation``."""
     form.heading("Moderation", 1)
     form.para("To be completed by the moderator.", "Form Hint")
-    table = form.grid(DETAIL_WIDTHS)
+    table = form.grid(DETAIL_WIDTHS, "Moderation")
     labels = {"moderator": "Moderator", "date": "Date moderated", "summary": "Moderator's summary"}
     for part in naming.MODERATION_PARTS:
         row = form.add_row(table, DETAIL_WIDTHS)

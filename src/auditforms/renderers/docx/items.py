@@ -49,7 +49,7 @@ def visit_section(form: Form, section: Section) -> None:
     form.prose(section.guidance, "Form Hint")
     see_also(form, section.see)
     if section.optional:
-        table = form.grid((170,), rows=1)
+        table = form.grid((170,), f"{section.title}: {section.not_relevant_label}", rows=1)
         form.checkbox(table.rows[0].cells[0], tag(section.id, "not_relevant"),
                       f"{section.title}: {section.not_relevant_label}", section.not_relevant_label)
         form.para("Tick the box if this section does not apply, and leave the rest of it blank.",
@@ -82,7 +82,7 @@ def visit_fields(form: Form, fields: Sequence[FieldItem]) -> None:
     """Consecutive fields share one two-column table, like the seeds' case-detail table."""
     if not fields:
         return
-    table = form.grid(DETAIL_WIDTHS)
+    table = form.grid(DETAIL_WIDTHS, form.definition.index.entries[fields[0].id].section.title)
     for field in fields:
         _field_row(form, table, field, form.only_if([field.when]))
 
@@ -121,7 +121,7 @@ def visit_question(form: Form, question: Question, level: int) -> None:
     see_also(form, question.see)
     name = question_name(question)
     if question.judgement is not None or question.narratives:
-        table = form.grid(ANSWER_WIDTHS)
+        table = form.grid(ANSWER_WIDTHS, numbered(question.number, question_heading(question)))
         if question.judgement is not None:
             _judgement_row(form, table, question.judgement, question.id, f"{name}: judgement", "Judgement")
         _narratives(form, table, question.id, name, question.narratives)
@@ -150,7 +150,7 @@ def visit_overall(form: Form, section: Section) -> None:
     overall = section.overall
     assert overall is not None
     form.heading(overall.title, 2)
-    table = form.grid(ANSWER_WIDTHS)
+    table = form.grid(ANSWER_WIDTHS, overall.title)
     name = shorten(section.title, 40)
     if overall.judgement is not None:
         _judgement_row(form, table, overall.judgement, section.id, f"{name}: overall judgement",
@@ -176,7 +176,7 @@ def visit_table(form: Form, table: Table) -> None:
         form.prose(table.hint, "Form Hint")
     see_also(form, table.see)
     widths = _column_widths(table)
-    grid = form.grid(widths, rows=1)
+    grid = form.grid(widths, table.title, rows=1)
     headers = ([table.row_header or ""] if table.fixed_rows else []) + [c.label for c in table.columns]
     hints = ([None] if table.fixed_rows else []) + [c.hint for c in table.columns]
     for cell, text, hint in zip(grid.rows[0].cells, headers, hints, strict=True):
