@@ -225,7 +225,7 @@ class Form:
 
     def scale_options(self, scale_id: str) -> tuple[Option, ...]:
         scale = self.definition.index.scales[scale_id]
-        options = tuple(Option(id=o.id, label=o.label) for o in scale.options)
+        options = tuple(Option(id=o.id, label=o.label, description=o.description) for o in scale.options)
         if scale.not_applicable:
             options += (Option(id=scale.not_applicable.id, label=scale.not_applicable.label),)
         return options
@@ -242,6 +242,19 @@ class Form:
             self.checkboxes(cell, tag, alias, self.options_of(item), chosen)
         else:
             self.text(cell, tag, alias, value, multiline=kind == "textarea")
+
+    def option_notes(self, options: Sequence[Option]) -> list[str]:
+        """What an option means and where its statement of good is, as a line each."""
+        statements = self.definition.index.statements
+        notes = []
+        for option in options:
+            parts = [option.description] if option.description else []
+            titles = [f"“{statements[r].title}”" for r in option.see if r in statements]
+            if titles:
+                parts.append(f"see the appendix: {'; '.join(titles)}")
+            if parts:
+                notes.append(f"{option.label}: {'; '.join(parts)}.")
+        return notes
 
     def judgement(self, cell: _Cell, judgement: Judgement, tag: str, alias: str) -> None:
         self.dropdown(cell, tag, alias, self.scale_options(judgement.scale))

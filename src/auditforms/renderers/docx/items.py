@@ -93,7 +93,8 @@ def _field_row(form: Form, table: Any, field: FieldItem, note: str | None) -> No
     section = form.definition.index.entries[field.id].section
     if field.completed_by and field.completed_by != section.completed_by:
         hint = " ".join(h for h in (hint, COMPLETED_BY[field.completed_by]) if h)
-    form.label_cell(row.cells[0], field.label, hint=hint, note=note)
+    notes = form.option_notes(field.answer_options) if field.type != "scale" else []
+    form.label_cell(row.cells[0], field.label, hint=[hint, *notes], note=note)
     form.answer(row.cells[1], field, field.id, field.label, form.prefill.get(field.id))
     if field.type == "textarea":
         form.min_height(row, field.rows)
@@ -133,8 +134,10 @@ def _judgement_row(form: Form, table: Any, judgement: Judgement, owner: str, ali
                    default_label: str) -> None:
     """The judgement's label, its options spelt out (as the seed tools list them), a drop-down."""
     row = form.add_row(table, ANSWER_WIDTHS)
-    options = " / ".join(o.label for o in form.scale_options(judgement.scale))
-    form.label_cell(row.cells[0], judgement.label or default_label, hint=[options, judgement.hint])
+    options = form.scale_options(judgement.scale)
+    listed = " / ".join(o.label for o in options)
+    form.label_cell(row.cells[0], judgement.label or default_label,
+                    hint=[listed, judgement.hint, *form.option_notes(options)])
     form.judgement(row.cells[1], judgement, tag(owner, "judgement"), alias)
 
 
