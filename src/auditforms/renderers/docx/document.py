@@ -15,10 +15,12 @@ from auditforms.renderers.docx.builder import Form
 from auditforms.renderers.docx.items import DETAIL_WIDTHS, visit_section
 
 HOW_TO = (
-    "How to fill in this form: write in the grey boxes and choose judgements from the drop-down "
-    "lists. Keep the boxes where they are: the form is read back automatically, so do not delete, "
-    "move or retitle them. You may add rows to tables that say so. Parts marked “Complete only "
-    "if …” apply only when that is true; leave them blank otherwise."
+    "How to fill in this form: click in a box that says “Click or tap here to enter text.” and "
+    "type; choose judgements and other answers from the drop-down lists (“Choose an item.”); "
+    "pick dates from the calendar; click check boxes to tick them. Keep the boxes where they are: "
+    "the form is read back automatically, so do not delete, move or retitle them. You may add rows "
+    "to tables that say so. Parts marked “Complete only if …” apply only when that is true; leave "
+    "them blank otherwise."
 )
 
 
