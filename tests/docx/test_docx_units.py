@@ -95,3 +95,16 @@ def test_docx_titles_are_unique_and_short():
 def test_docx_clean_removes_what_xml_cannot_hold():
     assert clean("a\x00b\x0bc\td\ne\ufffe") == "abc\td\ne"
     assert clean_xml(b"<a>x&#x1;y&#11;z&#x41;\x07</a>") == (b"<a>xyz&#x41;</a>", 3)
+
+
+def test_docx_codes_are_documented():
+    """docs/word-forms.md lists the catalogue word for word (the lead merges catalogues from it)."""
+    from pathlib import Path
+
+    from auditforms.extract import CATALOGUE
+
+    page = (Path(__file__).resolve().parents[2] / "docs" / "word-forms.md").read_text(encoding="utf-8")
+    errors = {"AF701", "AF702", "AF703", "AF704", "AF705", "AF706", "AF707", "AF715"}
+    for code, summary in CATALOGUE.items():
+        severity = "error" if code in errors else "warning"
+        assert f"| {code} | {severity} | {summary} |" in page, code
