@@ -235,3 +235,18 @@ def strip_tags(data: bytes, *, titles: bool = False) -> bytes:
     out = io.BytesIO()
     document.save(out)
     return out.getvalue()
+
+
+def unwrap_controls(data: bytes) -> bytes:
+    """Replace every control by what it shows, as saving to .doc or Google Docs does."""
+    document = docx.Document(io.BytesIO(data))
+    for sdt in reversed(list(sdts(document.element.body))):
+        parent = sdt.getparent()
+        content = sdt.find(qn("w:sdtContent"))
+        index = parent.index(sdt)
+        for offset, child in enumerate(list(content)):
+            parent.insert(index + offset, child)
+        parent.remove(sdt)
+    out = io.BytesIO()
+    document.save(out)
+    return out.getvalue()

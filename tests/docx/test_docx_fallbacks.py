@@ -45,3 +45,20 @@ def test_docx_tables_with_the_same_headings_are_not_mixed_up(tmp_path, render):
     data = strip_tags(fill(render(path), {"first.1.action": "A", "second.2.person": "B"}), titles=True)
     document, _ = extract_docx(definition, data, "f.docx")
     assert document["answers"] == {"first": [{"action": "A"}], "second": [{"person": "B"}]}
+
+
+def test_docx_form_whose_controls_were_removed_is_read_from_its_cells(kitchen_sink, render):
+    from docx_helpers import unwrap_controls
+
+    data = unwrap_controls(fill(render(KITCHEN_SINK), controls_for(answers())))
+    document, diagnostics = extract_docx(kitchen_sink, data, "f.docx")
+    assert document["answers"] == answers()
+    assert sorted({d.code for d in diagnostics}) == ["AF714", "AF716"]
+    assert "check the answers of child-id" in next(d.message for d in diagnostics if d.code == "AF716")
+
+
+def test_docx_blank_form_whose_controls_were_removed_reads_as_unanswered(kitchen_sink, render):
+    from docx_helpers import unwrap_controls
+
+    document, _ = extract_docx(kitchen_sink, unwrap_controls(render(KITCHEN_SINK)), "f.docx")
+    assert document["answers"] == {}

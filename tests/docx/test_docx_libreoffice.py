@@ -92,3 +92,16 @@ def test_docx_libreoffice_resave_warns_which_fallback_was_used(kitchen_sink, res
     _, diagnostics = extract_docx(kitchen_sink, path.read_bytes(), str(path))
     codes = {d.code for d in diagnostics}
     assert {"AF708", "AF709"} <= codes, [d.format() for d in diagnostics]
+
+
+def test_docx_libreoffice_doc_round_trip_is_read_from_cells(kitchen_sink, libreoffice, render, tmp_path):
+    """Saved as Word 97-2003 .doc and back: no content controls left, the cells still hold the answers."""
+    expected = _one_line(answers())
+    source = tmp_path / "doc-round-trip.docx"  # its own name: the outputs share a folder
+    source.write_bytes(fill(render(KITCHEN_SINK), controls_for(expected)))
+    doc = libreoffice.convert(source, "doc")
+    docx_again = libreoffice.convert(doc, "docx")
+    document, diagnostics = extract_docx(kitchen_sink, docx_again.read_bytes(), docx_again.name)
+    assert document is not None, [d.format() for d in diagnostics]
+    assert document["answers"] == expected
+    assert "AF716" in {d.code for d in diagnostics}

@@ -14,7 +14,7 @@ from auditforms.extract.assemble import Assembled, assemble
 from auditforms.extract.codes import CATALOGUE
 from auditforms.extract.expected import expected_form
 from auditforms.extract.identity import check_identity, saved_at
-from auditforms.extract.matching import match_controls
+from auditforms.extract.matching import match_controls, read_bare_cells
 from auditforms.extract.package import PackageError, open_package
 from auditforms.extract.reader import DocumentReader
 from auditforms.extract.report import Report
@@ -54,6 +54,7 @@ def _read(definition: Definition, reader: DocumentReader, report: Report, *, tru
     located = {i for i, t in enumerate(reader.tables) for r in reads.values() if t is r.element}
     table_tags = {t for t in expected.by_tag if t.split(".", 1)[0] in expected.tables}
     matches = match_controls(reader, expected, located, table_tags)
+    read_bare_cells(reader, expected, matches, table_tags)
     report.matches(matches, expected, table_tags, trusted=trusted)
     if report.has_errors:
         return None

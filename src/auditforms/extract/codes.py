@@ -18,4 +18,5 @@ CATALOGUE: dict[str, str] = {
     "AF713": "characters that XML cannot hold were removed from the document",
     "AF714": "a table of the form was not found, or was found only by its headings or place",
     "AF715": "the file is an old-style .doc or a password-protected document",
+    "AF716": "the form's controls had been removed; answers were read from the text of their cells",
 }

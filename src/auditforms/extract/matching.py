@@ -3,7 +3,9 @@
 Word keeps every tag. LibreOffice 7.4 drops tags when it saves, keeps only the titles of
 text controls (and of check boxes, on the control it wraps them in), and keeps neither
 for drop-downs and dates; those are found by their table cell, which is why the renderer
-puts every control in a cell of its own.
+puts every control in a cell of its own. A form saved as an old .doc (or by a program
+that knows no content controls) has lost its controls altogether; its answers are then
+read from the text of the cells where the controls were.
 """
 
 from __future__ import annotations
@@ -11,8 +13,10 @@ from __future__ import annotations
 from collections import Counter
 from dataclasses import dataclass, field
 
+from lxml import etree  # type: ignore[import-untyped]  # no stubs shipped
+
 from auditforms.extract.expected import Expected
-from auditforms.extract.reader import Control, DocumentReader
+from auditforms.extract.reader import Control, DocumentReader, text_of, w
 
 
 @dataclass
@@ -58,3 +62,34 @@ def _identify(control: Control, expected: Expected) -> tuple[str | None, str]:
     if tag is not None and expected.by_tag[tag].kind == control.kind:
         return tag, "position"
     return None, ""
+
+
+def read_bare_cells(reader: DocumentReader, expected: Expected, matches: Matches,
+                    table_tags: set[str]) -> None:
+    """For controls not found, read the cell they sat in, if it holds no control at all."""
+    for tag, blank in expected.by_tag.items():
+        if tag in matches.by_tag or tag in table_tags or len(blank.position) != 4:
+            continue
+        table, row, column, k = blank.position
+        tc = _cell(reader, table, row, column)
+        if tc is None or reader.controls_in(tc):
+            continue
+        paragraphs = tc.findall(w("p"))
+        siblings = sum(1 for c in expected.by_tag.values() if c.position[:3] == blank.position[:3])
+        if siblings > 1 and k >= len(paragraphs):
+            continue
+        text = text_of(paragraphs[k]) if siblings > 1 else text_of(tc)
+        cell = Control(None, None, blank.kind, text, False, position=blank.position)
+        if blank.kind == "checkbox":
+            cell.checked = "\u2612" in text or "\u2611" in text
+        matches.by_tag[tag] = cell
+        matches.methods["cell"] += 1
+        matches.fallback_tags.setdefault("cell", []).append(tag)
+
+
+def _cell(reader: DocumentReader, table: int, row: int, column: int) -> etree._Element | None:
+    if table >= len(reader.tables):
+        return None
+    rows = reader.rows(reader.tables[table])
+    cells = reader.cells(rows[row]) if row < len(rows) else []
+    return cells[column] if column < len(cells) else None
