@@ -163,6 +163,6 @@ def test_docx_deleted_and_foreign_controls_are_reported(kitchen_sink, render):
     messages = [d.message for d in diagnostics if d.code in {"AF710", "AF716"}]
     assert messages == [
         "1 control had been removed (deleted, or the form was saved as .doc or by another program), "
-        "so the text of the cell where it was was read; check the answers of q1.impact",
+        "so the text left in its cell was read; check the answers of q1.impact",
         "1 control of the form is missing (deleted?): team",
         "1 control not recognised and ignored"]

@@ -67,9 +67,9 @@ class Report:
                 self.warn(code, _fallback_message(how, tags, what))
         if matches.fallback_tags.get("cell"):
             cells = matches.fallback_tags["cell"]
-            where = "cell where it was" if len(cells) == 1 else "cells where they were"
+            where = "its cell" if len(cells) == 1 else "their cells"
             self.warn("AF716", f"{controls(len(cells))} had been removed (deleted, or the form was saved "
-                               f"as .doc or by another program), so the text of the {where} was read; "
+                               f"as .doc or by another program), so the text left in {where} was read; "
                                f"check the answers of {listed(cells)}")
         if missing:
             self.warn("AF710", f"{controls(len(missing))} of the form {'is' if len(missing) == 1 else 'are'} "
