@@ -145,7 +145,8 @@ def _narratives(form: Form, table: Any, owner: str, name: str, narratives: Seque
     for narrative in narratives:
         row = form.add_row(table, ANSWER_WIDTHS)
         form.label_cell(row.cells[0], narrative.label, hint=narrative.hint)
-        form.text(row.cells[1], tag(owner, narrative.id), f"{name}: {narrative.label}", multiline=True)
+        form.text(row.cells[1], tag(owner, narrative.id), f"{name}: {shorten(narrative.label, 36)}",
+                  multiline=True)
         form.min_height(row, narrative.rows)
 
 
@@ -185,21 +186,21 @@ def visit_table(form: Form, table: Table) -> None:
     for cell, text, hint in zip(grid.rows[0].cells, headers, hints, strict=True):
         form.label_cell(cell, text, hint=hint)
     form.header_row(grid.rows[0])
-    name = shorten(table.title, 40)
+    name = shorten(table.title, 24)
     prefill = form.prefill.get(table.id)
     if table.fixed_rows:
         values = prefill if isinstance(prefill, dict) else {}
         for row_label in table.rows:
             row = form.add_row(grid, widths)
             form.label_cell(row.cells[0], row_label.label)
-            _cells(form, table, row.cells[1:], row_label.id, f"{name}, {row_label.label}",
+            _cells(form, table, row.cells[1:], row_label.id, f"{name} – {shorten(row_label.label, 30)}",
                    values.get(row_label.id))
     else:
         values_list = prefill if isinstance(prefill, list) else []
         for n in range(1, blank_rows(table, len(values_list)) + 1):
             row = form.add_row(grid, widths)
             value = values_list[n - 1] if n <= len(values_list) else None
-            _cells(form, table, row.cells, str(n), f"{name}, row {n}", value)
+            _cells(form, table, row.cells, str(n), f"{name} – row {n}", value)
         limit = f" No more than {table.max_rows} rows." if table.max_rows else ""
         form.para(ADD_ROWS + limit, "Form Hint")
 
@@ -207,7 +208,7 @@ def visit_table(form: Form, table: Table) -> None:
 def _cells(form: Form, table: Table, cells: Sequence[Any], row_key: str, alias: str, value: Any) -> None:
     values = value if isinstance(value, dict) else {}
     for cell, column in zip(cells, table.columns, strict=True):
-        form.answer(cell, column, tag(table.id, row_key, column.id), f"{alias}: {column.label}",
+        form.answer(cell, column, tag(table.id, row_key, column.id), f"{alias}: {shorten(column.label, 28)}",
                     values.get(column.id))
 
 

@@ -21,7 +21,7 @@ from __future__ import annotations
 
 MODERATION = "_moderation"
 MODERATION_PARTS = ("moderator", "date", "summary")
-ALIAS_LIMIT = 80
+ALIAS_LIMIT = 100
 
 #: Custom document properties that say which tool (and version) a form was made from.
 PROP_DEFINITION = "auditforms.definition"
