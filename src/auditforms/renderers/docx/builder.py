@@ -27,7 +27,7 @@ from auditforms.renderers.docx.naming import AliasBook, shorten
 from auditforms.renderers.docx.text import ConditionWords, clean
 from auditforms.rules.values import as_date
 
-CONTENT_WIDTH_MM = 170
+CONTENT_WIDTH_MM = 170  # A4 less 20 mm margins
 LABEL_SHADE = "EDEDED"
 
 

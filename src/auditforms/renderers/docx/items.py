@@ -7,7 +7,7 @@ from typing import Any
 
 from auditforms.model import markdown
 from auditforms.model.definition import FieldItem, Judgement, Narrative, Question, Section, Table
-from auditforms.renderers.docx.builder import Form
+from auditforms.renderers.docx.builder import CONTENT_WIDTH_MM, Form
 from auditforms.renderers.docx.naming import shorten, tag
 
 DETAIL_WIDTHS = (60, 110)
@@ -49,7 +49,7 @@ def visit_section(form: Form, section: Section) -> None:
     form.prose(section.guidance, "Form Hint")
     see_also(form, section.see)
     if section.optional:
-        table = form.grid((170,), f"{section.title}: {section.not_relevant_label}", rows=1)
+        table = form.grid((CONTENT_WIDTH_MM,), f"{section.title}: {section.not_relevant_label}", rows=1)
         form.checkbox(table.rows[0].cells[0], tag(section.id, "not_relevant"),
                       f"{section.title}: {section.not_relevant_label}", section.not_relevant_label)
         form.para("Tick the box if this section does not apply, and leave the rest of it blank.",
@@ -218,6 +218,6 @@ def _column_widths(table: Table) -> tuple[int, ...]:
     if table.fixed_rows:
         weights.insert(0, 1.6)
     total = sum(weights)
-    widths = [int(170 * w / total) for w in weights]
-    widths[0] += 170 - sum(widths)
+    widths = [int(CONTENT_WIDTH_MM * w / total) for w in weights]
+    widths[0] += CONTENT_WIDTH_MM - sum(widths)
     return tuple(widths)
