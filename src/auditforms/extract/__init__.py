@@ -1,0 +1,90 @@
+"""Reading filled Word forms back into completed audits (``auditforms extract``).
+
+``extract_docx`` never raises for bad input: it returns ``(document | None, diagnostics)``.
+Messages name ids and counts, never the text of an answer.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any
+
+from auditforms.diagnostics import Diagnostic
+from auditforms.extract.assemble import Assembled, assemble
+from auditforms.extract.codes import CATALOGUE
+from auditforms.extract.expected import expected_form
+from auditforms.extract.identity import check_identity, saved_at
+from auditforms.extract.matching import match_controls, read_bare_cells
+from auditforms.extract.package import PackageError, open_package
+from auditforms.extract.reader import DocumentReader
+from auditforms.extract.report import Report
+from auditforms.extract.tables import read_table
+from auditforms.model.definition import Definition
+from auditforms.renderers.docx.naming import PROP_AUDIT_ID
+
+__all__ = ["CATALOGUE", "extract_docx"]
+
+FORMAT = "auditforms/completed-audit"
+
+
+def extract_docx(definition: Definition, data: bytes, filename: str) -> tuple[dict[str, Any] | None,
+                                                                              list[Diagnostic]]:
+    """The completed audit a filled Word form holds, or None and the reason why not."""
+    report = Report(filename)
+    try:
+        package = open_package(data)
+    except PackageError as error:
+        return None, [Diagnostic(error.code, error.message, file=filename)]
+    if package.removed_characters:
+        report.warn("AF713", f"{package.removed_characters} characters that XML cannot hold "
+                             "(control characters pasted from other systems) were removed")
+    properties = check_identity(definition, package.custom, report)
+    if report.has_errors:
+        return None, report.diagnostics
+    assembled = _read(definition, DocumentReader(package.document), report, trusted=bool(properties))
+    if assembled is None:
+        return None, report.diagnostics
+    return _envelope(definition, assembled, properties, saved_at(package.core), filename), report.diagnostics
+
+
+def _read(definition: Definition, reader: DocumentReader, report: Report, *, trusted: bool) -> Assembled | None:
+    """Answer tables by their rows, every other control by tag, title or place."""
+    expected = expected_form(definition)
+    reads = {table.id: read_table(definition, reader, expected, table) for table in definition.index.tables()}
+    located = {i for i, t in enumerate(reader.tables) for r in reads.values() if t is r.element}
+    table_tags = {t for t in expected.by_tag if t.split(".", 1)[0] in expected.tables}
+    matches = match_controls(reader, expected, located, table_tags)
+    read_bare_cells(reader, expected, matches, table_tags)
+    report.matches(matches, expected, table_tags, trusted=trusted)
+    if report.has_errors:
+        return None
+    tables: dict[str, Any] = {}
+    for table in definition.index.tables():
+        report.table(table, reads[table.id])
+        if reads[table.id].found:
+            tables[table.id] = reads[table.id].value
+    assembled = assemble(definition, matches.by_tag, tables)
+    report.assembled(assembled)
+    return assembled
+
+
+def _envelope(definition: Definition, assembled: Assembled, properties: dict[str, str],
+              when: str | None, filename: str) -> dict[str, Any]:
+    signed_off = {"moderator", "date"} <= assembled.moderation.keys()
+    envelope: dict[str, Any] = {
+        "format": FORMAT,
+        "format_version": 1,
+        "definition": {"id": definition.id, "version": definition.version},
+        "audit_id": properties.get(PROP_AUDIT_ID) or _stem(filename),
+        "status": "moderated" if signed_off else "submitted",
+        "answers": assembled.answers,
+    }
+    if assembled.moderation:
+        envelope["moderation"] = assembled.moderation
+    envelope["source"] = {"kind": "docx", **({"saved_at": when} if when else {})}
+    return envelope
+
+
+def _stem(filename: str) -> str:
+    return Path(filename).stem or "audit"
+

@@ -1,0 +1,49 @@
+"""Which tool and version a form was made from (its custom document properties)."""
+
+from __future__ import annotations
+
+from lxml import etree  # type: ignore[import-untyped]  # no stubs shipped
+
+from auditforms.extract.report import Report
+from auditforms.model.definition import Definition
+from auditforms.renderers.docx.naming import PROP_DEFINITION, PROP_VERSION
+from auditforms.renderers.docx.page import FIXED_TIME
+
+_CUSTOM = "http://schemas.openxmlformats.org/officeDocument/2006/custom-properties"
+_DCTERMS = "http://purl.org/dc/terms/"
+
+
+def properties(custom: etree._Element | None) -> dict[str, str]:
+    if custom is None:
+        return {}
+    out: dict[str, str] = {}
+    for prop in custom.iter(f"{{{_CUSTOM}}}property"):
+        name = prop.get("name")
+        if name and name.startswith("auditforms."):
+            out[name] = "".join(prop.itertext()).strip()
+    return out
+
+
+def check_identity(definition: Definition, custom: etree._Element | None, report: Report) -> dict[str, str]:
+    """An error when the form names another tool or version; {} when it names none."""
+    props = properties(custom)
+    tool, version = props.get(PROP_DEFINITION), props.get(PROP_VERSION)
+    if tool is not None and tool != definition.id:
+        report.error("AF705", f"this form was made from the audit tool '{tool}' (version {version}), "
+                              f"not from '{definition.id}'; extract it with that tool's definition")
+    elif version is not None and version != definition.version:
+        report.error("AF706", f"this form was made from version {version} of '{tool}', but the "
+                              f"definition given is version {definition.version}; extract it with "
+                              f"the definition of version {version}")
+    return props
+
+
+def saved_at(core: etree._Element | None) -> str | None:
+    """When the form was last saved, if a word processor saved it after auditforms made it."""
+    if core is None:
+        return None
+    modified = core.find(f"{{{_DCTERMS}}}modified")
+    text = (modified.text or "").strip() if modified is not None else ""
+    if not text or text.startswith(FIXED_TIME.strftime("%Y-%m-%dT%H:%M:%S")):
+        return None
+    return text if len(text) <= 40 else None

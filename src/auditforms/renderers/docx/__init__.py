@@ -1,0 +1,31 @@
+"""The Word renderer: a fillable .docx whose every answer is a tagged content control.
+
+See ``docs/word-forms.md`` for distributing the forms and reading them back with
+``auditforms extract``; :mod:`.naming` is the contract between the two.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from auditforms.model.definition import Definition
+    from auditforms.renderers import RenderOptions
+
+
+@dataclass(frozen=True)
+class DocxRenderer:
+    name: str = "docx"
+    media_type: str = "application/vnd.openxmlformats-officedocument.wordprocessingml.document"
+    suffix: str = ".docx"
+    description: str = "A fillable Word form (content controls), readable back with 'extract'."
+    accepts_prefill: bool = True
+
+    def render(self, definition: Definition, options: RenderOptions) -> bytes:
+        from auditforms.renderers.docx.document import build
+
+        return build(definition, options.prefill, options.audit_id)
+
+
+RENDERER = DocxRenderer()

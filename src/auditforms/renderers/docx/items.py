@@ -1,0 +1,223 @@
+"""One visitor per kind of definition node, writing the seed tools' layout into a :class:`Form`."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from typing import Any
+
+from auditforms.model import markdown
+from auditforms.model.definition import FieldItem, Judgement, Narrative, Question, Section, Table
+from auditforms.renderers.docx.builder import CONTENT_WIDTH_MM, Form
+from auditforms.renderers.docx.naming import shorten, tag
+
+DETAIL_WIDTHS = (60, 110)
+ANSWER_WIDTHS = (50, 120)
+MAX_BLANK_ROWS = 10
+COMPLETED_BY = {
+    "central": "To be completed centrally before the form is sent to the auditor.",
+    "auditor": "To be completed by the auditor.",
+    "moderator": "To be completed by the moderator.",
+}
+ADD_ROWS = ("Need more rows? Put the cursor in the last row and add a row below (Word: Layout › "
+            "Insert Below; LibreOffice: Table › Insert › Rows Below). Added rows are read back too.")
+
+
+def numbered(number: str | None, text: str) -> str:
+    return f"{number}. {text}" if number else text
+
+
+def question_name(question: Question) -> str:
+    """What titles of this question's controls start with: "Q4 Assessments"."""
+    name = question.short_title or question.title or question.prompt or question.id
+    return f"Q{question.number} {shorten(name, 40)}" if question.number else shorten(name, 40)
+
+
+def question_heading(question: Question) -> str:
+    """Title, else the short title, else the prompt's first paragraph: the navigation pane's entry."""
+    if question.title or question.short_title:
+        return question.title or question.short_title or ""
+    blocks = markdown.parse(question.prompt)
+    return markdown.plain(blocks[:1]) if blocks else question.id
+
+
+def visit_section(form: Form, section: Section) -> None:
+    form.heading(numbered(section.number, section.title), 1)
+    form.instruction(form.only_if([section.when], "this section "))
+    form.prose(section.intro)
+    if section.completed_by and not section.intro:
+        form.para(COMPLETED_BY[section.completed_by], "Form Hint")
+    form.prose(section.guidance, "Form Hint")
+    see_also(form, section.see)
+    if section.optional:
+        table = form.grid((CONTENT_WIDTH_MM,), f"{section.title}: {section.not_relevant_label}", rows=1)
+        form.checkbox(table.rows[0].cells[0], tag(section.id, "not_relevant"),
+                      f"{section.title}: {section.not_relevant_label}", section.not_relevant_label)
+        form.para("Tick the box if this section does not apply, and leave the rest of it blank.",
+                  "Form Hint")
+    run: list[FieldItem] = []
+    for item in section.items:
+        if isinstance(item, FieldItem):
+            run.append(item)
+            continue
+        visit_fields(form, run)
+        run = []
+        if isinstance(item, Question):
+            visit_question(form, item, 2)
+        else:
+            visit_table(form, item)
+    visit_fields(form, run)
+    if section.overall is not None:
+        visit_overall(form, section)
+
+
+def see_also(form: Form, refs: Sequence[str]) -> None:
+    titles = [form.definition.index.statements[r].title for r in refs
+              if r in form.definition.index.statements]
+    if titles:
+        quoted = "; ".join(f"“{t}”" for t in titles)
+        form.para(f"See the appendix: {quoted}.", "Form Hint")
+
+
+def visit_fields(form: Form, fields: Sequence[FieldItem]) -> None:
+    """Consecutive fields share one two-column table, like the seeds' case-detail table."""
+    if not fields:
+        return
+    table = form.grid(DETAIL_WIDTHS, form.definition.index.entries[fields[0].id].section.title)
+    for field in fields:
+        _field_row(form, table, field, form.only_if([field.when]))
+
+
+def _field_row(form: Form, table: Any, field: FieldItem, note: str | None) -> None:
+    row = form.add_row(table, DETAIL_WIDTHS)
+    hint = field.hint
+    section = form.definition.index.entries[field.id].section
+    if field.completed_by and field.completed_by != section.completed_by:
+        hint = " ".join(h for h in (hint, COMPLETED_BY[field.completed_by]) if h)
+    notes = form.option_notes(field.answer_options) if field.type != "scale" else []
+    form.label_cell(row.cells[0], field.label, hint=[hint, *notes], note=note)
+    form.answer(row.cells[1], field, field.id, field.label, form.prefill.get(field.id))
+    if field.type == "textarea":
+        form.min_height(row, field.rows)
+    labels = {o.id: o.label for o in field.answer_options}
+    for option_id, follow_up in field.follow_ups():
+        reveal = f"“{field.label.rstrip(':').strip()}” is “{labels[option_id]}”"
+        extra = form.only_if([follow_up.when])
+        note = f"Complete only if {reveal}." + (f" {extra}" if extra else "")
+        _field_row(form, table, follow_up, note)
+
+
+def visit_question(form: Form, question: Question, level: int) -> None:
+    heading = question_heading(question)
+    form.heading(numbered(question.number, heading), level)
+    form.instruction(form.only_if([question.when], "this question "))
+    if question.prompt and heading != markdown.plain(markdown.parse(question.prompt)):
+        form.prose(question.prompt)
+    for consideration in question.considerations:
+        if consideration.text:
+            form.prose(consideration.text)
+        form.bullets(consideration.items)
+    if question.guidance:
+        form.para("Guidance", "Form Label")
+        form.prose(question.guidance, "Form Hint")
+    see_also(form, question.see)
+    name = question_name(question)
+    if question.judgement is not None or question.narratives:
+        table = form.grid(ANSWER_WIDTHS, numbered(question.number, question_heading(question)))
+        if question.judgement is not None:
+            _judgement_row(form, table, question.judgement, question.id, f"{name}: judgement", "Judgement")
+        _narratives(form, table, question.id, name, question.narratives)
+    for part in question.parts:
+        visit_question(form, part, min(level + 1, 3))
+
+
+def _judgement_row(form: Form, table: Any, judgement: Judgement, owner: str, alias: str,
+                   default_label: str) -> None:
+    """The judgement's label, its options spelt out (as the seed tools list them), a drop-down."""
+    row = form.add_row(table, ANSWER_WIDTHS)
+    options = form.scale_options(judgement.scale)
+    listed = " / ".join(o.label for o in options)
+    form.label_cell(row.cells[0], judgement.label or default_label,
+                    hint=[listed, judgement.hint, *form.option_notes(options)])
+    form.judgement(row.cells[1], judgement, tag(owner, "judgement"), alias)
+
+
+def _narratives(form: Form, table: Any, owner: str, name: str, narratives: Sequence[Narrative]) -> None:
+    for narrative in narratives:
+        row = form.add_row(table, ANSWER_WIDTHS)
+        form.label_cell(row.cells[0], narrative.label, hint=narrative.hint)
+        form.text(row.cells[1], tag(owner, narrative.id), f"{name}: {shorten(narrative.label, 36)}",
+                  multiline=True)
+        form.min_height(row, narrative.rows)
+
+
+def visit_overall(form: Form, section: Section) -> None:
+    overall = section.overall
+    assert overall is not None
+    form.heading(overall.title, 2)
+    table = form.grid(ANSWER_WIDTHS, overall.title)
+    name = shorten(section.title, 40)
+    if overall.judgement is not None:
+        _judgement_row(form, table, overall.judgement, section.id, f"{name}: overall judgement",
+                       "Overall judgement")
+    _narratives(form, table, section.id, f"{name} overall", overall.narratives)
+
+
+def blank_rows(table: Table, prefilled: int) -> int:
+    """Enough rows to write in: the maximum when it is small, else the initial count (at least 5)."""
+    if table.max_rows is not None and table.max_rows <= MAX_BLANK_ROWS:
+        wanted = table.max_rows
+    else:
+        wanted = max(table.initial_rows, table.min_rows, 5)
+    return max(wanted, prefilled)
+
+
+def visit_table(form: Form, table: Table) -> None:
+    form.heading(numbered(table.number, table.title), 2)
+    form.instruction(form.only_if([table.when], "this table "))
+    if table.prompt:
+        form.prose(table.prompt)
+    if table.hint:
+        form.prose(table.hint, "Form Hint")
+    see_also(form, table.see)
+    widths = _column_widths(table)
+    grid = form.grid(widths, table.title, rows=1)
+    headers = ([table.row_header or ""] if table.fixed_rows else []) + [c.label for c in table.columns]
+    hints = ([None] if table.fixed_rows else []) + [c.hint for c in table.columns]
+    for cell, text, hint in zip(grid.rows[0].cells, headers, hints, strict=True):
+        form.label_cell(cell, text, hint=hint)
+    form.header_row(grid.rows[0])
+    name = shorten(table.title, 24)
+    prefill = form.prefill.get(table.id)
+    if table.fixed_rows:
+        values = prefill if isinstance(prefill, dict) else {}
+        for row_label in table.rows:
+            row = form.add_row(grid, widths)
+            form.label_cell(row.cells[0], row_label.label)
+            _cells(form, table, row.cells[1:], row_label.id, f"{name} – {shorten(row_label.label, 30)}",
+                   values.get(row_label.id))
+    else:
+        values_list = prefill if isinstance(prefill, list) else []
+        for n in range(1, blank_rows(table, len(values_list)) + 1):
+            row = form.add_row(grid, widths)
+            value = values_list[n - 1] if n <= len(values_list) else None
+            _cells(form, table, row.cells, str(n), f"{name} – row {n}", value)
+        limit = f" No more than {table.max_rows} rows." if table.max_rows else ""
+        form.para(ADD_ROWS + limit, "Form Hint")
+
+
+def _cells(form: Form, table: Table, cells: Sequence[Any], row_key: str, alias: str, value: Any) -> None:
+    values = value if isinstance(value, dict) else {}
+    for cell, column in zip(cells, table.columns, strict=True):
+        form.answer(cell, column, tag(table.id, row_key, column.id), f"{alias}: {shorten(column.label, 28)}",
+                    values.get(column.id))
+
+
+def _column_widths(table: Table) -> tuple[int, ...]:
+    """Narrative columns get the room; dates, numbers and grades stay narrow."""
+    weights = [3 if c.type in {"textarea", "text"} else 1.4 for c in table.columns]
+    if table.fixed_rows:
+        weights.insert(0, 1.6)
+    total = sum(weights)
+    widths = [int(CONTENT_WIDTH_MM * w / total) for w in weights]
+    widths[0] += CONTENT_WIDTH_MM - sum(widths)
+    return tuple(widths)
