@@ -52,9 +52,9 @@ def many_rows(rows: int = 2000) -> None:
     import copy
     import io
 
+    import docx
     from docx.oxml.ns import qn
 
-    import docx
     from auditforms.api import load_definition
     from auditforms.extract import extract_docx
     from auditforms.renderers import RenderOptions, get_renderer

@@ -3,13 +3,16 @@
 from __future__ import annotations
 
 import os
-import shutil
 from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 
 import pytest
 from click.testing import CliRunner
+
+from testsupport import require_binary
+
+__all__ = ["require_binary"]
 
 ROOT = Path(__file__).resolve().parent.parent
 FIXTURES = ROOT / "tests" / "fixtures"
@@ -46,15 +49,3 @@ def kitchen_sink():
     from auditforms.api import load_definition
 
     return load_definition(KITCHEN_SINK)
-
-
-def require_binary(name: str, *candidates: str) -> str:
-    """The path of an external program, or skip the test (fail under CI) when it is absent."""
-    for candidate in (name, *candidates):
-        found = shutil.which(candidate) or (candidate if Path(candidate).is_file() else None)
-        if found:
-            return found
-    message = f"{name} is not installed; the test needs the real program"
-    if os.environ.get("CI"):
-        pytest.fail(f"{message} (CI is set, so it must be present)")
-    pytest.skip(message)

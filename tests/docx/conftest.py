@@ -8,29 +8,14 @@ import tempfile
 from pathlib import Path
 
 import pytest
+from docx_paths import ALL_DEFINITIONS, KITCHEN_SINK, ROOT, SHIPPED, definition_id
 
-ROOT = Path(__file__).resolve().parents[2]
-KITCHEN_SINK = ROOT / "tests" / "fixtures" / "definitions" / "kitchen-sink.yaml"
-SHIPPED = sorted((ROOT / "definitions").glob("*.yaml"))
-ALL_DEFINITIONS = [KITCHEN_SINK, *SHIPPED]
+from testsupport import require_binary
 
-
-def root_conftest():
-    """tests/conftest.py, whose ``require_binary`` skips (or fails under CI) without the program."""
-    import importlib.util
-    import sys
-
-    name = "_auditforms_root_conftest"
-    if name not in sys.modules:
-        spec = importlib.util.spec_from_file_location(name, ROOT / "tests" / "conftest.py")
-        module = importlib.util.module_from_spec(spec)
-        sys.modules[name] = module
-        spec.loader.exec_module(module)
-    return sys.modules[name]
+__all__ = ["ALL_DEFINITIONS", "KITCHEN_SINK", "ROOT", "SHIPPED", "definition_id"]
 
 
-def definition_id(path: Path) -> str:
-    return path.stem
+
 
 
 @pytest.fixture(scope="session")
@@ -88,5 +73,5 @@ class LibreOffice:
 
 @pytest.fixture(scope="module")
 def libreoffice(tmp_path_factory) -> LibreOffice:
-    binary = root_conftest().require_binary("libreoffice", "soffice")
+    binary = require_binary("libreoffice", "soffice")
     return LibreOffice(binary, tmp_path_factory.mktemp("libreoffice"))

@@ -7,11 +7,10 @@ import io
 from collections.abc import Iterator, Mapping
 from typing import Any
 
+import docx
 from docx.oxml import OxmlElement
 from docx.oxml.ns import qn
 from lxml import etree
-
-import docx
 
 W14 = "http://schemas.microsoft.com/office/word/2010/wordml"
 

@@ -6,10 +6,10 @@ import io
 import zipfile
 
 import pytest
+from docx_paths import ALL_DEFINITIONS, KITCHEN_SINK
 
 from auditforms.extract import CATALOGUE, extract_docx
 from auditforms.extract.package import MAX_FILE_BYTES
-from conftest import ALL_DEFINITIONS, KITCHEN_SINK
 
 
 def _codes(kitchen_sink, data: bytes) -> list[str]:

@@ -5,8 +5,7 @@ from __future__ import annotations
 import json
 
 from docx_helpers import controls_for, fill
-
-from conftest import KITCHEN_SINK
+from docx_paths import KITCHEN_SINK
 
 
 def test_docx_render_then_extract_on_the_command_line(run_cli, tmp_path):

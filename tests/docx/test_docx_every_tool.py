@@ -5,14 +5,14 @@ from __future__ import annotations
 import io
 from typing import Any
 
+import docx
 import pytest
 from docx_helpers import fill, kind_of, sdts, tag_of
+from docx_paths import ALL_DEFINITIONS, definition_id
 
-import docx
 from auditforms.extract import extract_docx
 from auditforms.extract.slots import slot_for
 from auditforms.model.definition import Table
-from conftest import ALL_DEFINITIONS, definition_id
 
 
 def answer_everything(definition, blank: bytes) -> dict[str, Any]:

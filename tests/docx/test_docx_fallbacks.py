@@ -5,10 +5,10 @@ from __future__ import annotations
 import pytest
 from docx_answers import answers
 from docx_helpers import controls_for, fill, strip_tags
+from docx_paths import KITCHEN_SINK
 
 from auditforms.api import load_definition
 from auditforms.extract import extract_docx
-from conftest import KITCHEN_SINK
 
 TWINS = """\
 id: twin-tables

@@ -10,10 +10,10 @@ from pathlib import Path
 import pytest
 from docx_answers import FAMILY, MODERATION, answers
 from docx_helpers import add_rows, controls_for, fill
+from docx_paths import ALL_DEFINITIONS, KITCHEN_SINK, definition_id
 
 from auditforms.extract import extract_docx
 from auditforms.renderers.docx.items import question_heading
-from conftest import ALL_DEFINITIONS, KITCHEN_SINK, definition_id
 
 pytestmark = pytest.mark.libreoffice
 

@@ -4,11 +4,11 @@ from __future__ import annotations
 
 import pytest
 from docx_helpers import fill
+from docx_paths import KITCHEN_SINK
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from auditforms.extract import extract_docx
-from conftest import KITCHEN_SINK
 
 # What a person can type: any character except control characters (tabs and newlines aside).
 TYPED = st.text(st.characters(blacklist_categories=("Cs", "Cc"), whitelist_characters="\n\t"),

@@ -5,10 +5,10 @@ from __future__ import annotations
 import pytest
 from docx_answers import FAMILY, MODERATION, answers
 from docx_helpers import add_rows, controls_for, fill
+from docx_paths import KITCHEN_SINK
 
 from auditforms.extract import extract_docx
 from auditforms.rules import Evaluator, all_rules
-from conftest import KITCHEN_SINK
 
 EXTRA_FAMILY = [{"initials": "EF", "relationship": "Grandmother", "age": 70},
                 {"initials": "GH", "relationship": "Sister", "age": 3}]
@@ -124,10 +124,9 @@ def test_docx_text_typed_beside_an_empty_box_is_read(kitchen_sink, render):
 def test_docx_tracked_deletions_are_not_read(kitchen_sink, render):
     import io
 
+    import docx
     from docx.oxml import parse_xml
     from docx_helpers import sdts, tag_of
-
-    import docx
 
     data = fill(render(KITCHEN_SINK), {"team": "North"})
     document = docx.Document(io.BytesIO(data))
@@ -145,9 +144,8 @@ def test_docx_tracked_deletions_are_not_read(kitchen_sink, render):
 def test_docx_deleted_and_foreign_controls_are_reported(kitchen_sink, render):
     import io
 
-    from docx_helpers import sdts, tag_of
-
     import docx
+    from docx_helpers import sdts, tag_of
 
     document = docx.Document(io.BytesIO(fill(render(KITCHEN_SINK), {"child-id": "C0412"})))
     body = document.element.body

@@ -7,8 +7,7 @@ from __future__ import annotations
 
 import pytest
 from docx_helpers import text_dump
-
-from conftest import ALL_DEFINITIONS, KITCHEN_SINK, definition_id
+from docx_paths import ALL_DEFINITIONS, KITCHEN_SINK, definition_id
 
 
 @pytest.mark.parametrize("path", ALL_DEFINITIONS, ids=definition_id)

@@ -4,14 +4,14 @@ from __future__ import annotations
 
 import io
 
+import docx
 import pytest
 from docx_helpers import alias_of, kind_of, sdts, shown, tag_of
+from docx_paths import ALL_DEFINITIONS, KITCHEN_SINK, definition_id
 
-import docx
 from auditforms.model import markdown
 from auditforms.model.definition import FieldItem, Question, Table
 from auditforms.renderers.docx.items import question_heading
-from conftest import ALL_DEFINITIONS, KITCHEN_SINK, definition_id
 
 
 def expected_tags(definition) -> dict[str, str]:

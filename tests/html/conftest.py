@@ -12,7 +12,7 @@ from tests.html.html_support import CHROMIUM_ARGS, FormPage
 
 @pytest.fixture(scope="session")
 def _playwright() -> Iterator[Any]:
-    from tests.conftest import require_binary
+    from testsupport import require_binary
 
     require_binary("chromium", "/usr/bin/chromium")
     from playwright.sync_api import sync_playwright
@@ -28,7 +28,7 @@ _BROWSERS: list[Any] = []
 def chromium(_playwright: Any) -> Any:
     """A headless Chromium shared by the tests, launched again if it has gone away
     (another program on a shared machine may end it); each test gets its own context."""
-    from tests.conftest import require_binary
+    from testsupport import require_binary
 
     if not _BROWSERS or not _BROWSERS[-1].is_connected():
         executable = require_binary("chromium", "/usr/bin/chromium")

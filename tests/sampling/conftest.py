@@ -10,7 +10,6 @@ import pytest
 from auditforms.renderers import REGISTRY
 
 HERE = Path(__file__).resolve().parent
-EXAMPLES = HERE.parent.parent / "examples"
 
 
 @pytest.fixture
@@ -24,10 +23,3 @@ def fake_renderers(monkeypatch: pytest.MonkeyPatch) -> list[str]:
 @pytest.fixture
 def reference_date() -> dt.date:
     return dt.date(2026, 12, 1)
-
-
-def write_csv(path: Path, text: str, *, bom: bool = False, encoding: str = "utf-8") -> Path:
-    """Write ``text`` as a CSV file the way a spreadsheet would (CRLF line ends)."""
-    data = text.replace("\n", "\r\n").encode(encoding)
-    path.write_bytes((b"\xef\xbb\xbf" if bom else b"") + data)
-    return path

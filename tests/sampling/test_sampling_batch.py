@@ -9,10 +9,10 @@ from pathlib import Path
 
 import pytest
 from sampling_fake_renderer import FAIL_ON_CHILD
+from sampling_support import write_csv
 from tests.conftest import KITCHEN_SINK
 
 from auditforms.sampling.batch import safe_name
-from conftest import write_csv
 
 SAMPLE = (
     "Audit ID,Child ID,Initials,Team,Age band,Age,Strand,Flags,Auditor,Auditor's area of service,"

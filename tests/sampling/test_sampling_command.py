@@ -7,11 +7,11 @@ import io
 import json
 from pathlib import Path
 
+from sampling_support import EXAMPLES, write_csv
 from tests.conftest import KITCHEN_SINK
 
 from auditforms.sampling.tabular import decode
 from auditforms.sampling.values import normalise_key, parse_date
-from conftest import EXAMPLES, write_csv
 
 
 def sample_args(definition: Path, out: Path, *extra: str) -> list[str]:

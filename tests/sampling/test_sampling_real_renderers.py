@@ -11,9 +11,8 @@ import json
 import zipfile
 
 import pytest
+from sampling_support import write_csv
 from tests.conftest import KITCHEN_SINK
-
-from conftest import write_csv
 
 SAMPLE = "Child ID,Team,Age band,Auditor\nC90001,Early Help,11-15,Ann\nC90002,Care Leavers,16-21,Bob\n"
 

@@ -8,9 +8,8 @@ import types
 from pathlib import Path
 
 import pytest
+from sampling_support import write_csv
 from tests.conftest import KITCHEN_SINK
-
-from conftest import write_csv
 
 SAMPLE = ("Child ID,Team,Auditor,Due date\nC1,Early Help,Ann,15/12/2026\n"
           "C2,Early Help,Bob,15/12/2026\nC3,Early Help,Cat,15/12/2026\n")

@@ -6,9 +6,9 @@ import io
 from collections.abc import Mapping
 from typing import Any
 
+import docx
 from docx.enum.text import WD_BREAK
 
-import docx
 from auditforms.model.definition import Definition
 from auditforms.renderers.docx import naming, page
 from auditforms.renderers.docx.builder import Form
