@@ -43,23 +43,13 @@ def candidate_files(folder: Path, manifest: Mapping[str, Any]) -> Iterator[Path]
 
 
 def make_checker(definition: Definition) -> Checker:
-    """The ``check`` command's rules when present, else the definition's rules directly."""
-    try:
-        from auditforms.results.check import check_document  # type: ignore[import-not-found]
-    except ImportError:
-        check_document = None
-    if check_document is not None:
-        def run_check(document: Mapping[str, Any], file: str) -> tuple[int, int]:
-            return _count(check_document(definition, document, file=file))
-        return run_check
-    from auditforms.rules import Evaluator, all_rules
+    """The ``check`` command's checks, so status and check never disagree."""
+    from auditforms.results.check import check_document
 
-    evaluator, rules = Evaluator(definition), all_rules(definition)
+    def run_check(document: Mapping[str, Any], file: str) -> tuple[int, int]:
+        return _count(check_document(definition, document, file=file))
 
-    def run_rules(document: Mapping[str, Any], file: str) -> tuple[int, int]:
-        answers = document.get("answers")
-        return _count(evaluator.run(answers if isinstance(answers, Mapping) else {}, rules))
-    return run_rules
+    return run_check
 
 
 def _count(findings: Any) -> tuple[int, int]:
@@ -106,21 +96,16 @@ def _text(value: Any) -> str | None:
 
 
 def _extract(definition: Definition, path: Path) -> tuple[Any, str | None]:
-    try:
-        from auditforms.extract import extract_docx  # type: ignore[import-not-found]
-    except ImportError:
-        return None, "Word forms cannot be read here: auditforms.extract is not installed"
+    from auditforms.extract import extract_docx
+
     try:
         if path.stat().st_size > MAX_DOCX_BYTES:
             return None, f"larger than {MAX_DOCX_BYTES // 2**20} MB; not read"
-        result = extract_docx(definition, path.read_bytes(), path.name)
+        document, diagnostics = extract_docx(definition, path.read_bytes(), path.name)
     except OSError as exc:
         return None, f"cannot read the file ({exc.strerror or exc})"
-    document, diagnostics = getattr(result, "document", result), getattr(result, "diagnostics", [])
-    if isinstance(document, tuple | list) and document:
-        document, diagnostics = document[0], (document[1] if len(document) > 1 else [])
-    if not isinstance(document, dict):
-        errors = [d for d in diagnostics or [] if getattr(d, "is_error", True)]
-        reason = f" ({getattr(errors[0], 'message', errors[0])})" if errors else ""
+    if document is None:
+        errors = [d for d in diagnostics if d.is_error]
+        reason = f" ({errors[0].message})" if errors else ""
         return None, f"the Word form could not be read back{reason}"
     return document, None
