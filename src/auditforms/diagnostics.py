@@ -103,6 +103,7 @@ CATALOGUE: dict[str, str] = {
     "AF309": "a condition depends on itself or on a field that comes later in a way that can never be shown",
     "AF310": "a version is not a semantic version",
     "AF311": "a table's row limits contradict each other",
+    "AF312": "a tag is not declared under the tool's tags",
     # AF4xx: composition with extends
     "AF401": "the tool named by extends cannot be found on the definition search path",
     "AF402": "extends forms a cycle",
@@ -115,3 +116,35 @@ CATALOGUE: dict[str, str] = {
     # AF5xx: usage
     "AF501": "an option or argument given on the command line is invalid",
 }
+
+
+#: Modules holding the other families' catalogues: check (AF6xx), Word extract (AF7xx),
+#: dip sample (AF8xx). Imported only when the whole list is wanted.
+_FAMILY_CATALOGUES = (
+    "auditforms.results.codes",
+    "auditforms.extract.codes",
+    "auditforms.sampling.codes",
+)
+
+
+def all_codes() -> dict[str, str]:
+    """Every diagnostic code auditforms can report, with its summary, in code order."""
+    import importlib
+
+    codes = dict(CATALOGUE)
+    for name in _FAMILY_CATALOGUES:
+        family: dict[str, str] = importlib.import_module(name).CATALOGUE
+        clashes = codes.keys() & family.keys()
+        if clashes:
+            raise RuntimeError(f"diagnostic codes defined twice: {sorted(clashes)}")
+        codes.update(family)
+    return dict(sorted(codes.items()))
+
+
+def codes_markdown() -> str:
+    """The table of ``docs/diagnostics.md``."""
+    rows = ["| code | meaning |", "|---|---|"]
+    for code, summary in all_codes().items():
+        escaped = summary.replace("|", "\\|")
+        rows.append(f"| `{code}` | {escaped} |")
+    return "\n".join(rows) + "\n"
