@@ -114,7 +114,19 @@ def test_unquoted_yes_and_no_stay_text() -> None:
     assert result.ok, result.diagnostics
 
 
-@pytest.mark.parametrize(("name", "tail"), [(c[0], c[1]) for c in CASES], ids=[c[0] for c in CASES])
+def _schema_cases() -> list[tuple[str, str | None]]:
+    """The cases whose text parses as YAML, so that the schema validators see it."""
+    from auditforms.language.loader import parse_definition_file
+
+    out = []
+    for name, tail, *_ in CASES:
+        tree, problems = parse_definition_file(_document(name, tail).encode(), "bad.yaml")
+        if tree is not None and not problems:
+            out.append((name, tail))
+    return out
+
+
+@pytest.mark.parametrize(("name", "tail"), _schema_cases(), ids=[c[0] for c in _schema_cases()])
 def test_fast_and_full_schema_validators_agree(name: str, tail: str | None) -> None:
     """jsonschema-rs decides "valid?" on the happy path; it must agree with jsonschema."""
     from jsonschema import Draft202012Validator
@@ -122,9 +134,7 @@ def test_fast_and_full_schema_validators_agree(name: str, tail: str | None) -> N
     from auditforms.language.loader import parse_definition_file
     from auditforms.language.schema import _fast_validator, definition_schema
 
-    tree, problems = parse_definition_file(_document(name, tail).encode(), "bad.yaml")
-    if tree is None or problems:
-        pytest.skip("not YAML that reaches the schema")
+    tree, _ = parse_definition_file(_document(name, tail).encode(), "bad.yaml")
     fast = _fast_validator()
     assert fast is not None
     assert fast.is_valid(tree) == Draft202012Validator(definition_schema()).is_valid(tree)
