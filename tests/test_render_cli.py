@@ -1,0 +1,55 @@
+"""`auditforms render --data` end to end: case details reach the HTML and Word forms."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+KITCHEN_SINK = Path(__file__).resolve().parent / "fixtures" / "definitions" / "kitchen-sink.yaml"
+
+CASE = "child-id: C0999\nteam: Children in Care\nage-band: 16-21\nuasc: \"yes\"\n"
+
+
+def test_html_form_is_prefilled(run_cli, tmp_path: Path) -> None:
+    case = tmp_path / "case.yaml"
+    case.write_text(CASE)
+    out = tmp_path / "form.html"
+    result = run_cli("render", KITCHEN_SINK, "--format", "html", "--data", case, "-o", out)
+    assert result.exit_code == 0, result.output
+    html = out.read_text(encoding="utf-8")
+    assert 'value="C0999"' in html and "Children in Care" in html
+
+
+def test_word_form_is_prefilled_and_extracts(run_cli, tmp_path: Path, kitchen_sink) -> None:
+    case = tmp_path / "case.yaml"
+    case.write_text(CASE)
+    form = tmp_path / "form.docx"
+    assert run_cli("render", KITCHEN_SINK, "--format", "docx", "--data", case, "-o", form).exit_code == 0
+    audit = tmp_path / "audit.json"
+    result = run_cli("extract", KITCHEN_SINK, form, "-o", audit)
+    assert result.exit_code == 0, result.output
+    answers = json.loads(audit.read_text())["answers"]
+    assert (answers["child-id"], answers["team"], answers["age-band"], answers["uasc"]) == (
+        "C0999", "Children in Care", "16-21", "yes")
+
+
+def test_bad_case_data_stops_before_anything_is_written(run_cli, tmp_path: Path) -> None:
+    case = tmp_path / "case.yaml"
+    case.write_text("child-idd: C0999\n")
+    out = tmp_path / "form.html"
+    result = run_cli("render", KITCHEN_SINK, "--format", "html", "--data", case, "-o", out)
+    assert result.exit_code == 1 and "did you mean 'child-id'" in result.stderr
+    assert not out.exists()
+
+
+def test_several_formats_go_into_a_folder(run_cli, tmp_path: Path) -> None:
+    out = tmp_path / "forms"
+    result = run_cli("render", KITCHEN_SINK, "--format", "html,docx,schema,dictionary", "-o", out)
+    assert result.exit_code == 0, result.output
+    assert sorted(p.name for p in out.iterdir()) == [
+        "kitchen-sink.csv", "kitchen-sink.docx", "kitchen-sink.html", "kitchen-sink.json"]
+
+
+def test_unknown_format_is_a_usage_error(run_cli, tmp_path: Path) -> None:
+    result = run_cli("render", KITCHEN_SINK, "--format", "pdf", "-o", tmp_path / "x.pdf")
+    assert result.exit_code == 2 and "choose from html, docx, schema, dictionary" in result.stderr
