@@ -81,8 +81,8 @@ def test_docx_conditions_in_words(kitchen_sink):
         "“Audit date” is on or before the end of the sample period")
     rule = next(r for r in kitchen_sink.rules if r.id == "overall-not-better-than-every-field")
     assert words.describe(rule.assert_) == (
-        "it is not the case that the judgement for “Q3 Overall rating” is better than all of "
-        "the judgement for “Q1 Risk”, the judgement for “Q2 Decision making”")
+        "it is not the case that the judgement of “Q3 Overall rating” is better than all of "
+        "the judgement of “Q1 Risk”, the judgement of “Q2 Decision making”")
 
 
 def test_docx_titles_are_unique_and_short():

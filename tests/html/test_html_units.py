@@ -8,10 +8,11 @@ import re
 from markupsafe import Markup
 from tests.html.html_support import render_html
 
+from auditforms.model.describe import describe_condition as describe
 from auditforms.renderers import get_renderer
 from auditforms.renderers.html import RENDERER
 from auditforms.renderers.html.build import build_page, question_heading
-from auditforms.renderers.html.describe import describe, only_if
+from auditforms.renderers.html.describe import only_if
 from auditforms.renderers.html.markdown import markdown, plain
 from auditforms.renderers.html.payload import payload
 from auditforms.renderers.html.safety import content_security_policy, css_string, json_for_script, sha256_source
@@ -111,7 +112,7 @@ def test_html_conditions_described_in_words(kitchen_sink):
     assert describe(kitchen_sink, rule.assert_) == (
         "“Audit date” is on or after the start of the sample period"
         " and “Audit date” is on or before the end of the sample period")
-    assert only_if(kitchen_sink, kitchen_sink.sections[3].when) == "Only if “Age band” is one of “16-21”."
+    assert only_if(kitchen_sink, kitchen_sink.sections[3].when) == "Only if “Age band” is “16-21”."
     assert only_if(kitchen_sink, None) is None
 
 

@@ -49,7 +49,7 @@ def test_show_outline(run_cli) -> None:
     result = run_cli("show", KITCHEN)
     assert result.exit_code == 0
     assert "Q1 Risk is identified, responded to and reduced in a timely way.  [q1]" in result.stdout
-    assert "shown only if 'Is the child an unaccompanied asylum-seeker?' is Yes" in result.stdout
+    assert "shown only if “Is the child an unaccompanied asylum-seeker?” is “Yes”" in result.stdout
 
 
 def test_show_invalid_definition_exits_1(run_cli, tmp_path: Path) -> None:

@@ -35,8 +35,8 @@ def test_one_row_per_answer_value(kitchen_sink):
     assert "completion-after-audit" in by_path["actions[].completion-date"]["rules"]
     assert by_path["ecm.staying-safe.grade"]["type"] == "scale"
     assert by_path["uasc-age-assessment.judgement"]["condition"] == (
-        "'Is the child an unaccompanied asylum-seeker?' is Yes")
-    assert by_path["legal-status-other"]["condition"] == "'Legal status' is Other"
+        "“Is the child an unaccompanied asylum-seeker?” is “Yes”")
+    assert by_path["legal-status-other"]["condition"] == "“Legal status” is “Other”"
     assert by_path["child-id"]["completed_by"] == "central"
     assert by_path["audit-date"]["completed_by"] == "auditor"
 

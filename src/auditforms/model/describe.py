@@ -1,10 +1,15 @@
-"""Conditions in plain English, for forms ("Complete only if …"), outlines and dictionaries."""
+"""Conditions in plain English: one wording for paper forms ("Complete only if …"), the HTML
+form ("Only if …"), outlines, the data dictionary and check's messages.
+
+Names and option labels are quoted with curly quotes, as a person would write them:
+“Is the child an unaccompanied asylum-seeker?” is “Yes”.
+"""
 
 from __future__ import annotations
 
 from typing import Any
 
-from auditforms.model.conditions import All, Any_, Condition, Not, Test, is_reference
+from auditforms.model.conditions import All, Any_, Condition, Not, Test
 from auditforms.model.definition import Definition, FieldItem, Question, Section, Table
 
 _PHRASES = {
@@ -12,23 +17,25 @@ _PHRASES = {
     "before": "is before", "after": "is after", "on_or_before": "is on or before",
     "on_or_after": "is on or after", "less_than": "is less than", "at_most": "is at most",
     "greater_than": "is more than", "at_least": "is at least", "better_than": "is better than",
-    "worse_than": "is worse than", "better_than_all": "is better than every one of",
-    "worse_than_all": "is worse than every one of", "rows_at_most": "has at most",
-    "rows_at_least": "has at least",
+    "worse_than": "is worse than", "better_than_all": "is better than all of",
+    "worse_than_all": "is worse than all of",
 }
+_GRADE_OPERATORS = {"better_than", "worse_than", "better_than_all", "worse_than_all"}
 _VARIABLES = {"$today": "today", "$period_start": "the start of the sample period",
               "$period_end": "the end of the sample period"}
 
 
 def describe_condition(definition: Definition, condition: Condition) -> str:
-    """E.g. "'Is the child an unaccompanied asylum-seeker?' is Yes"."""
+    """E.g. ‘“Age band” is “16-21” or “Is the child disabled?” is “Yes”’."""
+    if isinstance(condition, Test):
+        return _test(definition, condition)
     if isinstance(condition, All):
         return " and ".join(_grouped(definition, c) for c in condition.all)
     if isinstance(condition, Any_):
         return " or ".join(_grouped(definition, c) for c in condition.any)
     if isinstance(condition, Not):
-        return f"not ({describe_condition(definition, condition.not_)})"
-    return _test(definition, condition)
+        return f"it is not the case that {_grouped(definition, condition.not_)}"
+    raise TypeError(condition)
 
 
 def _grouped(definition: Definition, condition: Condition) -> str:
@@ -36,30 +43,37 @@ def _grouped(definition: Definition, condition: Condition) -> str:
     return f"({text})" if isinstance(condition, All | Any_) else text
 
 
+def item_name(definition: Definition, ref: str) -> str:
+    """How a person knows what a reference names, unquoted: its label, title or question name."""
+    if ref.startswith("."):
+        return ref[1:].replace("-", " ")
+    owner, _, part = ref.partition(".")
+    entry = definition.index.entries.get(owner)
+    name = _label(entry.node) if entry else owner
+    if part == "judgement":
+        return f"the judgement of {name}"
+    return f"{name}: {part.replace('-', ' ')}" if part else name
+
+
 def describe_ref(definition: Definition, ref: str) -> str:
-    """The label a person knows a reference by: 'Age band', 'Q12 judgement', 'the row's Person'."""
+    """A reference as a sentence names it: ‘the judgement of “Q4 Assessments”’, ‘“Age band”’."""
     if ref.startswith("."):
         return f"its {ref[1:].replace('-', ' ')}"
     owner, _, part = ref.partition(".")
     entry = definition.index.entries.get(owner)
-    if entry is None:
-        return ref
-    node = entry.node
-    name = _name(node)
+    name = f"“{_label(entry.node)}”" if entry else f"“{owner}”"
     if part == "judgement":
         return f"the judgement of {name}"
-    if part:
-        return f"{name} {part.replace('-', ' ')}"
-    return name
+    return f"{name} ({part.replace('-', ' ')})" if part else name
 
 
-def _name(node: Any) -> str:
-    if isinstance(node, Question):
-        return node.display_name if node.number else f"'{node.short_title or node.title or node.id}'"
+def _label(node: Any) -> str:
     if isinstance(node, FieldItem):
-        return f"'{node.label}'"
+        return node.label
+    if isinstance(node, Question):
+        return node.display_name if (node.title or node.short_title) else (node.prompt or node.id)
     if isinstance(node, Table | Section):
-        return f"'{node.title}'"
+        return node.title
     return str(getattr(node, "id", node))
 
 
@@ -67,36 +81,52 @@ def _test(definition: Definition, test: Test) -> str:
     subject = describe_ref(definition, test.field)
     op, operand = test.operator, test.operand
     if op == "answered":
-        return f"{subject} {'is answered' if operand else 'is not answered'}"
+        return f"{subject} is {'answered' if operand else 'not answered'}"
     if op == "graded":
-        return f"{subject} {'is a grade' if operand else 'is not a grade'}"
+        return f"{subject} {'is' if operand else 'is not'} given a grade"
     if op in ("rows_at_most", "rows_at_least"):
-        return f"{subject} {_PHRASES[op]} {operand} rows"
-    phrase = _PHRASES[op]
-    if isinstance(operand, tuple | list):
-        value = ", ".join(_value(definition, test.field, v) for v in operand)
-    else:
-        value = _value(definition, test.field, operand)
-    return f"{subject} {phrase} {value}"
+        return f"{subject} has {'at most' if op == 'rows_at_most' else 'at least'} {operand} row" \
+               + ("" if operand == 1 else "s")
+    values = list(operand) if isinstance(operand, tuple | list) else [operand]
+    if op in ("in", "not_in") and len(values) == 1:
+        op = "is" if op == "in" else "is_not"
+    shown = ", ".join(_value(definition, test.field, op, v) for v in values)
+    return f"{subject} {_PHRASES[op]} {shown}"
 
 
-def _value(definition: Definition, field_ref: str, value: Any) -> str:
+def _value(definition: Definition, field_ref: str, op: str, value: Any) -> str:
     if isinstance(value, str) and value in _VARIABLES:
         return _VARIABLES[value]
+    if op in _GRADE_OPERATORS:
+        return describe_ref(definition, str(value))
     label = _option_label(definition, field_ref, value)
     if label is not None:
-        return label
-    if isinstance(value, str) and is_reference(value) and value.split(".")[0] in definition.index:
+        return f"“{label}”"
+    if op not in ("is", "is_not", "in", "not_in") and isinstance(value, str) \
+            and value.split(".")[0] in definition.index:
         return describe_ref(definition, value)
-    return str(value)
+    if isinstance(value, bool):
+        return "“Yes”" if value else "“No”"
+    return f"“{value}”" if isinstance(value, str) and op in ("is", "is_not", "in", "not_in") else str(value)
 
 
 def _option_label(definition: Definition, field_ref: str, value: Any) -> str | None:
-    entry = definition.index.entries.get(field_ref)
-    if entry is None or not isinstance(entry.node, FieldItem):
+    """The label of option ``value`` of what ``field_ref`` names (a field or a judgement)."""
+    owner, _, part = field_ref.partition(".")
+    entry = definition.index.entries.get(owner)
+    node = entry.node if entry else None
+    scale_id: str | None = None
+    if part == "judgement":
+        judgement = getattr(node, "judgement", None) or getattr(getattr(node, "overall", None), "judgement", None)
+        scale_id = judgement.scale if judgement else None
+    elif isinstance(node, FieldItem) and not part:
+        if node.type != "scale":
+            return next((o.label for o in node.answer_options if o.id == value), None)
+        scale_id = node.scale
+    scale = definition.index.scales.get(scale_id or "")
+    if scale is None:
         return None
-    field = entry.node
-    if field.type == "scale" and field.scale in definition.index.scales:
-        option = definition.index.scales[field.scale].option(str(value))
-        return option.label if option else None
-    return next((o.label for o in field.answer_options if o.id == value), None)
+    if scale.not_applicable and scale.not_applicable.id == value:
+        return scale.not_applicable.label
+    option = scale.option(str(value))
+    return option.label if option else None

@@ -26,10 +26,10 @@ class Wording:
             owner_node = self.definition.index.entries[owner].node
             options = owner_node.answer_options if isinstance(owner_node, FieldItem) else ()
             label = next((o.label for o in options if o.id == option_id), option_id)
-            reasons.insert(0, f"{describe_ref(self.definition, owner)} is {label}")
+            reasons.insert(0, f"{describe_ref(self.definition, owner)} is “{label}”")
         section = entry.section
         if section.optional and entry.node is not section:
             label = clean(section.not_relevant_label)
-            reasons.append(f"'{section.title}' is not marked \"{label}\"")
+            reasons.append(f"“{section.title}” is not marked “{label}”")
         return " and ".join(reasons)
 
