@@ -8,8 +8,9 @@ The docs page keeps hand-written explanations and examples; the part between the
 from __future__ import annotations
 
 import sys
-from pathlib import Path
 from typing import Any
+
+from auditforms import docgen
 
 BEGIN = "<!-- BEGIN GENERATED KEY REFERENCE: python -m auditforms.language.reference_doc --write -->"
 END = "<!-- END GENERATED KEY REFERENCE -->"
@@ -73,7 +74,7 @@ def _table(schema: dict[str, Any], defs: dict[str, Any]) -> list[str]:
 
 def generate(schema: dict[str, Any]) -> str:
     defs = schema["$defs"]
-    out = [BEGIN, ""]
+    out: list[str] = []
     for name, heading in SECTIONS:
         node = schema if not name else defs[name]
         out += [f'<a id="{_anchor(heading)}"></a>', f"### {heading}", ""]
@@ -81,26 +82,18 @@ def generate(schema: dict[str, Any]) -> str:
             out += [node["description"], ""]
         if node.get("properties"):
             out += [*_table(node, defs), ""]
-    out.append(END)
     return "\n".join(out)
 
 
 def splice(document: str, generated: str) -> str:
-    start, end = document.index(BEGIN), document.index(END) + len(END)
-    return document[:start] + generated + document[end:]
+    return docgen.splice(document, BEGIN, END, generated)
 
 
-def main(argv: list[str]) -> int:
+def update(document: str) -> str:
     from auditforms.language.schema import definition_schema
 
-    path = Path(__file__).resolve().parents[3] / "docs" / "definition-language.md"
-    updated = splice(path.read_text(encoding="utf-8"), generate(definition_schema()))
-    if "--write" in argv:
-        path.write_text(updated, encoding="utf-8")
-    else:
-        sys.stdout.write(updated)
-    return 0
+    return splice(document, generate(definition_schema()))
 
 
 if __name__ == "__main__":
-    raise SystemExit(main(sys.argv[1:]))
+    raise SystemExit(docgen.main("definition-language.md", update, sys.argv[1:]))
