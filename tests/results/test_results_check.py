@@ -6,6 +6,7 @@ from collections.abc import Callable
 from typing import Any
 
 import pytest
+from results_paths import set_at
 from tests.results.conftest import ROOT, found
 
 import auditforms
@@ -20,14 +21,7 @@ def test_the_fixture_audit_passes_without_findings(kitchen_sink, audit):
 
 def _set(path: str, value: Any) -> Callable[[Doc], None]:
     def change(doc: Doc) -> None:
-        *parents, last = path.split("/")
-        target: Any = doc
-        for key in parents:
-            target = target[int(key)] if isinstance(target, list) else target[key]
-        if isinstance(target, list):
-            target[int(last)] = value
-        else:
-            target[last] = value
+        set_at(doc, path, value)
     return change
 
 

@@ -5,6 +5,7 @@ from __future__ import annotations
 from typing import Any
 
 import pytest
+from results_paths import set_at
 from tests.results.conftest import found
 
 from auditforms.results.check import check_document
@@ -12,15 +13,6 @@ from auditforms.results.check import check_document
 SECRET = "Jo Bloggs lives at 1 Fictional Street"
 
 
-def _apply(doc: dict[str, Any], path: str, value: Any) -> None:
-    *parents, last = path.split("/")
-    target: Any = doc
-    for key in parents:
-        target = target[int(key)] if isinstance(target, list) else target[key]
-    if isinstance(target, list):
-        target[int(last)] = value
-    else:
-        target[last] = value
 
 
 # (path, value, expected findings)
@@ -79,14 +71,14 @@ SCHEMA_DEFECTS: list[tuple[str, Any, list[str]]] = [
 @pytest.mark.parametrize(("path", "value", "expected"), SCHEMA_DEFECTS,
                          ids=[f"{p}={str(v)[:12]}" for p, v, _ in SCHEMA_DEFECTS])
 def test_schema_defect_gives_its_message(kitchen_sink, audit, path, value, expected):
-    _apply(audit, path, value)
+    set_at(audit, path, value)
     assert found(kitchen_sink, audit) == expected
 
 
 def test_no_message_ever_quotes_an_answer(kitchen_sink, audit):
     for path, value, _ in SCHEMA_DEFECTS:
         if "/" in path and not path.startswith("answers/" + SECRET):
-            _apply(audit, path, value)
+            set_at(audit, path, value)
     for text in found(kitchen_sink, audit):
         assert "Jo Bloggs" not in text
 

@@ -10,8 +10,9 @@ from pathlib import Path
 import jsonschema
 import jsonschema_rs
 import pytest
+from results_paths import set_at
 from tests.results.conftest import AUDITS, ROOT
-from tests.results.test_results_envelope import SCHEMA_DEFECTS, _apply
+from tests.results.test_results_envelope import SCHEMA_DEFECTS
 
 from auditforms.api import load_definition
 from auditforms.renderers import RenderOptions, get_renderer
@@ -77,7 +78,7 @@ def _examples(kitchen_sink) -> list[tuple[str, object, bool]]:
     out: list[tuple[str, object, bool]] = [("child-0412", valid, True)]
     for path, value, expected in SCHEMA_DEFECTS:
         document = copy.deepcopy(valid)
-        _apply(document, path, value)
+        set_at(document, path, value)
         out.append((path, document, not any("AF61" in e for e in expected)))
     return out
 
