@@ -135,10 +135,14 @@ def moderation_schema(definition: Definition) -> Schema:
             }
     comments = schema["properties"]["comments"]
     comments["propertyNames"] = {"enum": list(index.order)}
-    judgements = schema["properties"]["judgements"]
-    judgements.pop("propertyNames", None)
-    judgements["properties"] = graded
-    judgements["additionalProperties"] = False
+    for name in ("judgements", "auditor_judgements"):
+        by_part = schema["properties"][name]
+        by_part.pop("propertyNames", None)
+        by_part["properties"] = graded
+        by_part["additionalProperties"] = False
+    schema["properties"]["agreed"]["items"] = {"enum": list(graded)}
+    for name in ("checklist", "responses"):
+        schema["properties"][name]["propertyNames"] = {"enum": list(index.order)}
     date = schema["properties"]["date"]
     schema["properties"]["date"] = {"title": date["title"], **vs.date_schema(), "type": "string"}
     return dict(schema)
