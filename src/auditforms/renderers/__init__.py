@@ -10,6 +10,7 @@ from __future__ import annotations
 import importlib
 from collections.abc import Mapping
 from dataclasses import dataclass, field
+from datetime import date
 from typing import TYPE_CHECKING, Any, Protocol
 
 if TYPE_CHECKING:
@@ -29,12 +30,17 @@ class RenderOptions:
     """What a renderer may be told besides the definition. Renderers never read files.
 
     ``prefill`` holds answers (already validated) for fields completed centrally, keyed
-    by field id. ``audit_id`` names the audit a pre-filled form is for. Renderers must
-    not embed the current time, so that output is reproducible and snapshot-testable.
+    by field id. ``audit_id`` names the audit a pre-filled form is for, and ``due_date``
+    the date the sample asks for it back. ``completed`` is a whole completed-audit
+    document (already checked) for the renderers that print the final, read-only copy.
+    Renderers must not embed the current time, so that output is reproducible and
+    snapshot-testable.
     """
 
     prefill: Mapping[str, Any] = field(default_factory=dict)
     audit_id: str | None = None
+    due_date: date | None = None
+    completed: Mapping[str, Any] | None = None
 
 
 class Renderer(Protocol):
