@@ -9,8 +9,9 @@ from typing import Any
 from auditforms.diagnostics import Diagnostic, has_errors
 from auditforms.language.defaults import apply_section_defaults
 from auditforms.language.extends import Composer
-from auditforms.language.loader import LoadResult, parse_definition_file
+from auditforms.language.parsing import parse_definition_file
 from auditforms.language.references import resolve_references
+from auditforms.language.result import LoadResult
 from auditforms.language.search import find, search_dirs
 from auditforms.language.suggest import did_you_mean
 from auditforms.source.located import LocDict, locate

@@ -10,7 +10,7 @@ from auditforms.source.reading import DEFAULT_LIMITS
 
 def validate_reference_file(path: Path) -> list[Diagnostic]:
     """Diagnostics for a reference document, against ``schemas/reference.schema.json``."""
-    from auditforms.language.loader import parse_definition_file
+    from auditforms.language.parsing import parse_definition_file
     from auditforms.language.schema import validate_reference_document
 
     try:

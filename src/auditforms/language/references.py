@@ -28,7 +28,7 @@ class _Where:
 
 def resolve_references(tree: dict[str, Any], filename: str, dirs: Sequence[Path]) -> list[Diagnostic]:
     """Replace each reference id in ``tree['references']`` by the document's data."""
-    from auditforms.language.loader import parse_definition_file
+    from auditforms.language.parsing import parse_definition_file
     from auditforms.model.definition import ReferenceDocument
 
     ids = tree.get("references") or []
