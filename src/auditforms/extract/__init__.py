@@ -72,6 +72,10 @@ def _read(definition: Definition, package: Package, report: Report, *, trusted: 
     anchor_comments(reader.body, comments, Owners(matches.by_tag, {t: r.element for t, r in reads.items()}))
     assembled.moderation = moderation_record(definition, assembled.moderation, comments.values(),
                                              assembled.answers)
+    if assembled.moderation and not {"moderator", "date"} <= assembled.moderation.keys():
+        report.warn("AF717", "the moderator's comments or judgements were read, but the moderator's "
+                             "name or date is not filled in; the audit stays 'submitted' until they are",
+                    "/moderation")
     return assembled
 
 

@@ -64,16 +64,20 @@ def anchor_comments(body: etree._Element, comments: dict[str, Comment],
                     owner_of: Callable[[etree._Element], str | None]) -> None:
     """Give each comment the part it is anchored in; ``owner_of`` names a row's or table's part.
 
-    A comment outside every table belongs to the part of the next table that has one."""
+    A comment outside every table (on a question's heading or prompt) belongs to the part
+    of the next table, unless a heading comes first: then it is about the form as a whole."""
     waiting: list[Comment] = []
     seen: set[str] = set()
-    for order, element in enumerate(body.iter(w("commentRangeStart"), w("commentReference"), w("tbl"))):
+    for order, element in enumerate(body.iter(w("commentRangeStart"), w("commentReference"), w("tbl"), w("p"))):
+        if element.tag == w("p"):
+            if _is_heading(element):
+                waiting = []  # they keep part None
+            continue
         if element.tag == w("tbl"):
             part = owner_of(element)
-            if part is not None:
-                for comment in waiting:
-                    comment.part = part
-                waiting = []
+            for comment in waiting:
+                comment.part = part
+            waiting = []
             continue
         found = comments.get(element.get(w("id")) or "")
         if found is None or found.id in seen:
@@ -87,3 +91,8 @@ def anchor_comments(body: etree._Element, comments: dict[str, Comment],
             continue
         table = next(element.iterancestors(w("tbl")))
         comment.part = owner_of(row) or owner_of(table)
+
+
+def _is_heading(paragraph: etree._Element) -> bool:
+    style = paragraph.find(f"{w('pPr')}/{w('pStyle')}")
+    return style is not None and (style.get(w("val")) or "").startswith(("Heading", "Title"))

@@ -102,11 +102,9 @@ def _judgements(raw: Mapping[str, Any], record: dict[str, Any]) -> None:
 
 
 def _comments(comments: list[Comment], record: dict[str, Any]) -> None:
-    by_id = {c.id: c for c in comments}
     texts: dict[str | None, list[str]] = {}
     responses: dict[str, dict[str, Any]] = {}
-    for comment in sorted(comments, key=lambda c: (c.order, int(c.id) if c.id.isdigit() else 0)):
-        root = _root(comment, by_id)
+    for comment, root in _threads(comments):
         if comment is not root and comment.author != root.author and root.part is not None:
             response = responses.setdefault(root.part, {"addressed": False, "reply": None})
             response["reply"] = "\n\n".join(t for t in (response["reply"], comment.text) if t) or None
@@ -122,6 +120,25 @@ def _comments(comments: list[Comment], record: dict[str, Any]) -> None:
         record["responses"] = responses
     if texts.get(None):
         record["summary"] = "\n\n".join(texts[None])
+
+
+def _threads(comments: list[Comment]) -> list[tuple[Comment, Comment]]:
+    """Each comment, in document order, with the first comment of its thread.
+
+    Word records threads; LibreOffice 7.4 loses them on save, leaving replies as comments
+    anchored at the same place. So a comment with no recorded parent, by another author
+    than the first comment on its part, is taken as a reply to that first comment."""
+    by_id = {c.id: c for c in comments}
+    first: dict[str, Comment] = {}
+    out = []
+    for comment in sorted(comments, key=lambda c: (c.order, int(c.id) if c.id.isdigit() else 0)):
+        root = _root(comment, by_id)
+        if root is comment and comment.part is not None:
+            opener = first.setdefault(comment.part, comment)
+            if opener.author != comment.author:
+                root = opener
+        out.append((comment, root))
+    return out
 
 
 def _root(comment: Comment, by_id: Mapping[str, Comment]) -> Comment:

@@ -92,7 +92,11 @@ def _judgements_table(form: Form, parts: Sequence[Part]) -> None:
 
 
 def sign_off(form: Form) -> None:
-    """The moderator's name, date and summary; their name and date make the audit moderated."""
+    """The moderator's name, date and summary; their name and date make the audit moderated.
+
+    Its own heading keeps it apart from the table above: with nothing between them, Word
+    and LibreOffice join two tables into one."""
+    form.heading("Moderator's sign-off", 2)
     table = form.grid(DETAIL_WIDTHS, "Moderator's sign-off")
     for part in naming.MODERATION_PARTS:
         row = form.add_row(table, DETAIL_WIDTHS)
