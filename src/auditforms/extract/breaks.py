@@ -4,7 +4,7 @@ LibreOffice 7.4 cannot keep a line break inside a plain-text control (the kind o
 control forms made before auditforms 0.1 used): when it saves, it moves the breaks out,
 in front of the control, and the lines inside run together ("1. First point2. Second").
 The number of breaks moved out is known; where they were is not. A space goes where a
-break most plausibly was: first after a sentence's end before a capital ("point.Second"),
+break most plausibly was: first after a sentence's end ("point.Second", "made.2."),
 then between a lower-case letter and a capital ("pointSecond"), never more spaces than
 breaks were lost. It is a best guess, and the line structure itself cannot be recovered.
 """
@@ -17,7 +17,9 @@ from lxml import etree  # type: ignore[import-untyped]  # no stubs shipped
 
 W = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
 
-_AFTER_SENTENCE = re.compile(r"(?<=[.!?:;)])(?=[A-Z(“‘\"])")
+#: After a sentence's end: before a capital, or before a number when a word ended it ("made.2."),
+#: never inside a number ("1.5").
+_AFTER_SENTENCE = re.compile(r"(?<=[.!?:;)])(?=[A-Z(“‘\"])|(?<=[A-Za-z][.!?:;)])(?=[0-9])")
 _CASE_CHANGE = re.compile(r"(?<=[a-z])(?=[A-Z])")
 
 
