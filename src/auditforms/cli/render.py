@@ -66,7 +66,7 @@ def command(definition: Path, format_: str, output: Path, data_path: Path | None
         click.echo(f"note: this audit's status is '{options.completed.get('status')}', not 'final'; "
                    "the copy says so on its first page", err=True)
     for name, target in targets:
-        write_atomic(target, get_renderer(name).render(loaded, options), force=force)
+        write_atomic(target, _render(get_renderer(name), loaded, options), force=force)
         click.echo(f"wrote {target}", err=True)
     raise SystemExit(EXIT_OK)
 
@@ -109,6 +109,16 @@ def _accepts(renderer: Renderer, options: RenderOptions, *, given: bool) -> None
                                  "give the audit with --data AUDIT.json", param_hint="--format")
     if given and options.completed is None and not renderer.accepts_prefill:
         raise click.BadParameter(f"the {renderer.name} format takes no --data", param_hint="--data")
+
+
+def _render(renderer: Renderer, definition: Any, options: RenderOptions) -> bytes:
+    from auditforms.renderers.final_copy import EngineMissing
+
+    try:
+        return renderer.render(definition, options)
+    except EngineMissing as error:
+        click.echo(f"error: {error}", err=True)
+        raise SystemExit(EXIT_INVALID) from None
 
 
 def _targets(formats: list[str], output: Path, stem: str) -> list[tuple[str, Path]]:

@@ -20,6 +20,10 @@ class NoCompletedAudit(ValueError):
     """The final copy was asked for without a completed audit to print."""
 
 
+class EngineMissing(RuntimeError):
+    """The PDF engine (WeasyPrint, or the Pango library it needs) is not installed."""
+
+
 @dataclass(frozen=True)
 class PdfFinalCopy:
     name: str = "pdf"

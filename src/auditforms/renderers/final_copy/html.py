@@ -47,6 +47,8 @@ def to_html(copy: FinalCopy) -> str:
     if copy.marking:
         warning = f"<small>{escape(copy.marking_warning)}</small>" if copy.marking_warning else ""
         parts.append(f'<div class="marking">{escape(copy.marking)}{warning}</div>')
+    else:  # as the Word form does: the tool's name heads every page
+        parts.append(f'<div class="marking"><small>{escape(copy.title)}</small></div>')
     parts.append(f'<div class="footer">{escape(copy.footer)}</div>')
     parts.append(f'<h1 class="title">{escape(copy.title)}</h1><p class="subtitle">{escape(copy.subtitle)}'
                  "<br>Final copy of a completed audit</p>")

@@ -14,6 +14,7 @@ from collections.abc import Mapping
 from typing import Any
 
 from auditforms.model.definition import Definition
+from auditforms.renderers.final_copy import EngineMissing
 from auditforms.renderers.final_copy.content import final_copy
 from auditforms.renderers.final_copy.html import to_html
 
@@ -21,7 +22,12 @@ PDF_VARIANT = "pdf/ua-1"
 
 
 def render_pdf(definition: Definition, document: Mapping[str, Any]) -> bytes:
-    import weasyprint  # type: ignore[import-untyped]  # heavy: imported only when a PDF is asked for
+    try:  # heavy: imported only when a PDF is asked for
+        import weasyprint  # type: ignore[import-untyped]
+    except (ImportError, OSError) as error:  # OSError: Pango's shared library is not installed
+        raise EngineMissing(f"the PDF cannot be made: WeasyPrint or Pango is missing ({error}); install "
+                            "them with 'apt-get install libpango-1.0-0 libpangoft2-1.0-0 "
+                            "libharfbuzz-subset0' and 'pip install weasyprint'") from None
 
     # WeasyPrint logs every CSS property it skips; a final copy's terminal output stays clean.
     logging.getLogger("weasyprint").setLevel(logging.ERROR)
