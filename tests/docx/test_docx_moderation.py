@@ -93,3 +93,24 @@ def test_docx_blank_form_has_no_moderation(kitchen_sink, render):
 ])
 def test_docx_respace_puts_a_space_where_a_break_was_lost(glued, lost, spaced):
     assert respace(glued, lost) == spaced
+
+
+def test_docx_moderators_checklist_is_read_per_part(load, render):
+    from docx_paths import SHIPPED
+
+    from auditforms.moderation import checklist_for
+
+    torbay_path = next(p for p in SHIPPED if p.stem == "torbay-full-audit")
+    torbay = load(torbay_path)
+    items = [i.id for i in checklist_for(torbay, "q4")]
+    table_items = [i.id for i in checklist_for(torbay, "actions")]
+    assert items and table_items
+    values = {"_moderation.q4.judgement": "agree", f"_moderation.q4.checklist.{items[0]}": True,
+              f"_moderation.actions.checklist.{table_items[0]}": True,
+              "_moderation.moderator": "M. Moderator", "_moderation.date": "2026-12-03"}
+    document, diagnostics = extract_docx(torbay, fill(render(torbay_path), values), "torbay.docx")
+    assert diagnostics == []
+    checklist = document["moderation"]["checklist"]
+    assert checklist["q4"] == {item: item == items[0] for item in items}  # unticked: not met
+    assert checklist["actions"] == {item: item == table_items[0] for item in table_items}
+    assert set(checklist) == {"q4", "actions"}  # parts the moderator left alone: not assessed

@@ -53,6 +53,7 @@ def audit() -> dict:
             "moderator": "M. Moderator", "date": "2026-12-03", "comments": comments,
             "judgements": {"q5": "meets-good"}, "agreed": ["q1", "q2", "q3"],
             "auditor_judgements": {f"q{n}": GRADES[n % 4] for n in range(1, 13)},
+            "checklist": {"q5": {"evidence-findings-of-fact": True, "evidence-auditor-overview": False}},
             "responses": {p: {"addressed": True, "reply": "Added an overview."} for p in comments},
             "summary": "A clear, evaluative audit; the impact statements bring Sam to life.",
         },

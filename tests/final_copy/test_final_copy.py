@@ -67,6 +67,7 @@ def test_final_copy_puts_the_moderators_record_beside_the_part(torbay, audit):
     assert isinstance(moderator, Note) and moderator.who == "Moderator"
     assert ("Moderated judgement", "Meets good") in moderator.rows
     assert ("Comment", audit["moderation"]["comments"]["q5"]) in moderator.rows
+    assert ("Evidence: An auditor overview demonstrating professional analysis", "Not met") in moderator.rows
     reply = blocks[q5 + 3]
     assert isinstance(reply, Note) and ("Reply", "Added an overview.") in reply.rows
     history = next(b for b in blocks if isinstance(b, Grid) and b.caption == "History")

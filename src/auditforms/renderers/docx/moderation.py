@@ -12,7 +12,8 @@ from __future__ import annotations
 from collections.abc import Sequence
 from dataclasses import dataclass
 
-from auditforms.model.definition import Definition, Judgement, Option, Question, Section
+from auditforms.model.definition import Definition, Judgement, Option, Question, Section, Table
+from auditforms.moderation import checklist_for
 from auditforms.renderers.docx import naming
 from auditforms.renderers.docx.builder import CONTENT_WIDTH_MM, Form
 from auditforms.renderers.docx.items import DETAIL_WIDTHS, numbered, question_name
@@ -31,7 +32,7 @@ SIGN_OFF_LABELS = {"moderator": "Moderator", "date": "Date moderated", "summary"
 
 @dataclass(frozen=True)
 class Part:
-    """A part the moderator judges: a question or a section's overall judgement."""
+    """A part the moderator judges (a question, a section's overall judgement) or checks (a table)."""
 
     id: str
     name: str
@@ -41,29 +42,30 @@ class Part:
 
 def judged_parts(definition: Definition) -> list[Part]:
     """Every judged question and section overall, in document order, with its checklist."""
+    return [p for p in moderated_parts(definition) if p.judgement is not None]
+
+
+def moderated_parts(definition: Definition) -> list[Part]:
+    """The judged parts and the parts with a moderator's checklist (tables), in document order."""
     out = []
     for item_id in definition.index.order:
         node = definition.index.entries[item_id].node
-        if isinstance(node, Question) and node.judgement is not None:
-            name = question_name(node)
-            out.append(Part(item_id, name, node.judgement, checklist_for(definition, item_id)))
-        elif isinstance(node, Section) and node.overall is not None and node.overall.judgement is not None:
+        checks = tuple(Option(id=i.id, label=i.label) for i in checklist_for(definition, item_id))
+        if isinstance(node, Question) and (node.judgement is not None or checks):
+            out.append(Part(item_id, question_name(node), node.judgement, checks))
+        elif isinstance(node, Section) and node.overall is not None and (node.overall.judgement or checks):
             name = numbered(node.number, f"{shorten(node.title, 40)}: {node.overall.title}")
-            out.append(Part(item_id, name, node.overall.judgement, checklist_for(definition, item_id)))
+            out.append(Part(item_id, name, node.overall.judgement, checks))
+        elif isinstance(node, Table) and checks:
+            out.append(Part(item_id, numbered(node.number, shorten(node.title, 60)), None, checks))
     return out
-
-
-def checklist_for(definition: Definition, part_id: str) -> tuple[Option, ...]:
-    """The checklist items the definition declares for one part (none until it declares them)."""
-    del definition, part_id
-    return ()
 
 
 def moderation(form: Form) -> None:
     form.heading("Moderation", 1)
     form.para("To be completed by the moderator.", "Form Hint")
     form.para(HOW_TO_MODERATE, "Form Hint")
-    parts = judged_parts(form.definition)
+    parts = moderated_parts(form.definition)
     if parts:
         _judgements_table(form, parts)
     sign_off(form)

@@ -101,9 +101,8 @@ class Labeller:
 
 
 def checklist_labels(definition: Definition) -> dict[str, str]:
-    """The moderator's checklist items' labels by id (none until the definition declares them)."""
-    del definition
-    return {}
+    """The moderator's checklist items' labels by id."""
+    return {item.id: item.label for item in definition.moderation.checklist} if definition.moderation else {}
 
 
 def _label(options: Sequence[Option], value: Any) -> str:
