@@ -74,6 +74,16 @@ def test_final_copy_puts_the_moderators_record_beside_the_part(torbay, audit):
     assert [r[0] for r in history.rows] == ["submitted", "moderated", "finalised"]
 
 
+def test_final_copy_names_answers_to_parts_that_do_not_apply(kitchen_sink):
+    audit = json.loads(KITCHEN_AUDIT.read_text(encoding="utf-8"))
+    audit["answers"]["uasc"] = "no"  # the UASC section does not apply, but it was answered
+    audit["answers"]["uasc-age-assessment"] = {"judgement": "good"}
+    blocks = final_copy(kitchen_sink, audit).blocks
+    skipped = next(b for b in blocks if isinstance(b, Heading) and b.text == "Answers not printed")
+    note = blocks[blocks.index(skipped) + 1]
+    assert note.rows[0][1] == "2. Unaccompanied asylum-seeking children"
+
+
 def test_final_copy_escapes_what_the_audit_says(torbay, audit):
     hostile = json.loads(json.dumps(audit))
     hostile["answers"]["q1"]["evidence"] = "<script>alert(1)</script> & more"

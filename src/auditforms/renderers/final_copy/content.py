@@ -81,6 +81,7 @@ def final_copy(definition: Definition, document: Mapping[str, Any]) -> FinalCopy
     builder.record(document)
     for section in definition.sections:
         builder.section(section)
+    builder.not_printed()
     builder.sign_off()
     builder.history(document.get("history") or [])
     return copy
@@ -95,6 +96,21 @@ class _Builder:
         self.blocks = blocks
         self.say = Labeller(definition)
         self.shown = Evaluator(definition)
+        #: Parts answered although they do not apply to this child: named, never printed silently away.
+        self.skipped: list[str] = []
+
+    def applies(self, item_id: str, name: str) -> bool:
+        if self.shown.shown(self.answers, item_id):
+            return True
+        if item_id in self.answers:
+            self.skipped.append(name)
+        return False
+
+    def not_printed(self) -> None:
+        if self.skipped:
+            self.blocks.append(Heading("Answers not printed", 1))
+            self.blocks.append(Pairs("Answers not printed", (
+                ("Parts answered that do not apply to this child", "; ".join(self.skipped)),)))
 
     def record(self, document: Mapping[str, Any]) -> None:
         status = str(document.get("status", ""))
@@ -103,6 +119,10 @@ class _Builder:
 
     def section(self, section: Section) -> None:
         if not self.shown.shown(self.answers, section.id):
+            index = self.definition.index
+            if section.id in self.answers or any(index.entries[i].section is section and i in self.answers
+                                                 for i in index.order):
+                self.skipped.append(_numbered(section.number, section.title))
             return
         self.blocks.append(Heading(_numbered(section.number, section.title), 1))
         answer = self.answers.get(section.id)
@@ -129,16 +149,16 @@ class _Builder:
         rows = []
         for item in fields:
             for field_item in (item, *(f for _, f in item.follow_ups())):
-                if self.shown.shown(self.answers, field_item.id) and field_item.id in self.answers:
+                if self.applies(field_item.id, field_item.label) and field_item.id in self.answers:
                     rows.append((field_item.label, self.say.field(field_item, self.answers[field_item.id])))
         if rows:
             self.blocks.append(Pairs(caption, tuple(rows)))
         self._moderator(*(f.id for f in fields))
 
     def question(self, question: Question, level: int) -> None:
-        if not self.shown.shown(self.answers, question.id):
-            return
         title = question.title or question.short_title or question.prompt or question.id
+        if not self.applies(question.id, _numbered(question.number, title)):
+            return
         self._judged(question.id, _numbered(question.number, title), question.judgement is not None,
                      question.narratives, level)
         for part in question.parts:
@@ -157,7 +177,7 @@ class _Builder:
         self._moderator(part_id)
 
     def table(self, table: Table) -> None:
-        if not self.shown.shown(self.answers, table.id):
+        if not self.applies(table.id, _numbered(table.number, table.title)):
             return
         self.blocks.append(Heading(_numbered(table.number, table.title), 2))
         value = self.answers.get(table.id)
