@@ -43,6 +43,9 @@ def test_there_is_an_example_of_each_general_feature() -> None:
 PAIRS = {
     "marking": (m.Marking, set(), set()),
     "lookback": (m.Lookback, set(), set()),
+    "moderation": (m.Moderation, set(), set()),
+    "moderationDeadline": (m.ModerationDeadline, set(), set()),
+    "checklistItem": (m.ChecklistItem, set(), set()),
     "scale": (m.Scale, set(), set()),
     "scaleOption": (m.ScaleOption, set(), set()),
     "notApplicable": (m.NotApplicableOption, set(), set()),

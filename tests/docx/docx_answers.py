@@ -47,6 +47,13 @@ PRACTICE = {
 MODERATION = {"moderator": "M. Moderator", "date": "2026-11-25", "summary": "A clear, evaluative audit."}
 
 
+def moderation_as_extracted(answers_given: dict) -> dict:
+    """The sign-off as extract returns it: with the auditor's judgements as the form held them."""
+    judgements = {k: v["judgement"] for k, v in answers_given.items() if isinstance(v, dict) and "judgement" in v}
+    return {"moderator": MODERATION["moderator"], "date": MODERATION["date"],
+            "auditor_judgements": judgements, "summary": MODERATION["summary"]}
+
+
 def answers() -> dict:
     """Answers in document order, as extract returns them."""
     out = {**CASE, "family": FAMILY}

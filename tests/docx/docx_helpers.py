@@ -31,7 +31,8 @@ def alias_of(sdt: Any) -> str | None:
 
 def kind_of(sdt: Any) -> str:
     pr = sdt.find(qn("w:sdtPr"))
-    for name, kind in (("w:text", "text"), ("w:dropDownList", "dropdown"), ("w:date", "date")):
+    for name, kind in (("w:text", "text"), ("w:richText", "text"), ("w:dropDownList", "dropdown"),
+                       ("w:date", "date")):
         if pr.find(qn(name)) is not None:
             return kind
     return "checkbox" if pr.find(f"{{{W14}}}checkbox") is not None else "other"

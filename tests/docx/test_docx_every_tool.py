@@ -58,7 +58,17 @@ def flatten(definition, document: dict[str, Any]) -> dict[str, Any]:
             out.update({f"{key}.{part}": v for part, v in value.items()})
         else:
             out[key] = value
-    out.update({f"_moderation.{p}": v for p, v in document.get("moderation", {}).items()})
+    out.update(_moderation_tags(document.get("moderation", {})))
+    return out
+
+
+def _moderation_tags(moderation: dict[str, Any]) -> dict[str, Any]:
+    """The moderation record back to the moderation table's and sign-off's tags."""
+    out = {f"_moderation.{p}": moderation[p] for p in ("moderator", "date", "summary") if p in moderation}
+    out.update({f"_moderation.{p}.judgement": v for p, v in moderation.get("judgements", {}).items()})
+    out.update({f"_moderation.{p}.judgement": "agree" for p in moderation.get("agreed", [])})
+    for part, items in moderation.get("checklist", {}).items():
+        out.update({f"_moderation.{part}.checklist.{i}": v for i, v in items.items() if v})
     return out
 
 

@@ -154,7 +154,7 @@ def test_docx_has_no_stray_thumbnail(render):
     assert "docProps/custom.xml" in names
 
 
-SDT_PR_ORDER = ["alias", "tag", "id", "lock", "showingPlcHdr", "text", "dropDownList", "date", "checkbox"]
+SDT_PR_ORDER = ["alias", "tag", "id", "lock", "showingPlcHdr", "text", "richText", "dropDownList", "date", "checkbox"]
 
 
 @pytest.mark.parametrize("path", ALL_DEFINITIONS, ids=definition_id)
@@ -166,7 +166,7 @@ def test_docx_control_properties_are_in_schema_order(path, render):
     for sdt in sdts(body):
         names = [child.tag.rsplit("}", 1)[1] for child in sdt.find(qn("w:sdtPr"))]
         assert names == sorted(names, key=SDT_PR_ORDER.index), tag_of(sdt)
-        assert sum(n in {"text", "dropDownList", "date", "checkbox"} for n in names) == 1
+        assert sum(n in {"text", "richText", "dropDownList", "date", "checkbox"} for n in names) == 1
 
 
 def test_docx_every_table_has_a_caption_for_screen_readers(render):

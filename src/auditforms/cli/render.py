@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from pathlib import Path
+from typing import Any
 
 import click
 
@@ -15,7 +16,9 @@ from auditforms.cli.common import (
     load_or_exit,
     write_atomic,
 )
-from auditforms.renderers import REGISTRY, RenderOptions, get_renderer
+from auditforms.renderers import REGISTRY, Renderer, RenderOptions, get_renderer
+
+COMPLETED_AUDIT = "auditforms/completed-audit"
 
 
 def _formats(value: str) -> list[str]:
@@ -36,37 +39,86 @@ def _formats(value: str) -> list[str]:
 @click.option("-o", "--output", type=click.Path(path_type=Path), required=True,
               help="Output file; with --sample or several formats, an output folder.")
 @click.option("--data", "data_path", type=click.Path(exists=True, dir_okay=False, path_type=Path),
-              help="Case details (YAML or JSON) to pre-fill the fields completed centrally.")
+              help="Case details (YAML or JSON) to pre-fill the fields completed centrally; or a "
+                   "completed audit (JSON), whose final copy pdf and docx print.")
 @click.option("--sample", "sample_path", type=click.Path(exists=True, dir_okay=False, path_type=Path),
               help="A sample CSV from 'auditforms sample': one pre-filled form per child.")
 @definitions_path_option
 @force_option
 def command(definition: Path, format_: str, output: Path, data_path: Path | None,
             sample_path: Path | None, search_path: tuple[Path, ...], force: bool) -> None:
-    """Render DEFINITION as an HTML form, a Word form, a result JSON Schema or a data dictionary."""
+    """Render DEFINITION as an HTML form, a Word form, a result JSON Schema or a data dictionary;
+    with --data AUDIT.json, the final copy of a completed audit (pdf, docx)."""
     formats = _formats(format_)
     loaded = load_or_exit(definition, search_path)
     if sample_path is not None:
         from auditforms.sampling.batch_cli import render_sample
 
-        raise SystemExit(render_sample(loaded, sample_path, formats, output, force=force))
-    options = RenderOptions()
-    if data_path is not None:
-        from auditforms.results.prefill import load_prefill
+        for name in formats:
+            _accepts(get_renderer(name), RenderOptions(), given=False)
 
-        prefill, problems = load_prefill(loaded, data_path)
-        echo_diagnostics(problems, err=True)
-        if prefill is None:
-            raise SystemExit(EXIT_INVALID)
-        options = RenderOptions(prefill=prefill)
+        raise SystemExit(render_sample(loaded, sample_path, formats, output, force=force))
+    options = RenderOptions() if data_path is None else _data_options(loaded, data_path)
     targets = _targets(formats, output, loaded.id)
+    for name, _ in targets:
+        _accepts(get_renderer(name), options, given=data_path is not None)
+    if options.completed is not None and options.completed.get("status") != "final":
+        click.echo(f"note: this audit's status is '{options.completed.get('status')}', not 'final'; "
+                   "the copy says so on its first page", err=True)
     for name, target in targets:
-        renderer = get_renderer(name)
-        if data_path is not None and not renderer.accepts_prefill:
-            raise click.BadParameter(f"the {name} format takes no --data", param_hint="--data")
-        write_atomic(target, renderer.render(loaded, options), force=force)
+        write_atomic(target, _render(get_renderer(name), loaded, options), force=force)
         click.echo(f"wrote {target}", err=True)
     raise SystemExit(EXIT_OK)
+
+
+def _data_options(definition: Any, path: Path) -> RenderOptions:
+    """A completed audit (checked: it must have no errors) for the final copy, else case details."""
+    from auditforms.results.reading import read_audit_file
+
+    document, problems = read_audit_file(path)
+    if document is not None and not problems and _is_completed_audit(document):
+        from auditforms.results.check import check_document
+        from auditforms.results.locating import locate_diagnostics
+
+        errors = [d for d in check_document(definition, document, file=str(path)) if d.is_error]
+        if errors:
+            echo_diagnostics(locate_diagnostics(path, document, errors), err=True)
+            raise SystemExit(EXIT_INVALID)
+        return RenderOptions(completed=document)
+    from auditforms.results.prefill import load_prefill
+
+    prefill, problems = load_prefill(definition, path)
+    echo_diagnostics(problems, err=True)
+    if prefill is None:
+        raise SystemExit(EXIT_INVALID)
+    return RenderOptions(prefill=prefill)
+
+
+def _is_completed_audit(document: Any) -> bool:
+    return isinstance(document, dict) and document.get("format") == COMPLETED_AUDIT
+
+
+def _accepts(renderer: Renderer, options: RenderOptions, *, given: bool) -> None:
+    """Refuse, before anything is written, a format that cannot use (or needs) what --data gave."""
+    completed = getattr(renderer, "accepts_completed", False)
+    if options.completed is not None and not completed:
+        raise click.BadParameter(f"the {renderer.name} format cannot print a completed audit; "
+                                 "its final copy is --format pdf or docx", param_hint="--data")
+    if options.completed is None and getattr(renderer, "needs_completed", False):
+        raise click.BadParameter(f"the {renderer.name} format prints the final copy of a completed audit; "
+                                 "give the audit with --data AUDIT.json", param_hint="--format")
+    if given and options.completed is None and not renderer.accepts_prefill:
+        raise click.BadParameter(f"the {renderer.name} format takes no --data", param_hint="--data")
+
+
+def _render(renderer: Renderer, definition: Any, options: RenderOptions) -> bytes:
+    from auditforms.renderers.final_copy import EngineMissing
+
+    try:
+        return renderer.render(definition, options)
+    except EngineMissing as error:
+        click.echo(f"error: {error}", err=True)
+        raise SystemExit(EXIT_INVALID) from None
 
 
 def _targets(formats: list[str], output: Path, stem: str) -> list[tuple[str, Path]]:

@@ -12,10 +12,12 @@ from typing import Any
 from auditforms.diagnostics import Diagnostic
 from auditforms.extract.assemble import Assembled, assemble
 from auditforms.extract.codes import CATALOGUE
+from auditforms.extract.comments import anchor_comments, read_comments
 from auditforms.extract.expected import expected_form
 from auditforms.extract.identity import check_identity, saved_at
 from auditforms.extract.matching import match_controls, read_bare_cells
-from auditforms.extract.package import PackageError, open_package
+from auditforms.extract.moderation import Owners, moderation_record
+from auditforms.extract.package import Package, PackageError, open_package
 from auditforms.extract.reader import DocumentReader
 from auditforms.extract.report import Report
 from auditforms.extract.tables import read_table
@@ -41,14 +43,15 @@ def extract_docx(definition: Definition, data: bytes, filename: str) -> tuple[di
     properties = check_identity(definition, package.custom, report)
     if report.has_errors:
         return None, report.diagnostics
-    assembled = _read(definition, DocumentReader(package.document), report, trusted=bool(properties))
+    assembled = _read(definition, package, report, trusted=bool(properties))
     if assembled is None:
         return None, report.diagnostics
     return _envelope(definition, assembled, properties, saved_at(package.core), filename), report.diagnostics
 
 
-def _read(definition: Definition, reader: DocumentReader, report: Report, *, trusted: bool) -> Assembled | None:
+def _read(definition: Definition, package: Package, report: Report, *, trusted: bool) -> Assembled | None:
     """Answer tables by their rows, every other control by tag, title or place."""
+    reader = DocumentReader(package.document)
     expected = expected_form(definition)
     reads = {table.id: read_table(definition, reader, expected, table) for table in definition.index.tables()}
     located = {i for i, t in enumerate(reader.tables) for r in reads.values() if t is r.element}
@@ -65,6 +68,14 @@ def _read(definition: Definition, reader: DocumentReader, report: Report, *, tru
             tables[table.id] = reads[table.id].value
     assembled = assemble(definition, matches.by_tag, tables)
     report.assembled(assembled)
+    comments = read_comments(package.comments, package.comments_extended)
+    anchor_comments(reader.body, comments, Owners(matches.by_tag, {t: r.element for t, r in reads.items()}))
+    assembled.moderation = moderation_record(definition, assembled.moderation, comments.values(),
+                                             assembled.answers)
+    if assembled.moderation and not {"moderator", "date"} <= assembled.moderation.keys():
+        report.warn("AF717", "the moderator's comments or judgements were read, but the moderator's "
+                             "name or date is not filled in; the audit stays 'submitted' until they are",
+                    "/moderation")
     return assembled
 
 

@@ -16,6 +16,7 @@ from auditforms.rules import Evaluator
 @dataclass
 class Assembled:
     answers: dict[str, Any] = field(default_factory=dict)
+    #: The moderation controls' values by tag after ``_moderation.`` (see :mod:`.moderation`).
     moderation: dict[str, Any] = field(default_factory=dict)
     doubtful: list[str] = field(default_factory=list)
     hidden: list[str] = field(default_factory=list)
@@ -43,12 +44,14 @@ def assemble(definition: Definition, controls: dict[str, Control], tables: dict[
 
 
 def _put(out: Assembled, slot: Slot, value: Any, chosen: dict[str, set[str]]) -> None:
+    if slot.owner == MODERATION:  # unticked checklist boxes count (see extract.moderation)
+        if value is not None:
+            out.moderation[slot.part or ""] = value
+        return
     if value is None or value is False:
         return
     if slot.type == "flag" and slot.option is not None:
         chosen.setdefault(slot.owner, set()).add(slot.option)
-    elif slot.owner == MODERATION:
-        out.moderation[slot.part or ""] = value
     elif slot.part is None:
         out.answers[slot.owner] = value
     else:

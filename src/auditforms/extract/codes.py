@@ -19,4 +19,5 @@ CATALOGUE: dict[str, str] = {
     "AF714": "a table of the form was not found, or was found only by its headings or place",
     "AF715": "the file is an old-style .doc or a password-protected document",
     "AF716": "the form's controls had been removed; answers were read from the text of their cells",
+    "AF717": "the moderator's comments or judgements were read, but the moderator's name or date is missing",
 }

@@ -1,8 +1,9 @@
 """Matching the controls of a filled form to the blank form: by tag, then title, then position.
 
 Word keeps every tag. LibreOffice 7.4 drops tags when it saves, keeps only the titles of
-text controls (and of check boxes, on the control it wraps them in), and keeps neither
-for drop-downs and dates; those are found by their table cell, which is why the renderer
+plain-text controls (older forms) and of check boxes (on the control it wraps them in),
+and keeps neither for rich-text boxes, drop-downs and dates; those are found by their
+table cell, which is why the renderer
 puts every control in a cell of its own. A form saved as an old .doc (or by a program
 that knows no content controls) has lost its controls altogether; its answers are then
 read from the text of the cells where the controls were.

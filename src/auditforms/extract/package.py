@@ -27,6 +27,9 @@ OLE_MAGIC = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"
 DOCUMENT = "word/document.xml"
 CUSTOM = "docProps/custom.xml"
 CORE = "docProps/core.xml"
+#: A moderator's Word comments, and (Word 2013+) which comment replies to which.
+COMMENTS = "word/comments.xml"
+COMMENTS_EXTENDED = "word/commentsExtended.xml"
 
 _ILLEGAL_REF = re.compile(rb"&#(?:x0*([0-9a-fA-F]{1,6})|0*([0-9]{1,7}));")
 _ILLEGAL_RAW = re.compile(rb"[\x00-\x08\x0b\x0c\x0e-\x1f]")
@@ -45,6 +48,8 @@ class Package:
     custom: etree._Element | None
     core: etree._Element | None
     removed_characters: int
+    comments: etree._Element | None = None
+    comments_extended: etree._Element | None = None
 
 
 def open_package(data: bytes) -> Package:
@@ -67,7 +72,9 @@ def open_package(data: bytes) -> Package:
     document, removed = _parse(_read(archive, infos[DOCUMENT]), DOCUMENT)
     custom = _parse(_read(archive, infos[CUSTOM]), CUSTOM)[0] if CUSTOM in infos else None
     core = _parse(_read(archive, infos[CORE]), CORE)[0] if CORE in infos else None
-    return Package(document, custom, core, removed)
+    comments, extended = (_parse(_read(archive, infos[n]), n)[0] if n in infos else None
+                          for n in (COMMENTS, COMMENTS_EXTENDED))
+    return Package(document, custom, core, removed, comments, extended)
 
 
 def _check_directory(infos: list[zipfile.ZipInfo]) -> None:

@@ -10,6 +10,8 @@ from dataclasses import dataclass, field
 
 from lxml import etree  # type: ignore[import-untyped]  # no stubs shipped
 
+from auditforms.extract.breaks import breaks_moved_out, respace
+
 W = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
 W14 = "http://schemas.microsoft.com/office/word/2010/wordml"
 _KINDS = {f"{{{W}}}text": "text", f"{{{W}}}dropDownList": "dropdown", f"{{{W}}}comboBox": "dropdown",
@@ -98,7 +100,7 @@ def _control(sdt: etree._Element) -> Control:
         parent = parent.getparent()
     kind = _kind(pr) if pr is not None else None
     content = sdt.find(w("sdtContent"))
-    text = text_of(content) if content is not None else ""
+    text = respace(text_of(content), breaks_moved_out(sdt)) if content is not None else ""
     control = Control(tag, alias, kind or "text", text,
                       pr is not None and pr.find(w("showingPlcHdr")) is not None, element=sdt)
     if kind == "checkbox":

@@ -5,7 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from auditforms.model.definition import Column, Definition, FieldItem, Option, Question, Section, Table
-from auditforms.renderers.docx.naming import MODERATION, MODERATION_PARTS
+from auditforms.renderers.docx.naming import AGREE, MODERATION, MODERATION_PARTS
 
 
 @dataclass(frozen=True)
@@ -58,9 +58,7 @@ def slot_for(definition: Definition, tag: str) -> Slot | None:
     """The slot a tag names, or None for tags this definition does not have (or table cells)."""
     owner, _, part = tag.partition(".")
     if owner == MODERATION:
-        if part not in MODERATION_PARTS:
-            return None
-        return Slot(owner, part, "date" if part == "date" else "textarea")
+        return _moderation_slot(definition, part)
     entry = definition.index.entries.get(owner)
     if entry is None:
         return None
@@ -85,3 +83,20 @@ def _section_slot(definition: Definition, section: Section, part: str) -> Slot |
     if part == "judgement" and overall.judgement:
         return Slot(section.id, part, "choice", scale_options(definition, overall.judgement.scale))
     return Slot(section.id, part, "textarea") if part in {n.id for n in overall.narratives} else None
+
+
+def _moderation_slot(definition: Definition, part: str) -> Slot | None:
+    """``moderator``/``date``/``summary``; ``q4.judgement`` (agree or a grade); ``q4.checklist.x``."""
+    if part in MODERATION_PARTS:
+        return Slot(MODERATION, part, "date" if part == "date" else "textarea")
+    judged, _, what = part.partition(".")
+    if what.startswith("checklist.") and judged in definition.index:
+        return Slot(MODERATION, part, "flag")
+    entry = definition.index.entries.get(judged)
+    node = entry.node if entry is not None else None
+    judgement = node.judgement if isinstance(node, Question) else \
+        node.overall.judgement if isinstance(node, Section) and node.overall else None
+    if what != "judgement" or judgement is None:
+        return None
+    options = (Option(id=AGREE, label="Agree"), *scale_options(definition, judgement.scale))
+    return Slot(MODERATION, part, "choice", options)

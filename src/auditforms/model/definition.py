@@ -317,6 +317,39 @@ class ForEachRows(Frozen):
     rows: str
 
 
+class ChecklistItem(Frozen):
+    """One thing a moderator ticks for a part: "Evidence holds findings of fact".
+
+    ``applies_to`` is ``questions`` (every judged question), ``sections`` (every section with
+    an overall judgement), ``tables`` (every table), or the id of one item or section.
+    """
+
+    id: str
+    label: str
+    applies_to: str
+    hint: str | None = None
+
+
+class ModerationDeadline(Frozen):
+    """When moderation is due. ``working_days_into_next_month``: by the Nth working day of the
+    month after the sample's month; ``working_days_after_submission``: N working days after the
+    auditor submits. ``bank_holidays`` names the calendar, e.g. ``GB-ENG``."""
+
+    working_days_into_next_month: int | None = None
+    working_days_after_submission: int | None = None
+    bank_holidays: str | None = None
+    description: str | None = None
+
+
+class Moderation(Frozen):
+    """How audits of this tool are moderated: whether they must be, by when, and what to check."""
+
+    moderated: bool = True
+    description: str | None = None
+    deadline: ModerationDeadline | None = None
+    checklist: tuple[ChecklistItem, ...] = ()
+
+
 class Definition(Frozen):
     """A complete, resolved audit tool."""
 
@@ -328,6 +361,7 @@ class Definition(Frozen):
     marking: Marking | None = None
     lookback: Lookback | None = None
     completion_days: int | None = None
+    moderation: Moderation | None = None
     guidance: str | None = None
     scales: tuple[Scale, ...] = ()
     references: tuple[ReferenceDocument, ...] = ()

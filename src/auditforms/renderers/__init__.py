@@ -22,6 +22,7 @@ REGISTRY: dict[str, str] = {
     "docx": "auditforms.renderers.docx:RENDERER",
     "schema": "auditforms.renderers.result_schema:RENDERER",
     "dictionary": "auditforms.renderers.dictionary:RENDERER",
+    "pdf": "auditforms.renderers.final_copy:RENDERER",
 }
 
 
@@ -50,6 +51,8 @@ class Renderer(Protocol):
     description: str
     #: Whether the output can carry pre-filled case details (``--data``).
     accepts_prefill: bool
+    # Renderers that print a completed audit (``--data AUDIT.json``) also say
+    # ``accepts_completed = True``, and ``needs_completed = True`` when they print nothing else.
 
     def render(self, definition: Definition, options: RenderOptions) -> bytes: ...
 

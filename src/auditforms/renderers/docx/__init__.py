@@ -21,8 +21,14 @@ class DocxRenderer:
     suffix: str = ".docx"
     description: str = "A fillable Word form (content controls), readable back with 'extract'."
     accepts_prefill: bool = True
+    #: Given a completed audit, it writes the audit's final copy as a read-only document.
+    accepts_completed: bool = True
 
     def render(self, definition: Definition, options: RenderOptions) -> bytes:
+        if options.completed is not None:
+            from auditforms.renderers.final_copy.word import render_docx
+
+            return render_docx(definition, options.completed)
         from auditforms.renderers.docx.document import build
 
         return build(definition, options.prefill, options.audit_id)

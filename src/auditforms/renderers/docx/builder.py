@@ -181,10 +181,9 @@ class Form:
         paragraph = cell.add_paragraph() if new_paragraph else cell.paragraphs[-1]
         paragraph._p.append(element)
 
-    def text(self, cell: _Cell, tag: str, alias: str, value: Any = None, *, multiline: bool) -> None:
+    def text(self, cell: _Cell, tag: str, alias: str, value: Any = None) -> None:
         shown = None if value is None or value == "" else clean(_as_text(value))
-        self._place(cell, c.text_control(tag, self.aliases.alias(alias), self.ids.next(), shown,
-                                         multiline=multiline))
+        self._place(cell, c.text_control(tag, self.aliases.alias(alias), self.ids.next(), shown))
 
     def dropdown(self, cell: _Cell, tag: str, alias: str, options: Sequence[Option],
                  value: Any = None) -> None:
@@ -241,7 +240,7 @@ class Form:
             chosen = [v for v in value if isinstance(v, str)] if isinstance(value, list) else []
             self.checkboxes(cell, tag, alias, self.options_of(item), chosen)
         else:
-            self.text(cell, tag, alias, value, multiline=kind == "textarea")
+            self.text(cell, tag, alias, value)
 
     def option_notes(self, options: Sequence[Option]) -> list[str]:
         """What an option means and where its statement of good is, as a line each."""

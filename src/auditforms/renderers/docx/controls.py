@@ -88,10 +88,13 @@ def _sdt(tag: str, alias: str, sdt_id: str, kind: BaseOxmlElement, content: Base
     return sdt
 
 
-def text_control(tag: str, alias: str, sdt_id: str, value: str | None = None,
-                 *, multiline: bool = True) -> BaseOxmlElement:
-    """A plain-text control; multi-line so auditors can write paragraphs (it survives LibreOffice)."""
-    kind = _el("w:text", w__multiLine="1") if multiline else _el("w:text")
+def text_control(tag: str, alias: str, sdt_id: str, value: str | None = None) -> BaseOxmlElement:
+    """A rich-text control, for one-line answers and narratives alike.
+
+    Not a plain-text control: LibreOffice 7.4 turns those into input fields, whose
+    placeholder prints black rather than grey and whose line breaks are lost when it saves
+    (the words either side run together). A rich-text control keeps both."""
+    kind = _el("w:richText")
     filled = bool(value)
     content = _run(value or PLACEHOLDER_TEXT, placeholder=not filled)
     return _sdt(tag, alias, sdt_id, kind, content, placeholder=not filled)

@@ -9,10 +9,11 @@ from typing import Any
 import docx
 from docx.enum.text import WD_BREAK
 
-from auditforms.model.definition import Definition
+from auditforms.model.definition import Definition, FieldItem, Section
 from auditforms.renderers.docx import naming, page
 from auditforms.renderers.docx.builder import Form
-from auditforms.renderers.docx.items import DETAIL_WIDTHS, visit_section
+from auditforms.renderers.docx.items import visit_section
+from auditforms.renderers.docx.moderation import moderation
 
 HOW_TO = (
     "How to fill in this form: click in a box that says “Click or tap here to enter text.” and "
@@ -38,7 +39,11 @@ def build(definition: Definition, prefill: Mapping[str, Any], audit_id: str | No
     page.custom_properties(document, props)
     form = Form(document, definition, prefill)
     front_matter(form)
-    for section in definition.sections:
+    details = case_detail_sections(definition)
+    for section in details:
+        visit_section(form, section)
+    guidance(form, after_details=bool(details))
+    for section in definition.sections[len(details):]:
         visit_section(form, section)
     moderation(form)
     appendices(form)
@@ -48,6 +53,7 @@ def build(definition: Definition, prefill: Mapping[str, Any], audit_id: str | No
 
 
 def front_matter(form: Form) -> None:
+    """What a reader needs before the first answer: the tool, its marking, its time limits."""
     d = form.definition
     form.new_paragraph("Title", d.title)
     form.para(" · ".join(p for p in (d.publisher, f"Version {d.version}") if p), "Subtitle")
@@ -55,32 +61,37 @@ def front_matter(form: Form) -> None:
         marking = form.para(d.marking.label, "Form Instruction")
         if d.marking.warning:
             marking.add_run(f" {d.marking.warning}")
-    form.prose(d.description)
     if d.lookback is not None:
         form.para(f"Look-back period: {d.lookback.months} months."
                   + (f" {d.lookback.description}" if d.lookback.description else ""))
     if d.completion_days:
-        form.para(f"Complete the audit within {d.completion_days} days of receiving it.")
-    form.prose(d.guidance)
+        # The sample's due date is the allocation date plus these days (sampling.sample_file.due_date).
+        form.para(f"Complete the audit within {d.completion_days} days of allocation.")
     form.para(HOW_TO, "Form Hint")
 
 
-def moderation(form: Form) -> None:
-    """The moderator's sign-off; read back into the completed audit's ``moderation``."""
-    form.heading("Moderation", 1)
-    form.para("To be completed by the moderator.", "Form Hint")
-    table = form.grid(DETAIL_WIDTHS, "Moderation")
-    labels = {"moderator": "Moderator", "date": "Date moderated", "summary": "Moderator's summary"}
-    for part in naming.MODERATION_PARTS:
-        row = form.add_row(table, DETAIL_WIDTHS)
-        form.label_cell(row.cells[0], labels[part])
-        tag = naming.tag(naming.MODERATION, part)
-        if part == "date":
-            form.date(row.cells[1], tag, labels[part])
-        else:
-            form.text(row.cells[1], tag, labels[part], multiline=part == "summary")
-        if part == "summary":
-            form.min_height(row, 5)
+def case_detail_sections(definition: Definition) -> list[Section]:
+    """The leading sections that hold only fields (the case details), which open the form.
+
+    The tool's description and guidance (often pages long) follow them, so the child's
+    details are on the first page, not half-way down the second."""
+    out = []
+    for section in definition.sections:
+        if section.optional or section.when is not None or section.overall is not None or not section.items \
+                or not all(isinstance(item, FieldItem) for item in section.items):
+            break
+        out.append(section)
+    return out
+
+
+def guidance(form: Form, *, after_details: bool) -> None:
+    d = form.definition
+    if not (d.description or d.guidance):
+        return
+    if after_details:
+        form.heading("About this audit", 1)
+    form.prose(d.description)
+    form.prose(d.guidance)
 
 
 def appendices(form: Form) -> None:

@@ -145,8 +145,7 @@ def _narratives(form: Form, table: Any, owner: str, name: str, narratives: Seque
     for narrative in narratives:
         row = form.add_row(table, ANSWER_WIDTHS)
         form.label_cell(row.cells[0], narrative.label, hint=narrative.hint)
-        form.text(row.cells[1], tag(owner, narrative.id), f"{name}: {shorten(narrative.label, 36)}",
-                  multiline=True)
+        form.text(row.cells[1], tag(owner, narrative.id), f"{name}: {shorten(narrative.label, 36)}")
         form.min_height(row, narrative.rows)
 
 

@@ -13,7 +13,9 @@ that belong to the form rather than to the definition:
 ``care-leaving.judgement``             a section's overall judgement (and narratives)
 ``actions.2.person``                   row 2 (counted from 1) of a repeatable table
 ``ecm.being-healthy.grade``            a fixed row of a table
-``_moderation.moderator``              the moderator's sign-off
+``_moderation.moderator``              the moderator's sign-off (also ``date``, ``summary``)
+``_moderation.q4.judgement``           the moderated judgement of q4 (or ``agree``)
+``_moderation.q4.checklist.item-id``   one moderator's checklist item for q4
 =====================================  ===========================================
 """
 
@@ -21,6 +23,8 @@ from __future__ import annotations
 
 MODERATION = "_moderation"
 MODERATION_PARTS = ("moderator", "date", "summary")
+#: The value of the moderation drop-downs' first item: the moderator agrees with the auditor.
+AGREE = "agree"
 ALIAS_LIMIT = 100
 
 #: Custom document properties that say which tool (and version) a form was made from.

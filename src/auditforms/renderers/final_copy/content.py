@@ -1,0 +1,224 @@
+"""What the final copy of a completed audit says, as data: headings, label/value rows, tables.
+
+One model, written out by :mod:`.html` (and from it, the PDF) and by :mod:`.word`, so the
+two final copies cannot say different things. Everything here is plain text; the writers
+escape it. The copy follows the tool's own order and words (question numbers, option
+labels) and puts the moderator's record beside each part it is about.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass, field
+from typing import Any
+
+from auditforms.model.definition import (
+    Definition,
+    FieldItem,
+    Narrative,
+    Question,
+    Section,
+    Table,
+)
+from auditforms.renderers.final_copy.values import Labeller
+from auditforms.rules import Evaluator
+
+
+@dataclass(frozen=True)
+class Heading:
+    text: str
+    level: int
+
+
+@dataclass(frozen=True)
+class Pairs:
+    """Label and value rows (case details, a question's answers)."""
+
+    caption: str
+    rows: tuple[tuple[str, str], ...]
+
+
+@dataclass(frozen=True)
+class Grid:
+    caption: str
+    header: tuple[str, ...]
+    rows: tuple[tuple[str, ...], ...]
+
+
+@dataclass(frozen=True)
+class Note:
+    """The moderator's (or the auditor's reply's) words on a part, marked as whose they are."""
+
+    who: str
+    rows: tuple[tuple[str, str], ...]
+
+
+Block = Heading | Pairs | Grid | Note
+
+
+@dataclass
+class FinalCopy:
+    title: str
+    subtitle: str
+    marking: str | None
+    marking_warning: str | None
+    footer: str
+    blocks: list[Block] = field(default_factory=list)
+
+
+def final_copy(definition: Definition, document: Mapping[str, Any]) -> FinalCopy:
+    answers = document.get("answers") or {}
+    moderation = document.get("moderation") or {}
+    marking = definition.marking
+    copy = FinalCopy(
+        title=definition.title,
+        subtitle=" · ".join(p for p in (definition.publisher, f"Version {definition.version}") if p),
+        marking=marking.label if marking else None,
+        marking_warning=marking.warning if marking else None,
+        footer=f"{definition.id} version {definition.version} · audit {document.get('audit_id', '')}",
+    )
+    builder = _Builder(definition, answers, moderation, copy.blocks)
+    builder.record(document)
+    for section in definition.sections:
+        builder.section(section)
+    builder.not_printed()
+    builder.sign_off()
+    builder.history(document.get("history") or [])
+    return copy
+
+
+class _Builder:
+    def __init__(self, definition: Definition, answers: Mapping[str, Any], moderation: Mapping[str, Any],
+                 blocks: list[Block]) -> None:
+        self.definition = definition
+        self.answers = answers
+        self.moderation = moderation
+        self.blocks = blocks
+        self.say = Labeller(definition)
+        self.shown = Evaluator(definition)
+        #: Parts answered although they do not apply to this child: named, never printed silently away.
+        self.skipped: list[str] = []
+
+    def applies(self, item_id: str, name: str) -> bool:
+        if self.shown.shown(self.answers, item_id):
+            return True
+        if item_id in self.answers:
+            self.skipped.append(name)
+        return False
+
+    def not_printed(self) -> None:
+        if self.skipped:
+            self.blocks.append(Heading("Answers not printed", 1))
+            self.blocks.append(Pairs("Answers not printed", (
+                ("Parts answered that do not apply to this child", "; ".join(self.skipped)),)))
+
+    def record(self, document: Mapping[str, Any]) -> None:
+        status = str(document.get("status", ""))
+        rows = [("Audit", str(document.get("audit_id", ""))), ("Status", STATUS.get(status, status))]
+        self.blocks.append(Pairs("This record", tuple(rows)))
+
+    def section(self, section: Section) -> None:
+        if not self.shown.shown(self.answers, section.id):
+            index = self.definition.index
+            if section.id in self.answers or any(index.entries[i].section is section and i in self.answers
+                                                 for i in index.order):
+                self.skipped.append(_numbered(section.number, section.title))
+            return
+        self.blocks.append(Heading(_numbered(section.number, section.title), 1))
+        answer = self.answers.get(section.id)
+        if section.optional and isinstance(answer, Mapping) and answer.get("not_relevant") is True:
+            self.blocks.append(Pairs(section.title, ((section.not_relevant_label, "Yes"),)))
+            return
+        fields: list[FieldItem] = []
+        for item in section.items:
+            if isinstance(item, FieldItem):
+                fields.append(item)
+                continue
+            self._fields(section.title, fields)
+            fields = []
+            if isinstance(item, Question):
+                self.question(item, 2)
+            else:
+                self.table(item)
+        self._fields(section.title, fields)
+        if section.overall is not None:
+            self._judged(section.id, section.overall.title, section.overall.judgement is not None,
+                         section.overall.narratives, 2)
+
+    def _fields(self, caption: str, fields: Sequence[FieldItem]) -> None:
+        rows = []
+        for item in fields:
+            for field_item in (item, *(f for _, f in item.follow_ups())):
+                if self.applies(field_item.id, field_item.label) and field_item.id in self.answers:
+                    rows.append((field_item.label, self.say.field(field_item, self.answers[field_item.id])))
+        if rows:
+            self.blocks.append(Pairs(caption, tuple(rows)))
+        self._moderator(*(f.id for f in fields))
+
+    def question(self, question: Question, level: int) -> None:
+        title = question.title or question.short_title or question.prompt or question.id
+        if not self.applies(question.id, _numbered(question.number, title)):
+            return
+        self._judged(question.id, _numbered(question.number, title), question.judgement is not None,
+                     question.narratives, level)
+        for part in question.parts:
+            self.question(part, min(level + 1, 3))
+
+    def _judged(self, part_id: str, title: str, judged: bool, narratives: Sequence[Narrative],
+                level: int) -> None:
+        self.blocks.append(Heading(title, level))
+        answer = self.answers.get(part_id)
+        given = answer if isinstance(answer, Mapping) else {}
+        rows = []
+        if judged:
+            rows.append(("Judgement", self.say.judgement(part_id, given.get("judgement"))))
+        rows += [(n.label, str(given.get(n.id) or "Not answered")) for n in narratives]
+        self.blocks.append(Pairs(title, tuple(rows)))
+        self._moderator(part_id)
+
+    def table(self, table: Table) -> None:
+        if not self.applies(table.id, _numbered(table.number, table.title)):
+            return
+        self.blocks.append(Heading(_numbered(table.number, table.title), 2))
+        value = self.answers.get(table.id)
+        header = ((table.row_header or "",) if table.fixed_rows else ()) + tuple(c.label for c in table.columns)
+        if table.fixed_rows:
+            given = value if isinstance(value, Mapping) else {}
+            rows = [(r.label, *self.say.row(table, given.get(r.id))) for r in table.rows]
+        else:
+            rows = [tuple(self.say.row(table, row)) for row in value] if isinstance(value, list) else []
+        self.blocks.append(Grid(table.title, header, tuple(rows) or (("None recorded",) + ("",) * (len(header) - 1),)))
+        self._moderator(table.id)
+
+    def _moderator(self, *part_ids: str) -> None:
+        """The moderator's comment, judgement and checklist for a part, and the auditor's reply."""
+        for part_id in part_ids:
+            rows = self.say.moderation(part_id, self.moderation)
+            if rows:
+                self.blocks.append(Note("Moderator", tuple(rows)))
+            reply = self.say.response(part_id, self.moderation)
+            if reply:
+                self.blocks.append(Note("Auditor's response", tuple(reply)))
+
+    def sign_off(self) -> None:
+        m = self.moderation
+        if not m:
+            return
+        self.blocks.append(Heading("Moderation", 1))
+        rows = [("Moderator", str(m.get("moderator", ""))), ("Date moderated", self.say.date(m.get("date"))),
+                ("Moderator's summary", str(m.get("summary") or "None"))]
+        self.blocks.append(Pairs("Moderation", tuple(rows)))
+
+    def history(self, events: Sequence[Any]) -> None:
+        rows = tuple((str(e.get("event", "")), str(e.get("role", "")), str(e.get("name", "")),
+                      self.say.moment(e.get("at"))) for e in events if isinstance(e, Mapping))
+        if rows:
+            self.blocks.append(Heading("History", 1))
+            self.blocks.append(Grid("History", ("What", "Role", "Who", "When"), rows))
+
+
+STATUS = {"draft": "Draft", "submitted": "Submitted", "moderated": "Moderated", "final": "Final"}
+
+
+def _numbered(number: str | None, text: str) -> str:
+    return f"{number}. {text}" if number else text
