@@ -59,3 +59,41 @@ def write(folder: Path, name: str, document: dict[str, Any]) -> Path:
     path = folder / name
     path.write_text(json.dumps(document, indent=2), encoding="utf-8")
     return path
+
+
+TEAMS_CSV = (
+    "Team,Area of service,Team manager,Team manager email,Service manager,Service manager email,"
+    "Head of service,Head of service email\n"
+    "Fictional Team North,Safeguarding,T. North,t.north@example.org,S. One,s.one@example.org,H. Alpha,"
+    "h.alpha@example.org\n"
+    "Team South,Children in care,T. South,t.south@example.org,S. One,s.one@example.org,H. Beta,"
+    "h.beta@example.org\n"
+)
+
+
+def audit_folder(folder: Path) -> Path:
+    """Three audits: two moderated with actions (North, South) and a draft, plus a teams file."""
+    audits = folder / "audits"
+    audits.mkdir()
+    write(audits, "a.json", audit())
+    write(audits, "b.json", audit("2026-11-0500", team="Team South", child="C0500", actions=[
+        action("Visit the child at school.", due="2026-11-30"),
+        action("Update the plan.", signed="2026-12-02", update="The child moved out of the area.")]))
+    write(audits, "c.json", audit("2026-11-0600", status="draft"))
+    (folder / "teams.csv").write_text(TEAMS_CSV, encoding="utf-8")
+    return audits
+
+
+def edit_tracker(path: Path, changes: dict[str, dict[str, object]]) -> None:
+    """Fill in a tracker as a manager would in Excel: by action id, whatever the row order."""
+    import openpyxl
+
+    workbook = openpyxl.load_workbook(path)
+    sheet = workbook["Actions"]
+    header_row = next(r for r in range(1, 20) if sheet.cell(r, 1).value == "Action id")
+    headings = [c.value for c in sheet[header_row]]
+    for r in range(header_row + 1, sheet.max_row + 1):
+        action_id = sheet.cell(r, 1).value
+        for heading, value in changes.get(str(action_id), {}).items():
+            sheet.cell(r, headings.index(heading) + 1).value = value
+    workbook.save(path)

@@ -34,7 +34,8 @@ _SPLITS = ("head_of_service", "service_manager", "team")
 @click.option("--split-by", type=click.Choice(_SPLITS), help="One tracker per head of service, service "
               "manager or team, written into the -o folder.")
 @click.option("--update", "trackers", multiple=True, type=click.Path(exists=True, dir_okay=False, path_type=Path),
-              metavar="TRACKER.xlsx", help="Read sign-offs and updates from trackers into the audits (repeatable).")
+              metavar="TRACKER.xlsx", help="Read sign-offs and updates from trackers into the audits; more .xlsx "
+              "trackers may follow among the arguments.")
 @click.option("--by", "by_name", metavar="NAME", help="Who signed off, where a tracker row does not say.")
 @click.option("--remind", is_flag=True, help="Write one .eml reminder per person into the -o folder.")
 @click.option("--people", type=click.Path(exists=True, dir_okay=False, path_type=Path),
@@ -58,6 +59,11 @@ def command(definition: Path, audits: tuple[Path, ...], today: dt.datetime | Non
     """
     from auditforms.actions import action_plan
 
+    workbooks = tuple(p for p in audits if p.suffix.lower() == ".xlsx")
+    if workbooks and not trackers:
+        raise click.UsageError("a workbook is among the audits: give trackers after --update")
+    audits = tuple(p for p in audits if p not in workbooks)
+    trackers += workbooks
     modes = sum(bool(m) for m in (split_by, trackers, remind))
     if modes > 1:
         raise click.UsageError("use one of --split-by, --update and --remind at a time")
