@@ -73,6 +73,8 @@ def read_teams(data: bytes, file: str) -> tuple[Teams, list[Diagnostic]]:
     table = read_table(data, file, COLUMNS)
     problems = list(table.problems)
     teams = Teams(file)
+    if "team" not in table.present:
+        return teams, problems
     for row in table.rows:
         team = _team(table, row, problems)
         if team is None:

@@ -41,13 +41,13 @@ def lines(report: ActionsReport) -> list[str]:
         for team in area.teams:
             out += [] if by_area else [""]
             out.append(printable(f"{'  ' if by_area else ''}{team.team}: {counts_phrase(team.counts)}"))
-            out += [_line(row) for row in rows_by_team.get((area.area, team.team), [])]
+            out += [_line(row, '    ' if by_area else '  ') for row in rows_by_team.get((area.area, team.team), [])]
     return out
 
 
-def _line(row: TrackerRow) -> str:
+def _line(row: TrackerRow, indent: str) -> str:
     a = row.action
     due = a.due.isoformat() if a.due else "no date"
     text = a.action if len(a.action) <= 70 else a.action[:69] + "…"
-    return printable(f"    {a.id}  child {a.child_id or '?'}  {a.owner or '(nobody named)'}  due {due}  "
+    return printable(f"{indent}{a.id}  child {a.child_id or '?'}  {a.owner or '(nobody named)'}  due {due}  "
                      f"{row.state.describe()}  {text}")
