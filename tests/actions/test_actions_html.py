@@ -24,8 +24,8 @@ ARGS = ["--no-sandbox", "--headless", "--disable-gpu", "--disable-background-net
 
 
 def page_html() -> str:
-    actions = (collect(torbay(), audit()) + collect(torbay(), audit(
-        "2026-11-0500", team=HOSTILE, actions=[action(HOSTILE, due="2026-11-20"), action("Second.", due="2027-01-30")])))
+    rows = [action(HOSTILE, due="2026-11-20"), action("Second.", due="2027-01-30")]
+    actions = collect(torbay(), audit()) + collect(torbay(), audit("2026-11-0500", team=HOSTILE, actions=rows))
     return FORMATS["html"].render(build_report(torbay(), actions, dt.date(2026, 12, 10))).decode("utf-8")
 
 
