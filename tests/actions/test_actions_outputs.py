@@ -76,7 +76,7 @@ def test_xlsx_cells_are_typed_guarded_and_states_coloured() -> None:
     assert guarded[5] == "'=1+1" and guarded[8] == dt.datetime(2026, 11, 30) and guarded[10] == 10
     assert sheet["F6"].data_type == "s"
     assert sum(len(cf.rules) for cf in sheet.conditional_formatting) == 6
-    assert not sheet["L5"].protection.locked and sheet["F5"].protection.locked
+    assert not sheet["L6"].protection.locked and sheet["F5"].protection.locked
     assert [r[1] for r in workbook["about"].iter_rows(values_only=True)][:3] == [
         "auditforms/actions-tracker", "1", "torbay-full-audit"]
 

@@ -16,7 +16,7 @@ from typing import Any
 from auditforms.actions.codes import error, warning
 from auditforms.actions.model import TrackedAction
 from auditforms.diagnostics import Diagnostic
-from auditforms.model.definition import ActionColumnRole, Definition, Table
+from auditforms.model.definition import ActionColumnRole, Column, Definition, Table
 
 AGREED_STATUSES = ("moderated", "final")
 
@@ -68,9 +68,10 @@ def collect_with_problems(definition: Definition, document: Any, *, file: str = 
     answers = answers if isinstance(answers, Mapping) else {}
     header = _Header.read(definition, answers, file, out.problems)
     rows = answers.get(table.id)
+    columns: dict[str, Column] = {c.role: c for c in table.columns if c.role is not None}
     for number, row in enumerate(rows if isinstance(rows, list) else [], start=1):
         if isinstance(row, Mapping):
-            action = _action(table, row, number, audit_id.strip(), header, document, out.problems)
+            action = _action(table, columns, row, number, audit_id.strip(), header, document, out.problems)
             if action is not None:
                 out.actions.append(action)
     return out
@@ -106,20 +107,19 @@ class _Header:
         return cls(file, text("child_id"), text("team"), date)
 
 
-def _action(table: Table, row: Mapping[str, Any], number: int, audit_id: str, header: _Header,
-            document: Mapping[str, Any], problems: list[Diagnostic]) -> TrackedAction | None:
+def _action(table: Table, columns: Mapping[str, Column], row: Mapping[str, Any], number: int, audit_id: str,
+            header: _Header, document: Mapping[str, Any], problems: list[Diagnostic]) -> TrackedAction | None:
     def cell(role: ActionColumnRole) -> Any:
-        column = table.column_with_role(role)
+        column = columns.get(role)
         return row.get(column.id) if column else None
 
     def date(role: ActionColumnRole) -> dt.date | None:
         value = cell(role)
         parsed = _date(value)
-        if value not in (None, "") and parsed is None:
-            column = table.column_with_role(role)
-            problems.append(warning("AF952", f"action {number}: {column.label if column else role} "
-                                    "is not a real YYYY-MM-DD date", header.file,
-                                    pointer=f"/answers/{table.id}/{number - 1}/{column.id if column else role}"))
+        column = columns.get(role)
+        if value not in (None, "") and parsed is None and column is not None:
+            problems.append(warning("AF952", f"action {number}: {column.label} is not a real YYYY-MM-DD date",
+                                    header.file, pointer=f"/answers/{table.id}/{number - 1}/{column.id}"))
         return parsed
 
     text = _text(cell("action"))

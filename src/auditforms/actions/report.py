@@ -13,7 +13,7 @@ from dataclasses import dataclass
 
 from auditforms.actions.model import ActionState, TrackedAction
 from auditforms.actions.state import ActionCounts, state_of
-from auditforms.actions.teams import Team, Teams
+from auditforms.actions.teams import Person, Team, Teams
 from auditforms.model.definition import Definition
 
 SPLITS = ("head_of_service", "service_manager", "team")
@@ -40,18 +40,27 @@ class TrackerRow:
 
     def cell(self, key: str) -> Cell:
         """The value of one tracker column (see :mod:`auditforms.actions.columns`)."""
+        return self.cells()[key]
+
+    def cells(self) -> dict[str, Cell]:
+        """Every tracker column's value, by key, worked out at once (a tracker has many rows)."""
         a = self.action
-        simple: dict[str, Cell] = {
+        team = self.team
+        return {
             "action_id": a.id, "audit_id": a.audit_id, "child_id": a.child_id, "area": self.area,
             "team": self.team_name, "action": a.action, "action_owner": a.owner,
             "audit_date": a.audit_date, "completion_date": a.due, "state": self.state.kind.value,
             "days_overdue": self.state.days if self.state.kind.value == "overdue" else None,
             "sign_off_date": a.signed_off, "signed_off_by": "", "manager_update": a.update,
             "fingerprint": a.fingerprint,
+            "team_manager": _name(team.team_manager) if team else "",
+            "service_manager": _name(team.service_manager) if team else "",
+            "head_of_service": _name(team.head_of_service) if team else "",
         }
-        if key in simple:
-            return simple[key]
-        return self.manager_name(key)
+
+
+def _name(person: Person | None) -> str:
+    return person.name if person else ""
 
 
 @dataclass(frozen=True)

@@ -58,8 +58,9 @@ def _numbers(counts: Any) -> list[int]:
 
 def _cells(row: TrackerRow) -> list[dict[str, str]]:
     out = []
+    cells = row.cells()
     for key, _ in LIST_COLUMNS:
-        value = row.cell(key)
+        value = cells[key]
         if key == "state":
             sort = f"{_STATES.index(row.state.kind)}-{row.state.days or 0:05d}"
             out.append({"text": row.state.describe(), "state": row.state.kind.value, "sort": sort})

@@ -16,6 +16,10 @@ def _value(value: Cell) -> Any:
     return value.isoformat() if isinstance(value, dt.date) else value
 
 
+def _action(cells: dict[str, Cell]) -> dict[str, Any]:
+    return {c.key: _value(cells[c.key]) for c in EXPORT_COLUMNS}
+
+
 def as_data(report: ActionsReport) -> dict[str, Any]:
     d = report.definition
     return {
@@ -32,7 +36,7 @@ def as_data(report: ActionsReport) -> dict[str, Any]:
              "teams": [{"team": t.team, "counts": t.counts.as_dict()} for t in area.teams]}
             for area in report.areas()
         ],
-        "actions": [{c.key: _value(row.cell(c.key)) for c in EXPORT_COLUMNS} for row in report.rows],
+        "actions": [_action(row.cells()) for row in report.rows],
     }
 
 

@@ -23,6 +23,8 @@ def render(report: ActionsReport) -> bytes:
     buffer = io.StringIO(newline="")
     writer = csv.writer(buffer, lineterminator="\r\n")
     writer.writerow([c.key for c in EXPORT_COLUMNS])
+    keys = [c.key for c in EXPORT_COLUMNS]
     for row in report.rows:
-        writer.writerow([cell_text(row.cell(c.key)) for c in EXPORT_COLUMNS])
+        cells = row.cells()
+        writer.writerow([cell_text(cells[k]) for k in keys])
     return buffer.getvalue().encode("utf-8-sig")

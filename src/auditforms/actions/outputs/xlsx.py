@@ -27,6 +27,7 @@ TRACKER_FORMAT = "auditforms/actions-tracker"
 SHEET = "Actions"
 ABOUT_SHEET = "about"
 HEADER_ROW = 3  # 0-based: marking, title, instructions, then the table
+_EXCEL_EPOCH = dt.date(1899, 12, 30)
 _STATE_COLOURS = {
     "overdue": ("#F6D7D2", "#942514"), "due-soon": ("#FFF1C2", "#594D00"),
     "open": ("#E8F1F8", "#0C2D4A"), "signed-off": ("#D2E6DC", "#005A30"),
@@ -101,14 +102,12 @@ def _table(sheet: Any, report: ActionsReport, styles: dict[str, Any]) -> None:
     rows = report.rows
     last_row = HEADER_ROW + max(len(rows), 1)
     for col, column in enumerate(COLUMNS):
-        fmt = styles["edit"] if column.editable else styles["wrap"] if column.width > 30 else None
-        sheet.set_column(col, col, column.width, fmt, {"hidden": column.hidden})
+        sheet.set_column(col, col, column.width, _format(column, styles), {"hidden": column.hidden})
+    writers = [(col, column.key, _format(column, styles)) for col, column in enumerate(COLUMNS)]
     for r, row in enumerate(rows, start=HEADER_ROW + 1):
-        for col, column in enumerate(COLUMNS):
-            _write(sheet, r, col, row.cell(column.key), column, styles)
-    if not rows:
-        for col, column in enumerate(COLUMNS):
-            _write(sheet, HEADER_ROW + 1, col, None, column, styles)
+        cells = row.cells()
+        for col, key, fmt in writers:
+            _write(sheet, r, col, cells[key], fmt)
     sheet.add_table(HEADER_ROW, 0, last_row, len(COLUMNS) - 1, {
         "name": "Actions", "style": "Table Style Light 1",
         "columns": [{"header": c.heading} for c in COLUMNS]})
@@ -118,15 +117,20 @@ def _table(sheet: Any, report: ActionsReport, styles: dict[str, Any]) -> None:
                        "select_locked_cells": True, "select_unlocked_cells": True})
 
 
-def _write(sheet: Any, r: int, col: int, value: Cell, column: TrackerColumn, styles: dict[str, Any]) -> None:
+def _format(column: TrackerColumn, styles: dict[str, Any]) -> Any:
     if column.editable:
-        fmt = styles["edit_date"] if column.is_date else styles["edit"]
-    else:
-        fmt = styles["date"] if column.is_date else styles["wrap"] if column.width > 30 else styles["plain"]
+        return styles["edit_date"] if column.is_date else styles["edit"]
+    return styles["date"] if column.is_date else styles["wrap"] if column.width > 30 else styles["plain"]
+
+
+def _write(sheet: Any, r: int, col: int, value: Cell, fmt: Any) -> None:
+    """One cell. Blank cells are not written: the column's format (unlocked where managers
+    type) applies to them. Dates are written as Excel serial numbers with a date format,
+    which is what a date cell is, without xlsxwriter's slower date conversion."""
     if value is None or value == "":
-        sheet.write_blank(r, col, None, fmt)
-    elif isinstance(value, dt.date):
-        sheet.write_datetime(r, col, dt.datetime.combine(value, dt.time()), fmt)
+        return
+    if isinstance(value, dt.date):
+        sheet.write_number(r, col, (value - _EXCEL_EPOCH).days, fmt)
     elif isinstance(value, int):
         sheet.write_number(r, col, value, fmt)
     else:
