@@ -17,8 +17,8 @@ from __future__ import annotations
 import argparse
 import json
 import os
+import resource
 import shutil
-import statistics
 import subprocess
 import sys
 import tempfile
@@ -57,18 +57,20 @@ def write_teams(path: Path) -> None:
     path.write_text("\n".join(lines) + "\n", encoding="utf-8")
 
 
-def run(args: list[str]) -> tuple[float, int, int]:
-    """Wall time (s), peak RSS (MiB) and exit status of ``auditforms ARGS`` in a new process."""
+def run(args: list[str]) -> tuple[float, float, int, int]:
+    """Wall time (s), CPU time (s, with its workers), peak RSS (MiB) and exit status of
+    ``auditforms ARGS`` in a new process."""
     env = {**os.environ, "PYTHONPATH": str(ROOT / "src")}
+    before = resource.getrusage(resource.RUSAGE_CHILDREN)
     start = time.perf_counter()
-    process = subprocess.Popen([sys.executable, "-m", "auditforms", *args], env=env,
-                               stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
-    _, status, usage = os.wait4(process.pid, 0)
+    process = subprocess.run([sys.executable, "-m", "auditforms", *args], env=env,
+                             stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, check=False)
     elapsed = time.perf_counter() - start
-    code = os.waitstatus_to_exitcode(status)
-    if code:
-        sys.stderr.write(process.stderr.read().decode()[:2000] if process.stderr else "")
-    return elapsed, usage.ru_maxrss // 1024, code
+    after = resource.getrusage(resource.RUSAGE_CHILDREN)
+    cpu = (after.ru_utime - before.ru_utime) + (after.ru_stime - before.ru_stime)
+    if process.returncode:
+        sys.stderr.write(process.stderr.decode()[:2000])
+    return elapsed, cpu, after.ru_maxrss // 1024, process.returncode
 
 
 def main() -> None:
@@ -77,30 +79,30 @@ def main() -> None:
     parser.add_argument("--repeat", type=int, default=1)
     options = parser.parse_args()
     sizes = [int(s) for s in options.sizes.split(",")]
-    print(f"{'audits':>7} {'actions':>8} {'trackers':>8} {'min s':>7} {'median s':>9} {'peak RSS MiB':>13}"
-          f" {'KiB/action':>10}  target")
+    print(f"load average {os.getloadavg()[0]:.1f} on {os.cpu_count()} CPUs (wall time suffers when it is high)")
+    print(f"{'audits':>7} {'actions':>8} {'trackers':>8} {'wall s':>7} {'CPU s':>6} {'peak RSS MiB':>13}"
+          f"  floor")
     with tempfile.TemporaryDirectory() as tmp:
         work = Path(tmp)
         write_teams(work / "teams.csv")
         for size in sizes:
             audits = work / f"audits-{size}"
             write_audits(audits, size)
-            times, peaks = [], []
+            results = []
             for _ in range(options.repeat):
                 out = work / "trackers"
                 shutil.rmtree(out, ignore_errors=True)
-                elapsed, peak, code = run(["actions", str(DEFINITION), str(audits), "--today", "2026-12-10",
-                                           "--teams", str(work / "teams.csv"), "--split-by", "head_of_service",
-                                           "-o", str(out)])
-                if code not in (0,):
+                elapsed, cpu, peak, code = run(["actions", str(DEFINITION), str(audits), "--today", "2026-12-10",
+                                                "--teams", str(work / "teams.csv"), "--split-by",
+                                                "head_of_service", "-o", str(out)])
+                if code:
                     raise SystemExit(f"exit {code}")
-                times.append(elapsed)
-                peaks.append(peak)
+                results.append((elapsed, cpu, peak))
             trackers = len(list((work / "trackers").iterdir()))
-            per_action = max(peaks) * 1024 / (size * 4)
-            target = f"<= {TARGET_SECONDS:.0f} s" if size == 10000 else ""
-            print(f"{size:>7} {size * 4:>8} {trackers:>8} {min(times):7.2f} {statistics.median(times):9.2f}"
-                  f" {max(peaks):13d} {per_action:10.2f}  {target}")
+            best = min(results)
+            floor = f"<= {TARGET_SECONDS:.0f} s wall" if size == 10000 else ""
+            print(f"{size:>7} {size * 4:>8} {trackers:>8} {best[0]:7.2f} {best[1]:6.2f} "
+                  f"{max(r[2] for r in results):13d}  {floor}")
             shutil.rmtree(audits)
 
 

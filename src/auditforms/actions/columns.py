@@ -35,9 +35,9 @@ COLUMNS: tuple[TrackerColumn, ...] = (
                   13, is_date=True),
     TrackerColumn("state", "State", "open, due-soon, overdue, signed-off, signed-off-late, no-longer-required",
                   16),
-    TrackerColumn("days_overdue", "Days overdue", "whole days past the completion date (overdue only)", 9),
+    TrackerColumn("days_overdue", "Days overdue", "whole days past the completion date (overdue only)", 13),
     TrackerColumn("sign_off_date", "Manager's sign-off date", "YYYY-MM-DD; managers fill it in the tracker",
-                  14, editable=True, is_date=True),
+                  23, editable=True, is_date=True),
     TrackerColumn("signed_off_by", "Signed off by", "who signed off (tracker only; recorded in the audit's "
                   "history)", 18, editable=True, tracker_only=True),
     TrackerColumn("manager_update", "Manager's update", "a short update, e.g. why the action is no longer "

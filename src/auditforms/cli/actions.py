@@ -147,8 +147,8 @@ class _Run:
 
     def split(self, by: str, output: Path | None, format_: str) -> None:
         from auditforms.actions.outputs import FORMATS
-        from auditforms.actions.outputs.xlsx import render as render_xlsx
         from auditforms.actions.report import file_stem, split
+        from auditforms.cli.actions_render import render_parts
 
         if output is None:
             raise click.UsageError("--split-by needs -o FOLDER")
@@ -156,10 +156,10 @@ class _Run:
             raise click.UsageError("--split-by writes xlsx, csv, html or json trackers, not text")
         if by != "team" and self.teams is None:
             _fail(f"error[AF962] --split-by {by} needs --teams FILE: the teams file says who the managers are")
+        parts = split(self.report, by)
         files: dict[str, bytes] = {}
-        for name, part in split(self.report, by).items():
-            stem = _unique(file_stem(name), files, FORMATS[format_].suffix)
-            files[stem] = render_xlsx(part, name) if format_ == "xlsx" else FORMATS[format_].render(part)
+        for name, data in zip(parts, render_parts(parts, format_), strict=True):
+            files[_unique(file_stem(name), files, FORMATS[format_].suffix)] = data
         _write_folder(output, files, self.force)
         click.echo(f"wrote {len(files)} tracker{'s' if len(files) != 1 else ''} into {output}", err=True)
 
