@@ -130,6 +130,13 @@ class _Run:
         if self.gathered.audits_read == 0:
             _fail("no audits found: give .json, .yaml or .docx files, or folders holding them", EXIT_USAGE)
         self.report = build_report(self.definition, self.gathered.listed, self.today, self.teams)
+        missing = {r.action.team for r in self.report.rows if r.team is None}
+        if self.teams is not None and missing:
+            from auditforms.actions.codes import warning
+
+            self.report_problems([warning("AF961", f"{len(missing)} team(s) recorded in the audits are not in "
+                                          "the teams file; their actions are listed under '(not in the teams "
+                                          "file)'", self.teams.file)])
 
     def listing(self, format_: str, output: Path | None) -> None:
         from auditforms.actions.outputs import FORMATS
