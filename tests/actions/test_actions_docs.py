@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from actions_support import ROOT
+
 from auditforms.actions.docs import splice
 
 DOC = ROOT / "docs" / "actions.md"
