@@ -278,3 +278,24 @@ def audit_teams() -> str:
     from actions_support import TEAMS_CSV
 
     return TEAMS_CSV
+
+
+def test_a_word_form_audit_is_listed_but_not_written_back(run_cli, folder: Path, monkeypatch) -> None:
+    """A moderated Word form (read through extract) is listed; its sign-off is refused clearly."""
+    from actions_support import audit
+
+    import auditforms.extract
+
+    form = folder / "audits" / "d.docx"
+    form.write_bytes(b"stand-in for a filled Word form")
+    document = audit("2026-11-0800", team="Fictional Team North")
+    monkeypatch.setattr(auditforms.extract, "extract_docx", lambda definition, data, name: (document, []))
+    out = _trackers(run_cli, folder)
+    edit_tracker(out / "h-alpha.xlsx", {"2026-11-0800:1": {SIGN: dt.datetime(2026, 12, 8)},
+                                        "2026-11-0412:1": {SIGN: dt.datetime(2026, 12, 8)}})
+    before = (folder / "audits" / "a.json").read_bytes()
+    result = run_cli("actions", TORBAY, folder / "audits", "--today", TODAY, "--update",
+                     out / "h-alpha.xlsx", "--by", "D. Manager")
+    assert result.exit_code == 1
+    assert "d.docx: error[AF960] a Word form cannot be written back" in result.stderr
+    assert (folder / "audits" / "a.json").read_bytes() == before  # all or nothing

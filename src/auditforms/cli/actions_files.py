@@ -22,14 +22,15 @@ from auditforms.diagnostics import Diagnostic
 from auditforms.model.definition import Definition
 
 LOCK_NAME = ".auditforms-actions.lock"
+AUDIT_SUFFIXES = (".json", ".yaml", ".yml", ".docx")
 
 
 def read_documents(definition: Definition, paths: Sequence[Path],
                    problems: list[Diagnostic]) -> Iterator[tuple[str, Any]]:
     """(file name, document) for each audit file; Word forms are read through extract."""
-    from auditforms.results.reading import iter_audit_paths, read_audit_file
+    from auditforms.results.reading import read_audit_file
 
-    for path in iter_audit_paths(paths):
+    for path in audit_paths(paths):
         if path.suffix.lower() == ".docx":
             document = _read_docx(definition, path, problems)
         else:
@@ -37,6 +38,28 @@ def read_documents(definition: Definition, paths: Sequence[Path],
             problems.extend(found)
         if document is not None:
             yield str(path), document
+
+
+def audit_paths(paths: Sequence[Path]) -> Iterator[Path]:
+    """Files named, then the audits (.json, .yaml, .yml, .docx) in folders, each once, sorted."""
+    seen: set[Path] = set()
+    for path in paths:
+        for file in _walk(path):
+            key = file.resolve()
+            if key not in seen:
+                seen.add(key)
+                yield file
+
+
+def _walk(path: Path) -> Iterator[Path]:
+    if not path.is_dir():
+        yield path
+        return
+    for root, folders, names in os.walk(path):
+        folders[:] = sorted(f for f in folders if not f.startswith("."))
+        for name in sorted(names):
+            if not name.startswith((".", "~$")) and name.lower().endswith(AUDIT_SUFFIXES):
+                yield Path(root, name)
 
 
 def _read_docx(definition: Definition, path: Path, problems: list[Diagnostic]) -> Any:
