@@ -299,3 +299,22 @@ def test_a_word_form_audit_is_listed_but_not_written_back(run_cli, folder: Path,
     assert result.exit_code == 1
     assert "d.docx: error[AF960] a Word form cannot be written back" in result.stderr
     assert (folder / "audits" / "a.json").read_bytes() == before  # all or nothing
+
+
+def test_a_row_without_an_action_id_and_a_tracker_of_another_tool(run_cli, folder: Path) -> None:
+    import openpyxl
+
+    out = _trackers(run_cli, folder)
+    path = out / "h-alpha.xlsx"
+    workbook = openpyxl.load_workbook(path)
+    workbook["Actions"]["A5"].value = None
+    workbook["Actions"]["L5"].value = dt.datetime(2026, 12, 8)
+    workbook.save(path)
+    other = out / "h-beta.xlsx"
+    workbook = openpyxl.load_workbook(other)
+    workbook["about"]["B3"].value = "multi-agency-children-in-care"
+    workbook.save(other)
+    result = _update(run_cli, folder, path, other, by="D. Manager")
+    assert result.exit_code == 1
+    assert "h-alpha.xlsx:5:1: error[AF957] this row has a sign-off or update but no action id" in result.stderr
+    assert "h-beta.xlsx: error[AF956] a tracker of the tool multi-agency-children-in-care" in result.stderr
