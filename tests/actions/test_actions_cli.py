@@ -318,3 +318,14 @@ def test_a_row_without_an_action_id_and_a_tracker_of_another_tool(run_cli, folde
     assert result.exit_code == 1
     assert "h-alpha.xlsx:5:1: error[AF957] this row has a sign-off or update but no action id" in result.stderr
     assert "h-beta.xlsx: error[AF956] a tracker of the tool multi-agency-children-in-care" in result.stderr
+
+
+def test_split_csv_per_team_and_usage_errors(run_cli, folder: Path) -> None:
+    out = folder / "by-team"
+    result = run_cli("actions", TORBAY, folder / "audits", "--split-by", "team", "--format", "csv", "-o", out)
+    assert result.exit_code == 0, result.output
+    assert sorted(p.name for p in out.iterdir()) == ["fictional-team-north.csv", "team-south.csv"]
+    assert not [p for p in folder.iterdir() if p.name.startswith(".by-team")]  # no staging folder left
+    assert run_cli("actions", TORBAY, folder / "audits", "--format", "xlsx").exit_code == 2
+    both = run_cli("actions", TORBAY, folder / "audits", "--remind", "--split-by", "team", "-o", out)
+    assert both.exit_code == 2 and "one of --split-by, --update and --remind" in both.output
