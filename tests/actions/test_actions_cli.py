@@ -329,3 +329,23 @@ def test_split_csv_per_team_and_usage_errors(run_cli, folder: Path) -> None:
     assert run_cli("actions", TORBAY, folder / "audits", "--format", "xlsx").exit_code == 2
     both = run_cli("actions", TORBAY, folder / "audits", "--remind", "--split-by", "team", "-o", out)
     assert both.exit_code == 2 and "one of --split-by, --update and --remind" in both.output
+
+
+def test_an_audit_changed_between_reading_and_writing_stops_every_write(tmp_path: Path) -> None:
+    from actions_support import audit, torbay, write
+
+    from auditforms.actions import collect
+    from auditforms.actions.signoff import Change
+    from auditforms.cli.actions_files import prepare_writes
+
+    first = write(tmp_path, "a.json", audit())
+    second = write(tmp_path, "b.json", audit("2026-11-0500"))
+    changes = {str(p): [Change(collect(torbay(), audit(i), file=str(p))[0], dt.date(2026, 12, 8), None, "D", "t")]
+               for p, i in ((first, "2026-11-0412"), (second, "2026-11-0500"))}
+    document = audit("2026-11-0500")
+    document["answers"]["actions"].reverse()
+    write(tmp_path, "b.json", document)
+    problems: list = []
+    assert prepare_writes(torbay(), changes, "2026-12-10T09:00:00Z", problems) == {}
+    assert [(p.code, Path(p.file).name) for p in problems] == [("AF960", "b.json")]
+    assert "changed since it was read" in problems[0].message
