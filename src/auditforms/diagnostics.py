@@ -77,7 +77,7 @@ def sort_key(d: Diagnostic) -> tuple[str, int, int, str]:
 # The catalogue: code -> one-line summary. Add, never renumber or reuse.
 CATALOGUE: dict[str, str] = {
     # AF1xx: reading the file
-    "AF101": "the file cannot be read (missing, a folder, or permission denied)",
+    "AF101": "the file cannot be read (missing, or permission denied)",
     "AF102": "the file is larger than the size limit",
     "AF103": "the file is not UTF-8 text (binary, or another encoding)",
     "AF104": "the file is empty",

@@ -14,6 +14,7 @@ from typing import TYPE_CHECKING, Any
 
 from auditforms.diagnostics import Diagnostic, has_errors
 from auditforms.source import parse_yaml, read_text
+from auditforms.source.files import read_input
 from auditforms.source.reading import DEFAULT_LIMITS
 
 if TYPE_CHECKING:
@@ -33,12 +34,9 @@ class LoadResult:
 def load(path: str | Path, *, search_path: Sequence[str | Path] = ()) -> LoadResult:
     """Load the definition file at ``path``."""
     path = Path(path)
-    try:
-        with path.open("rb") as handle:
-            data = handle.read(DEFAULT_LIMITS.max_bytes + 1)
-    except OSError as exc:
-        reason = exc.strerror or str(exc)
-        return LoadResult(diagnostics=[Diagnostic("AF101", f"cannot read the file: {reason}", file=str(path))])
+    data, problem = read_input(path, DEFAULT_LIMITS.max_bytes)
+    if data is None:
+        return LoadResult(diagnostics=[problem] if problem else [])
     from auditforms.language.pipeline import Pipeline
 
     return Pipeline(search_path=search_path).run(data, str(path), path.resolve().parent, source=path)

@@ -97,13 +97,12 @@ def _text(value: Any) -> str | None:
 
 def _extract(definition: Definition, path: Path) -> tuple[Any, str | None]:
     from auditforms.extract import extract_docx
+    from auditforms.source.files import Unreadable, read_capped
 
     try:
-        if path.stat().st_size > MAX_DOCX_BYTES:
-            return None, f"larger than {MAX_DOCX_BYTES // 2**20} MB; not read"
-        document, diagnostics = extract_docx(definition, path.read_bytes(), path.name)
-    except OSError as exc:
-        return None, f"cannot read the file ({exc.strerror or exc})"
+        document, diagnostics = extract_docx(definition, read_capped(path, MAX_DOCX_BYTES), path.name)
+    except Unreadable as problem:
+        return None, problem.message
     if document is None:
         errors = [d for d in diagnostics if d.is_error]
         reason = f" ({errors[0].message})" if errors else ""

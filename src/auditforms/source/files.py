@@ -90,3 +90,25 @@ def human_size(n: int) -> str:
     if n >= 1024:
         return f"{n / 1024:.0f} KiB"
     return f"{n} bytes"
+
+
+def sha256_of(path: str | Path) -> str:
+    """The SHA-256 of a regular file, read in blocks; ``""`` for anything else (a FIFO, a
+    device, a file that cannot be opened), which matches no recorded digest."""
+    import hashlib
+
+    try:
+        fd = os.open(path, _FLAGS)
+    except OSError:
+        return ""
+    digest = hashlib.sha256()
+    try:
+        if not stat.S_ISREG(os.fstat(fd).st_mode):
+            return ""
+        while block := os.read(fd, _BLOCK):
+            digest.update(block)
+    except OSError:
+        return ""
+    finally:
+        os.close(fd)
+    return digest.hexdigest()
