@@ -14,6 +14,7 @@ from auditforms.cli.common import (
     EXIT_USAGE,
     definitions_path_option,
     echo_diagnostics,
+    echo_input,
     force_option,
     load_or_exit,
     write_atomic,
@@ -67,7 +68,7 @@ def command(definition: Path, filled: tuple[Path, ...], output: Path, audit_id: 
             document["status"] = status
         text = json.dumps(document, indent=2, ensure_ascii=False) + "\n"
         write_atomic(target, text.encode("utf-8"), force=force)
-        click.echo(f"wrote {target}", err=True)
+        echo_input(f"wrote {target}", err=True)
     if len(targets) > 1:
         click.echo(f"{len(targets) - failed} of {len(targets)} forms read", err=True)
     raise SystemExit(EXIT_INVALID if failed else EXIT_OK)

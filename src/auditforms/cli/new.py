@@ -6,7 +6,14 @@ from pathlib import Path
 
 import click
 
-from auditforms.cli.common import EXIT_INVALID, definitions_path_option, echo_diagnostics, force_option, write_atomic
+from auditforms.cli.common import (
+    EXIT_INVALID,
+    definitions_path_option,
+    echo_diagnostics,
+    echo_input,
+    force_option,
+    write_atomic,
+)
 
 
 @click.command("new")
@@ -40,4 +47,4 @@ def command(name: str, parent_id: str, output: Path | None, search_path: tuple[P
         echo_diagnostics(check.diagnostics, err=True)
         raise click.ClickException("the scaffold did not validate; please report this")
     write_atomic(target, text.encode(), force=force)
-    click.echo(f"wrote {target}; check it with: auditforms show {target}", err=True)
+    echo_input(f"wrote {target}; check it with: auditforms show {target}", err=True)

@@ -11,6 +11,7 @@ from auditforms.cli.common import (
     EXIT_OK,
     definitions_path_option,
     echo_diagnostics,
+    echo_input,
     force_option,
     load_or_exit,
     write_atomic,
@@ -65,7 +66,7 @@ def command(definition: Path, format_: str, output: Path, data_path: Path | None
         if data_path is not None and not renderer.accepts_prefill:
             raise click.BadParameter(f"the {name} format takes no --data", param_hint="--data")
         write_atomic(target, renderer.render(loaded, options), force=force)
-        click.echo(f"wrote {target}", err=True)
+        echo_input(f"wrote {target}", err=True)
     raise SystemExit(EXIT_OK)
 
 
