@@ -16,6 +16,7 @@ from auditforms.results import consistency
 from auditforms.results.envelope import FORMAT, FORMAT_VERSION
 from auditforms.results.naming import Namer
 from auditforms.results.result_schema import build_result_schema
+from auditforms.results.rule_schema import RuleShortcut
 from auditforms.results.schema_errors import diagnostics_from
 from auditforms.results.validation import fast_validity, make_validator
 from auditforms.rules import EvalContext, Evaluator, Finding, all_rules
@@ -37,18 +38,21 @@ class Checker:
         self.evaluator = Evaluator(definition, context or EvalContext())
         self.rules = all_rules(definition)
         self.namer = Namer(definition)
+        self.shortcut = RuleShortcut(definition, self.evaluator.context, self.rules,
+                                     lambda r: self.evaluator.rule_static(r)[0])
 
     def check(self, document: Any, file: str = "") -> list[Diagnostic]:
         envelope = self._envelope(document, file)
         if envelope is not None:
             return envelope
         out: list[Diagnostic] = []
+        answers = document.get("answers")
+        answers = answers if isinstance(answers, Mapping) else {}
         if self.valid is None or not self.valid(document):
             errors = self.validator.iter_errors(document)
             out = [d for e in errors for d in diagnostics_from(e, self.namer, file)]
-        answers = document.get("answers")
-        answers = answers if isinstance(answers, Mapping) else {}
-        findings = self.evaluator.run(answers, self.rules)
+        rules = self.shortcut.rules_left(answers)  # most audits: only the rules it cannot prove
+        findings = self.evaluator.run(answers, rules)
         bad = [d.pointer for d in out if d.pointer and d.pointer.startswith("/answers/")]
         missing: list[str] = []
         for finding in findings:
