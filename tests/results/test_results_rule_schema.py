@@ -8,7 +8,6 @@ clean audits it leaves only the rules JSON Schema cannot state.
 from __future__ import annotations
 
 import datetime as dt
-import functools
 
 import pytest
 from hypothesis import HealthCheck, given, settings
@@ -20,7 +19,7 @@ from auditforms.api import load_definition
 from auditforms.results.rule_schema import RuleShortcut, date_bound_pattern
 from auditforms.rules import EvalContext, Evaluator, all_rules
 
-SETTINGS = settings(max_examples=150, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+SETTINGS = settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 TORBAY = load_definition(ROOT / "definitions" / "torbay-full-audit.yaml")
 JUNK = st.recursive(st.one_of(st.none(), st.booleans(), st.integers(-2, 2), st.sampled_from(
     ["", " ", "\x1c", "yes", "no", "meets-good", "2026-11-12", "2026-02-30"])),
@@ -28,11 +27,17 @@ JUNK = st.recursive(st.one_of(st.none(), st.booleans(), st.integers(-2, 2), st.s
         ["judgement", "evidence", "impact", "not_relevant", "x"]), inner, max_size=3)), max_leaves=6)
 
 
-@functools.cache
+_BUILT: dict = {}
+
+
 def _built(definition, context):
-    evaluator = Evaluator(definition, context)
-    rules = all_rules(definition)
-    return evaluator, rules, RuleShortcut(definition, context, rules, lambda r: evaluator.rule_static(r)[0])
+    key = (id(definition), context)
+    if key not in _BUILT:
+        evaluator = Evaluator(definition, context)
+        rules = all_rules(definition)
+        _BUILT[key] = evaluator, rules, RuleShortcut(definition, context, rules,
+                                                     lambda r: evaluator.rule_static(r)[0])
+    return _BUILT[key]
 
 
 def _same_findings(definition, context, answers):
