@@ -18,6 +18,7 @@ from auditforms.results.naming import Namer
 from auditforms.results.result_schema import build_result_schema
 from auditforms.results.rule_schema import RuleShortcut
 from auditforms.results.schema_errors import diagnostics_from
+from auditforms.results.explain import Explainer
 from auditforms.results.validation import fast_validity, make_validator
 from auditforms.rules import EvalContext, Evaluator, Finding, all_rules
 
@@ -35,6 +36,7 @@ class Checker:
         self.schema = schema if schema is not None else build_result_schema(definition)
         self.validator = make_validator(self.schema)
         self.valid = fast_validity(self.schema)
+        self.explainer = Explainer(self.schema, self.validator)
         self.evaluator = Evaluator(definition, context or EvalContext())
         self.rules = all_rules(definition)
         self.namer = Namer(definition)
@@ -49,7 +51,7 @@ class Checker:
         answers = document.get("answers")
         answers = answers if isinstance(answers, Mapping) else {}
         if self.valid is None or not self.valid(document):
-            errors = self.validator.iter_errors(document)
+            errors = self.explainer.validator_for(document).iter_errors(document)
             out = [d for e in errors for d in diagnostics_from(e, self.namer, file)]
         rules = self.shortcut.rules_left(answers)  # most audits: only the rules it cannot prove
         findings = self.evaluator.run(answers, rules)
