@@ -204,4 +204,8 @@ def parse_yaml(text: str, filename: str, limits: ReadLimits = DEFAULT_LIMITS) ->
         return ParseResult(
             diagnostics=[Diagnostic("AF107", "the document nests too deeply", file=filename)]
         )
+    if data is None and not converter.diagnostics:  # `~` or `null`: nothing to read, not a document
+        p = converter.pos(nodes[0])
+        return ParseResult(diagnostics=[Diagnostic("AF104", "the document is empty (null)",
+                                                   file=filename, line=p.line, col=p.col)])
     return ParseResult(data=data, diagnostics=converter.diagnostics)
