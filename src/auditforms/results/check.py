@@ -179,12 +179,11 @@ def _identity(document: Any) -> tuple[str | None, str | None]:
 def check_file(checker: Checker, path: Path) -> FileResult:
     """One file's result; a file that cannot be read is reported as not checked."""
     name = str(path)
-    if path.is_dir():  # only a folder the walk could not open comes here
-        return FileResult(name, (Diagnostic("AF101", "cannot open this folder (permission "
-                                            "denied?); the audits in it were not checked",
-                                            file=name),), checked=False)
     document, problems, text = read_audit(path)
     if problems:
+        if problems[0].code in {"AF101", "AF109"} and path.is_dir():  # a folder the walk could not open
+            problems = [Diagnostic("AF101", "cannot open this folder (permission denied?); the "
+                                   "audits in it were not checked", file=name)]
         return FileResult(name, tuple(problems), checked=False)
     try:
         found = checker.check(document, name)

@@ -106,8 +106,6 @@ def _files(path: Path) -> Iterator[Path]:
         for name in sorted(names):
             if name.startswith(".") or not name.lower().endswith(AUDIT_SUFFIXES):
                 continue
-            file = Path(root, name)
-            if not file.is_dir():  # a FIFO or device is yielded, to be refused with a reason
-                yield file
+            yield Path(root, name)  # a FIFO or device too, to be refused with a reason
     while unreadable:
         yield Path(unreadable.pop().filename or path)

@@ -24,6 +24,7 @@ schema is not satisfied). A property test holds the shortcut to the evaluator.
 from __future__ import annotations
 
 import datetime as dt
+import json
 import re
 from collections.abc import Callable, Mapping, Sequence
 from functools import partial
@@ -70,6 +71,7 @@ class RuleSchemas:
         self.index = definition.index
         self.defs: dict[str, Schema] = {"answered": ANSWERED}
         self._shown: dict[str, Schema | None] = {}
+        self._equal: dict[str, str] = {}
 
     def shown(self, item_id: str) -> Schema | None:
         """Valid exactly when the evaluator shows ``item_id``, for answers of any shape."""
@@ -101,7 +103,10 @@ class RuleSchemas:
 
     def equal(self, operand: Any) -> Schema:
         """A value the evaluator's ``_equals`` finds equal to ``operand`` (lists: any item, deeply)."""
-        name = f"equal-{len(self.defs)}"
+        key = json.dumps(operand)
+        if key in self._equal:
+            return {"$ref": f"#/$defs/{self._equal[key]}"}
+        name = self._equal[key] = f"equal-{len(self._equal)}"
         self.defs[name] = {"anyOf": [{"const": operand},
                                      {"type": "array", "contains": {"$ref": f"#/$defs/{name}"}}]}
         return {"$ref": f"#/$defs/{name}"}
