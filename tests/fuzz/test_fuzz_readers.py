@@ -152,7 +152,7 @@ def test_sample_files(data):
     from auditforms.sampling.sample_file import SAMPLE_COLUMNS, read_sample
     from auditforms.sampling.tabular import read_table
 
-    rows, problems = read_sample(read_table(data, "s.csv", SAMPLE_COLUMNS))
+    _rows, problems = read_sample(read_table(data, "s.csv", SAMPLE_COLUMNS))
     assert_diagnostics(problems)
 
 
@@ -209,5 +209,5 @@ def test_manifests_and_returned_json(tmp_path_factory, data):
     (folder / "manifest.json").write_bytes(data)
     manifest = read_manifest(folder)
     assert manifest is None or isinstance(manifest, dict)
-    value, problem = read_json_file(folder / "manifest.json")
+    _value, problem = read_json_file(folder / "manifest.json")
     assert_diagnostics([problem] if problem else [])
