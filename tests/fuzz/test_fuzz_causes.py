@@ -99,6 +99,10 @@ def test_unwritable_outputs_are_one_line_and_exit_2(run_cli, tmp_path):
     under_a_file = run_cli("render", KITCHEN_SINK, "--format", "html", "-o", blocker / "f.html")
     assert under_a_file.exit_code == 2
     assert "a part of the path is a file, not a folder" in one_line(under_a_file)
+    sample = tmp_path / "s.csv"
+    sample.write_text("Child ID,Team\nC1,EH\n")
+    batch = run_cli("render", KITCHEN_SINK, "--sample", sample, "--format", "html", "-o", blocker / "batch")
+    assert batch.exit_code == 2 and "cannot write the batch here" in one_line(batch)
     folder = tmp_path / "out.yaml"
     folder.mkdir()
     as_folder = run_cli("new", "out", "--extends", "kitchen-sink", "-o", folder, "--force",

@@ -20,6 +20,7 @@ from auditforms.cli.common import (
     write_atomic,
 )
 from auditforms.diagnostics import Diagnostic
+from auditforms.english import count
 
 STATUSES = ("draft", "submitted", "moderated", "final")
 
@@ -70,7 +71,7 @@ def command(definition: Path, filled: tuple[Path, ...], output: Path, audit_id: 
         write_atomic(target, text.encode("utf-8"), force=force)
         echo_input(f"wrote {target}", err=True)
     if len(targets) > 1:
-        click.echo(f"{len(targets) - failed} of {len(targets)} forms read", err=True)
+        click.echo(f"{len(targets) - failed} of {count(len(targets), 'form')} read", err=True)
     raise SystemExit(EXIT_INVALID if failed else EXIT_OK)
 
 
