@@ -265,3 +265,34 @@ def test_the_new_scaffold_points_at_a_stable_schema(run_cli, tmp_path):
     elsewhere.parent.mkdir()
     run_cli("new", "y", "--extends", "kitchen-sink", "-o", elsewhere, "--definitions", Path(KITCHEN_SINK).parent)
     assert "site-packages" not in elsewhere.read_text()
+
+
+def test_an_unreadable_folder_in_a_batch_is_reported_by_status(tmp_path, monkeypatch):
+    from auditforms.sampling.returns_cli import candidate_files, read_returned
+
+    (tmp_path / "returns").mkdir()
+    real_scandir = os.scandir
+
+    def scandir(path):
+        if os.fspath(path).endswith("/returns"):
+            raise PermissionError(13, "Permission denied", os.fspath(path))
+        return real_scandir(path)
+
+    monkeypatch.setattr(os, "scandir", scandir)
+    (found,) = list(candidate_files(tmp_path, {}))
+    returned = read_returned(load_kitchen_sink(), tmp_path, found, lambda d, f: (0, 0))
+    assert returned is not None and "cannot be opened" in (returned.problem or "")
+
+
+def load_kitchen_sink():
+    from auditforms.api import load_definition
+
+    return load_definition(KITCHEN_SINK)
+
+
+def test_a_non_finite_number_in_a_definition_is_refused(run_cli, tmp_path):
+    path = tmp_path / "t.yaml"
+    text = Path(KITCHEN_SINK).read_text(encoding="utf-8").replace("version: 1.2.0\n", "version: 1.2.0\nx: .inf\n", 1)
+    path.write_text(text, encoding="utf-8")
+    result = run_cli("validate", path)
+    assert result.exit_code == 1 and "error[AF108]" in one_line(result)

@@ -28,7 +28,10 @@ Checker = Callable[[Mapping[str, Any], str], tuple[int, int]]
 def candidate_files(folder: Path, manifest: Mapping[str, Any]) -> Iterator[Path]:
     generated = {f.get("path"): f.get("sha256") for f in manifest.get("files", [])
                  if isinstance(f, Mapping)}
-    for root, dirs, files in os.walk(folder):
+    unreadable: list[OSError] = []
+    for root, dirs, files in os.walk(folder, onerror=unreadable.append):
+        while unreadable:  # a sub-folder that cannot be opened is reported, never skipped
+            yield Path(unreadable.pop().filename or root)
         dirs[:] = sorted(d for d in dirs if not d.startswith("."))
         for name in sorted(files):
             path = Path(root) / name
@@ -40,6 +43,7 @@ def candidate_files(folder: Path, manifest: Mapping[str, Any]) -> Iterator[Path]
             if relative in generated and file_sha256(path) == generated[relative]:
                 continue
             yield path
+    yield from (Path(e.filename or folder) for e in unreadable)
 
 
 def make_checker(definition: Definition) -> Checker:
@@ -61,6 +65,9 @@ def _count(findings: Any) -> tuple[int, int]:
 def read_returned(definition: Definition, folder: Path, path: Path, check: Checker) -> Returned | None:
     """``None`` for JSON that is not a completed audit (our own files, unrelated data)."""
     relative = path.relative_to(folder).as_posix()
+    if path.is_dir():
+        return Returned(relative, problem="this folder cannot be opened (permission denied?); "
+                        "the forms in it were not read")
     if path.suffix.lower() == ".docx":
         document, problem = _extract(definition, path)
     else:
