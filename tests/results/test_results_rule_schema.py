@@ -16,7 +16,8 @@ from tests.results.conftest import KITCHEN_SINK_DEFINITION, NOVEMBER, ROOT
 from tests.results.results_strategies import audits
 
 from auditforms.api import load_definition
-from auditforms.results.rule_schema import RuleShortcut, date_bound_pattern
+from auditforms.results.date_patterns import date_bound_pattern
+from auditforms.results.rule_shortcut import RuleShortcut
 from auditforms.rules import EvalContext, Evaluator, all_rules
 
 SETTINGS = settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.too_slow])

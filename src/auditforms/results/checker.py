@@ -17,7 +17,7 @@ from auditforms.results.envelope import FORMAT, FORMAT_VERSION
 from auditforms.results.explain import Explainer
 from auditforms.results.naming import Namer
 from auditforms.results.result_schema import build_result_schema
-from auditforms.results.rule_schema import RuleShortcut
+from auditforms.results.rule_shortcut import RuleShortcut
 from auditforms.results.schema_errors import diagnostics_from
 from auditforms.results.validation import fast_validity, make_validator
 from auditforms.rules import EvalContext, Evaluator, Finding, all_rules

@@ -16,9 +16,9 @@ option, conditions), equality follows ``_equals`` into nested lists, "answered" 
 ``is_answered`` into lists and objects. Tests that JSON Schema cannot state exactly (row
 counts, numbers, a date compared with another field) leave their rule to the evaluator.
 
-The evaluator stays the one authority: :class:`RuleShortcut` only says which rules
-certainly hold, and the evaluator then runs the others (it runs every rule whenever the
-schema is not satisfied). A property test holds the shortcut to the evaluator.
+The evaluator stays the one authority: :mod:`auditforms.results.rule_shortcut` only says
+which rules certainly hold, and the evaluator then runs the others (it runs every rule
+whose own schema is not satisfied). Property tests hold the shortcut to the evaluator.
 """
 
 from __future__ import annotations
@@ -26,12 +26,13 @@ from __future__ import annotations
 import datetime as dt
 import json
 import re
-from collections.abc import Callable, Mapping, Sequence
+from collections.abc import Callable, Sequence
 from functools import partial
 from typing import Any
 
 from auditforms.model.conditions import All, Any_, Condition, Not, Test, condition_refs
 from auditforms.model.definition import Definition, FieldItem, ForEachRows, Question, Rule, Section, Table
+from auditforms.results.date_patterns import date_bound_pattern
 from auditforms.results.visibility import ALWAYS, SOME_TEXT, conjunction, negate
 from auditforms.rules import EvalContext
 
@@ -297,45 +298,6 @@ class RuleSchemas:
         return true, false
 
 
-def date_bound_pattern(day: str, *, later: bool, strict: bool) -> str:
-    """A regular expression for ISO dates (YYYY-MM-DD) after / before ``day`` (or equal).
-
-    ISO dates order as their text does, so this is the usual "digit by digit" construction:
-    the same digits up to some position, then a greater (smaller) one, then any digits.
-    """
-    digits = day.replace("-", "")
-    branches = []
-    for i, digit in enumerate(digits):
-        d = int(digit)
-        low, high = (d + 1, 9) if later else (0, d - 1)
-        if low > high:
-            continue
-        rest = len(digits) - i - 1
-        branches.append(digits[:i] + f"[{low}-{high}]" + "[0-9]" * rest)
-    if not strict:
-        branches.append(digits)
-    body = "|".join(branches) or "(?!)"
-    as_dates = body  # digits only; put the dashes back into every branch
-    return "^(?:" + "|".join(_dashed(b) for b in as_dates.split("|")) + ")$"
-
-
-def _dashed(branch: str) -> str:
-    """Insert the two dashes of YYYY-MM-DD into a branch of eight digit-matchers."""
-    tokens: list[str] = []
-    index = 0
-    while index < len(branch):
-        if branch[index] == "[":
-            end = branch.index("]", index) + 1
-            tokens.append(branch[index:end])
-            index = end
-        elif branch[index] == "(":
-            return branch
-        else:
-            tokens.append(branch[index])
-            index += 1
-    return "".join(tokens[:4]) + "-" + "".join(tokens[4:6]) + "-" + "".join(tokens[6:])
-
-
 def _every(parts: list[Schema]) -> Schema:
     both = conjunction(list(parts))
     return NEVER if both is None else both
@@ -375,41 +337,3 @@ def _question_parts(question: Question) -> set[str]:
     if question.judgement:
         parts.add("judgement")
     return parts
-
-
-class RuleShortcut:
-    """One compiled check of every exactly-expressible rule of a definition."""
-
-    def __init__(self, definition: Definition, context: EvalContext, rules: Sequence[Rule],
-                 target: Callable[[Rule], str]) -> None:
-        builder = RuleSchemas(definition, context)
-        schemas = [builder.holds(rule, target(rule)) for rule in rules]
-        self.rules = tuple(rules)
-        self.left = tuple(r for r, s in zip(rules, schemas, strict=True) if s is None)
-        self.schema = _with_defs(builder.defs, [s for s in schemas if s is not None])
-        self._valid = _compile(self.schema)
-        #: rule -> its own check, asked only when the whole schema fails (a few audits)
-        self._each = [(r, _compile(_with_defs(builder.defs, [s])) if s is not None else None)
-                      for r, s in zip(rules, schemas, strict=True)]
-
-    def rules_left(self, answers: Mapping[str, Any]) -> tuple[Rule, ...]:
-        """The rules the evaluator must still run for these answers, in their order."""
-        if self._valid is not None and self._valid(answers):
-            return self.left
-        return tuple(r for r, valid in self._each if valid is None or not valid(answers))
-
-
-def _with_defs(defs: dict[str, Schema], holds: list[Schema]) -> Schema:
-    return {"$schema": "https://json-schema.org/draft/2020-12/schema", "$defs": defs, "allOf": holds}
-
-
-def _compile(schema: Schema) -> Callable[[Any], bool] | None:
-    try:
-        import jsonschema_rs
-    except ImportError:  # pragma: no cover - platforms without its wheel: the evaluator does all
-        return None
-    try:
-        valid: Callable[[Any], bool] = jsonschema_rs.Draft202012Validator(schema, validate_formats=True).is_valid
-    except (ValueError, jsonschema_rs.ValidationError):  # pragma: no cover
-        return None
-    return valid
