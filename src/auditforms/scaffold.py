@@ -7,9 +7,29 @@ parent's real ids, how to add, remove, replace, move and update parts.
 
 from __future__ import annotations
 
+import os
+from pathlib import Path
+
 from auditforms.model.definition import Definition, Question, Section
 
 SCHEMA_LINE = "# yaml-language-server: $schema={schema}"
+#: Where definitions find the schema in a service folder (and in this repository):
+#: ``definitions/`` beside ``schemas/``. See docs/definition-language.md.
+CONVENTIONAL_SCHEMA = "../schemas/definition.schema.json"
+
+
+def schema_reference(folder: Path) -> str:
+    """The ``$schema`` of a new file in ``folder``: the nearest ``schemas/definition.schema.json``
+    above it, relative (it moves with the folder), else the conventional place.
+
+    Never the installed package's copy: a path into site-packages changes with every
+    virtual environment and upgrade, and means nothing to a colleague's editor.
+    """
+    for parent in (folder, *folder.parents):
+        candidate = parent / "schemas" / "definition.schema.json"
+        if candidate.is_file():
+            return Path(os.path.relpath(candidate, folder)).as_posix()
+    return CONVENTIONAL_SCHEMA
 
 
 def scaffold(new_id: str, parent: Definition, schema_url: str) -> str:

@@ -135,7 +135,7 @@ def test_rows_resorted_still_match_by_id(run_cli, folder: Path) -> None:
 @pytest.mark.parametrize(("value", "fragment"), [
     (dt.datetime(2026, 12, 11), "is in the future"),
     (dt.datetime(2026, 11, 1), "before the audit date 2026-11-12"),
-    ("next week", "'next week' is not a date"),
+    ("next week", "the sign-off date: not a date; write dd/mm/yyyy or yyyy-mm-dd"),
     ("31/02/2026", "not a real date"),
     ("2026-13-01", "not a real date"),
 ])

@@ -69,7 +69,7 @@ def test_two_documents_in_one_file(tmp_path: Path) -> None:
 
 def test_unreadable_path(tmp_path: Path) -> None:
     assert only_code(tmp_path / "missing.yaml")[0] == "AF101"
-    assert only_code(tmp_path)[0] == "AF101"
+    assert only_code(tmp_path)[0] == "AF109"  # a folder: not a regular file
 
 
 def test_nested_duplicate_keys_all_reported(tmp_path: Path) -> None:

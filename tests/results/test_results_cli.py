@@ -53,7 +53,7 @@ def test_any_failure_exits_1_and_the_batch_goes_on(run_cli, batch):
     assert lines[1].endswith(
         ": error[AF642] Q1 Risk: impact is required when a judgement is given (/answers/q1/impact)")
     assert lines[2].startswith(f"{batch / 'child-0415.json'}:1:12: error[AF105] malformed JSON")
-    assert result.stderr == "1 of 3 audits pass; 2 errors, 0 warnings\n"
+    assert result.stderr == "1 of 3 audits passes (1 not checked: unreadable or malformed); 2 errors, 0 warnings\n"
 
 
 def test_quiet_prints_only_problems(run_cli, batch):
@@ -67,8 +67,8 @@ def test_json_report_is_machine_readable_and_never_quotes_answers(run_cli, batch
     assert result.exit_code == 1
     report = json.loads(result.stdout)
     assert report["definition"] == {"id": "kitchen-sink", "version": "1.2.0"}
-    assert report["summary"] == {"audits": 3, "passed": 1, "failed": 2, "with_warnings": 0,
-                                 "errors": 2, "warnings": 0}
+    assert report["summary"] == {"audits": 3, "passed": 1, "failed": 2, "not_checked": 1,
+                                 "with_warnings": 0, "errors": 2, "warnings": 0}
     second = report["files"][1]
     assert (second["audit_id"], second["status"], second["passed"]) == ("2026-11-0412", "submitted", False)
     (finding,) = second["findings"]

@@ -44,4 +44,5 @@ def test_the_json_report_sample_has_the_reporters_shape():
     sample = DOC.split("`--format json` writes", 1)[1]
     report = json.loads(re.search(r"```json\n(.*?)\n```", sample, re.S).group(1))
     assert set(report) == {"format", "format_version", "definition", "files", "summary"}
-    assert set(report["files"][0]) == {"file", "audit_id", "status", "passed", "errors", "warnings", "findings"}
+    assert set(report["files"][0]) == {"file", "audit_id", "status", "passed", "checked", "errors",
+                                       "warnings", "findings"}

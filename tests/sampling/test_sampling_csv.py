@@ -53,10 +53,9 @@ def test_bad_rows_are_reported_with_line_and_column_and_left_out():
         "C3;EF;01/01/10;Early Help;;;;\nC4;GH;01/01/2010;Early Help;;;;\n")
     assert [c.child_id for c in found] == ["C4"]
     formatted = [p.format() for p in problems]
-    assert formatted[0].startswith("cases.csv:2:7: error[AF803] date of birth: '31/02/2012' is "
-                                   "not a real date")
+    assert formatted[0].startswith("cases.csv:2:7: error[AF803] date of birth: not a real date")
     assert formatted[1].startswith("cases.csv:4:1: error[AF804] the child id is blank")
-    assert formatted[2].startswith("cases.csv:5:7: error[AF803]") and "two-digit year" in formatted[2]
+    assert formatted[2].startswith("cases.csv:5:7: error[AF803]") and "two digits" in formatted[2]
 
 
 def test_line_numbers_count_quoted_line_breaks():

@@ -17,10 +17,10 @@ from typing import Any
 from auditforms.actions.codes import error
 from auditforms.actions.columns import COLUMNS
 from auditforms.actions.outputs.xlsx import ABOUT_SHEET, SHEET, TRACKER_FORMAT
-from auditforms.actions.safety import unguarded
 from auditforms.diagnostics import Diagnostic
 from auditforms.model.definition import Definition
 from auditforms.sampling.values import ValueProblem, normalise_key, parse_date
+from auditforms.tabular_safety import unguarded
 
 _HEADINGS = {normalise_key(name): c.key for c in COLUMNS for name in (c.heading, c.key.replace("_", " "))}
 _HEADER_SEARCH_ROWS = 20

@@ -85,7 +85,7 @@ def command(definition: Path, audits: tuple[Path, ...], today: dt.datetime | Non
 
 
 def _fail(message: str, code: int = EXIT_INVALID) -> None:
-    from auditforms.actions.safety import printable
+    from auditforms.terminal_safety import printable
 
     click.echo(printable(message), err=True)
     raise SystemExit(code)
@@ -100,8 +100,8 @@ class _Run:
         self.failed = False
 
     def report_problems(self, problems: list[Any]) -> None:
-        from auditforms.actions.safety import printable
         from auditforms.diagnostics import sort_key
+        from auditforms.terminal_safety import printable
 
         for d in sorted(problems, key=sort_key):
             click.echo(printable(d.format()), err=True)

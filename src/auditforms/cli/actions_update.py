@@ -10,9 +10,9 @@ import click
 
 def run_update(run: Any, trackers: tuple[Path, ...], by_name: str | None) -> bool:
     """Read every tracker, plan, check, write; True when any problem was found."""
-    from auditforms.actions.safety import printable
     from auditforms.actions.signoff import plan_signoffs
     from auditforms.cli.actions_files import folder_locks, now_utc, prepare_writes, write_all
+    from auditforms.terminal_safety import printable
 
     entries, problems = _read_trackers(trackers, run.definition)
     plan = plan_signoffs(run.gathered.actions, entries, run.today, by_name)

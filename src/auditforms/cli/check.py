@@ -47,7 +47,8 @@ def _period(
     "--period",
     callback=_period,
     metavar="YYYY-MM",
-    help="The sample month: audit dates outside it are reported.",
+    help="The sample month: audit dates outside it are reported (without it, they are not "
+    "checked, and the report says so).",
 )
 @click.option(
     "--today",
@@ -91,8 +92,16 @@ def command(
     reporter = REPORTERS[format_](quiet=quiet)
     click.echo(reporter.start(loaded.id, loaded.version), nl=False)
     totals = _stream(reporter, itertools.chain([first], results))
+    if period is None and format_ == "text" and _uses_period(loaded):
+        click.echo("note: no --period given, so audit dates were not checked against the "
+                   "sample month", err=True)
     click.echo(reporter.end(totals), nl=False, err=format_ == "text")
     raise SystemExit(EXIT_INVALID if totals["failed"] else EXIT_OK)
+
+
+def _uses_period(definition: Any) -> bool:
+    """Whether any rule or condition of the tool compares with the sample month."""
+    return "$period_" in definition.model_dump_json()
 
 
 def _stream(reporter: Any, results: Iterable[Any]) -> dict[str, int]:

@@ -12,6 +12,7 @@ from typing import Any, TypeVar
 import click
 
 from auditforms.diagnostics import Diagnostic, sort_key
+from auditforms.terminal_safety import printable
 
 F = TypeVar("F", bound=Callable[..., Any])
 
@@ -32,7 +33,12 @@ def force_option(func: F) -> F:
 
 def echo_diagnostics(diagnostics: Iterable[Diagnostic], *, err: bool = False) -> None:
     for d in sorted(diagnostics, key=sort_key):
-        click.echo(d.format(), err=err)
+        click.echo(d.format(), err=err)  # format() escapes what came from input
+
+
+def echo_input(text: str, *, err: bool = False) -> None:
+    """Print a line holding text from input (names, cells, paths), escaped for the terminal."""
+    click.echo(printable(text), err=err)
 
 
 def load_or_exit(path: Path, search_path: Sequence[Path]) -> Any:
@@ -50,25 +56,48 @@ class OutputExists(click.ClickException):
     exit_code = EXIT_USAGE
 
 
+class OutputUnwritable(click.ClickException):
+    """An output that cannot be written (read-only folder, a parent that is a file, a full
+    disk): one line naming the path and the reason, exit 2, and nothing half-written."""
+
+    exit_code = EXIT_USAGE
+
+
 def write_atomic(path: Path, data: bytes, *, force: bool = False) -> None:
     """Write ``data`` to ``path`` all at once: a reader sees the old file or the new, never half.
 
-    Refuses to replace an existing file unless ``force``: completed work is never
-    overwritten silently.
+    The one way the commands write a file: a temporary file beside it, flushed to disk, then
+    ``os.replace``. Refuses to replace an existing file unless ``force``: completed work is
+    never overwritten silently. Every failure is one :class:`click.ClickException` line.
     """
+    where = printable(str(path))
+    if path.is_dir():
+        raise OutputUnwritable(f"{where}: is a folder; give the name of a file to write")
     if path.exists() and not force:
-        raise OutputExists(f"{path}: already exists; choose another name or pass --force to replace it")
-    path.parent.mkdir(parents=True, exist_ok=True)
-    fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
+        raise OutputExists(f"{where}: already exists; choose another name or pass --force to replace it")
+    try:
+        path.parent.mkdir(parents=True, exist_ok=True)
+        fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
+    except OSError as exc:
+        raise OutputUnwritable(f"{where}: cannot write here ({_reason(exc)})") from None
     try:
         with os.fdopen(fd, "wb") as handle:
             handle.write(data)
             handle.flush()
             os.fsync(handle.fileno())
         os.replace(tmp, path)
+    except OSError as exc:
+        Path(tmp).unlink(missing_ok=True)
+        raise OutputUnwritable(f"{where}: cannot write the file ({_reason(exc)})") from None
     except BaseException:
         Path(tmp).unlink(missing_ok=True)
         raise
+
+
+def _reason(exc: OSError) -> str:
+    if isinstance(exc, FileExistsError | NotADirectoryError):
+        return "a part of the path is a file, not a folder"
+    return exc.strerror or type(exc).__name__
 
 
 def stdout_is_terminal() -> bool:

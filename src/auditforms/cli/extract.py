@@ -14,11 +14,13 @@ from auditforms.cli.common import (
     EXIT_USAGE,
     definitions_path_option,
     echo_diagnostics,
+    echo_input,
     force_option,
     load_or_exit,
     write_atomic,
 )
 from auditforms.diagnostics import Diagnostic
+from auditforms.english import count
 
 STATUSES = ("draft", "submitted", "moderated", "final")
 
@@ -67,9 +69,9 @@ def command(definition: Path, filled: tuple[Path, ...], output: Path, audit_id: 
             document["status"] = status
         text = json.dumps(document, indent=2, ensure_ascii=False) + "\n"
         write_atomic(target, text.encode("utf-8"), force=force)
-        click.echo(f"wrote {target}", err=True)
+        echo_input(f"wrote {target}", err=True)
     if len(targets) > 1:
-        click.echo(f"{len(targets) - failed} of {len(targets)} forms read", err=True)
+        click.echo(f"{len(targets) - failed} of {count(len(targets), 'form')} read", err=True)
     raise SystemExit(EXIT_INVALID if failed else EXIT_OK)
 
 
@@ -91,19 +93,16 @@ def _targets(filled: tuple[Path, ...], output: Path) -> dict[Path, Path]:
 def _extract(definition: Any, form: Path) -> dict[str, Any] | None:
     from auditforms.extract import extract_docx
     from auditforms.extract.package import MAX_FILE_BYTES
+    from auditforms.source.files import Unreadable, read_capped
 
     def fail(code: str, message: str) -> None:
         echo_diagnostics([Diagnostic(code, message, file=str(form))], err=True)
 
     try:
-        size = form.stat().st_size
-        if size > MAX_FILE_BYTES:
-            fail("AF702", f"the file is {size // (1024 * 1024)} MB; a Word form is at most "
-                          f"{MAX_FILE_BYTES // (1024 * 1024)} MB")
-            return None
-        data = form.read_bytes()
-    except OSError as error:
-        fail("AF701", f"the file cannot be read ({error.strerror})")
+        data = read_capped(form, MAX_FILE_BYTES)
+    except Unreadable as problem:
+        code = {"AF102": "AF702", "AF109": problem.code}.get(problem.code, "AF701")
+        fail(code, problem.message)
         return None
     document, diagnostics = extract_docx(definition, data, str(form))
     echo_diagnostics(diagnostics, err=True)

@@ -2,12 +2,18 @@
 
 from __future__ import annotations
 
-import os
 from pathlib import Path
 
 import click
 
-from auditforms.cli.common import EXIT_INVALID, definitions_path_option, echo_diagnostics, force_option, write_atomic
+from auditforms.cli.common import (
+    EXIT_INVALID,
+    definitions_path_option,
+    echo_diagnostics,
+    echo_input,
+    force_option,
+    write_atomic,
+)
 
 
 @click.command("new")
@@ -19,10 +25,9 @@ from auditforms.cli.common import EXIT_INVALID, definitions_path_option, echo_di
 @force_option
 def command(name: str, parent_id: str, output: Path | None, search_path: tuple[Path, ...], force: bool) -> None:
     """Write NAME.yaml: a new tool that extends TOOL, with commented examples of every change."""
-    from auditforms.language.loader import load_bytes
+    from auditforms.language.loader import load, load_bytes
     from auditforms.language.search import ID_PATTERN, find, search_dirs
-    from auditforms.resources import schema_path
-    from auditforms.scaffold import scaffold
+    from auditforms.scaffold import scaffold, schema_reference
 
     if not ID_PATTERN.match(name):
         raise click.BadParameter("use lower-case letters, digits and hyphens, e.g. torbay-neglect", param_hint="NAME")
@@ -32,16 +37,14 @@ def command(name: str, parent_id: str, output: Path | None, search_path: tuple[P
     parent_path, _ = find(parent_id, dirs)
     if parent_path is None:
         raise click.BadParameter(f"no tool '{parent_id}' in {', '.join(map(str, dirs))}", param_hint="--extends")
-    parent = load_bytes(parent_path.read_bytes(), str(parent_path), search_path=search_path,
-                        base_dir=parent_path.parent)
+    parent = load(parent_path, search_path=search_path)
     if parent.definition is None:
         echo_diagnostics(parent.diagnostics, err=True)
         raise SystemExit(EXIT_INVALID)
-    schema = os.path.relpath(schema_path("definition.schema.json"), base_dir)
-    text = scaffold(name, parent.definition, Path(schema).as_posix())
+    text = scaffold(name, parent.definition, schema_reference(base_dir))
     check = load_bytes(text.encode(), str(target), search_path=search_path, base_dir=base_dir)
     if not check.ok:  # a bug in the scaffold, never the user's fault: say so plainly
         echo_diagnostics(check.diagnostics, err=True)
         raise click.ClickException("the scaffold did not validate; please report this")
     write_atomic(target, text.encode(), force=force)
-    click.echo(f"wrote {target}; check it with: auditforms show {target}", err=True)
+    echo_input(f"wrote {target}; check it with: auditforms show {target}", err=True)

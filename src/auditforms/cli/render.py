@@ -12,6 +12,7 @@ from auditforms.cli.common import (
     EXIT_OK,
     definitions_path_option,
     echo_diagnostics,
+    echo_input,
     force_option,
     load_or_exit,
     write_atomic,
@@ -67,22 +68,22 @@ def command(definition: Path, format_: str, output: Path, data_path: Path | None
                    "the copy says so on its first page", err=True)
     for name, target in targets:
         write_atomic(target, _render(get_renderer(name), loaded, options), force=force)
-        click.echo(f"wrote {target}", err=True)
+        echo_input(f"wrote {target}", err=True)
     raise SystemExit(EXIT_OK)
 
 
 def _data_options(definition: Any, path: Path) -> RenderOptions:
     """A completed audit (checked: it must have no errors) for the final copy, else case details."""
-    from auditforms.results.reading import read_audit_file
+    from auditforms.results.reading import read_audit
 
-    document, problems = read_audit_file(path)
+    document, problems, text = read_audit(path)
     if document is not None and not problems and _is_completed_audit(document):
         from auditforms.results.check import check_document
         from auditforms.results.locating import locate_diagnostics
 
         errors = [d for d in check_document(definition, document, file=str(path)) if d.is_error]
         if errors:
-            echo_diagnostics(locate_diagnostics(path, document, errors), err=True)
+            echo_diagnostics(locate_diagnostics(text, document, errors), err=True)
             raise SystemExit(EXIT_INVALID)
         return RenderOptions(completed=document)
     from auditforms.results.prefill import load_prefill

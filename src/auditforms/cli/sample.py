@@ -23,6 +23,7 @@ from auditforms.cli.common import (
     EXIT_USAGE,
     definitions_path_option,
     echo_diagnostics,
+    echo_input,
     force_option,
     load_or_exit,
     write_atomic,
@@ -106,7 +107,7 @@ def command(definition: Path, cases: Path, auditors: Path, history: tuple[Path, 
     try:
         drawn = draw_sample(loaded, children, past, people, criteria)
     except SampleProblem as problem:
-        click.echo(f"error[{problem.code}] {problem.message}", err=True)
+        echo_input(f"error[{problem.code}] {problem.message}", err=True)
         raise SystemExit(EXIT_INVALID) from None
     _write(loaded, criteria, drawn, output, force,
            {"cases": [cases], "auditors": [auditors], "history": list(history),
@@ -161,6 +162,7 @@ def _write(definition: Any, criteria: Any, drawn: Any, output: Path, force: bool
     from auditforms.sampling.draw import metadata
     from auditforms.sampling.inputs_cli import sha256_file
     from auditforms.sampling.sample_file import sample_csv_bytes
+    from auditforms.terminal_safety import printable
 
     data = sample_csv_bytes(drawn.rows)
     files = {f"{kind}[{i}]" if len(paths) > 1 else kind:
@@ -170,7 +172,8 @@ def _write(definition: Any, criteria: Any, drawn: Any, output: Path, force: bool
     write_atomic(output, data, force=force)
     write_atomic(sidecar_path(output), (json.dumps(meta, indent=2) + "\n").encode(), force=force)
     for row in drawn.rows:
-        click.echo(f"{row.child_id}\t{row.team}\t{row.age_band or '-'}\t{row.auditor}")
+        cells = (row.child_id, row.team, row.age_band or "-", row.auditor)
+        click.echo("\t".join(printable(cell) for cell in cells))
     counts = drawn.selection.counts
     click.echo(
         f"drew {len(drawn.rows)} of {counts['eligible']} eligible children ({counts['listed']} "
@@ -178,4 +181,4 @@ def _write(definition: Any, criteria: Any, drawn: Any, output: Path, force: bool
         f"months, {counts['not_open']} not open in that time) with seed {criteria.seed}; "
         f"re-run with --seed {criteria.seed} --date {criteria.reference_date.isoformat()} "
         "to reproduce", err=True)
-    click.echo(f"wrote {output} and {sidecar_path(output)}", err=True)
+    echo_input(f"wrote {output} and {sidecar_path(output)}", err=True)

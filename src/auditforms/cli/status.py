@@ -23,6 +23,7 @@ from auditforms.cli.common import (
     EXIT_OK,
     EXIT_USAGE,
     definitions_path_option,
+    echo_input,
     load_or_exit,
 )
 from auditforms.cli.sample import DateParam
@@ -74,7 +75,7 @@ def _json(manifest: dict[str, Any], statuses: list[Any], unmatched: list[Any],
 def _text(folder: Path, manifest: dict[str, Any], statuses: list[Any], unmatched: list[Any],
           counts: dict[str, int]) -> None:
     tool = manifest.get("definition") or {}
-    click.echo(f"{folder}: {tool.get('id')} {tool.get('version')}, seed {manifest.get('seed')}")
+    echo_input(f"{folder}: {tool.get('id')} {tool.get('version')}, seed {manifest.get('seed')}")
     for s in statuses:
         r = s.returned
         detail = s.state
@@ -82,11 +83,11 @@ def _text(folder: Path, manifest: dict[str, Any], statuses: list[Any], unmatched
             detail += f" ({r.problem})"
         elif r is not None and s.state in ("passes", "fails"):
             detail += f" ({r.errors} errors, {r.warnings} warnings)"
-        click.echo(f"  {s.child.get('child_id'):<10} {s.child.get('auditor') or '-':<20} "
+        echo_input(f"  {s.child.get('child_id'):<10} {s.child.get('auditor') or '-':<20} "
                    f"due {s.child.get('due_date') or '-':<10}  {detail:<34} {r.path if r else ''}"
                    .rstrip())
     for r in unmatched:
-        click.echo(f"{folder / r.path}: warning[AF812] matches no child of the sample"
+        echo_input(f"{folder / r.path}: warning[AF812] matches no child of the sample"
                    + (f" ({r.problem})" if r.problem else ""), err=True)
     click.echo(f"{counts['children']} children: {counts['returned']} returned ({counts['passes']} "
                f"pass, {counts['fails']} fail, {counts['draft']} drafts, {counts['unreadable']} "

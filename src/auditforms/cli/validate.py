@@ -8,7 +8,15 @@ from pathlib import Path
 
 import click
 
-from auditforms.cli.common import EXIT_INVALID, EXIT_OK, EXIT_USAGE, definitions_path_option, echo_diagnostics
+from auditforms.cli.common import (
+    EXIT_INVALID,
+    EXIT_OK,
+    EXIT_USAGE,
+    definitions_path_option,
+    echo_diagnostics,
+    echo_input,
+)
+from auditforms.english import count
 
 DEFINITION_SUFFIXES = (".yaml", ".yml")
 
@@ -16,8 +24,8 @@ DEFINITION_SUFFIXES = (".yaml", ".yml")
 def iter_definition_files(paths: tuple[Path, ...]) -> Iterator[Path]:
     for path in paths:
         if path.is_dir():
-            yield from sorted(
-                p for p in path.rglob("*") if p.suffix in DEFINITION_SUFFIXES and p.is_file()
+            yield from sorted(  # a FIFO or device is kept, to be refused with a reason
+                p for p in path.rglob("*") if p.suffix in DEFINITION_SUFFIXES and not p.is_dir()
             )
         else:
             yield path
@@ -26,7 +34,8 @@ def iter_definition_files(paths: tuple[Path, ...]) -> Iterator[Path]:
 @click.command("validate")
 @click.argument("paths", nargs=-1, required=True, type=click.Path(path_type=Path))
 @definitions_path_option
-@click.option("-q", "--quiet", is_flag=True, help="Print only problems, not the files that are valid.")
+@click.option("-q", "--quiet", is_flag=True,
+              help="Print only problems: not the files that are valid, nor the summary.")
 @click.option("--format", "format_", type=click.Choice(["text", "json"]), default="text", show_default=True,
               help="json: one report for other programs (files, validity, diagnostics).")
 def command(paths: tuple[Path, ...], search_path: tuple[Path, ...], quiet: bool, format_: str) -> None:
@@ -53,9 +62,9 @@ def command(paths: tuple[Path, ...], search_path: tuple[Path, ...], quiet: bool,
             continue
         echo_diagnostics(diagnostics)
         if ok and not quiet:
-            click.echo(f"{file}: valid")
+            echo_input(f"{file}: valid")
     if format_ == "json":
         click.echo(json.dumps({"files": report, "valid": len(files) - invalid, "invalid": invalid}, indent=2))
-    elif len(files) > 1 or invalid:
-        click.echo(f"{len(files) - invalid} of {len(files)} files valid", err=True)
+    elif (len(files) > 1 or invalid) and not quiet:
+        click.echo(f"{len(files) - invalid} of {count(len(files), 'file')} valid", err=True)
     raise SystemExit(EXIT_INVALID if invalid else EXIT_OK)

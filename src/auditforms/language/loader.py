@@ -10,10 +10,10 @@ from __future__ import annotations
 from collections.abc import Sequence
 from pathlib import Path
 
-from auditforms.diagnostics import Diagnostic
 from auditforms.language.parsing import parse_definition_file
 from auditforms.language.pipeline import Pipeline
 from auditforms.language.result import LoadResult
+from auditforms.source.files import read_input
 from auditforms.source.reading import DEFAULT_LIMITS
 
 __all__ = ["LoadResult", "load", "load_bytes", "load_text", "parse_definition_file"]
@@ -22,12 +22,9 @@ __all__ = ["LoadResult", "load", "load_bytes", "load_text", "parse_definition_fi
 def load(path: str | Path, *, search_path: Sequence[str | Path] = ()) -> LoadResult:
     """Load the definition file at ``path``."""
     path = Path(path)
-    try:
-        with path.open("rb") as handle:
-            data = handle.read(DEFAULT_LIMITS.max_bytes + 1)
-    except OSError as exc:
-        reason = exc.strerror or str(exc)
-        return LoadResult(diagnostics=[Diagnostic("AF101", f"cannot read the file: {reason}", file=str(path))])
+    data, problem = read_input(path, DEFAULT_LIMITS.max_bytes)
+    if data is None:
+        return LoadResult(diagnostics=[problem] if problem else [])
     return Pipeline(search_path=search_path).run(data, str(path), path.resolve().parent, source=path)
 
 

@@ -14,6 +14,7 @@ from auditforms.language.references import resolve_references
 from auditforms.language.result import LoadResult
 from auditforms.language.search import find, search_dirs
 from auditforms.language.suggest import did_you_mean
+from auditforms.source.files import read_input
 from auditforms.source.located import LocDict, locate
 from auditforms.source.reading import DEFAULT_LIMITS
 
@@ -88,8 +89,9 @@ class Pipeline:
         if path in chain:
             cycle = " -> ".join(p.stem for p in (*chain, path))
             return None, problem("AF402", f"extends forms a cycle: {cycle}")
-        with path.open("rb") as handle:
-            data = handle.read(DEFAULT_LIMITS.max_bytes + 1)
+        data, unreadable = read_input(path, DEFAULT_LIMITS.max_bytes)
+        if data is None:
+            return None, [unreadable] if unreadable else []
         parent, diagnostics = self.resolve_tree(data, str(path), path.parent, (*chain, path))
         if parent is None:
             diagnostics += problem("AF401", f"the tool '{parent_id}' that this extends is invalid "

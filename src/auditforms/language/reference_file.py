@@ -5,6 +5,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from auditforms.diagnostics import Diagnostic
+from auditforms.source.files import read_input
 from auditforms.source.reading import DEFAULT_LIMITS
 
 
@@ -13,11 +14,9 @@ def validate_reference_file(path: Path) -> list[Diagnostic]:
     from auditforms.language.parsing import parse_definition_file
     from auditforms.language.schema import validate_reference_document
 
-    try:
-        with path.open("rb") as handle:
-            data = handle.read(DEFAULT_LIMITS.max_bytes + 1)
-    except OSError as exc:
-        return [Diagnostic("AF101", f"cannot read the file: {exc.strerror or exc}", file=str(path))]
+    data, problem = read_input(path, DEFAULT_LIMITS.max_bytes)
+    if data is None:
+        return [problem] if problem else []
     tree, diagnostics = parse_definition_file(data, str(path))
     if tree is None or diagnostics:
         return diagnostics

@@ -12,6 +12,7 @@ from pydantic import ValidationError
 from auditforms.diagnostics import Diagnostic
 from auditforms.language.search import find
 from auditforms.source import locate
+from auditforms.source.files import read_input
 from auditforms.source.reading import DEFAULT_LIMITS
 
 
@@ -48,7 +49,9 @@ def resolve_references(tree: dict[str, Any], filename: str, dirs: Sequence[Path]
             diagnostics.append(where.diagnostic(f"reference document '{ref_id}' not found in a "
                                                 f"reference/ folder of the definition search path{why}"))
             continue
-        data, problems = parse_definition_file(path.read_bytes()[: DEFAULT_LIMITS.max_bytes + 1], str(path))
+        raw, unreadable = read_input(path, DEFAULT_LIMITS.max_bytes)
+        data, problems = parse_definition_file(raw, str(path)) if raw is not None else (None, [])
+        problems += [unreadable] if unreadable else []
         if data is None or problems:
             diagnostics += problems
             continue

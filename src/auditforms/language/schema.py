@@ -40,7 +40,9 @@ def definition_schema() -> dict[str, Any]:
 def _validator(name: str = "definition.schema.json") -> Draft202012Validator:
     from jsonschema import Draft202012Validator
 
-    return Draft202012Validator(load_schema(name))
+    from auditforms.schema_patterns import python_dialect
+
+    return Draft202012Validator(python_dialect(load_schema(name)))
 
 
 def validate_reference_document(tree: Any, filename: str) -> list[Diagnostic]:

@@ -13,7 +13,7 @@ import re
 from collections.abc import Sequence
 from pathlib import Path
 
-ID_PATTERN = re.compile(r"^[a-z0-9][a-z0-9-]{0,79}$")
+ID_PATTERN = re.compile(r"[a-z0-9][a-z0-9-]{0,79}\Z")  # \Z: no trailing newline, unlike $
 
 
 def search_dirs(base_dir: Path | None, extra: Sequence[Path]) -> list[Path]:

@@ -1,8 +1,15 @@
-"""The text report: one line per finding, ``FILE:LINE:COL: error[AF640] message (pointer)``."""
+"""The text report: one line per finding, ``FILE:LINE:COL: error[AF640] message (pointer)``.
+
+Every line goes through :func:`auditforms.terminal_safety.printable` (in
+``Diagnostic.format`` and here), so a file name or message can never put control
+characters on the terminal or stop the batch with an encoding error.
+"""
 
 from __future__ import annotations
 
+from auditforms.english import count, verb
 from auditforms.results.check import FileResult
+from auditforms.terminal_safety import printable
 
 
 def _order(d: object) -> tuple[int, int, str]:
@@ -22,19 +29,23 @@ class TextReporter:
     def file(self, result: FileResult) -> str:
         lines = [d.format() for d in sorted(result.diagnostics, key=_order)]
         if result.passed and not self.quiet:
-            extra = (
-                f" with {result.warnings} warning{'s' if result.warnings != 1 else ''}"
-                if result.warnings
-                else ""
-            )
-            lines.append(f"{result.file}: passes{extra}")
+            extra = f" with {count(result.warnings, 'warning')}" if result.warnings else ""
+            lines.append(f"{printable(result.file)}: passes{extra}")
         return "".join(line + "\n" for line in lines)
 
     def end(self, summary: dict[str, int]) -> str:
-        audits, passed = summary["audits"], summary["passed"]
-        text = f"{passed} of {audits} audit{'s' if audits != 1 else ''} pass"
-        if summary["with_warnings"]:
-            text += f" ({summary['with_warnings']} with warnings)"
-        text += f"; {summary['errors']} error{'s' if summary['errors'] != 1 else ''}"
-        text += f", {summary['warnings']} warning{'s' if summary['warnings'] != 1 else ''}"
-        return text + "\n"
+        return summary_line(summary) + "\n"
+
+
+def summary_line(summary: dict[str, int]) -> str:
+    """E.g. "1 of 1 audit passes; 0 errors, 0 warnings" or "2 of 5 audits pass (…)"."""
+    audits, passed = summary["audits"], summary["passed"]
+    text = f"{passed} of {count(audits, 'audit')} {verb(passed, 'passes', 'pass')}"
+    notes = []
+    if summary.get("with_warnings"):
+        notes.append(f"{summary['with_warnings']} with warnings")
+    if summary.get("not_checked"):
+        notes.append(f"{summary['not_checked']} not checked: unreadable or malformed")
+    if notes:
+        text += f" ({'; '.join(notes)})"
+    return text + f"; {count(summary['errors'], 'error')}, {count(summary['warnings'], 'warning')}"

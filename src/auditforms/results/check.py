@@ -18,7 +18,7 @@ from auditforms.diagnostics import Diagnostic, Severity
 from auditforms.model.definition import Definition
 from auditforms.results.checker import Checker
 from auditforms.results.locating import locate_diagnostics
-from auditforms.results.reading import iter_audit_paths, read_audit_file
+from auditforms.results.reading import iter_audit_paths, read_audit
 from auditforms.rules import EvalContext
 
 _CHECKERS: dict[tuple[int, EvalContext | None, int], tuple[Definition, Any, Checker]] = {}
@@ -61,6 +61,7 @@ class FileResult:
     diagnostics: tuple[Diagnostic, ...]
     audit_id: str | None = None
     status: str | None = None
+    checked: bool = True
 
     @property
     def errors(self) -> int:
@@ -85,6 +86,7 @@ class FileResult:
             "audit_id": self.audit_id,
             "status": self.status,
             "passed": self.passed,
+            "checked": self.checked,
             "errors": self.errors,
             "warnings": self.warnings,
             "findings": findings,
@@ -121,9 +123,11 @@ class CheckReport:
 
 
 def summarise(results: Iterable[FileResult]) -> dict[str, int]:
-    counts = {"audits": 0, "passed": 0, "failed": 0, "with_warnings": 0, "errors": 0, "warnings": 0}
+    counts = {"audits": 0, "passed": 0, "failed": 0, "not_checked": 0, "with_warnings": 0,
+              "errors": 0, "warnings": 0}
     for r in results:
         counts["audits"] += 1
+        counts["not_checked"] += 0 if r.checked else 1
         counts["passed" if r.passed else "failed"] += 1
         counts["with_warnings"] += 1 if r.warnings else 0
         counts["errors"] += r.errors
@@ -173,16 +177,21 @@ def _identity(document: Any) -> tuple[str | None, str | None]:
 
 
 def check_file(checker: Checker, path: Path) -> FileResult:
+    """One file's result; a file that cannot be read is reported as not checked."""
     name = str(path)
-    document, problems = read_audit_file(path)
-    if document is None or problems:
-        return FileResult(name, tuple(problems))
+    document, problems, text = read_audit(path)
+    if problems:
+        if problems[0].code in {"AF101", "AF109"} and path.is_dir():  # a folder the walk could not open
+            problems = [Diagnostic("AF101", "cannot open this folder (permission denied?); the "
+                                   "audits in it were not checked", file=name)]
+        return FileResult(name, tuple(problems), checked=False)
     try:
         found = checker.check(document, name)
     except RecursionError:  # a hostile file nested hundreds deep inside an answer
-        return FileResult(name, (Diagnostic("AF107", "the document nests too deeply to check", file=name),))
+        return FileResult(name, (Diagnostic("AF107", "the document nests too deeply to check", file=name),),
+                          checked=False)
     if found:
-        found = locate_diagnostics(path, document, found)
+        found = locate_diagnostics(text, document, found)
     return FileResult(name, tuple(found), *_identity(document))
 
 
@@ -196,7 +205,17 @@ def iter_check_files(
     """Check the files (and folders of files) one at a time: flat memory for any batch."""
     checker = checker_for(definition, context or make_context(), schema)
     for path in iter_audit_paths(Path(p) for p in paths):
-        yield check_file(checker, path)
+        yield guarded_check_file(checker, path)
+
+
+def guarded_check_file(checker: Checker, path: Path) -> FileResult:
+    """:func:`check_file`, where even a bug of ours stops only this file, never the batch."""
+    try:
+        return check_file(checker, path)
+    except Exception as exc:
+        message = (f"auditforms failed on this file ({type(exc).__name__}); it was not checked. "
+                   "This is a bug: please report it")
+        return FileResult(str(path), (Diagnostic("AF690", message, file=str(path)),), checked=False)
 
 
 def check(
@@ -222,5 +241,5 @@ def check(
                 FileResult(name, tuple(checker.check(item, name)), *_identity(item))
             )
         else:
-            report.results.extend(check_file(checker, p) for p in iter_audit_paths([Path(item)]))
+            report.results.extend(guarded_check_file(checker, p) for p in iter_audit_paths([Path(item)]))
     return report

@@ -14,8 +14,10 @@ from auditforms.diagnostics import Diagnostic, Severity
 from auditforms.model.definition import Definition
 from auditforms.results import consistency
 from auditforms.results.envelope import FORMAT, FORMAT_VERSION
+from auditforms.results.explain import Explainer
 from auditforms.results.naming import Namer
 from auditforms.results.result_schema import build_result_schema
+from auditforms.results.rule_shortcut import RuleShortcut
 from auditforms.results.schema_errors import diagnostics_from
 from auditforms.results.validation import fast_validity, make_validator
 from auditforms.rules import EvalContext, Evaluator, Finding, all_rules
@@ -34,21 +36,25 @@ class Checker:
         self.schema = schema if schema is not None else build_result_schema(definition)
         self.validator = make_validator(self.schema)
         self.valid = fast_validity(self.schema)
+        self.explainer = Explainer(self.schema, self.validator)
         self.evaluator = Evaluator(definition, context or EvalContext())
         self.rules = all_rules(definition)
         self.namer = Namer(definition)
+        self.shortcut = RuleShortcut(definition, self.evaluator.context, self.rules,
+                                     lambda r: self.evaluator.rule_static(r)[0])
 
     def check(self, document: Any, file: str = "") -> list[Diagnostic]:
         envelope = self._envelope(document, file)
         if envelope is not None:
             return envelope
         out: list[Diagnostic] = []
-        if self.valid is None or not self.valid(document):
-            errors = self.validator.iter_errors(document)
-            out = [d for e in errors for d in diagnostics_from(e, self.namer, file)]
         answers = document.get("answers")
         answers = answers if isinstance(answers, Mapping) else {}
-        findings = self.evaluator.run(answers, self.rules)
+        if self.valid is None or not self.valid(document):
+            errors = self.explainer.validator_for(document).iter_errors(document)
+            out = [d for e in errors for d in diagnostics_from(e, self.namer, file)]
+        rules = self.shortcut.rules_left(answers)  # most audits: only the rules it cannot prove
+        findings = self.evaluator.run(answers, rules)
         bad = [d.pointer for d in out if d.pointer and d.pointer.startswith("/answers/")]
         missing: list[str] = []
         for finding in findings:

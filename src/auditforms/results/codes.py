@@ -31,6 +31,8 @@ CATALOGUE: dict[str, str] = {
     "AF640": "a required answer is blank or missing",
     "AF641": "a table has too many or too few rows",
     "AF642": "a rule of the tool does not hold",
+    # A file that could not be checked at all
+    "AF690": "auditforms failed on this file (a bug, please report it); it was not checked",
     # Pre-fill (case) data for render --data
     "AF650": "the case data is not a mapping of field ids to values",
     "AF651": "the case data names an id that is not a field of the tool",

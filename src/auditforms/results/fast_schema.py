@@ -15,6 +15,8 @@ import re
 from collections.abc import Callable, Mapping
 from typing import Any
 
+from auditforms.schema_patterns import python_pattern
+
 Check = Callable[[Any], bool]
 
 _ANNOTATIONS = {"$schema", "$id", "$defs", "$comment", "title", "description", "default",
@@ -142,7 +144,7 @@ class _Compiler:
     # -- strings and numbers -----------------------------------------------------------
 
     def k_pattern(self, value: Any, schema: Any) -> Check:
-        search = re.compile(value).search
+        search = re.compile(python_pattern(value)).search
         return lambda v: not isinstance(v, str) or search(v) is not None
 
     def k_format(self, value: Any, schema: Any) -> Check:
@@ -203,13 +205,13 @@ class _Compiler:
         return check
 
     def k_patternProperties(self, value: Any, schema: Any) -> Check:
-        pairs = [(re.compile(p).search, self.compile(s)) for p, s in value.items()]
+        pairs = [(re.compile(python_pattern(p)).search, self.compile(s)) for p, s in value.items()]
         return lambda v: not isinstance(v, dict) or all(
             test(item) for key, item in v.items() for search, test in pairs if search(key))
 
     def k_additionalProperties(self, value: Any, schema: Any) -> Check:
         known = frozenset(schema.get("properties", {}))
-        patterns = [re.compile(p).search for p in schema.get("patternProperties", {})]
+        patterns = [re.compile(python_pattern(p)).search for p in schema.get("patternProperties", {})]
         extra = self.compile(value)
 
         def check(v: Any) -> bool:

@@ -11,22 +11,21 @@ from __future__ import annotations
 import json
 from dataclasses import replace
 from json.decoder import scanstring  # type: ignore[attr-defined]
-from pathlib import Path
 from typing import Any
 
 from auditforms.diagnostics import Diagnostic
 from auditforms.results.naming import split_pointer
 from auditforms.source import LocDict, locate
-from auditforms.source.reading import DEFAULT_LIMITS
 
 _DECODER = json.JSONDecoder()
 _SPACE = " \t\n\r"
 
 
-def locate_diagnostics(path: Path, document: Any, diagnostics: list[Diagnostic]) -> list[Diagnostic]:
+def locate_diagnostics(text: str | None, document: Any, diagnostics: list[Diagnostic]) -> list[Diagnostic]:
+    """Line and column for each finding: from a YAML document's nodes, or by following the
+    pointer through the JSON ``text`` the document was parsed from."""
     if isinstance(document, LocDict):
         return [_at(d, locate(document, d.pointer or "")) for d in diagnostics]
-    text = _json_text(path)
     if text is None:
         return diagnostics
     return [_at(d, json_position(text, d.pointer)) for d in diagnostics]
@@ -36,16 +35,6 @@ def _at(d: Diagnostic, position: Any) -> Diagnostic:
     if d.line or d.pointer is None or position is None:
         return d
     return replace(d, line=position[1], col=position[2])
-
-
-def _json_text(path: Path) -> str | None:
-    try:
-        data = path.read_bytes()
-        if len(data) > DEFAULT_LIMITS.max_bytes:
-            return None
-        return data.decode("utf-8-sig")
-    except (OSError, UnicodeDecodeError):
-        return None
 
 
 def json_position(text: str, pointer: str | None) -> tuple[str, int, int] | None:

@@ -11,17 +11,16 @@ from __future__ import annotations
 from pathlib import Path
 from typing import Any
 
-from jsonschema.validators import validator_for
-
 from auditforms.diagnostics import Diagnostic, Severity
 from auditforms.language.suggest import did_you_mean
 from auditforms.model.definition import Definition, FieldItem, Section, Table
 from auditforms.results.naming import Namer, safe_key
 from auditforms.results.result_schema import node_schema
 from auditforms.results.schema_errors import diagnostics_from
-from auditforms.results.validation import format_checker
+from auditforms.results.validation import make_validator
 from auditforms.rules import Evaluator
 from auditforms.source import LocDict, locate, parse_yaml, read_text
+from auditforms.source.files import read_input
 from auditforms.source.reading import DEFAULT_LIMITS
 
 
@@ -45,15 +44,9 @@ def load_prefill(
 ) -> tuple[dict[str, Any] | None, list[Diagnostic]]:
     """The validated case data in ``path``, or ``None`` with every reason it cannot be used."""
     name = str(path)
-    try:
-        with Path(path).open("rb") as handle:
-            data = handle.read(DEFAULT_LIMITS.max_bytes + 1)
-    except OSError as exc:
-        return None, [
-            Diagnostic(
-                "AF101", f"cannot read the file: {exc.strerror or type(exc).__name__}", file=name
-            )
-        ]
+    data, unreadable = read_input(path, DEFAULT_LIMITS.max_bytes)
+    if data is None:
+        return None, [unreadable] if unreadable else []
     text, problem = read_text(data, name)
     if problem is not None or text is None:
         return None, [problem] if problem else []
@@ -121,7 +114,7 @@ def _check_entry(
     answer = node_schema(definition, definition.index.entries[key].node, require=False)
     schema = {"$schema": "https://json-schema.org/draft/2020-12/schema",
               "properties": {"answers": {"properties": {key: answer}}}}
-    validator = validator_for(schema)(schema, format_checker=format_checker())
+    validator = make_validator(schema)
     out = []
     for error in validator.iter_errors({"answers": {key: value}}):
         for d in diagnostics_from(error, namer, file):

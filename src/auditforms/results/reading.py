@@ -1,13 +1,15 @@
 """Completed-audit files to plain data: JSON fast, YAML with positions; never raises.
 
-JSON goes through :func:`json.loads` (a batch of thousands must be quick); YAML goes
-through the shared safe loader, which keeps positions and refuses alias bombs. Both share
-the size cap and the UTF-8 checks of :func:`auditforms.source.read_text`.
+JSON goes through the strict reader of :mod:`auditforms.source.json_reader` (``json.loads``
+with duplicate keys, huge numbers and lone surrogates refused: a batch of thousands must be
+quick); YAML goes through the shared safe loader, which keeps positions and refuses alias
+bombs. Files are read by :func:`auditforms.source.files.read_input` (regular files only,
+capped whatever ``stat`` says), and share the UTF-8 checks of :func:`auditforms.source.read_text`.
 """
 
 from __future__ import annotations
 
-import json
+import contextlib
 import os
 from collections.abc import Iterable, Iterator
 from pathlib import Path
@@ -15,74 +17,59 @@ from typing import Any
 
 from auditforms.diagnostics import Diagnostic
 from auditforms.source import parse_yaml, read_text
+from auditforms.source.files import read_input
+from auditforms.source.json_reader import parse_json
 from auditforms.source.reading import DEFAULT_LIMITS, ReadLimits
 
 AUDIT_SUFFIXES = (".json", ".yaml", ".yml")
-_MAX_JSON_DEPTH = 64
 
 
 def read_audit_file(
     path: Path, limits: ReadLimits = DEFAULT_LIMITS
 ) -> tuple[Any, list[Diagnostic]]:
     """The document in ``path`` (``None`` when it cannot be read) and any problems found."""
-    name = str(path)
-    try:
-        with path.open("rb") as handle:
-            data = handle.read(limits.max_bytes + 1)
-    except OSError as exc:
-        reason = exc.strerror or type(exc).__name__
-        return None, [Diagnostic("AF101", f"cannot read the file: {reason}", file=name)]
-    return parse_audit_bytes(data, name, limits)
+    document, problems, _ = read_audit(path, limits)
+    return document, problems
+
+
+def read_audit(
+    path: Path, limits: ReadLimits = DEFAULT_LIMITS
+) -> tuple[Any, list[Diagnostic], str | None]:
+    """As :func:`read_audit_file`, with the JSON text kept for locating findings later."""
+    data, problem = read_input(path, limits.max_bytes)
+    if data is None:
+        return None, [problem] if problem else [], None
+    return parse_audit_text(data, str(path), limits)
 
 
 def parse_audit_bytes(
     data: bytes, name: str, limits: ReadLimits = DEFAULT_LIMITS
 ) -> tuple[Any, list[Diagnostic]]:
-    if len(data) > limits.max_bytes:  # read_text reports the size; keep the cap message
-        text, problem = read_text(data, name, limits)
-        return None, [problem] if problem else []
+    document, problems, _ = parse_audit_text(data, name, limits)
+    return document, problems
+
+
+def parse_audit_text(
+    data: bytes, name: str, limits: ReadLimits = DEFAULT_LIMITS
+) -> tuple[Any, list[Diagnostic], str | None]:
+    """Parse JSON (fast) or YAML (located); a ``null`` document is a problem, not an audit."""
     is_json = name.lower().endswith(".json") or data.lstrip()[:1] in (b"{", b"[")
+    text: str | None = None
+    if is_json and len(data) <= limits.max_bytes and b"\x00" not in data:
+        with contextlib.suppress(UnicodeDecodeError):  # read_text says where, below
+            text = data.decode("utf-8-sig")
+    if text is None:
+        text, problem = read_text(data, name, limits)
+        if problem is not None or text is None:
+            return None, [problem] if problem else [], None
     if is_json:
-        try:
-            return _loads_json(data, name, limits)
-        except UnicodeDecodeError:
-            pass  # read_text explains encoding problems with a position
-    text, problem = read_text(data, name, limits)
-    if problem is not None or text is None:
-        return None, [problem] if problem else []
-    if is_json:
-        return _json_from_text(text, name, limits)
-    parsed = parse_yaml(text, name, limits)
-    return parsed.data, parsed.diagnostics
-
-
-def _loads_json(data: bytes, name: str, limits: ReadLimits) -> tuple[Any, list[Diagnostic]]:
-    if b"\x00" in data:
-        _, problem = read_text(data, name, limits)
-        return None, [problem] if problem else []
-    return _json_from_text(data.decode("utf-8-sig"), name, limits)
-
-
-def _json_from_text(text: str, name: str, limits: ReadLimits) -> tuple[Any, list[Diagnostic]]:
-    if not text or text.isspace():
-        return None, [Diagnostic("AF104", "the file is empty", file=name)]
-    try:
-        document = json.loads(text, parse_constant=_refuse_constant)
-    except json.JSONDecodeError as exc:
-        return None, [
-            Diagnostic(
-                "AF105", f"malformed JSON: {exc.msg}", file=name, line=exc.lineno, col=exc.colno
-            )
-        ]
-    except RecursionError:
-        return None, [Diagnostic("AF107", "the document nests too deeply", file=name)]
-    except ValueError as exc:
-        return None, [Diagnostic("AF105", f"malformed JSON: {exc}", file=name)]
-    return document, []
-
-
-def _refuse_constant(token: str) -> Any:
-    raise ValueError(f"{token} is not a JSON number")
+        document, problems = parse_json(text, name)
+    else:
+        parsed = parse_yaml(text, name, limits)
+        document, problems = parsed.data, parsed.diagnostics
+    if document is None and not problems:
+        problems = [Diagnostic("AF104", "the document is empty (null)", file=name, line=1, col=1)]
+    return document, problems, text if is_json else None
 
 
 def iter_audit_paths(paths: Iterable[Path]) -> Iterator[Path]:
@@ -111,11 +98,14 @@ def _files(path: Path) -> Iterator[Path]:
     if not path.is_dir():
         yield path
         return
-    for root, folders, names in os.walk(path):
+    unreadable: list[OSError] = []
+    for root, folders, names in os.walk(path, onerror=unreadable.append):
+        while unreadable:  # reported, and counted as not checked, never skipped silently
+            yield Path(unreadable.pop().filename or root)
         folders[:] = sorted(f for f in folders if not f.startswith("."))
         for name in sorted(names):
             if name.startswith(".") or not name.lower().endswith(AUDIT_SUFFIXES):
                 continue
-            file = Path(root, name)
-            if file.is_file():
-                yield file
+            yield Path(root, name)  # a FIFO or device too, to be refused with a reason
+    while unreadable:
+        yield Path(unreadable.pop().filename or path)

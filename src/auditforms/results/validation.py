@@ -17,8 +17,9 @@ from jsonschema.validators import validator_for
 
 from auditforms.results.fast_schema import compile_schema
 from auditforms.rules.values import as_date
+from auditforms.schema_patterns import python_dialect
 
-_DATE_TIME = re.compile(r"^\d{4}-\d{2}-\d{2}[Tt]\d{2}:\d{2}:\d{2}(\.\d+)?([Zz]|[+-]\d{2}:\d{2})$")
+_DATE_TIME = re.compile(r"^\d{4}-\d{2}-\d{2}[Tt]\d{2}:\d{2}:\d{2}(\.\d+)?([Zz]|[+-]\d{2}:\d{2})\Z")
 
 
 def format_checker() -> FormatChecker:
@@ -48,7 +49,7 @@ def _is_date_time(value: object) -> bool:
 def make_validator(schema: Mapping[str, Any]) -> Any:
     """The validator ``check`` uses (and the benchmark times): built once, dates checked."""
     cls = validator_for(schema)
-    return cls(schema, format_checker=format_checker())
+    return cls(python_dialect(schema), format_checker=format_checker())
 
 
 #: format name -> test, for the compiled validity check.

@@ -19,6 +19,9 @@ from auditforms.model.index import DefinitionIndex
 
 Schema = dict[str, Any]
 ALWAYS: Schema = {}
+#: Text with something ``str.strip`` keeps: what the evaluator counts as answered (\s alone
+#: misses \x1c-\x1f, which Python strips as white space).
+SOME_TEXT = "[^\\s\\x1c-\\x1f]"
 
 
 class Visibility:
@@ -105,12 +108,12 @@ class Visibility:
         field = self._field(ref)
         if field is None:
             return None
-        text: Schema = {"type": "string", "pattern": "\\S"}
+        text: Schema = {"type": "string", "pattern": SOME_TEXT}
         value: Schema = {
             "anyOf": [text, {"type": ["number", "boolean"]}, {"type": "array", "contains": text}]
         }
         if field.type in {"choice", "scale", "yesno", "age_band"}:
-            value = {"type": "string", "pattern": "\\S"}
+            value = {"type": "string", "pattern": SOME_TEXT}
         return self._with_value(ref, value)
 
     def _with_value(self, ref: str, value: Schema) -> Schema | None:

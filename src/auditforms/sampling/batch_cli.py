@@ -78,7 +78,13 @@ def _sample_info(definition: Definition, sample_csv: Path) -> dict[str, Any]:
 def _write_batch(definition: Definition, plan: BatchPlan, renderers: dict[str, Any],
                  output: Path, sample: dict[str, Any]) -> int:
     keep = folder_swap.files_to_keep(output) if output.exists() else {}
-    partial = folder_swap.start(output)
+    try:
+        partial = folder_swap.start(output)
+    except OSError as exc:  # a read-only folder, a parent that is a file
+        reason = "a part of the path is a file" if isinstance(exc, FileExistsError | NotADirectoryError) \
+            else exc.strerror or type(exc).__name__
+        click.echo(f"{output}: cannot write the batch here ({reason}); nothing was written", err=True)
+        return EXIT_USAGE
     try:
         folder_swap.carry_over(output, partial, keep)
         files = _render_forms(definition, plan, renderers, partial, keep)

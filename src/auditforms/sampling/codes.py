@@ -22,6 +22,7 @@ CATALOGUE: dict[str, str] = {
     "AF811": "a sample batch folder has no readable manifest",
     "AF812": "a returned form cannot be read or matched to a child of the sample",
     "AF813": "a CSV row has more cells than the header",
+    "AF814": "a CSV header names a column twice",
 }
 
 

@@ -16,7 +16,6 @@ aside and named.
 from __future__ import annotations
 
 import hashlib
-import json
 import os
 import shutil
 import tempfile
@@ -25,14 +24,12 @@ from pathlib import Path
 from typing import Any
 
 from auditforms.sampling.batch import MANIFEST, MANIFEST_FORMAT
+from auditforms.source.files import sha256_of
 
 
 def file_sha256(path: Path) -> str:
-    digest = hashlib.sha256()
-    with path.open("rb") as handle:
-        for block in iter(lambda: handle.read(1 << 20), b""):
-            digest.update(block)
-    return digest.hexdigest()
+    """``""`` for what is not a regular file: a FIFO in a batch folder must not hang a run."""
+    return sha256_of(path)
 
 
 def write_file(path: Path, data: bytes) -> dict[str, Any]:
@@ -45,9 +42,10 @@ def write_file(path: Path, data: bytes) -> dict[str, Any]:
 
 
 def read_manifest(folder: Path) -> dict[str, Any] | None:
-    try:
-        data = json.loads((folder / MANIFEST).read_bytes())
-    except (OSError, ValueError):
+    from auditforms.sampling.inputs_cli import read_json_file
+
+    data, problem = read_json_file(folder / MANIFEST)
+    if problem is not None:
         return None
     return data if isinstance(data, dict) and data.get("format") == MANIFEST_FORMAT else None
 

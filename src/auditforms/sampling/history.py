@@ -42,10 +42,10 @@ def past_audit(definition: Definition, data: Any, file: str) -> tuple[PastAudit 
         return None, warning("AF806", "the completed audit names no child (no answer for the "
                              "field with role child_id); ignored", file)
     if not isinstance(date, str) or not date.strip():
-        return None, warning("AF806", f"the audit of child {child} has no audit date; it cannot "
+        return None, warning("AF806", "the completed audit has no audit date; it cannot "
                              "count towards the look-back and is ignored", file)
     try:
         return PastAudit(str(child).strip(), parse_date(date), file), None
     except ValueProblem:
-        return None, warning("AF806", f"the audit date of child {child} is not a date "
+        return None, warning("AF806", "the audit date of the completed audit is not a date "
                              "(yyyy-mm-dd); ignored", file)

@@ -5,8 +5,6 @@ Every failure becomes a diagnostic naming the file; nothing here raises for bad 
 
 from __future__ import annotations
 
-import hashlib
-import json
 from collections.abc import Iterator, Sequence
 from pathlib import Path
 from typing import Any
@@ -17,6 +15,8 @@ from auditforms.sampling.codes import error, warning
 from auditforms.sampling.history import past_audit
 from auditforms.sampling.records import PastAudit
 from auditforms.sampling.tabular import MAX_BYTES, ColumnSpec, Table, read_table
+from auditforms.source.files import Unreadable, read_capped, sha256_of
+from auditforms.source.json_reader import parse_json
 
 MAX_JSON_BYTES = 5 * 1024 * 1024
 #: JSON files auditforms itself writes beside audits; never audits, never worth a warning.
@@ -24,42 +24,39 @@ OWN_FORMATS = {"auditforms/sample-batch", "auditforms/dip-sample"}
 
 
 def sha256_file(path: Path) -> str:
-    digest = hashlib.sha256()
-    with path.open("rb") as handle:
-        for block in iter(lambda: handle.read(1 << 20), b""):
-            digest.update(block)
-    return digest.hexdigest()
+    return sha256_of(path)
 
 
 def read_csv_file(path: Path, columns: Sequence[ColumnSpec]) -> Table:
     try:
-        if path.stat().st_size > MAX_BYTES:
-            table = Table(str(path))
-            table.problems.append(error("AF801", f"the file is larger than {MAX_BYTES // 2**20} MB",
-                                        str(path)))
-            return table
-        data = path.read_bytes()
-    except OSError as exc:
+        data = read_capped(path, MAX_BYTES)
+    except Unreadable as problem:
         table = Table(str(path))
-        table.problems.append(error("AF801", f"cannot read the file ({exc.strerror or exc})",
-                                    str(path)))
+        table.problems.append(error("AF801", problem.message, str(path)))
         return table
     return read_table(data, str(path), columns)
 
 
 def read_json_file(path: Path) -> tuple[Any, Diagnostic | None]:
-    """The parsed JSON of ``path``, or a diagnostic saying why it cannot be read."""
+    """The parsed JSON of ``path``, or a diagnostic saying why it cannot be read.
+
+    The same strict reader as ``check`` (duplicate keys, huge numbers, lone surrogates and
+    deep nesting refused), so status, sample and check never disagree about a file.
+    """
     try:
-        if path.stat().st_size > MAX_JSON_BYTES:
-            return None, error("AF806", f"larger than {MAX_JSON_BYTES // 2**20} MB; not read",
-                               str(path))
-        return json.loads(path.read_bytes()), None
-    except OSError as exc:
-        return None, error("AF806", f"cannot read the file ({exc.strerror or exc})", str(path))
-    except (UnicodeDecodeError, json.JSONDecodeError) as exc:
-        line = getattr(exc, "lineno", 0)
-        col = getattr(exc, "colno", 0)
-        return None, error("AF806", "not valid JSON", str(path), line, col)
+        data = read_capped(path, MAX_JSON_BYTES)
+    except Unreadable as problem:
+        return None, error("AF806", problem.message, str(path))
+    try:
+        text = data.decode("utf-8-sig")
+    except UnicodeDecodeError:
+        return None, error("AF806", "not valid JSON (the file is not UTF-8 text)", str(path))
+    document, problems = parse_json(text, str(path))
+    if problems:
+        first = problems[0]
+        return None, error("AF806", f"not valid JSON: {first.message}", str(path), first.line,
+                           first.col)
+    return document, None
 
 
 def json_files(folder: Path) -> Iterator[Path]:

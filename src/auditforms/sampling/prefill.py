@@ -17,11 +17,16 @@ from typing import Any
 from auditforms.diagnostics import Diagnostic
 from auditforms.model.definition import Definition, FieldItem
 from auditforms.sampling.codes import warning
-from auditforms.sampling.sample_file import SampleRow
+from auditforms.sampling.sample_file import HEADERS, SampleRow
 from auditforms.sampling.values import ValueProblem, normalise_key, parse_date, split_flags
 
 _YES = {"yes", "y", "true", "1"}
 _NO = {"no", "n", "false", "0"}
+#: role -> the sample CSV column its value comes from (a message names the column).
+_ROLE_COLUMNS = {"child_id": "child_id", "child_initials": "initials", "team": "team",
+                 "age_band": "age_band", "child_age": "age", "date_of_birth": "date_of_birth",
+                 "strand": "strand", "audited_previously": "last_audit",
+                 "last_audit_date": "last_audit"}
 
 
 def central_fields(definition: Definition) -> list[FieldItem]:
@@ -61,13 +66,13 @@ def prefill_for(definition: Definition, row: SampleRow, file: str = "") -> tuple
         revealed_by = definition.index.entries[item.id].revealed_by
         if revealed_by and answers.get(revealed_by[0]) != revealed_by[1]:
             continue  # a follow-up is filled only when the answer that reveals it is
-        text = _source_text(item, roles, extra, flags)
+        source, text = _source_text(item, roles, extra, flags)
         if not text:
             continue
         value = convert(item, text)
-        if value is None:
-            problems.append(warning("AF809", f"child {row.child_id}: '{text}' does not fit the "
-                                    f"field '{item.label}' ({item.id}); it is left blank",
+        if value is None:  # the cell is about a child: name where it is, never what it says
+            problems.append(warning("AF809", f"the {source} does not fit the field "
+                                    f"'{item.label}' ({item.id}); it is left blank",
                                     file, row.line, 1))
         else:
             answers[item.id] = value
@@ -75,15 +80,17 @@ def prefill_for(definition: Definition, row: SampleRow, file: str = "") -> tuple
 
 
 def _source_text(item: FieldItem, roles: Mapping[str, str], extra: Mapping[str, str],
-                 flags: set[str]) -> str:
+                 flags: set[str]) -> tuple[str, str]:
+    """Where the value comes from (in words, for a message) and the value."""
     if item.role and roles.get(item.role):
-        return roles[item.role]
+        column = HEADERS.get(_ROLE_COLUMNS.get(item.role, ""), item.role)
+        return f"value in the '{column}' column", roles[item.role]
     for name in (item.id, item.label):
         if normalise_key(name) in extra:
-            return extra[normalise_key(name)]
+            return f"value in the '{name}' column", extra[normalise_key(name)]
     if item.type == "yesno" and normalise_key(item.id) in flags:
-        return "yes"
-    return ""
+        return "flag", "yes"
+    return "", ""
 
 
 def convert(item: FieldItem, text: str) -> Any:

@@ -28,7 +28,10 @@ Checker = Callable[[Mapping[str, Any], str], tuple[int, int]]
 def candidate_files(folder: Path, manifest: Mapping[str, Any]) -> Iterator[Path]:
     generated = {f.get("path"): f.get("sha256") for f in manifest.get("files", [])
                  if isinstance(f, Mapping)}
-    for root, dirs, files in os.walk(folder):
+    unreadable: list[OSError] = []
+    for root, dirs, files in os.walk(folder, onerror=unreadable.append):
+        while unreadable:  # a sub-folder that cannot be opened is reported, never skipped
+            yield Path(unreadable.pop().filename or root)
         dirs[:] = sorted(d for d in dirs if not d.startswith("."))
         for name in sorted(files):
             path = Path(root) / name
@@ -40,6 +43,7 @@ def candidate_files(folder: Path, manifest: Mapping[str, Any]) -> Iterator[Path]
             if relative in generated and file_sha256(path) == generated[relative]:
                 continue
             yield path
+    yield from (Path(e.filename or folder) for e in unreadable)
 
 
 def make_checker(definition: Definition) -> Checker:
@@ -61,6 +65,9 @@ def _count(findings: Any) -> tuple[int, int]:
 def read_returned(definition: Definition, folder: Path, path: Path, check: Checker) -> Returned | None:
     """``None`` for JSON that is not a completed audit (our own files, unrelated data)."""
     relative = path.relative_to(folder).as_posix()
+    if path.is_dir():
+        return Returned(relative, problem="this folder cannot be opened (permission denied?); "
+                        "the forms in it were not read")
     if path.suffix.lower() == ".docx":
         document, problem = _extract(definition, path)
     else:
@@ -97,13 +104,12 @@ def _text(value: Any) -> str | None:
 
 def _extract(definition: Definition, path: Path) -> tuple[Any, str | None]:
     from auditforms.extract import extract_docx
+    from auditforms.source.files import Unreadable, read_capped
 
     try:
-        if path.stat().st_size > MAX_DOCX_BYTES:
-            return None, f"larger than {MAX_DOCX_BYTES // 2**20} MB; not read"
-        document, diagnostics = extract_docx(definition, path.read_bytes(), path.name)
-    except OSError as exc:
-        return None, f"cannot read the file ({exc.strerror or exc})"
+        document, diagnostics = extract_docx(definition, read_capped(path, MAX_DOCX_BYTES), path.name)
+    except Unreadable as problem:
+        return None, problem.message
     if document is None:
         errors = [d for d in diagnostics if d.is_error]
         reason = f" ({errors[0].message})" if errors else ""

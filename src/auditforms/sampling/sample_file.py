@@ -20,6 +20,7 @@ from auditforms.sampling.records import Auditor, Child
 from auditforms.sampling.selection import Criteria, child_key
 from auditforms.sampling.tabular import ColumnSpec, Table
 from auditforms.sampling.values import ValueProblem, age_on, parse_count, parse_date, split_flags
+from auditforms.tabular_safety import safe_cell
 
 #: canonical key -> header written in the sample CSV.
 HEADERS: dict[str, str] = {
@@ -110,8 +111,8 @@ def sample_csv_bytes(rows: Sequence[SampleRow]) -> bytes:
     buffer = io.StringIO()
     writer = csv.writer(buffer, lineterminator="\r\n")
     writer.writerow(HEADERS.values())
-    for row in rows:
-        writer.writerow(_cell(getattr(row, key)) for key in HEADERS)
+    for row in rows:  # case-list text: guarded against formulas, read back by read_table
+        writer.writerow(safe_cell(_cell(getattr(row, key))) for key in HEADERS)
     return ("\ufeff" + buffer.getvalue()).encode("utf-8")
 
 

@@ -14,10 +14,12 @@ import io
 import re
 from collections.abc import Sequence
 from dataclasses import dataclass, field
+from typing import Any
 
 from auditforms.diagnostics import Diagnostic
 from auditforms.sampling.codes import error
 from auditforms.sampling.values import normalise_key
+from auditforms.tabular_safety import unguarded
 
 MAX_BYTES = 20 * 1024 * 1024
 _DELIMITERS = (",", ";", "\t")
@@ -93,8 +95,18 @@ def read_table(data: bytes, file: str, columns: Sequence[ColumnSpec]) -> Table:
         return table
     delimiter = sniff_delimiter(lines[first])
     reader = csv.reader(io.StringIO("\n".join(lines[first:])), delimiter=delimiter)
-    header = next(reader)
-    table.headers = [h.strip() for h in header]
+    try:
+        _read_rows(table, reader, columns, lines, first, delimiter)
+    except csv.Error as exc:  # a cell past the csv module's field limit, a stray NUL, …
+        line = first + reader.line_num
+        table.problems.append(error("AF801", f"this row cannot be read as CSV ({_csv_reason(exc)})",
+                                    file, line, 1))
+    return table
+
+
+def _read_rows(table: Table, reader: Any, columns: Sequence[ColumnSpec], lines: list[str],
+               first: int, delimiter: str) -> None:
+    table.headers = [unguarded(h.strip()) for h in next(reader)]
     mapping = _map_header(table, columns, first + 1)
     last = reader.line_num
     for cells in reader:
@@ -105,12 +117,19 @@ def read_table(data: bytes, file: str, columns: Sequence[ColumnSpec]) -> Table:
         row = _make_row(table, cells, mapping, lines[start - 1], delimiter, start)
         if row is not None:
             table.rows.append(row)
-    return table
+
+
+def _csv_reason(exc: csv.Error) -> str:
+    text = str(exc)
+    if "field larger than field limit" in text:
+        return f"a cell is longer than {csv.field_size_limit():,} characters"
+    return text
 
 
 def _map_header(table: Table, columns: Sequence[ColumnSpec], line: int) -> dict[int, str]:
     """Column position -> canonical key (or ``"~"+header`` for a column we do not know)."""
     mapping: dict[int, str] = {}
+    _report_repeated_headers(table, columns, line)
     for spec in columns:
         names = spec.names()
         position = next((i for i, h in enumerate(table.headers)
@@ -126,6 +145,22 @@ def _map_header(table: Table, columns: Sequence[ColumnSpec], line: int) -> dict[
         if i not in mapping and name:
             mapping[i] = "~" + name
     return mapping
+
+
+def _report_repeated_headers(table: Table, columns: Sequence[ColumnSpec], line: int) -> None:
+    """A column named twice (or by two of its aliases) is an error: which one was meant?"""
+    first_at: dict[str, int] = {}
+    for i, header in enumerate(table.headers):
+        name = normalise_key(header)
+        key = next((s.key for s in columns if name in s.names()), name)
+        if not name:
+            continue
+        if key in first_at:
+            table.problems.append(error(
+                "AF814", f"the header names the column '{header}' twice (columns "
+                f"{first_at[key] + 1} and {i + 1}); keep one", table.file, line, 1))
+        else:
+            first_at[key] = i
 
 
 def _make_row(table: Table, cells: list[str], mapping: dict[int, str], raw: str,
@@ -144,6 +179,7 @@ def _make_row(table: Table, cells: list[str], mapping: dict[int, str], raw: str,
                     f"{len(table.headers)} columns", table.file, line, col))
                 return None
             continue
+        cell = unguarded(cell)
         if key.startswith("~"):
             extra[key[1:]] = cell.strip()
         else:

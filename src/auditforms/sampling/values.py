@@ -2,7 +2,8 @@
 
 Case lists come from Excel as often as from a reporting system, so every parser here
 accepts the forms a UK export produces and rejects the ambiguous ones (two-digit years)
-with a reason a lead auditor can act on.
+with a reason a lead auditor can act on. A reason never quotes the cell: a case list is
+about children, and the caller names the file, row and column instead.
 """
 
 from __future__ import annotations
@@ -11,13 +12,14 @@ import calendar
 import datetime as dt
 import re
 
-_ISO = re.compile(r"^(\d{4})-(\d{1,2})-(\d{1,2})(?:[ T]\d{1,2}:\d{2}(?::\d{2}(?:\.\d+)?)?)?$")
-_UK = re.compile(r"^(\d{1,2})[/.\-](\d{1,2})[/.\-](\d{2}|\d{4})(?: \d{1,2}:\d{2}(?::\d{2})?)?$")
-_NAMED = re.compile(r"^(\d{1,2})[ \-]([A-Za-z]{3,9})[ \-](\d{2}|\d{4})$")
+_ISO = re.compile(r"^([0-9]{4})-(\d{1,2})-(\d{1,2})(?:[ T]\d{1,2}:\d{2}(?::\d{2}(?:\.\d+)?)?)?\Z")
+_UK = re.compile(r"^(\d{1,2})[/.\-](\d{1,2})[/.\-](\d{2}|\d{4})(?: \d{1,2}:\d{2}(?::\d{2})?)?\Z")
+_NAMED = re.compile(r"^(\d{1,2})[ \-]([A-Za-z]{3,9})[ \-](\d{2}|\d{4})\Z")
 _MONTHS = {name.lower(): i for i, name in enumerate(calendar.month_abbr) if name}
 _MONTHS.update({name.lower(): i for i, name in enumerate(calendar.month_name) if name})
 _FLAG_SPLIT = re.compile(r"[,;|]")
 _KEY = re.compile(r"[^a-z0-9]+")
+_COUNT = re.compile(r"[0-9]{1,6}\Z")
 
 
 class ValueProblem(ValueError):
@@ -34,39 +36,42 @@ def parse_date(text: str) -> dt.date:
     value = text.strip()
     match = _ISO.match(value)
     if match:
-        return _make(int(match[1]), int(match[2]), int(match[3]), value)
+        return _make(int(match[1]), int(match[2]), int(match[3]))
     match = _UK.match(value) or _NAMED.match(value)
     if not match:
-        raise ValueProblem(f"'{value}' is not a date; write dd/mm/yyyy or yyyy-mm-dd")
+        raise ValueProblem("not a date; write dd/mm/yyyy or yyyy-mm-dd")
     if len(match[3]) == 2:
-        raise ValueProblem(f"'{value}' has a two-digit year; write the year in full (dd/mm/yyyy)")
-    month = _month(match[2], value)
-    return _make(int(match[3]), month, int(match[1]), value)
+        raise ValueProblem("the year has two digits; write the year in full (dd/mm/yyyy)")
+    month = _month(match[2])
+    return _make(int(match[3]), month, int(match[1]))
 
 
-def _month(text: str, value: str) -> int:
+def _month(text: str) -> int:
     if text.isdigit():
         return int(text)
     month = _MONTHS.get(text.lower())
     if month is None:
-        raise ValueProblem(f"'{value}' is not a date; '{text}' is not a month")
+        raise ValueProblem("not a date: the month is not a month's name")
     return month
 
 
-def _make(year: int, month: int, day: int, value: str) -> dt.date:
+def _make(year: int, month: int, day: int) -> dt.date:
     try:
         return dt.date(year, month, day)
     except ValueError:
-        raise ValueProblem(f"'{value}' is not a real date (dates are read as dd/mm/yyyy)") from None
+        raise ValueProblem("not a real date (dates are read as dd/mm/yyyy)") from None
 
 
 def parse_count(text: str, what: str) -> int:
-    """A whole number of zero or more (capacity, age)."""
+    """A whole number of zero or more (capacity, age), of at most six digits.
+
+    ``str.isdigit`` is not used: it accepts "²" and other digits ``int`` refuses.
+    """
     value = text.strip()
     if value.endswith(".0"):
         value = value[:-2]
-    if not value.isdigit():
-        raise ValueProblem(f"{what} '{text.strip()}' is not a whole number of 0 or more")
+    if not _COUNT.match(value):
+        raise ValueProblem(f"the {what} is not a whole number of 0 or more")
     return int(value)
 
 

@@ -5,6 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from auditforms.diagnostics import Diagnostic
+from auditforms.source.files import human_size
 
 
 @dataclass(frozen=True, slots=True)
@@ -22,8 +23,8 @@ DEFAULT_LIMITS = ReadLimits()
 def read_text(data: bytes, filename: str, limits: ReadLimits = DEFAULT_LIMITS) -> tuple[str | None, Diagnostic | None]:
     """Decode ``data`` as UTF-8 text, or explain in one diagnostic why it is not usable."""
     if len(data) > limits.max_bytes:
-        size = _human_size(len(data))
-        cap = _human_size(limits.max_bytes)
+        size = human_size(len(data))
+        cap = human_size(limits.max_bytes)
         return None, Diagnostic("AF102", f"the file is {size}, over the {cap} limit", file=filename)
     if b"\x00" in data:
         return None, Diagnostic("AF103", "this is a binary file, not YAML or JSON text", file=filename)
@@ -42,11 +43,3 @@ def read_text(data: bytes, filename: str, limits: ReadLimits = DEFAULT_LIMITS) -
     if not text.strip():
         return None, Diagnostic("AF104", "the file is empty", file=filename)
     return text, None
-
-
-def _human_size(n: int) -> str:
-    if n >= 1024 * 1024:
-        return f"{n / (1024 * 1024):.1f} MiB"
-    if n >= 1024:
-        return f"{n / 1024:.0f} KiB"
-    return f"{n} bytes"

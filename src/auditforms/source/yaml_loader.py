@@ -17,6 +17,7 @@ import yaml
 from auditforms.diagnostics import Diagnostic
 from auditforms.source.located import LocDict, LocList, Position
 from auditforms.source.reading import DEFAULT_LIMITS, ReadLimits
+from auditforms.source.values import MAX_NUMBER_DIGITS, has_lone_surrogate, number_problem
 
 _BaseLoader: type = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 
@@ -50,6 +51,9 @@ _SCALAR_TAGS = {
 }
 _COLLECTION_TAGS = {"tag:yaml.org,2002:map", "tag:yaml.org,2002:seq"}
 _CONSTRUCTOR = yaml.SafeLoader("")
+_MAX_NUMBER_TEXT = MAX_NUMBER_DIGITS + 100  # room for signs, underscores, exponents
+_LIMIT_EXCEEDED = 10 ** (MAX_NUMBER_DIGITS + 1)
+_SURROGATE_MESSAGE = "the text holds an invalid character (a lone surrogate, \\uD800-\\uDFFF)"
 
 
 @dataclass
@@ -117,6 +121,9 @@ class _Converter:
                 self.error("AF108", "a mapping key must be plain text", key_pos)
                 continue
             key = str(key_node.value)
+            if has_lone_surrogate(key):
+                self.error("AF110", _SURROGATE_MESSAGE, key_pos)
+                continue
             if key in out:
                 first = out.key_positions[key]
                 self.error(
@@ -136,11 +143,23 @@ class _Converter:
             self.error("AF108", f"the YAML tag {node.tag} is not allowed here", self.pos(node))
             return None
         if node.tag in {_STR, "tag:yaml.org,2002:timestamp"}:
-            return str(node.value)
-        value = _CONSTRUCTOR.construct_object(node, deep=True)
-        _CONSTRUCTOR.constructed_objects.clear()  # it remembers every node it built: a leak over a batch
-        if isinstance(value, float) and value != value:  # NaN has no place in an audit
-            self.error("AF108", "'.nan' is not a usable number", self.pos(node))
+            text = str(node.value)
+            if has_lone_surrogate(text):
+                self.error("AF110", _SURROGATE_MESSAGE, self.pos(node))
+            return text
+        if len(str(node.value)) > _MAX_NUMBER_TEXT:  # 1:2:3:… (base 60) grows quadratically
+            self.error("AF108", number_problem(_LIMIT_EXCEEDED) or "", self.pos(node))
+            return None
+        try:
+            value = _CONSTRUCTOR.construct_object(node, deep=True)
+        except ValueError:  # an integer past Python's 4,300-digit conversion limit
+            value = _LIMIT_EXCEEDED
+        finally:
+            _CONSTRUCTOR.constructed_objects.clear()  # it remembers every node: a leak over a batch
+        problem = number_problem(value)
+        if problem is not None:
+            self.error("AF108", problem, self.pos(node))
+            return None
         return value
 
     def error(self, code: str, message: str, p: Position) -> None:
@@ -185,4 +204,8 @@ def parse_yaml(text: str, filename: str, limits: ReadLimits = DEFAULT_LIMITS) ->
         return ParseResult(
             diagnostics=[Diagnostic("AF107", "the document nests too deeply", file=filename)]
         )
+    if data is None and not converter.diagnostics:  # `~` or `null`: nothing to read, not a document
+        p = converter.pos(nodes[0])
+        return ParseResult(diagnostics=[Diagnostic("AF104", "the document is empty (null)",
+                                                   file=filename, line=p.line, col=p.col)])
     return ParseResult(data=data, diagnostics=converter.diagnostics)

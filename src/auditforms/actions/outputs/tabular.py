@@ -8,7 +8,7 @@ import io
 
 from auditforms.actions.columns import EXPORT_COLUMNS
 from auditforms.actions.report import ActionsReport, Cell
-from auditforms.actions.safety import safe_cell
+from auditforms.tabular_safety import safe_cell
 
 
 def cell_text(value: Cell) -> str:

@@ -3,8 +3,8 @@
 from __future__ import annotations
 
 from auditforms.actions.report import ActionsReport, TrackerRow
-from auditforms.actions.safety import printable
 from auditforms.actions.state import ActionCounts
+from auditforms.terminal_safety import printable
 
 
 def counts_phrase(counts: ActionCounts) -> str:

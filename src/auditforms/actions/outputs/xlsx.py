@@ -21,7 +21,7 @@ import xlsxwriter  # type: ignore[import-untyped]
 
 from auditforms.actions.columns import COLUMNS, TrackerColumn
 from auditforms.actions.report import ActionsReport, Cell
-from auditforms.actions.safety import safe_cell
+from auditforms.tabular_safety import safe_cell
 
 TRACKER_FORMAT = "auditforms/actions-tracker"
 SHEET = "Actions"
