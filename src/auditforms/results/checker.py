@@ -14,6 +14,7 @@ from auditforms.diagnostics import Diagnostic, Severity
 from auditforms.model.definition import Definition
 from auditforms.results import consistency
 from auditforms.results.envelope import FORMAT, FORMAT_VERSION
+from auditforms.results.lifecycle_checks import lifecycle_findings
 from auditforms.results.naming import Namer
 from auditforms.results.result_schema import build_result_schema
 from auditforms.results.schema_errors import diagnostics_from
@@ -63,6 +64,7 @@ class Checker:
             out.insert(0, version)
         shown = _Shown(self.evaluator, answers)
         out += consistency.moderation_findings(self.definition, document, shown, self.namer, file)
+        out += lifecycle_findings(self.definition, document, self.namer, file)
         return out
 
     def _envelope(self, document: Any, file: str) -> list[Diagnostic] | None:
