@@ -36,6 +36,9 @@ CATALOGUE: dict[str, str] = {
     "AF660": "the history is not in time order",
     "AF661": "the history is impossible: a step out of sequence (e.g. final without moderation)",
     "AF662": "the status contradicts the history",
+    # The moderator's advice that needs more than one audit's answers
+    "AF670": "an answer is given to a part the audit does not show (kept, but not counted)",
+    "AF671": "the child was audited within the look-back period (from the sample's history)",
     # Pre-fill (case) data for render --data
     "AF650": "the case data is not a mapping of field ids to values",
     "AF651": "the case data names an id that is not a field of the tool",

@@ -43,11 +43,14 @@ Truth = bool | None
 
 @dataclass(frozen=True, slots=True)
 class EvalContext:
-    """Values a condition may name with ``$``: ``$today``, ``$period_start``, ``$period_end``."""
+    """Values a condition may name with ``$``: ``$today``, ``$period_start``, ``$period_end``;
+    and the sample's history, (child id, audit date) pairs, which ``check`` compares each
+    audit with (the look-back)."""
 
     today: dt.date | None = None
     period_start: dt.date | None = None
     period_end: dt.date | None = None
+    history: frozenset[tuple[str, dt.date]] | None = None
 
 
 @dataclass(frozen=True, slots=True)
@@ -136,6 +139,10 @@ class Evaluator:
 
     def shown(self, answers: Mapping[str, Any], item_id: str) -> bool:
         return _Run(self, answers).shown(item_id)
+
+    def session(self, answers: Mapping[str, Any]) -> _Run:
+        """One audit's evaluation, keeping what it has worked out (ask ``shown`` many times)."""
+        return _Run(self, answers)
 
     def test(self, answers: Mapping[str, Any], condition: Condition) -> Truth:
         return _Run(self, answers).truth(condition, None)
