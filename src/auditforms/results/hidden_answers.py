@@ -31,7 +31,7 @@ def hidden_answer_findings(definition: Definition, evaluator: Evaluator, answers
         if not session.shown(item_id):
             out.append(_warning(namer.item(item_id), _why(definition, item_id, answers, session.shown),
                                 f"/answers/{item_id}", file))
-        elif _marked_not_relevant(definition, item_id, value):
+        elif isinstance(value, Mapping) and _marked_not_relevant(definition, item_id, value):
             node = definition.index.node(item_id)
             assert isinstance(node, Section)
             for part, part_value in value.items():
