@@ -31,6 +31,7 @@ CompletedBy = Literal["central", "auditor", "moderator"]
 Role = Literal[
     "child_id",
     "child_initials",
+    "child_first_name",
     "child_age",
     "date_of_birth",
     "age_band",
@@ -84,6 +85,7 @@ class Scale(Frozen):
     best: Literal["highest", "lowest"]
     options: tuple[ScaleOption, ...]
     not_applicable: NotApplicableOption | None = None
+    good_from: str | None = None
 
     def option(self, option_id: str) -> ScaleOption | None:
         return next((o for o in self.options if o.id == option_id), None)
@@ -95,10 +97,20 @@ class Scale(Frozen):
 
     def rank(self, option_id: str) -> float | None:
         """A number where bigger is always better; ``None`` for N/A or unknown ids."""
-        option = self.option(option_id)
-        if option is None:
-            return None
-        return option.value if self.best == "highest" else -option.value
+        return self.ranks.get(option_id)
+
+    @cached_property
+    def ranks(self) -> dict[str, float]:
+        """Every grade's rank, worked out once: rules compare grades for every audit."""
+        sign = 1 if self.best == "highest" else -1
+        return {o.id: sign * o.value for o in self.options}
+
+    def meets_good(self, option_id: str) -> bool | None:
+        """Whether a grade is at or above ``good_from``; ``None`` for N/A, unknown ids, or a
+        scale that does not say where good starts."""
+        mine = self.rank(option_id)
+        good = self.rank(self.good_from) if self.good_from else None
+        return None if mine is None or good is None else mine >= good
 
 
 class Option(Frozen):
@@ -312,7 +324,7 @@ class Rule(Frozen):
     id: str
     message: str
     severity: Literal["error", "warning"] = "error"
-    for_each: Literal["question"] | ForEachRows | None = None
+    for_each: Literal["question", "section"] | ForEachRows | None = None
     tagged: str | None = None
     when: Condition | None = None
     assert_: Condition = PydField(alias="assert")

@@ -15,6 +15,9 @@ from auditforms.model.definition import Definition
 from auditforms.results import consistency
 from auditforms.results.envelope import FORMAT, FORMAT_VERSION
 from auditforms.results.explain import Explainer
+from auditforms.results.hidden_answers import hidden_answer_findings
+from auditforms.results.lifecycle_checks import lifecycle_findings
+from auditforms.results.lookback_history import history_index, lookback_findings
 from auditforms.results.naming import Namer
 from auditforms.results.result_schema import build_result_schema
 from auditforms.results.rule_shortcut import RuleShortcut
@@ -42,6 +45,8 @@ class Checker:
         self.namer = Namer(definition)
         self.shortcut = RuleShortcut(definition, self.evaluator.context, self.rules,
                                      lambda r: self.evaluator.rule_static(r)[0])
+        history = self.evaluator.context.history
+        self.past = history_index(history) if history is not None else None
 
     def check(self, document: Any, file: str = "") -> list[Diagnostic]:
         envelope = self._envelope(document, file)
@@ -54,7 +59,8 @@ class Checker:
             errors = self.explainer.validator_for(document).iter_errors(document)
             out = [d for e in errors for d in diagnostics_from(e, self.namer, file)]
         rules = self.shortcut.rules_left(answers)  # most audits: only the rules it cannot prove
-        findings = self.evaluator.run(answers, rules)
+        session = self.evaluator.session(answers)  # one evaluation: what is shown is worked out once
+        findings = session.findings(rules)
         bad = [d.pointer for d in out if d.pointer and d.pointer.startswith("/answers/")]
         missing: list[str] = []
         for finding in findings:
@@ -67,8 +73,12 @@ class Checker:
         version = consistency.version_difference(self.definition, document, file, missing)
         if version is not None:
             out.insert(0, version)
-        shown = _Shown(self.evaluator, answers)
+        shown = session.shown
         out += consistency.moderation_findings(self.definition, document, shown, self.namer, file)
+        out += lifecycle_findings(self.definition, document, self.namer, file)
+        out += hidden_answer_findings(self.definition, shown, answers, self.namer, file)
+        if self.past is not None:
+            out += lookback_findings(self.definition, answers, self.past, file)
         return out
 
     def _envelope(self, document: Any, file: str) -> list[Diagnostic] | None:
@@ -131,17 +141,6 @@ class Checker:
         if finding.row is not None:
             return self.namer.row(finding.item_id, finding.row)
         return self.namer.item(finding.item_id)
-
-
-class _Shown:
-    """``shown(id)`` for one audit, reusing the evaluator's rules of visibility."""
-
-    def __init__(self, evaluator: Evaluator, answers: Mapping[str, Any]) -> None:
-        self.evaluator = evaluator
-        self.answers = answers
-
-    def __call__(self, item_id: str) -> bool:
-        return self.evaluator.shown(self.answers, item_id)
 
 
 def _covered(pointer: str, bad: list[str]) -> bool:

@@ -221,6 +221,8 @@ class RuleSchemas:
         if where is None:
             return None
         if op in {"better_than", "worse_than", "better_than_all", "worse_than_all"}:
+            if not isinstance(operand, str | tuple):
+                return None  # a selector (every question on a scale…): left to the evaluator
             others = [place(r) for r in ((operand,) if isinstance(operand, str) else operand)]
             if any(o is None for o in others):
                 return None
