@@ -82,6 +82,8 @@ class Scale(Frozen):
     best: Literal["highest", "lowest"]
     options: tuple[ScaleOption, ...]
     not_applicable: NotApplicableOption | None = None
+    #: The option where "good" starts; it and every better option are "good or better".
+    good_from: str | None = None
 
     def option(self, option_id: str) -> ScaleOption | None:
         return next((o for o in self.options if o.id == option_id), None)
@@ -97,6 +99,13 @@ class Scale(Frozen):
         if option is None:
             return None
         return option.value if self.best == "highest" else -option.value
+
+    def is_good(self, option_id: str) -> bool | None:
+        """Whether a grade is good or better; ``None`` for N/A, unknown ids or no ``good_from``."""
+        grade, threshold = self.rank(option_id), self.rank(self.good_from or "")
+        if grade is None or threshold is None:
+            return None
+        return grade >= threshold
 
 
 class Option(Frozen):
@@ -133,6 +142,8 @@ class Narrative(Frozen):
     label: str
     hint: str | None = None
     rows: int = 5
+    #: Its text may be quoted in the monthly report, when the report is asked for text.
+    reportable: bool = False
 
 
 class Consideration(Frozen):
@@ -175,6 +186,7 @@ class FieldItem(_Item):
     minimum: float | None = None
     maximum: float | None = None
     rows: int = 3
+    reportable: bool = False
 
     @property
     def answer_options(self) -> tuple[Option, ...]:
@@ -317,6 +329,13 @@ class ForEachRows(Frozen):
     rows: str
 
 
+class Targets(Frozen):
+    """Whole percentages the monthly report's headline figures are compared with."""
+
+    overall_good_or_better: int | None = None
+    judgements_good_or_better: int | None = None
+
+
 class Definition(Frozen):
     """A complete, resolved audit tool."""
 
@@ -334,6 +353,7 @@ class Definition(Frozen):
     sections: tuple[Section, ...]
     rules: tuple[Rule, ...] = ()
     tags: dict[str, str] = PydField(default_factory=dict)
+    targets: Targets | None = None
     based_on: tuple[str, ...] = ()
 
     @cached_property
