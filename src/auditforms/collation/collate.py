@@ -16,7 +16,7 @@ from auditforms.collation import build
 from auditforms.collation.build import TargetSource
 from auditforms.collation.figures import Coverage, Figures, Quoted, say, shown
 from auditforms.collation.parts import judged_parts, overall_part, reportable_texts
-from auditforms.collation.record import read_record
+from auditforms.collation.record import AuditRecord, read_record
 from auditforms.collation.sample import sample_figures
 from auditforms.collation.tally import Tally
 from auditforms.model.definition import Definition, Targets
@@ -71,12 +71,15 @@ class Collator:
         self._reportable = reportable_texts(definition) if options.include_text else ()
 
     def add(self, document: Mapping[str, Any], name: str, sample_row: Mapping[str, str] | None = None,
-            ) -> None:
-        """Count one completed audit document of this tool (any version, any status)."""
+            ) -> AuditRecord | None:
+        """Count one completed audit document of this tool (any version, any status); the
+        record when it counts (for the spreadsheet's rows), ``None`` when it is left out."""
         record = read_record(self.definition, self.parts, document, name, sample_row)
-        counted = self.tally.add(record, self.definition.version)
-        if counted and self._reportable:
+        if not self.tally.add(record, self.definition.version):
+            return None
+        if self._reportable:
             self._quote(document.get("answers"), record.audit_id, record.month or "")
+        return record
 
     def left_out(self, reason: str) -> None:
         """An audit that could not be counted at all: ``unreadable`` or ``other_tool``."""
