@@ -106,7 +106,7 @@ def _read_samples(paths: tuple[Path, ...]) -> list[Any]:
     from auditforms.sampling.sample_file import SAMPLE_COLUMNS, read_sample
 
     rows: list[Any] = []
-    problems = []
+    problems: list[Any] = []
     for path in paths:
         found, bad = read_sample(read_csv_file(path, SAMPLE_COLUMNS))
         rows.extend(found)
