@@ -87,6 +87,8 @@ def _documents(tool_id: str, paths: tuple[Path, ...], collator: Any) -> Iterator
             collator.left_out("unreadable")
             continue
         tool = document.get("definition") if isinstance(document, dict) else None
+        if isinstance(document, dict) and document.get("format") == "auditforms/monthly-report":
+            continue  # an earlier report written beside the audits
         if not isinstance(document, dict) or document.get("format") != "auditforms/completed-audit" \
                 or not isinstance(tool, dict) or tool.get("id") != tool_id:
             click.echo(f"{path}: warning[AF620] not a completed audit of {tool_id}; left out of the report",

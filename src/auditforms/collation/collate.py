@@ -16,7 +16,7 @@ from auditforms.collation import build
 from auditforms.collation.build import TargetSource
 from auditforms.collation.figures import Coverage, Figures, Quoted, say, shown
 from auditforms.collation.parts import judged_parts, overall_part, reportable_texts
-from auditforms.collation.record import AuditRecord, read_record
+from auditforms.collation.record import AuditRecord, RecordReader
 from auditforms.collation.sample import sample_figures
 from auditforms.collation.tally import Tally
 from auditforms.model.definition import Definition, Targets
@@ -67,6 +67,7 @@ class Collator:
         self.tally = Tally(self.parts, self.parts.index(overall) if overall else None,
                            months_between(options.since or options.period, options.period),
                            track_returns=options.with_sample)
+        self.reader = RecordReader(definition, self.parts)
         self.texts: list[Quoted] = []
         self._reportable = reportable_texts(definition) if options.include_text else ()
 
@@ -74,7 +75,7 @@ class Collator:
             ) -> AuditRecord | None:
         """Count one completed audit document of this tool (any version, any status); the
         record when it counts (for the spreadsheet's rows), ``None`` when it is left out."""
-        record = read_record(self.definition, self.parts, document, name, sample_row)
+        record = self.reader.read(document, name, sample_row)
         if not self.tally.add(record, self.definition.version):
             return None
         if self._reportable:

@@ -9,7 +9,7 @@ answered follows :mod:`auditforms.model.definition`: a question's or section's g
 from __future__ import annotations
 
 from collections.abc import Mapping
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from typing import Any
 
 from auditforms.model.definition import Definition, FieldItem, Question, Scale, Section
@@ -23,6 +23,9 @@ class JudgedPart:
     scale: Scale
     tags: tuple[str, ...]
     is_field: bool
+    #: grade id -> rank (bigger is better) and -> good or better; looked up once per judgement
+    ranks: Mapping[str, float] = field(default_factory=dict, compare=False)
+    good: Mapping[str, bool] = field(default_factory=dict, compare=False)
 
     def answer(self, answers: Mapping[str, Any]) -> str | None:
         value = answers.get(self.id)
@@ -45,16 +48,23 @@ def judged_parts(definition: Definition) -> tuple[JudgedPart, ...]:
 def _judged(definition: Definition, node: object) -> JudgedPart | None:
     if isinstance(node, Question) and node.judgement and node.judgement.scale in definition.index.scales:
         tags = node.tags + tuple(t for c in node.considerations for t in c.tags)
-        return JudgedPart(node.id, node.number, node.display_name,
-                          definition.scale(node.judgement.scale), _unique(tags), False)
+        return _part(node.id, node.number, node.display_name, definition.scale(node.judgement.scale),
+                     _unique(tags), False)
     if isinstance(node, Section) and node.overall and node.overall.judgement:
         scale_id = node.overall.judgement.scale
         if scale_id in definition.index.scales:
             title = f"{node.number} {node.title}" if node.number else node.title
-            return JudgedPart(node.id, node.number, title, definition.scale(scale_id), node.tags, False)
+            return _part(node.id, node.number, title, definition.scale(scale_id), node.tags, False)
     if isinstance(node, FieldItem) and node.type == "scale" and node.scale in definition.index.scales:
-        return JudgedPart(node.id, node.number, node.label, definition.scale(node.scale), node.tags, True)
+        return _part(node.id, node.number, node.label, definition.scale(node.scale), node.tags, True)
     return None
+
+
+def _part(id_: str, number: str | None, title: str, scale: Scale, tags: tuple[str, ...],
+          is_field: bool) -> JudgedPart:
+    ranks = {o.id: rank for o in scale.options if (rank := scale.rank(o.id)) is not None}
+    good = {o.id: is_good for o in scale.options if (is_good := scale.is_good(o.id)) is not None}
+    return JudgedPart(id_, number, title, scale, tags, is_field, ranks, good)
 
 
 def _unique(tags: tuple[str, ...]) -> tuple[str, ...]:

@@ -61,70 +61,78 @@ def month_of(value: Any) -> str | None:
     return match.group(1) if match else None
 
 
-def read_record(definition: Definition, parts: tuple[JudgedPart, ...], document: Mapping[str, Any],
-                fallback_id: str, sample_row: Mapping[str, str] | None = None) -> AuditRecord:
-    """The record of a completed audit of ``definition`` (any version); ``sample_row`` adds
-    what only the sample knows (area of service) and fills what the audit left blank."""
-    answers = _mapping(document.get("answers"))
-    moderation = _mapping(document.get("moderation"))
-    status = str(document.get("status"))
-    moderated = status in ("moderated", "final") and bool(moderation)
-    return AuditRecord(
-        audit_id=_text(document.get("audit_id")) or fallback_id,
-        child_id=_text(_role(definition, answers, "child_id")),
-        month=month_of(_role(definition, answers, "audit_date")),
-        version=str(_mapping(document.get("definition")).get("version", "")),
-        status=status,
-        moderated=moderated,
-        judgements=tuple(_judgement(p, answers, moderation, status, moderated) for p in parts),
-        dimensions=_dimensions(definition, answers, sample_row or {}),
-        checklist=_checklist(moderation) if moderated else {},
-        submitted_on=_submitted_on(document),
-    )
+class RecordReader:
+    """Reads records of one definition; what it looks up in the definition it looks up once."""
+
+    def __init__(self, definition: Definition, parts: tuple[JudgedPart, ...]) -> None:
+        self.parts = parts
+        self.roles = {role: _role_field(definition, role)
+                      for role in ("child_id", "audit_date", "team", "strand", "age_band")}
+
+    def read(self, document: Mapping[str, Any], fallback_id: str,
+             sample_row: Mapping[str, str] | None = None) -> AuditRecord:
+        """The record of a completed audit (any version); ``sample_row`` adds what only the
+        sample knows (area of service) and fills what the audit left blank."""
+        answers = _mapping(document.get("answers"))
+        moderation = _mapping(document.get("moderation"))
+        status = str(document.get("status"))
+        moderated = status in ("moderated", "final") and bool(moderation)
+        before = _mapping(moderation.get("auditor_judgements")) if moderated else {}
+        moved = _mapping(moderation.get("judgements")) if moderated else {}
+        return AuditRecord(
+            audit_id=_text(document.get("audit_id")) or fallback_id,
+            child_id=_text(answers.get(self.roles["child_id"].id or "")),
+            month=month_of(answers.get(self.roles["audit_date"].id or "")),
+            version=str(_mapping(document.get("definition")).get("version", "")),
+            status=status,
+            moderated=moderated,
+            judgements=tuple(_judgement(p.answer(answers), before.get(p.id), moved.get(p.id), status, moderated)
+                             for p in self.parts),
+            dimensions=self._dimensions(answers, sample_row or {}),
+            checklist=_checklist(moderation) if moderated else {},
+            submitted_on=_submitted_on(document),
+        )
+
+    def _dimensions(self, answers: Mapping[str, Any], sample: Mapping[str, str]) -> dict[str, tuple[str, ...]]:
+        return {
+            "team": self.roles["team"].labels_of(answers) or _one(sample.get("team")),
+            "area": _one(sample.get("area")),
+            "strand": self.roles["strand"].labels_of(answers) or _one(sample.get("strand")),
+            "age_band": self.roles["age_band"].labels_of(answers) or _one(sample.get("age_band")),
+        }
 
 
-def _role(definition: Definition, answers: Mapping[str, Any], role: str) -> Any:
+@dataclass(frozen=True)
+class RoleField:
+    """The field given a role, and its options' labels (empty for a text field)."""
+
+    id: str | None
+    labels: Mapping[str, str]
+
+    def labels_of(self, answers: Mapping[str, Any]) -> tuple[str, ...]:
+        value = answers.get(self.id) if self.id else None
+        values = [_text(v) for v in (value if isinstance(value, list) else [value])]
+        return tuple(dict.fromkeys(self.labels.get(v, v) for v in values if v))
+
+
+def _role_field(definition: Definition, role: str) -> RoleField:
     field_id = definition.index.by_role(role)
-    return answers.get(field_id) if field_id else None
+    node = definition.index.node(field_id) if field_id else None
+    labels = {o.id: o.label for o in node.answer_options} if isinstance(node, FieldItem) else {}
+    return RoleField(field_id, labels)
 
 
-def _judgement(part: JudgedPart, answers: Mapping[str, Any], moderation: Mapping[str, Any],
-               status: str, moderated: bool) -> PartJudgement:
-    answer = part.answer(answers)
-    before = _mapping(moderation.get("auditor_judgements")).get(part.id)
+def _judgement(answer: str | None, before: Any, moved: Any, status: str, moderated: bool) -> PartJudgement:
     auditor = before if isinstance(before, str) and moderated else answer
     if not moderated:
         return PartJudgement(auditor, None, auditor)
-    moved = _mapping(moderation.get("judgements")).get(part.id)
     moderator = moved if isinstance(moved, str) else auditor
     return PartJudgement(auditor, moderator, answer if status == "final" else moderator)
-
-
-def _dimensions(definition: Definition, answers: Mapping[str, Any],
-                sample: Mapping[str, str]) -> dict[str, tuple[str, ...]]:
-    return {
-        "team": _labels(definition, answers, "team") or _one(sample.get("team")),
-        "area": _one(sample.get("area")),
-        "strand": _labels(definition, answers, "strand") or _one(sample.get("strand")),
-        "age_band": _labels(definition, answers, "age_band") or _one(sample.get("age_band")),
-    }
 
 
 def _one(value: str | None) -> tuple[str, ...]:
     text = _text(value)
     return (text,) if text else ()
-
-
-def _labels(definition: Definition, answers: Mapping[str, Any], role: str) -> tuple[str, ...]:
-    """The answer of the field with ``role``, as option labels where it has options."""
-    field_id = definition.index.by_role(role)
-    node = definition.index.node(field_id) if field_id else None
-    value = answers.get(field_id) if field_id else None
-    values = [v for v in (value if isinstance(value, list) else [value]) if _text(v)]
-    if not isinstance(node, FieldItem):
-        return tuple(_text(v) for v in values)
-    labels = {o.id: o.label for o in node.answer_options}
-    return tuple(dict.fromkeys(labels.get(_text(v), _text(v)) for v in values))
 
 
 def _checklist(moderation: Mapping[str, Any]) -> dict[str, dict[str, bool]]:

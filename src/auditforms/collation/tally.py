@@ -123,7 +123,7 @@ class Tally:
             if judgement.final is None:
                 continue
             self.answers[(i, month)][judgement.final] += 1
-            good = part.scale.is_good(judgement.final)
+            good = part.good.get(judgement.final)
             tally.judgements.add(good)
             if i == self.overall_index:
                 tally.overall.add(good)
@@ -134,7 +134,7 @@ class Tally:
                 group = self.groups[dimension][value]
                 group.audits += 1
                 for i, (part, judgement) in enumerate(zip(self.parts, record.judgements, strict=True)):
-                    good = part.scale.is_good(judgement.final) if judgement.final else None
+                    good = part.good.get(judgement.final) if judgement.final else None
                     group.judgements.add(good)
                     group.parts[i].add(good)
                     if i == self.overall_index:
@@ -150,7 +150,7 @@ class Tally:
             tally.pairs[part.scale.id][(before, after)] += 1
             moved = tally.moved[i]
             moved[0] += 1
-            rank_before, rank_after = part.scale.rank(before), part.scale.rank(after)
+            rank_before, rank_after = part.ranks.get(before), part.ranks.get(after)
             if rank_before is not None and rank_after is not None and rank_before != rank_after:
                 moved[1 if rank_after > rank_before else 2] += 1
         for items in record.checklist.values():

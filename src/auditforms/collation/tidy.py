@@ -64,7 +64,7 @@ def tidy_rows(definition: Definition, parts: tuple[JudgedPart, ...], record: Aud
     for part, judgement in zip(parts, record.judgements, strict=True):
         if judgement.auditor is None and judgement.final is None:
             continue
-        good = part.scale.is_good(judgement.final) if judgement.final else None
+        good = part.good.get(judgement.final) if judgement.final else None
         yield (*head, part.number, part.id, part.title,
                *_grade(part.scale, judgement.auditor), *_grade(part.scale, judgement.moderator),
                *_grade(part.scale, judgement.final), good)
