@@ -25,6 +25,8 @@ class _Sheet:
 
     def __init__(self, book: Any, name: str, formats: dict[str, Any]) -> None:
         self.sheet = book.add_worksheet(name)
+        self.sheet.set_landscape()
+        self.sheet.fit_to_pages(1, 0)  # printed one page wide
         self.formats = formats
         self.row = 0
 
@@ -49,7 +51,7 @@ class _Sheet:
 def _share(share: Share | None) -> list[Cell]:
     if share is None:
         return [None, None, None, None]
-    return [share.count, share.total, share.percent, "caution: fewer than 30" if share.caution else None]
+    return [share.count, share.total, share.percent, "fewer than 30" if share.caution else None]
 
 
 def _summary(sheet: _Sheet, figures: Figures) -> None:
@@ -110,15 +112,21 @@ def render_xlsx(figures: Figures, rows: Iterable[Sequence[Cell]]) -> bytes:
                                         "strings_to_urls": False, "strings_to_numbers": False})
     formats = {"quoted": book.add_format({"quote_prefix": True}), "head": book.add_format({"bold": True}),
                "title": book.add_format({"bold": True, "font_size": 14})}
-    _summary(_Sheet(book, "Summary", formats), figures)
+    summary = _Sheet(book, "Summary", formats)
+    summary.sheet.set_column(0, 0, 40)
+    summary.sheet.set_column(1, 12, 14)
+    _summary(summary, figures)
     if not figures.public:
         data = _Sheet(book, "Data", formats)
+        data.sheet.set_column(0, len(COLUMNS) - 1, 16)
         data.write([name for name, _ in COLUMNS], "head")
         for row in rows:
             data.write(row)
         data.sheet.autofilter(0, 0, max(data.row - 1, 0), len(COLUMNS) - 1)
         data.sheet.freeze_panes(1, 0)
     columns = _Sheet(book, "Columns", formats)
+    columns.sheet.set_column(0, 0, 28)
+    columns.sheet.set_column(1, 1, 90)
     columns.write(["Column", "What it holds"], "head")
     for name, meaning in COLUMNS:
         columns.write([name, meaning])
