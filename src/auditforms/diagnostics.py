@@ -98,7 +98,7 @@ CATALOGUE: dict[str, str] = {
     "AF304": "a condition compares a field with a value it can never hold",
     "AF305": "a reference to a statement of good does not resolve",
     "AF306": "a rule refers to a part of a question or row that does not exist",
-    "AF307": "a scale is unusable (duplicate option ids, no options, or good_from naming no grade)",
+    "AF307": "a scale is unusable (duplicate option ids, or no options)",
     "AF308": "a role is given to more than one field",
     "AF309": "a condition depends on itself or on a field that comes later in a way that can never be shown",
     "AF310": "a version is not a semantic version",

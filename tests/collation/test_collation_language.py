@@ -19,7 +19,7 @@ def test_good_from_must_name_a_grade(tmp_path: Path) -> None:
     result = load(path)
     assert result.definition is None
     (problem,) = [d for d in result.diagnostics if d.code == "AF307"]
-    assert "good_from 'not-applicable' is not one of the scale's grades" in problem.message
+    assert "good_from 'not-applicable' is not a grade of this scale" in problem.message
     assert problem.line == source.splitlines().index("    good_from: good") + 1
 
 
@@ -36,8 +36,8 @@ def test_targets_are_whole_percentages(tmp_path: Path) -> None:
 ])
 def test_shipped_scales_declare_where_good_starts(tool: str, good: set[str]) -> None:
     (scale,) = load_definition(ROOT / "definitions" / f"{tool}.yaml").scales
-    assert {o.id for o in scale.options if scale.is_good(o.id)} == good
-    assert scale.not_applicable is None or scale.is_good(scale.not_applicable.id) is None
+    assert {o.id for o in scale.options if scale.meets_good(o.id)} == good
+    assert scale.not_applicable is None or scale.meets_good(scale.not_applicable.id) is None
 
 
 def test_torbay_marks_only_service_learning_reportable() -> None:

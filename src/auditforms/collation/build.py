@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from collections import Counter
 from dataclasses import dataclass
+from typing import Any
 
 from auditforms.collation.agreement import agreement
 from auditforms.collation.figures import (
@@ -41,7 +42,7 @@ class TargetSource:
 
 
 def scale_info(scale: Scale) -> ScaleInfo:
-    grades = [Grade(o, scale.option(o).label, scale.option(o).value, scale.is_good(o))  # type: ignore[union-attr]
+    grades = [Grade(o, scale.option(o).label, scale.option(o).value, scale.meets_good(o))  # type: ignore[union-attr]
               for o in grades_best_first(scale)]
     if scale.not_applicable:
         grades.append(Grade(scale.not_applicable.id, scale.not_applicable.label, None, None))
@@ -51,7 +52,7 @@ def scale_info(scale: Scale) -> ScaleInfo:
 def distribution(scale: Scale, counts: Counter[str], public: bool) -> Distribution:
     grades = grades_best_first(scale)
     graded = sum(counts[g] for g in grades)
-    good = sum(counts[g] for g in grades if scale.is_good(g))
+    good = sum(counts[g] for g in grades if scale.meets_good(g))
     na = counts[scale.not_applicable.id] if scale.not_applicable else 0
     return Distribution(scale.id, tuple(shown(counts[g], public) for g in grades), shown(na, public),
                         shown(graded, public), Share.of(good, graded, public))
@@ -95,7 +96,7 @@ def _part_trend(tally: Tally, indexes: list[int], scale_of: list[Scale], public:
         count = GoodCount()
         for i, scale in zip(indexes, scale_of, strict=True):
             for answer, n in tally.answers[(i, month)].items():
-                good = scale.is_good(answer)
+                good = scale.meets_good(answer)
                 if good is not None:
                     count.graded += n
                     count.good += n * good
@@ -166,6 +167,16 @@ def moderation(definition: Definition, tally: Tally, public: bool) -> Moderation
     moved = tuple(Moved(tally.parts[i].id, tally.parts[i].title, shown(n, public), shown(up, public),
                         shown(down, public))
                   for i, (n, up, down) in sorted(counts.moved.items()))
-    checklist = tuple(ChecklistFinding(item, item.replace("-", " "), shown(no, public), shown(n, public))
+    labels = checklist_labels(definition)
+    checklist = tuple(ChecklistFinding(item, labels.get(item, item.replace("-", " ")), shown(no, public),
+                                       shown(n, public))
                       for item, (no, n) in sorted(counts.checklist.items()))
     return Moderation(shown(counts.audits, public), agreements, moved, checklist)
+
+
+def checklist_labels(definition: Definition) -> dict[str, str]:
+    """The moderator's checklist items' labels, where the tool declares its checklist
+    (``moderation.checklist``); an item the tool does not declare is named by its id."""
+    moderation: Any = getattr(definition, "moderation", None)
+    items: Any = getattr(moderation, "checklist", ()) or ()
+    return {str(item.id): str(item.label) for item in items}

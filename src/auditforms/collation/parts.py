@@ -63,7 +63,7 @@ def _judged(definition: Definition, node: object) -> JudgedPart | None:
 def _part(id_: str, number: str | None, title: str, scale: Scale, tags: tuple[str, ...],
           is_field: bool) -> JudgedPart:
     ranks = {o.id: rank for o in scale.options if (rank := scale.rank(o.id)) is not None}
-    good = {o.id: is_good for o in scale.options if (is_good := scale.is_good(o.id)) is not None}
+    good = {o.id: is_good for o in scale.options if (is_good := scale.meets_good(o.id)) is not None}
     return JudgedPart(id_, number, title, scale, tags, is_field, ranks, good)
 
 

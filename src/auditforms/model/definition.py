@@ -60,6 +60,13 @@ class Lookback(Frozen):
     description: str | None = None
 
 
+class Targets(Frozen):
+    """Whole percentages the monthly report's headline figures are compared with."""
+
+    overall_good_or_better: int | None = None
+    judgements_good_or_better: int | None = None
+
+
 class ScaleOption(Frozen):
     id: str
     label: str
@@ -82,7 +89,6 @@ class Scale(Frozen):
     best: Literal["highest", "lowest"]
     options: tuple[ScaleOption, ...]
     not_applicable: NotApplicableOption | None = None
-    #: The option where "good" starts; it and every better option are "good or better".
     good_from: str | None = None
 
     def option(self, option_id: str) -> ScaleOption | None:
@@ -100,12 +106,12 @@ class Scale(Frozen):
             return None
         return option.value if self.best == "highest" else -option.value
 
-    def is_good(self, option_id: str) -> bool | None:
-        """Whether a grade is good or better; ``None`` for N/A, unknown ids or no ``good_from``."""
-        grade, threshold = self.rank(option_id), self.rank(self.good_from or "")
-        if grade is None or threshold is None:
-            return None
-        return grade >= threshold
+    def meets_good(self, option_id: str) -> bool | None:
+        """Whether a grade is at or above ``good_from``; ``None`` for N/A, unknown ids, or a
+        scale that does not say where good starts."""
+        mine = self.rank(option_id)
+        good = self.rank(self.good_from) if self.good_from else None
+        return None if mine is None or good is None else mine >= good
 
 
 class Option(Frozen):
@@ -327,13 +333,6 @@ class Rule(Frozen):
 
 class ForEachRows(Frozen):
     rows: str
-
-
-class Targets(Frozen):
-    """Whole percentages the monthly report's headline figures are compared with."""
-
-    overall_good_or_better: int | None = None
-    judgements_good_or_better: int | None = None
 
 
 class Definition(Frozen):

@@ -32,8 +32,8 @@ def check(ctx: Context) -> None:
         ids = [o.id for o in scale.options] + ([scale.not_applicable.id] if scale.not_applicable else [])
         _unique(ctx, f"/scales/{i}/options", ids, "option", code="AF307")
         if scale.good_from is not None and scale.option(scale.good_from) is None:
-            ctx.report("AF307", f"good_from '{scale.good_from}' is not one of the scale's grades "
-                       f"({', '.join(o.id for o in scale.options)})", f"/scales/{i}/good_from")
+            ctx.report("AF307", f"good_from '{scale.good_from}' is not a grade of this scale (grades: "
+                       f"{', '.join(o.id for o in scale.options)})", f"/scales/{i}/good_from")
 
 
 def _check_local_ids(ctx: Context, pointer: str, node: object) -> None:
