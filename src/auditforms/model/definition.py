@@ -44,6 +44,8 @@ Role = Literal[
     "worker_seen",
     "overall_rating",
 ]
+#: What a column of a table with ``role: action_plan`` means to ``auditforms actions``.
+ActionColumnRole = Literal["action", "action_owner", "action_due", "action_signed_off", "action_update"]
 
 
 class Marking(Frozen):
@@ -243,6 +245,7 @@ class Column(Frozen):
     scale: str | None = None
     required: bool = False
     hint: str | None = None
+    role: ActionColumnRole | None = None
 
 
 class RowLabel(Frozen):
@@ -264,10 +267,14 @@ class Table(_Item):
     max_rows: int | None = None
     initial_rows: int = 3
     completed_by: CompletedBy | None = None
+    role: Literal["action_plan"] | None = None
 
     @property
     def fixed_rows(self) -> bool:
         return bool(self.rows)
+
+    def column_with_role(self, role: ActionColumnRole) -> Column | None:
+        return next((c for c in self.columns if c.role == role), None)
 
 
 Item = Annotated[Question | Table | FieldItem, PydField(discriminator="type")]
