@@ -92,3 +92,10 @@ def test_a_bad_sample_file_exits_1(run_cli: Any, tmp_path: Path) -> None:
 
 def test_help_lists_the_command(run_cli: Any) -> None:
     assert "report" in run_cli("--help").stdout
+
+
+def test_today_sets_the_day_actions_are_judged_on(run_cli: Any, tmp_path: Path) -> None:
+    out = tmp_path / "r.json"
+    assert run_cli(*BASE, "--today", "2026-12-21", "--format", "json", "-o", out).exit_code == 0
+    actions = json.loads(out.read_text(encoding="utf-8"))["actions"]
+    assert (actions["as_of"], actions["overdue"]) == ("2026-12-21", 3)

@@ -182,3 +182,30 @@ def test_one_month_without_since(tool: Any) -> None:
     assert figures.months == ("2026-11",)
     assert figures.coverage.outside_months == 5  # a01-a04 and a10
     assert figures.repeat_findings == ()
+
+
+def test_actions_from_the_tracker_s_own_logic(figures: Any) -> None:
+    # Agreed actions are those of moderated and final audits (a07's, submitted, is not), judged on
+    # the period's last day, 2026-11-30:
+    #   a02 (Sep): A due 15 Oct signed 10 Oct -> signed off; B due 15 Oct signed 20 Oct -> late
+    #   a03 (Oct): C due 20 Nov -> overdue; D due 20 Dec -> open
+    #   a05 (Nov): E due 5 Dec -> due within 7 days; F signed with an update -> no longer required
+    actions = figures.actions
+    assert actions.as_of == "2026-11-30"
+    assert (actions.agreed, actions.open, actions.due_soon, actions.overdue) == (6, 1, 1, 1)
+    assert (actions.signed_off, actions.signed_off_late, actions.no_longer_required) == (1, 1, 1)
+    assert actions.signed_off_on_time == share(1, 2)
+    september, october, november = actions.months
+    assert (september.agreed, september.outstanding, september.signed_off_on_time) == (2, 0, share(1, 2))
+    assert (october.agreed, october.outstanding, october.overdue) == (2, 2, 1)
+    assert (november.agreed, november.outstanding, november.overdue) == (2, 1, 0)
+
+
+def test_actions_on_another_day(tool: Any) -> None:
+    import datetime as dt
+
+    from collation_support import collate
+
+    later = collate(tool, today=dt.date(2026, 12, 21)).actions
+    # on 21 Dec C, D and E are all overdue
+    assert (later.overdue, later.open, later.due_soon) == (3, 0, 0)

@@ -9,6 +9,7 @@ usage error.
 
 from __future__ import annotations
 
+import datetime as dt
 import re
 from collections.abc import Iterator, Mapping
 from pathlib import Path
@@ -17,6 +18,7 @@ from typing import Any
 import click
 
 from auditforms.cli.common import EXIT_INVALID, definitions_path_option, force_option, load_or_exit, write_atomic
+from auditforms.cli.sample import DateParam
 
 _MONTH = re.compile(r"^\d{4}-(0[1-9]|1[0-2])$")
 _FORMATS = ("html", "docx", "xlsx", "json")
@@ -35,6 +37,8 @@ def _month(ctx: click.Context, param: click.Parameter, value: str | None) -> str
 @click.option("--since", callback=_month, help="First month of the trend (YYYY-MM; default: the period only).")
 @click.option("--sample", "samples", multiple=True, type=click.Path(exists=True, dir_okay=False, path_type=Path),
               help="A sample CSV written by 'auditforms sample' (repeatable): adds drawn, returned and on time.")
+@click.option("--today", type=DateParam(),
+              help="Judge actions open or overdue on this day (default: the period's last day).")
 @click.option("--public", is_flag=True, help="Suppress every count under 5 (for published board papers).")
 @click.option("--include-text", is_flag=True, help="Quote the answers the tool marks reportable.")
 @click.option("--format", "format_", type=click.Choice(_FORMATS), required=True, help="Output format.")
@@ -42,7 +46,7 @@ def _month(ctx: click.Context, param: click.Parameter, value: str | None) -> str
 @force_option
 @definitions_path_option
 def command(definition: Path, audits: tuple[Path, ...], period: str, since: str | None, samples: tuple[Path, ...],
-            public: bool, include_text: bool, format_: str, output: Path, force: bool,
+            today: dt.date | None, public: bool, include_text: bool, format_: str, output: Path, force: bool,
             search_path: tuple[Path, ...]) -> None:
     """Collate completed AUDITS (files or folders) into the monthly report for the board."""
     from auditforms.collation import Collator, ReportOptions
@@ -57,7 +61,8 @@ def command(definition: Path, audits: tuple[Path, ...], period: str, since: str 
     sample_rows = _read_samples(samples) if samples else None
     try:
         collator = Collator(loaded, ReportOptions(period=period, since=since, public=public,
-                                                  include_text=include_text, with_sample=bool(samples)))
+                                                  include_text=include_text, with_sample=bool(samples),
+                                                  today=today))
     except MonthsError as exc:
         raise click.UsageError(str(exc)) from None
     rows: list[Any] = []

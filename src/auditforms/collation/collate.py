@@ -8,11 +8,14 @@
 
 from __future__ import annotations
 
+import calendar
+import datetime as dt
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from typing import Any
 
 from auditforms.collation import build
+from auditforms.collation.action_figures import ActionTally
 from auditforms.collation.build import TargetSource
 from auditforms.collation.figures import Coverage, Figures, Quoted, say, shown
 from auditforms.collation.parts import judged_parts, overall_part, reportable_texts
@@ -41,6 +44,11 @@ def months_between(since: str, period: str) -> tuple[str, ...]:
     return tuple(f"{n // 12:04d}-{n % 12 + 1:02d}" for n in range(start, end + 1))
 
 
+def last_day(month: str) -> dt.date:
+    year, number = (int(part) for part in month.split("-"))
+    return dt.date(year, number, calendar.monthrange(year, number)[1])
+
+
 def _month_number(month: str) -> int:
     year, number = month.split("-")
     return int(year) * 12 + int(number) - 1
@@ -55,6 +63,8 @@ class ReportOptions:
     #: Targets from the service's settings; they take precedence over the definition's.
     settings_targets: Targets | None = None
     with_sample: bool = False
+    #: The day actions are judged open or overdue on (default: the last day of the period).
+    today: dt.date | None = None
 
 
 class Collator:
@@ -68,6 +78,7 @@ class Collator:
                            months_between(options.since or options.period, options.period),
                            track_returns=options.with_sample)
         self.reader = RecordReader(definition, self.parts)
+        self.actions = ActionTally(definition, self.tally.months, options.today or last_day(options.period))
         self.texts: list[Quoted] = []
         self._reportable = reportable_texts(definition) if options.include_text else ()
 
@@ -78,6 +89,7 @@ class Collator:
         record = self.reader.read(document, name, sample_row)
         if not self.tally.add(record, self.definition.version):
             return None
+        self.actions.add(document, record.month or "")
         if self._reportable:
             self._quote(document.get("answers"), record.audit_id, record.month or "")
         return record
@@ -115,6 +127,7 @@ class Collator:
             themes=build.themes(definition, tally, public),
             moderation=build.moderation(definition, tally, public),
             sample=sample_figures(sample, tally.returns, tally.months, public) if sample is not None else None,
+            actions=self.actions.figures(public),
             texts=tuple(self.texts),
         )
 

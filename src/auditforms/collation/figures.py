@@ -217,6 +217,34 @@ class SampleMonth:
 
 
 @dataclass(frozen=True)
+class ActionMonth:
+    month: str
+    agreed: Count
+    outstanding: Count
+    overdue: Count
+    signed_off_on_time: Share
+
+
+@dataclass(frozen=True)
+class ActionFigures:
+    """Agreed actions of the audits counted, where they stand on ``as_of``.
+
+    ``signed_off_on_time`` is of the actions signed off (no longer required left out): on or
+    before their completion date."""
+
+    as_of: str
+    agreed: Count
+    open: Count
+    due_soon: Count
+    overdue: Count
+    signed_off: Count
+    signed_off_late: Count
+    no_longer_required: Count
+    signed_off_on_time: Share
+    months: tuple[ActionMonth, ...]
+
+
+@dataclass(frozen=True)
 class Coverage:
     """Which audits the figures count, and every audit left out with the reason."""
 
@@ -260,4 +288,6 @@ class Figures:
     themes: tuple[Theme, ...]
     moderation: Moderation | None
     sample: tuple[SampleMonth, ...] | None
+    #: ``None`` when the tool declares no action plan (a table with ``role: action_plan``)
+    actions: ActionFigures | None = None
     texts: tuple[Quoted, ...] = ()

@@ -58,7 +58,7 @@ def contents(figures: Figures) -> list[tuple[str, str]]:
     found += [("questions", "Questions")] + [(f"by-{b.dimension}", f"By {b.title.lower()}") for b in figures.breakdowns]
     if figures.themes:
         found.append(("themes", "Themes"))
-    found.append(("moderation", "Moderation"))
+    found += [("moderation", "Moderation"), ("actions", "Actions")]
     if figures.texts:
         found.append(("learning", "Learning in the auditors' words"))
     return [*found, ("about", "About these figures")]

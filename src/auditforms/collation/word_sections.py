@@ -29,6 +29,7 @@ def write_paper(paper: _Paper) -> None:
         paper.table(f"Good or better by {b.title.lower()} in {words.month_label(f.period)}", header, rows)
     _themes(paper, f)
     _moderation(paper, f)
+    _actions(paper, f)
     if f.texts:
         paper.heading("Learning in the auditors' words", 1)
         for q in f.texts:
@@ -125,3 +126,23 @@ def _moderation(paper: _Paper, f: Figures) -> None:
         for c in m.checklist:
             paper.para(f"{c.label}: not met in {words.count(c.not_met)} of {words.count(c.assessed)} parts assessed",
                        "List Bullet")
+
+
+def _actions(paper: _Paper, f: Figures) -> None:
+    paper.heading("Actions", 1)
+    a = f.actions
+    if a is None:
+        paper.para("The tool declares no action plan, so there are no action figures.")
+        return
+    paper.para(f"Agreed actions of the moderated and final audits of these months, where they stood on "
+               f"{a.as_of}, by the action tracker's rules.")
+    paper.table(f"Where the agreed actions stood on {a.as_of}", ["State", "Actions"],
+                [["Agreed", words.count(a.agreed)], ["Open", words.count(a.open)],
+                 ["Due within 7 days", words.count(a.due_soon)], ["Overdue", words.count(a.overdue)],
+                 ["Signed off", words.count(a.signed_off)], ["Signed off late", words.count(a.signed_off_late)],
+                 ["No longer required", words.count(a.no_longer_required)],
+                 ["Signed off on time", words.share_cell(a.signed_off_on_time)]])
+    paper.table("Agreed actions by the month of their audit",
+                ["Month", "Agreed", "Not yet done", "Overdue", "Signed off on time"],
+                [[words.month_label(m.month), words.count(m.agreed), words.count(m.outstanding),
+                  words.count(m.overdue), words.share_cell(m.signed_off_on_time)] for m in a.months])

@@ -76,6 +76,7 @@ def _summary(sheet: _Sheet, figures: Figures) -> None:
     sheet.gap()
     _questions(sheet, figures)
     _moderation(sheet, figures)
+    _actions(sheet, figures)
 
 
 def _questions(sheet: _Sheet, figures: Figures) -> None:
@@ -102,6 +103,17 @@ def _moderation(sheet: _Sheet, figures: Figures) -> None:
     sheet.write(["Checklist item", "Not met", "Assessed"], "head")
     for c in figures.moderation.checklist:
         sheet.write([c.label, c.not_met, c.assessed])
+
+
+def _actions(sheet: _Sheet, figures: Figures) -> None:
+    a = figures.actions
+    if a is None:
+        return
+    sheet.gap()
+    sheet.write([f"Actions on {a.as_of}", "Agreed", "Open", "Due within 7 days", "Overdue", "Signed off",
+                 "Signed off late", "No longer required", "On time: count", "of", "%", "caution"], "head")
+    sheet.write(["All months shown", a.agreed, a.open, a.due_soon, a.overdue, a.signed_off, a.signed_off_late,
+                 a.no_longer_required, *_share(a.signed_off_on_time)])
 
 
 def render_xlsx(figures: Figures, rows: Iterable[Sequence[Cell]]) -> bytes:
