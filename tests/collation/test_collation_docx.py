@@ -28,7 +28,7 @@ def test_headings_styles_images_and_tables(paper: bytes) -> None:
     assert headings[0] == ("Title", "Fictional report test tool: monthly audit report, November 2026")
     assert ("Heading 1", "Headline") in headings and ("Heading 1", "Moderation") in headings
     assert ("Heading 1", "By team") in headings
-    assert len(document.inline_shapes) == 4
+    assert len(document.inline_shapes) == 7
     for shape in document.inline_shapes:
         assert shape._inline.docPr.get("descr").endswith("The table below gives the figures.")
     assert all(t.style.name == "Table Grid" for t in document.tables)

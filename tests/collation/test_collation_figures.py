@@ -96,6 +96,7 @@ def test_breakdowns_for_the_period(figures: Any) -> None:
     # North: a05 (RGRR) and a07 (RGGG): overall R, G; judgements 1 + 3 of 8; q1 R R
     assert (north.audits, north.overall_good, north.judgements_good) == (2, share(1, 2), share(4, 8))
     assert north.by_question == (share(0, 2), share(2, 2), share(1, 2), share(1, 2))
+    assert north.distribution.counts == (0, 4, 4, 0)  # R G R R + R G G G
     # South: a06 (G G N O): q3 not graded
     assert south.by_question[2] == Share(0, 0, None, False)
     # strand: a05 has both; Help and protection = a05 + a06 -> judgements 1 of 4 + 3 of 3

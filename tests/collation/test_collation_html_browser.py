@@ -53,7 +53,8 @@ def test_axe_finds_nothing_serious(page: Any) -> None:
 
 def test_charts_are_drawn_labelled_and_nothing_is_fetched_or_blocked(page: Any, tmp_path: Path) -> None:
     charts = page.locator("figure svg[role=img]")
-    assert charts.count() == 4  # the headline trend, the overall ratings, the questions, the safety theme
+    # the headline trend, the overall ratings, the questions, by team, strand and age band, the safety theme
+    assert charts.count() == 7
     for k in range(charts.count()):
         svg = charts.nth(k)
         label = page.locator(f"#{svg.get_attribute('aria-labelledby')}").inner_text()

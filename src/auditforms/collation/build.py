@@ -114,6 +114,7 @@ def questions(tally: Tally, public: bool) -> tuple[QuestionFigures, ...]:
 
 def breakdowns(tally: Tally, has_overall: bool, public: bool) -> tuple[Breakdown, ...]:
     ids = tuple(p.id for p in tally.parts)
+    scale = tally.parts[0].scale if tally.parts else None
     out = []
     for dimension, title in DIMENSIONS:
         groups = tally.groups[dimension]
@@ -121,7 +122,8 @@ def breakdowns(tally: Tally, has_overall: bool, public: bool) -> tuple[Breakdown
             BreakdownRow(value, shown(g.audits, public),
                          good_share(g.overall, public) if has_overall else None,
                          good_share(g.judgements, public),
-                         tuple(good_share(g.parts[i], public) for i in range(len(ids))))
+                         tuple(good_share(g.parts[i], public) for i in range(len(ids))),
+                         distribution(scale, g.grades, public) if scale else None)
             for value, g in sorted(groups.items()))
         if rows:
             out.append(Breakdown(dimension, title, ids, rows))

@@ -111,6 +111,25 @@ def theme_charts(figures: Figures) -> list[Chart]:
     return charts
 
 
+def breakdown_charts(figures: Figures) -> list[Chart]:
+    charts = []
+    for breakdown in figures.breakdowns:
+        rows = [(r.value, r.distribution) for r in breakdown.rows if r.distribution is not None]
+        if not rows:
+            continue
+        scale = next(s for s in figures.scales if s.id == rows[0][1].scale)
+        known = [(r.value, r.judgements_good.percent) for r in breakdown.rows if r.judgements_good.percent is not None]
+        what = breakdown.title.lower()
+        title = f"Judgements by {what} in {month_label(figures.period)}"
+        if len(known) > 1:
+            low, high = min(known, key=lambda k: k[1]), max(known, key=lambda k: k[1])
+            title = (f"By {what}, judgements good or better ranged from {low[1]}% ({low[0]}) to {high[1]}% "
+                     f"({high[0]}) in {month_label(figures.period)}")
+        charts.append(_stacked(f"by-{breakdown.dimension}", title, scale, rows))
+    return charts
+
+
 def all_charts(figures: Figures) -> dict[str, Chart]:
-    found = [headline_chart(figures), overall_chart(figures), *question_charts(figures), *theme_charts(figures)]
+    found = [headline_chart(figures), overall_chart(figures), *question_charts(figures),
+             *breakdown_charts(figures), *theme_charts(figures)]
     return {c.id: c for c in found if c is not None}

@@ -134,6 +134,8 @@ class BreakdownRow:
     overall_good: Share | None
     judgements_good: Share
     by_question: tuple[Share, ...]
+    #: every judgement of these audits on the tool's first scale, for the stacked chart
+    distribution: Distribution | None = None
 
 
 @dataclass(frozen=True)

@@ -41,6 +41,8 @@ class GroupTally:
     overall: GoodCount = field(default_factory=GoodCount)
     judgements: GoodCount = field(default_factory=GoodCount)
     parts: defaultdict[int, GoodCount] = field(default_factory=lambda: defaultdict(GoodCount))
+    #: final answer id -> count, over every judged part
+    grades: Counter[str] = field(default_factory=Counter)
 
 
 @dataclass
@@ -135,6 +137,8 @@ class Tally:
                 group.audits += 1
                 for i, (part, judgement) in enumerate(zip(self.parts, record.judgements, strict=True)):
                     good = part.good.get(judgement.final) if judgement.final else None
+                    if judgement.final:
+                        group.grades[judgement.final] += 1
                     group.judgements.add(good)
                     group.parts[i].add(good)
                     if i == self.overall_index:

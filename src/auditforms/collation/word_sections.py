@@ -21,6 +21,7 @@ def write_paper(paper: _Paper) -> None:
     _questions(paper, f)
     for b in f.breakdowns:
         paper.heading(f"By {b.title.lower()}", 1)
+        paper.chart(f"by-{b.dimension}")
         header = [b.title, "Audits", *(["Rated good or better overall"] if f.headline.overall_good else []),
                   "Judgements good or better", *(q.title for q in f.questions)]
         rows = [[r.value, words.count(r.audits),
