@@ -16,6 +16,7 @@ about what the 1,000 run does), and ``auditforms --help``'s start-up time (<= 0.
 from __future__ import annotations
 
 import argparse
+import datetime as dt
 import json
 import random
 import resource
@@ -61,6 +62,25 @@ def moderated(definition: Definition, audit: dict[str, Any], rng: random.Random)
             audit["answers"][k]["judgement"] = v
 
 
+def action_rows(definition: Definition, audit: dict[str, Any], rng: random.Random) -> None:
+    """Actions as a year brings them: due a month after the audit, most signed off (some late)."""
+    from auditforms.actions import action_plan
+
+    table = action_plan(definition)
+    rows = audit["answers"].get(table.id) if table else None
+    if table is None or not isinstance(rows, list):
+        return
+    roles = {c.role: c.id for c in table.columns if c.role}
+    audited = dt.date.fromisoformat(audit["answers"][definition.index.by_role("audit_date") or "audit-date"])
+    for row in rows:
+        due = audited + dt.timedelta(days=30)
+        row[roles["action_due"]] = due.isoformat()
+        row.pop(roles.get("action_update", ""), None)
+        row.pop(roles.get("action_signed_off", ""), None)
+        if rng.random() < 0.6:
+            row[roles["action_signed_off"]] = (due + dt.timedelta(days=rng.randint(-20, 10))).isoformat()
+
+
 def write_audits(definition: Definition, folder: Path, count: int, first: int) -> None:
     generator, rng = Generator(definition), random.Random(14)
     date_field = definition.index.by_role("audit_date") or "audit-date"
@@ -72,6 +92,7 @@ def write_audits(definition: Definition, folder: Path, count: int, first: int) -
         audit["answers"][team_field] = TEAMS[number % len(TEAMS)]
         audit["audit_id"] = f"{month}-{number:05d}"
         moderated(definition, audit, rng)
+        action_rows(definition, audit, rng)
         path = folder / ("a" if number < first else "b") / f"audit-{number:05d}.json"
         path.parent.mkdir(exist_ok=True)
         path.write_text(json.dumps(audit, ensure_ascii=False, indent=1), encoding="utf-8")

@@ -39,7 +39,7 @@ def percent(share: Share | None) -> str:
 
 def share_cell(share: Share | None) -> str:
     if share is None or share.percent is None:
-        return "–" if share is None or share.total != 0 else "none graded"
+        return "–" if share is None or share.total != 0 else "none"
     return f"{percent(share)} ({count(share.count)} of {count(share.total)})"
 
 
