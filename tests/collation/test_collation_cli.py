@@ -99,3 +99,20 @@ def test_today_sets_the_day_actions_are_judged_on(run_cli: Any, tmp_path: Path) 
     assert run_cli(*BASE, "--today", "2026-12-21", "--format", "json", "-o", out).exit_code == 0
     actions = json.loads(out.read_text(encoding="utf-8"))["actions"]
     assert (actions["as_of"], actions["overdue"]) == ("2026-12-21", 3)
+
+
+def test_targets_from_the_service_s_settings(run_cli: Any, tmp_path: Path) -> None:
+    out = tmp_path / "r.json"
+    result = run_cli(*BASE, "--sample", SAMPLE, "--target", "overall_good_or_better=60", "--target",
+                     "returned_on_time=90", "--format", "json", "-o", out)
+    assert result.exit_code == 0, result.output
+    report = json.loads(out.read_text(encoding="utf-8"))
+    assert report["headline"]["overall_target"] == {"at_least": 60, "source": "the service's settings", "met": True}
+    assert report["headline"]["judgements_target"] is None
+    # 2 of 3 returned on time = 67%, below 90%
+    assert report["sample_target"] == {"at_least": 90, "source": "the service's settings", "met": False}
+
+
+def test_a_bad_target_is_a_usage_error(run_cli: Any, tmp_path: Path) -> None:
+    result = run_cli(*BASE, "--target", "overall=80", "--format", "json", "-o", tmp_path / "r.json")
+    assert result.exit_code == 2 and "NAME=PERCENT" in result.output

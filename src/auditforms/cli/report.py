@@ -39,6 +39,9 @@ def _month(ctx: click.Context, param: click.Parameter, value: str | None) -> str
               help="A sample CSV written by 'auditforms sample' (repeatable): adds drawn, returned and on time.")
 @click.option("--today", type=DateParam(),
               help="Judge actions open or overdue on this day (default: the period's last day).")
+@click.option("--target", "targets", multiple=True, metavar="NAME=PERCENT",
+              help="A target from the service's settings (repeatable): overall_good_or_better, "
+                   "judgements_good_or_better or returned_on_time; these replace the tool's.")
 @click.option("--public", is_flag=True, help="Suppress every count under 5 (for published board papers).")
 @click.option("--include-text", is_flag=True, help="Quote the answers the tool marks reportable.")
 @click.option("--format", "format_", type=click.Choice(_FORMATS), required=True, help="Output format.")
@@ -46,8 +49,8 @@ def _month(ctx: click.Context, param: click.Parameter, value: str | None) -> str
 @force_option
 @definitions_path_option
 def command(definition: Path, audits: tuple[Path, ...], period: str, since: str | None, samples: tuple[Path, ...],
-            today: dt.date | None, public: bool, include_text: bool, format_: str, output: Path, force: bool,
-            search_path: tuple[Path, ...]) -> None:
+            today: dt.date | None, targets: tuple[str, ...], public: bool, include_text: bool, format_: str,
+            output: Path, force: bool, search_path: tuple[Path, ...]) -> None:
     """Collate completed AUDITS (files or folders) into the monthly report for the board."""
     from auditforms.collation import Collator, ReportOptions
     from auditforms.collation.collate import MonthsError
@@ -62,7 +65,7 @@ def command(definition: Path, audits: tuple[Path, ...], period: str, since: str 
     try:
         collator = Collator(loaded, ReportOptions(period=period, since=since, public=public,
                                                   include_text=include_text, with_sample=bool(samples),
-                                                  today=today))
+                                                  today=today, **_targets(targets)))
     except MonthsError as exc:
         raise click.UsageError(str(exc)) from None
     rows: list[Any] = []
@@ -78,6 +81,26 @@ def command(definition: Path, audits: tuple[Path, ...], period: str, since: str 
     write_atomic(output, render(format_, figures, rows), force=force)
     coverage = figures.coverage
     click.echo(f"{output}: the {format_} report for {period}, counting {coverage.counted} audits")
+
+
+_TARGETS = ("overall_good_or_better", "judgements_good_or_better", "returned_on_time")
+
+
+def _targets(given: tuple[str, ...]) -> dict[str, Any]:
+    """``--target NAME=PERCENT`` values as ReportOptions; a usage error for anything else."""
+    from auditforms.model.definition import Targets
+
+    found: dict[str, int] = {}
+    for text in given:
+        name, _, value = text.partition("=")
+        if name.strip() not in _TARGETS or not value.strip().isdigit() or int(value) > 100:
+            raise click.BadParameter(f"'{_clean(text)}': give NAME=PERCENT with NAME one of {', '.join(_TARGETS)} "
+                                     "and a whole percentage", param_hint="--target")
+        found[name.strip()] = int(value)
+    options: dict[str, Any] = {"returned_on_time_target": found.pop("returned_on_time", None)}
+    if found:
+        options["settings_targets"] = Targets(**found)
+    return options
 
 
 def _documents(tool_id: str, paths: tuple[Path, ...], collator: Any) -> Iterator[tuple[str, Mapping[str, Any]]]:

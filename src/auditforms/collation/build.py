@@ -21,6 +21,7 @@ from auditforms.collation.figures import (
     Moved,
     QuestionFigures,
     RepeatFinding,
+    SampleMonth,
     ScaleInfo,
     Share,
     Target,
@@ -74,6 +75,13 @@ def headline(tally: Tally, overall: JudgedPart | None, targets: TargetSource, pu
         shown(month.audits, public), overall_dist, overall_good, judgements_good,
         _target(wanted.overall_good_or_better, overall_good, targets.source),
         _target(wanted.judgements_good_or_better, judgements_good, targets.source))
+
+
+def sample_target(at_least: int | None, months: tuple[SampleMonth, ...] | None) -> Target | None:
+    """The service's returned-on-time target against the period's sample."""
+    if at_least is None or not months:
+        return None
+    return _target(at_least, months[-1].on_time, "the service's settings")
 
 
 def _target(at_least: int | None, share: Share | None, source: str) -> Target | None:

@@ -62,6 +62,8 @@ class ReportOptions:
     include_text: bool = False
     #: Targets from the service's settings; they take precedence over the definition's.
     settings_targets: Targets | None = None
+    #: The service's target for the share of the sample returned on time (whole percentage).
+    returned_on_time_target: int | None = None
     with_sample: bool = False
     #: The day actions are judged open or overdue on (default: the last day of the period).
     today: dt.date | None = None
@@ -112,6 +114,7 @@ class Collator:
         definition, tally, public = self.definition, self.tally, self.options.public
         targets = self._targets()
         questions = build.questions(tally, public)
+        sample_months = sample_figures(sample, tally.returns, tally.months, public) if sample is not None else None
         wanted = targets.targets.judgements_good_or_better if targets.targets else None
         return Figures(
             tool_id=definition.id, tool_title=definition.title, tool_version=definition.version,
@@ -126,7 +129,8 @@ class Collator:
             repeat_findings=build.repeat_findings(questions, wanted if wanted is not None else REPEAT_THRESHOLD),
             themes=build.themes(definition, tally, public),
             moderation=build.moderation(definition, tally, public),
-            sample=sample_figures(sample, tally.returns, tally.months, public) if sample is not None else None,
+            sample=sample_months,
+            sample_target=build.sample_target(self.options.returned_on_time_target, sample_months),
             actions=self.actions.figures(public),
             texts=tuple(self.texts),
         )

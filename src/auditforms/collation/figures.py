@@ -290,6 +290,8 @@ class Figures:
     themes: tuple[Theme, ...]
     moderation: Moderation | None
     sample: tuple[SampleMonth, ...] | None
+    #: the service's target for audits returned on time, met or not in the period
+    sample_target: Target | None = None
     #: ``None`` when the tool declares no action plan (a table with ``role: action_plan``)
     actions: ActionFigures | None = None
     texts: tuple[Quoted, ...] = ()
