@@ -78,7 +78,7 @@ def test_an_audit_of_another_tool_is_named_and_left_out(run_cli: Any, tmp_path: 
     out = tmp_path / "r.json"
     result = run_cli("report", TOOL, AUDITS, other, "--period", "2026-11", "--format", "json", "-o", out)
     assert result.exit_code == 0
-    assert f"{other}: warning[AF620] not a completed audit of report-tool" in result.stderr
+    assert f"{other}: warning[AF990] not a completed audit of report-tool" in result.stderr
     assert json.loads(out.read_text(encoding="utf-8"))["coverage"]["other_tool"] == 1
 
 
@@ -116,3 +116,14 @@ def test_targets_from_the_service_s_settings(run_cli: Any, tmp_path: Path) -> No
 def test_a_bad_target_is_a_usage_error(run_cli: Any, tmp_path: Path) -> None:
     result = run_cli(*BASE, "--target", "overall=80", "--format", "json", "-o", tmp_path / "r.json")
     assert result.exit_code == 2 and "NAME=PERCENT" in result.output
+
+
+def test_a_second_file_of_the_same_audit_is_counted_once(run_cli: Any, tmp_path: Path) -> None:
+    copy = tmp_path / "copy-of-a05.json"
+    copy.write_text((AUDITS / "a05.json").read_text(encoding="utf-8"), encoding="utf-8")
+    out = tmp_path / "r.json"
+    result = run_cli(*BASE, copy, "--format", "json", "-o", out)
+    assert result.exit_code == 0
+    assert f"{copy}: warning[AF991] repeats audit 2026-11-C005" in result.stderr
+    report = json.loads(out.read_text(encoding="utf-8"))
+    assert (report["coverage"]["counted"], report["coverage"]["duplicates"]) == (7, 1)

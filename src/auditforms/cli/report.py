@@ -71,8 +71,11 @@ def command(definition: Path, audits: tuple[Path, ...], period: str, since: str 
     rows: list[Any] = []
     keep_rows = needs_rows(format_) and not public
     by_key = _sample_index(sample_rows or [])
-    for name, document in _documents(loaded.id, audits, collator):
-        record = collator.add(document, name, _sample_row(by_key, document))
+    for path, document in _documents(loaded.id, audits, collator):
+        record = collator.add(document, path.stem, _sample_row(by_key, document))
+        if collator.last_left_out == "duplicates":
+            click.echo(f"{_clean(str(path))}: warning[AF991] repeats audit {_clean(str(document.get('audit_id')))}, "
+                       "already counted from another file; counted once", err=True)
         if record is not None and keep_rows:
             from auditforms.collation.tidy import tidy_rows
 
@@ -103,7 +106,7 @@ def _targets(given: tuple[str, ...]) -> dict[str, Any]:
     return options
 
 
-def _documents(tool_id: str, paths: tuple[Path, ...], collator: Any) -> Iterator[tuple[str, Mapping[str, Any]]]:
+def _documents(tool_id: str, paths: tuple[Path, ...], collator: Any) -> Iterator[tuple[Path, Mapping[str, Any]]]:
     """Completed audits of this tool, one at a time; every other file named and counted."""
     from auditforms.results.reading import iter_audit_paths, read_audit_file
 
@@ -119,11 +122,11 @@ def _documents(tool_id: str, paths: tuple[Path, ...], collator: Any) -> Iterator
             continue  # an earlier report written beside the audits
         if not isinstance(document, dict) or document.get("format") != "auditforms/completed-audit" \
                 or not isinstance(tool, dict) or tool.get("id") != tool_id:
-            click.echo(f"{path}: warning[AF620] not a completed audit of {tool_id}; left out of the report",
+            click.echo(f"{path}: warning[AF990] not a completed audit of {tool_id}; left out of the report",
                        err=True)
             collator.left_out("other_tool")
             continue
-        yield path.stem, document
+        yield path, document
 
 
 def _clean(text: str) -> str:

@@ -82,6 +82,8 @@ class Collator:
         self.reader = RecordReader(definition, self.parts)
         self.actions = ActionTally(definition, self.tally.months, options.today or last_day(options.period))
         self.texts: list[Quoted] = []
+        #: why the last document added was left out (``drafts``, ``duplicates``...), if it was
+        self.last_left_out: str | None = None
         self._reportable = reportable_texts(definition) if options.include_text else ()
 
     def add(self, document: Mapping[str, Any], name: str, sample_row: Mapping[str, str] | None = None,
@@ -89,7 +91,8 @@ class Collator:
         """Count one completed audit document of this tool (any version, any status); the
         record when it counts (for the spreadsheet's rows), ``None`` when it is left out."""
         record = self.reader.read(document, name, sample_row)
-        if not self.tally.add(record, self.definition.version):
+        self.last_left_out = self.tally.add(record, self.definition.version)
+        if self.last_left_out is not None:
             return None
         self.actions.add(document, record.month or "")
         if self._reportable:
@@ -147,7 +150,7 @@ class Collator:
             by_basis={k: shown(v, public) for k, v in sorted(self.tally.by_basis.items())},
             drafts=shown(left["drafts"], public), outside_months=shown(left["outside_months"], public),
             undated=shown(left["undated"], public), other_tool=shown(left["other_tool"], public),
-            unreadable=shown(left["unreadable"], public),
+            unreadable=shown(left["unreadable"], public), duplicates=shown(left["duplicates"], public),
             other_versions={k: shown(v, public) for k, v in sorted(self.tally.other_versions.items())},
             from_sample=from_sample)
 

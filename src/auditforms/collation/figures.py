@@ -257,6 +257,7 @@ class Coverage:
     undated: Count = 0
     other_tool: Count = 0
     unreadable: Count = 0
+    duplicates: Count = 0
     other_versions: dict[str, Count] = field(default_factory=dict)
     from_sample: bool = False
 

@@ -77,6 +77,8 @@ class Tally:
     other_versions: Counter[str] = field(default_factory=Counter)
     #: audit id (and "child:<id>") -> what the sample figures need; kept only with a sample
     track_returns: bool = False
+    #: audit ids already counted: a second file of the same audit is not counted again
+    counted_ids: set[str] = field(default_factory=set)
     returns: dict[str, SampleReturn] = field(default_factory=dict)
 
     def __post_init__(self) -> None:
@@ -87,8 +89,8 @@ class Tally:
     def period(self) -> str:
         return self.months[-1]
 
-    def add(self, record: AuditRecord, version: str) -> bool:
-        """Count ``record``; ``False`` (and the reason counted) when it is left out."""
+    def add(self, record: AuditRecord, version: str) -> str | None:
+        """Count ``record``; the reason (also counted) when it is left out."""
         if self.track_returns and record.status in ("submitted", "moderated", "final"):
             back = SampleReturn(record.status, record.submitted_on)
             self.returns[record.audit_id] = back
@@ -99,7 +101,8 @@ class Tally:
             self.left_out[reason] += 1
             if reason == "other_version":
                 self.other_versions[record.version or "unknown"] += 1
-            return False
+            return reason
+        self.counted_ids.add(record.audit_id)
         month = record.month or ""
         self.by_basis[record.status] += 1
         self._count_month(record, self.month_tallies[month])
@@ -107,7 +110,7 @@ class Tally:
             self._count_groups(record)
         if record.moderated:
             self._count_moderation(record)
-        return True
+        return None
 
     def _left_out(self, record: AuditRecord, version: str) -> str | None:
         if record.status not in ("submitted", "moderated", "final"):
@@ -116,7 +119,9 @@ class Tally:
             return "other_version"
         if record.month is None:
             return "undated"
-        return None if record.month in self.month_tallies else "outside_months"
+        if record.month not in self.month_tallies:
+            return "outside_months"
+        return "duplicates" if record.audit_id in self.counted_ids else None
 
     def _count_month(self, record: AuditRecord, tally: MonthTally) -> None:
         tally.audits += 1

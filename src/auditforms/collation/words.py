@@ -55,7 +55,8 @@ def left_out_sentences(coverage: Coverage) -> list[str]:
     out = []
     reasons = (("drafts", "drafts (not yet submitted)"), ("outside_months", "audits dated outside these months"),
                ("undated", "audits without an audit date"), ("other_tool", "files of another audit tool"),
-               ("unreadable", "files that could not be read"))
+               ("unreadable", "files that could not be read"),
+               ("duplicates", "files of an audit already counted (the same audit id)"))
     for key, words in reasons:
         value: Count = getattr(coverage, key)
         if value != 0:
