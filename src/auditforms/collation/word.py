@@ -25,10 +25,12 @@ class _Paper:
         self.document.add_heading(text, level=level)
 
     def para(self, text: str, style: str | None = None) -> None:
-        self.document.add_paragraph(text, style=style)
+        paragraph = self.document.add_paragraph(text, style=style)
+        if style == "Caption":  # a caption stays on the page of its chart or table
+            paragraph.paragraph_format.keep_with_next = True
 
     def table(self, caption: str, header: Sequence[str], rows: Sequence[Sequence[str]]) -> None:
-        self.document.add_paragraph(caption, style="Caption")
+        self.para(caption, "Caption")
         table = self.document.add_table(rows=1, cols=len(header))
         table.style = "Table Grid"
         for cell, text in zip(table.rows[0].cells, header, strict=True):
