@@ -108,7 +108,7 @@ def test_targets_from_the_service_s_settings(run_cli: Any, tmp_path: Path) -> No
     assert result.exit_code == 0, result.output
     report = json.loads(out.read_text(encoding="utf-8"))
     assert report["headline"]["overall_target"] == {"at_least": 60, "source": "the service's settings", "met": True}
-    assert report["headline"]["judgements_target"] is None
+    assert report["headline"]["judgements_target"]["source"] == "the definition"
     # 2 of 3 returned on time = 67%, below 90%
     assert report["sample_target"] == {"at_least": 90, "source": "the service's settings", "met": False}
 

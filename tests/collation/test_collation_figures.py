@@ -173,7 +173,9 @@ def test_settings_targets_take_precedence(tool: Any) -> None:
     figures = collate(tool, settings_targets=Targets(overall_good_or_better=60))
     assert figures.headline.overall_target.met is True
     assert figures.headline.overall_target.source == "the service's settings"
-    assert figures.headline.judgements_target is None
+    # the judgements target is not in the settings, so the definition's (75%) stands
+    assert (figures.headline.judgements_target.at_least, figures.headline.judgements_target.source) == (
+        75, "the definition")
 
 
 def test_one_month_without_since(tool: Any) -> None:

@@ -41,7 +41,7 @@ def _month(ctx: click.Context, param: click.Parameter, value: str | None) -> str
               help="Judge actions open or overdue on this day (default: the period's last day).")
 @click.option("--target", "targets", multiple=True, metavar="NAME=PERCENT",
               help="A target from the service's settings (repeatable): overall_good_or_better, "
-                   "judgements_good_or_better or returned_on_time; these replace the tool's.")
+                   "judgements_good_or_better or returned_on_time; each replaces the tool's own.")
 @click.option("--public", is_flag=True, help="Suppress every count under 5 (for published board papers).")
 @click.option("--include-text", is_flag=True, help="Quote the answers the tool marks reportable.")
 @click.option("--format", "format_", type=click.Choice(_FORMATS), required=True, help="Output format.")
@@ -122,8 +122,8 @@ def _documents(tool_id: str, paths: tuple[Path, ...], collator: Any) -> Iterator
             continue  # an earlier report written beside the audits
         if not isinstance(document, dict) or document.get("format") != "auditforms/completed-audit" \
                 or not isinstance(tool, dict) or tool.get("id") != tool_id:
-            click.echo(f"{path}: warning[AF990] not a completed audit of {tool_id}; left out of the report",
-                       err=True)
+            click.echo(f"{_clean(str(path))}: warning[AF990] not a completed audit of {tool_id}; "
+                       "left out of the report", err=True)
             collator.left_out("other_tool")
             continue
         yield path, document

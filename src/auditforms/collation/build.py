@@ -36,10 +36,18 @@ from auditforms.model.definition import Definition, Scale, Targets
 
 @dataclass(frozen=True)
 class TargetSource:
-    """Targets and where they come from (the definition, or the service's settings)."""
+    """The headline's targets, each with where it comes from: the service's settings where
+    they set it, else the definition."""
 
-    targets: Targets | None
-    source: str
+    settings: Targets | None
+    definition: Targets | None
+
+    def get(self, name: str) -> tuple[int | None, str]:
+        for targets, source in ((self.settings, "the service's settings"), (self.definition, "the definition")):
+            value: int | None = getattr(targets, name) if targets is not None else None
+            if value is not None:
+                return value, source
+        return None, ""
 
 
 def scale_info(scale: Scale) -> ScaleInfo:
@@ -70,21 +78,20 @@ def headline(tally: Tally, overall: JudgedPart | None, targets: TargetSource, pu
         overall_dist = distribution(overall.scale, tally.answers[(tally.overall_index, tally.period)], public)
     overall_good = good_share(month.overall, public) if overall else None
     judgements_good = good_share(month.judgements, public)
-    wanted = targets.targets or Targets()
     return Headline(
         shown(month.audits, public), overall_dist, overall_good, judgements_good,
-        _target(wanted.overall_good_or_better, overall_good, targets.source),
-        _target(wanted.judgements_good_or_better, judgements_good, targets.source))
+        _target(*targets.get("overall_good_or_better"), overall_good),
+        _target(*targets.get("judgements_good_or_better"), judgements_good))
 
 
 def sample_target(at_least: int | None, months: tuple[SampleMonth, ...] | None) -> Target | None:
     """The service's returned-on-time target against the period's sample."""
     if at_least is None or not months:
         return None
-    return _target(at_least, months[-1].on_time, "the service's settings")
+    return _target(at_least, "the service's settings", months[-1].on_time)
 
 
-def _target(at_least: int | None, share: Share | None, source: str) -> Target | None:
+def _target(at_least: int | None, source: str, share: Share | None) -> Target | None:
     if at_least is None:
         return None
     met = None if share is None or share.percent is None else share.percent >= at_least

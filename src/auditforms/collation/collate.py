@@ -60,7 +60,7 @@ class ReportOptions:
     since: str | None = None
     public: bool = False
     include_text: bool = False
-    #: Targets from the service's settings; they take precedence over the definition's.
+    #: Targets from the service's settings; each one set takes precedence over the definition's.
     settings_targets: Targets | None = None
     #: The service's target for the share of the sample returned on time (whole percentage).
     returned_on_time_target: int | None = None
@@ -118,7 +118,7 @@ class Collator:
         targets = self._targets()
         questions = build.questions(tally, public)
         sample_months = sample_figures(sample, tally.returns, tally.months, public) if sample is not None else None
-        wanted = targets.targets.judgements_good_or_better if targets.targets else None
+        wanted = targets.get("judgements_good_or_better")[0]
         return Figures(
             tool_id=definition.id, tool_title=definition.title, tool_version=definition.version,
             period=self.options.period, months=tally.months, public=public,
@@ -139,9 +139,7 @@ class Collator:
         )
 
     def _targets(self) -> TargetSource:
-        if self.options.settings_targets is not None:
-            return TargetSource(self.options.settings_targets, "the service's settings")
-        return TargetSource(self.definition.targets, "the definition")
+        return TargetSource(self.options.settings_targets, self.definition.targets)
 
     def _coverage(self, from_sample: bool) -> Coverage:
         left, public = self.tally.left_out, self.options.public
