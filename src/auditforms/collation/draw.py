@@ -17,7 +17,7 @@ from auditforms.collation.charts import Chart
 TONES = {"good1": "#1d70b8", "good2": "#5694ca", "good3": "#9ec5e8",
          "bad1": "#f47738", "bad2": "#d4351c", "bad3": "#942514", "na": "#b1b4b6"}
 WIDTH = 7.0
-_RC = {"svg.hashsalt": "auditforms", "svg.fonttype": "none", "font.size": 9,
+_RC = {"svg.hashsalt": "auditforms", "svg.fonttype": "none", "font.size": 9, "text.parse_math": False,
        "font.family": "sans-serif", "axes.spines.top": False, "axes.spines.right": False}
 _XML_PROLOGUE = re.compile(r"^.*?(?=<svg)", re.S)
 _DROP = re.compile(r"<metadata>.*?</metadata>|<style[^>]*>.*?</style>", re.S)
