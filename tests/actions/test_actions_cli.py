@@ -299,3 +299,53 @@ def test_a_word_form_audit_is_listed_but_not_written_back(run_cli, folder: Path,
     assert result.exit_code == 1
     assert "d.docx: error[AF960] a Word form cannot be written back" in result.stderr
     assert (folder / "audits" / "a.json").read_bytes() == before  # all or nothing
+
+
+def test_a_row_without_an_action_id_and_a_tracker_of_another_tool(run_cli, folder: Path) -> None:
+    import openpyxl
+
+    out = _trackers(run_cli, folder)
+    path = out / "h-alpha.xlsx"
+    workbook = openpyxl.load_workbook(path)
+    workbook["Actions"]["A5"].value = None
+    workbook["Actions"]["L5"].value = dt.datetime(2026, 12, 8)
+    workbook.save(path)
+    other = out / "h-beta.xlsx"
+    workbook = openpyxl.load_workbook(other)
+    workbook["about"]["B3"].value = "multi-agency-children-in-care"
+    workbook.save(other)
+    result = _update(run_cli, folder, path, other, by="D. Manager")
+    assert result.exit_code == 1
+    assert "h-alpha.xlsx:5:1: error[AF957] this row has a sign-off or update but no action id" in result.stderr
+    assert "h-beta.xlsx: error[AF956] a tracker of the tool multi-agency-children-in-care" in result.stderr
+
+
+def test_split_csv_per_team_and_usage_errors(run_cli, folder: Path) -> None:
+    out = folder / "by-team"
+    result = run_cli("actions", TORBAY, folder / "audits", "--split-by", "team", "--format", "csv", "-o", out)
+    assert result.exit_code == 0, result.output
+    assert sorted(p.name for p in out.iterdir()) == ["fictional-team-north.csv", "team-south.csv"]
+    assert not [p for p in folder.iterdir() if p.name.startswith(".by-team")]  # no staging folder left
+    assert run_cli("actions", TORBAY, folder / "audits", "--format", "xlsx").exit_code == 2
+    both = run_cli("actions", TORBAY, folder / "audits", "--remind", "--split-by", "team", "-o", out)
+    assert both.exit_code == 2 and "one of --split-by, --update and --remind" in both.output
+
+
+def test_an_audit_changed_between_reading_and_writing_stops_every_write(tmp_path: Path) -> None:
+    from actions_support import audit, torbay, write
+
+    from auditforms.actions import collect
+    from auditforms.actions.signoff import Change
+    from auditforms.cli.actions_files import prepare_writes
+
+    first = write(tmp_path, "a.json", audit())
+    second = write(tmp_path, "b.json", audit("2026-11-0500"))
+    changes = {str(p): [Change(collect(torbay(), audit(i), file=str(p))[0], dt.date(2026, 12, 8), None, "D", "t")]
+               for p, i in ((first, "2026-11-0412"), (second, "2026-11-0500"))}
+    document = audit("2026-11-0500")
+    document["answers"]["actions"].reverse()
+    write(tmp_path, "b.json", document)
+    problems: list = []
+    assert prepare_writes(torbay(), changes, "2026-12-10T09:00:00Z", problems) == {}
+    assert [(p.code, Path(p.file).name) for p in problems] == [("AF960", "b.json")]
+    assert "changed since it was read" in problems[0].message

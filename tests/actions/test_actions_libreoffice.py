@@ -45,7 +45,11 @@ def test_a_tracker_resaved_by_calc_updates_the_audits(run_cli, tmp_path: Path) -
     assert resaved.read_bytes() != tracker.read_bytes()
     workbook = openpyxl.load_workbook(resaved)
     assert workbook["about"].sheet_state == "hidden"
-    assert workbook["Actions"].data_validations.dataValidation  # the date validation survived
+    sheet = workbook["Actions"]
+    assert sheet.data_validations.dataValidation  # the date validation survived
+    assert sheet.protection.sheet and "Actions" in sheet.tables
+    column_style = sheet.column_dimensions["L"]._style
+    assert not workbook._protections[column_style.protectionId].locked  # managers can still type
     result = run_cli("actions", TORBAY, tmp_path / "audits", "--today", "2026-12-10", "--update", resaved,
                      "--by", "E. Lead")
     assert result.exit_code == 0, result.output

@@ -93,3 +93,19 @@ def test_marking_is_in_the_workbook_header() -> None:
     sheet = openpyxl.load_workbook(io.BytesIO(render_xlsx(empty))).active
     assert sheet["A1"].value == "RESTRICTED WHEN COMPLETED"
     assert "RESTRICTED WHEN COMPLETED" in sheet.oddHeader.center.text
+
+
+def test_json_output_matches_its_schema_and_the_columns() -> None:
+    import json
+
+    import jsonschema
+
+    from auditforms.actions.columns import EXPORT_COLUMNS
+    from auditforms.resources import schema_path
+
+    schema = json.loads(schema_path("actions.schema.json").read_text(encoding="utf-8"))
+    jsonschema.Draft202012Validator.check_schema(schema)
+    for teams in (True, False):
+        data = json.loads(FORMATS["json"].render(report(teams)))
+        jsonschema.Draft202012Validator(schema, format_checker=jsonschema.FormatChecker()).validate(data)
+    assert list(schema["$defs"]["action"]["properties"]) == [c.key for c in EXPORT_COLUMNS]

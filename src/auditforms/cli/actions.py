@@ -171,7 +171,13 @@ class _Run:
         click.echo(f"wrote {len(files)} tracker{'s' if len(files) != 1 else ''} into {output}", err=True)
 
     def update(self, trackers: tuple[Path, ...], by_name: str | None) -> None:
+        from auditforms.actions import action_plan
         from auditforms.cli.actions_update import run_update
+
+        table = action_plan(self.definition)
+        if table is None or table.column_with_role("action_signed_off") is None:
+            _fail(f"error[AF953] the action plan of {self.definition.id} has no column with role: "
+                  "action_signed_off, so sign-offs have nowhere to go")
 
         self.failed = run_update(self, trackers, by_name) or self.failed
 

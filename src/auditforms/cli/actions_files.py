@@ -115,30 +115,34 @@ def prepare_writes(definition: Definition, by_file: dict[str, list[Change]], at:
     prepared: dict[Path, bytes] = {}
     for file, changes in sorted(by_file.items()):
         path = Path(file)
-        reason = _why_not_writable(definition, path, changes)
+        reason, document = _writable(definition, path, changes)
         if reason:
             problems.append(error("AF960", reason, file))
             continue
-        document = json.loads(path.read_bytes().decode("utf-8-sig"))
         new = apply_changes(definition, document, changes, at)
         prepared[path] = (json.dumps(new, ensure_ascii=False, indent=2) + "\n").encode("utf-8")
     return prepared if len(prepared) == len(by_file) else {}
 
 
 def _why_not_writable(definition: Definition, path: Path, changes: list[Change]) -> str | None:
+    return _writable(definition, path, changes)[0]
+
+
+def _writable(definition: Definition, path: Path, changes: list[Change]) -> tuple[str | None, Any]:
+    """Why the audit cannot take ``changes`` (None when it can), and the document read again."""
     suffix = path.suffix.lower()
     if suffix == ".docx":
         return ("a Word form cannot be written back; extract it with 'auditforms extract', keep the JSON "
-                "as the audit, and run --update again with the JSON file")
+                "as the audit, and run --update again with the JSON file"), None
     if suffix != ".json":
-        return "only JSON audits are written back; save this audit as .json and run --update again"
+        return "only JSON audits are written back; save this audit as .json and run --update again", None
     try:
         document = json.loads(path.read_bytes().decode("utf-8-sig"))
     except (OSError, ValueError):
-        return "the audit can no longer be read"
+        return "the audit can no longer be read", None
     if not all(still_matches(definition, document, c) for c in changes):
-        return "the audit changed since it was read; nothing was written; run --update again"
-    return None
+        return "the audit changed since it was read; nothing was written; run --update again", None
+    return None, document
 
 
 def write_all(prepared: dict[Path, bytes]) -> None:

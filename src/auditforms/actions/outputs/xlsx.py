@@ -28,6 +28,7 @@ SHEET = "Actions"
 ABOUT_SHEET = "about"
 HEADER_ROW = 3  # 0-based: marking, title, instructions, then the table
 _EXCEL_EPOCH = dt.date(1899, 12, 30)
+EXCEL_MAX_TEXT = 32767  # characters in one cell; Excel refuses more
 _STATE_COLOURS = {
     "overdue": ("#F6D7D2", "#942514"), "due-soon": ("#FFF1C2", "#594D00"),
     "open": ("#E8F1F8", "#0C2D4A"), "signed-off": ("#D2E6DC", "#005A30"),
@@ -134,7 +135,7 @@ def _write(sheet: Any, r: int, col: int, value: Cell, fmt: Any) -> None:
     elif isinstance(value, int):
         sheet.write_number(r, col, value, fmt)
     else:
-        sheet.write_string(r, col, safe_cell(value), fmt)
+        sheet.write_string(r, col, safe_cell(value)[:EXCEL_MAX_TEXT], fmt)
 
 
 def _rules(sheet: Any, last_row: int, styles: dict[str, Any]) -> None:
