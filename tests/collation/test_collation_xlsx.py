@@ -25,7 +25,8 @@ def _book(tool: Any, documents: list[dict[str, Any]], public: bool = False) -> A
 
 def _audit(team: str) -> dict[str, Any]:
     return {"format": "auditforms/completed-audit", "format_version": 1,
-            "definition": {"id": "report-tool", "version": "1.0.0"}, "audit_id": "2026-11-X", "status": "submitted",
+            "definition": {"id": "report-tool", "version": "1.0.0"}, "audit_id": f"2026-11-{team}",
+            "status": "submitted",
             "answers": {"child-id": "X1", "audit-date": "2026-11-02", "team": team,
                         "q1": {"judgement": "good"}, "q2": {"judgement": "not-applicable"},
                         "q4": {"judgement": "inadequate"}}}
