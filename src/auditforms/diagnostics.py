@@ -131,6 +131,7 @@ _FAMILY_CATALOGUES = (
     "auditforms.extract.codes",
     "auditforms.sampling.codes",
     "auditforms.actions.codes",
+    "auditforms.collation.codes",
 )
 
 

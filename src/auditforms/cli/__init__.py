@@ -24,6 +24,7 @@ COMMANDS: dict[str, tuple[str, str]] = {
     "sample": ("auditforms.cli.sample", "Draw this month's dip sample and allocate auditors."),
     "status": ("auditforms.cli.status", "Show which forms of a sample have come back and pass."),
     "actions": ("auditforms.cli.actions", "Track agreed actions across audits: trackers, sign-off, reminders."),
+    "report": ("auditforms.cli.report", "Collate completed audits into the monthly report for the board."),
 }
 
 

@@ -63,6 +63,13 @@ class Lookback(Frozen):
     description: str | None = None
 
 
+class Targets(Frozen):
+    """Whole percentages the monthly report's headline figures are compared with."""
+
+    overall_good_or_better: int | None = None
+    judgements_good_or_better: int | None = None
+
+
 class ScaleOption(Frozen):
     id: str
     label: str
@@ -112,6 +119,13 @@ class Scale(Frozen):
         good = self.rank(self.good_from) if self.good_from else None
         return None if mine is None or good is None else mine >= good
 
+    def meets_good(self, option_id: str) -> bool | None:
+        """Whether a grade is at or above ``good_from``; ``None`` for N/A, unknown ids, or a
+        scale that does not say where good starts."""
+        mine = self.rank(option_id)
+        good = self.rank(self.good_from) if self.good_from else None
+        return None if mine is None or good is None else mine >= good
+
 
 class Option(Frozen):
     """A choice's option; ``follow_up`` is a further input shown only when it is chosen."""
@@ -147,6 +161,8 @@ class Narrative(Frozen):
     label: str
     hint: str | None = None
     rows: int = 5
+    #: Its text may be quoted in the monthly report, when the report is asked for text.
+    reportable: bool = False
 
 
 class Consideration(Frozen):
@@ -189,6 +205,7 @@ class FieldItem(_Item):
     minimum: float | None = None
     maximum: float | None = None
     rows: int = 3
+    reportable: bool = False
 
     @property
     def answer_options(self) -> tuple[Option, ...]:
@@ -387,6 +404,7 @@ class Definition(Frozen):
     sections: tuple[Section, ...]
     rules: tuple[Rule, ...] = ()
     tags: dict[str, str] = PydField(default_factory=dict)
+    targets: Targets | None = None
     based_on: tuple[str, ...] = ()
 
     @cached_property
