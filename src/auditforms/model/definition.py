@@ -119,13 +119,6 @@ class Scale(Frozen):
         good = self.rank(self.good_from) if self.good_from else None
         return None if mine is None or good is None else mine >= good
 
-    def meets_good(self, option_id: str) -> bool | None:
-        """Whether a grade is at or above ``good_from``; ``None`` for N/A, unknown ids, or a
-        scale that does not say where good starts."""
-        mine = self.rank(option_id)
-        good = self.rank(self.good_from) if self.good_from else None
-        return None if mine is None or good is None else mine >= good
-
 
 class Option(Frozen):
     """A choice's option; ``follow_up`` is a further input shown only when it is chosen."""
