@@ -254,20 +254,24 @@ var AuditRules = (function () {
 
   Run.prototype.findings = function (rules) {
     var out = [], self = this;
-    rules.forEach(function (rule) {
-      var target = rule.at || conditionRefs(rule.assert)[0];
-      self.scopes(rule).forEach(function (scope) {
-        var where = self.resolve(target, scope);
-        if (!where.shown) return;
-        if (rule.when && self.truth(rule.when, scope) !== true) return;
-        if (self.truth(rule.assert, scope) === false) {
-          out.push({
-            rule_id: rule.id, severity: rule.severity || "error", message: rule.message,
-            pointer: where.pointer, item_id: scope ? scope.owner : where.owner,
-            row: scope ? (scope.row === undefined ? null : scope.row) : null
-          });
-        }
-      });
+    rules.forEach(function (rule) { self.ruleFindings(rule, self.scopes(rule), out); });
+    return out;
+  };
+  /* One rule's findings in the given scopes: all of them for a whole check, or the one scope
+   * the form re-checks when an answer that scope reads changes. */
+  Run.prototype.ruleFindings = function (rule, scopes, out) {
+    var target = rule.at || conditionRefs(rule.assert)[0], self = this;
+    scopes.forEach(function (scope) {
+      var where = self.resolve(target, scope);
+      if (!where.shown) return;
+      if (rule.when && self.truth(rule.when, scope) !== true) return;
+      if (self.truth(rule.assert, scope) === false) {
+        out.push({
+          rule_id: rule.id, severity: rule.severity || "error", message: rule.message,
+          pointer: where.pointer, item_id: scope ? scope.owner : where.owner,
+          row: scope ? (scope.row === undefined ? null : scope.row) : null
+        });
+      }
     });
     return out;
   };
@@ -277,18 +281,22 @@ var AuditRules = (function () {
     if (forEach === "question") {
       var parts = relativeParts(rule), out = [];
       this.index.order.forEach(function (id) {
-        var q = self.index.entries[id];
-        if (q.kind !== "question") return;
-        if (rule.tagged && q.tags.indexOf(rule.tagged) < 0) return;
-        var covered = parts.every(function (p) { return q.parts.indexOf(p) >= 0; });
-        if (covered && self.shown(id)) {
-          var value = self.answer(id);
-          out.push({ kind: "question", owner: id, row: null, value: isMapping(value) ? value : {} });
-        }
+        if (covers(rule, parts, self.index.entries[id])) self.questionScope(id, out);
       });
       return out;
     }
-    var tableId = forEach.rows;
+    return this.rowScopes(forEach.rows);
+  };
+  /* The scope of a for_each: question rule on question ``id``, added to ``out`` when it is shown. */
+  Run.prototype.questionScope = function (id, out) {
+    if (this.shown(id)) {
+      var value = this.answer(id);
+      out.push({ kind: "question", owner: id, row: null, value: isMapping(value) ? value : {} });
+    }
+    return out;
+  };
+  /* The scopes of a for_each: {rows} rule: every answered row of a shown table. */
+  Run.prototype.rowScopes = function (tableId) {
     if (!this.shown(tableId)) return [];
     var rows = this.answer(tableId), scopes = [];
     var pairs = Array.isArray(rows) ? rows.map(function (r, i) { return [i, r]; })
@@ -300,6 +308,13 @@ var AuditRules = (function () {
     });
     return scopes;
   };
+
+  /* Whether a for_each: question rule applies to an index entry (its tag, and every part it reads). */
+  function covers(rule, parts, entry) {
+    if (entry.kind !== "question") return false;
+    if (rule.tagged && entry.tags.indexOf(rule.tagged) < 0) return false;
+    return parts.every(function (p) { return entry.parts.indexOf(p) >= 0; });
+  }
 
   function relativeParts(rule) {
     var conditions = [rule.assert].concat(rule.when ? [rule.when] : []);
@@ -321,5 +336,5 @@ var AuditRules = (function () {
   Evaluator.prototype.session = function (answers) { return new Run(this.index, this.context, answers); };
 
   return { Evaluator: Evaluator, isAnswered: isAnswered, asDate: asDate, asNumber: asNumber,
-           rowCount: rowCount, conditionRefs: conditionRefs };
+           rowCount: rowCount, conditionRefs: conditionRefs, relativeParts: relativeParts, covers: covers };
 })();
