@@ -14,11 +14,13 @@ CHROMIUM_ARGS = [
 ]
 
 
-def render_html(definition: Any, prefill: Mapping[str, Any] | None = None, audit_id: str | None = None) -> str:
+def render_html(definition: Any, prefill: Mapping[str, Any] | None = None, audit_id: str | None = None,
+                due_date: Any = None) -> str:
     from auditforms.renderers import RenderOptions
     from auditforms.renderers.html import RENDERER
 
-    return RENDERER.render(definition, RenderOptions(prefill=dict(prefill or {}), audit_id=audit_id)).decode("utf-8")
+    options = RenderOptions(prefill=dict(prefill or {}), audit_id=audit_id, due_date=due_date)
+    return RENDERER.render(definition, options).decode("utf-8")
 
 
 def embedded_data(html: str) -> dict[str, Any]:
