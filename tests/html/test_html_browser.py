@@ -290,6 +290,7 @@ def test_html_reopened_file_keeps_its_audit_id_and_moderation(open_form, kitchen
         "definition": {"id": "kitchen-sink", "version": "1.1.0"}, "audit_id": "2026-11-0007",
         "status": "draft", "answers": {"child-id": "C0007", "unknown-id": "x"},
         "moderation": {"moderator": "A. Moderator", "comments": {"q1": "Fictional comment."}},
+        "history": [{"event": "created", "role": "system", "name": "auditforms", "at": "2026-11-01T09:00:00Z"}],
         "source": {"kind": "docx", "saved_at": "2026-11-12T10:31:00Z"}}), encoding="utf-8")
     form = open_form(render_html(kitchen_sink))
     page = form.page
@@ -303,4 +304,6 @@ def test_html_reopened_file_keeps_its_audit_id_and_moderation(open_form, kitchen
     assert doc["name"].startswith("kitchen-sink_C0007_")
     assert doc["doc"]["audit_id"] == "2026-11-0007"
     assert doc["doc"]["moderation"]["moderator"] == "A. Moderator"
+    assert doc["doc"]["history"] == [{"event": "created", "role": "system", "name": "auditforms",
+                                      "at": "2026-11-01T09:00:00Z"}]
     assert doc["doc"]["definition"]["version"] == "1.2.0" and doc["doc"]["source"]["kind"] == "html"
