@@ -23,6 +23,7 @@ and the ratio of the 360-question form to the 12-question one.
 from __future__ import annotations
 
 import argparse
+import os
 import statistics
 import sys
 import tempfile
@@ -180,6 +181,7 @@ def main(argv: list[str] | None = None) -> int:
     from playwright.sync_api import sync_playwright
 
     results = []
+    load_before = os.getloadavg()[0]
     with tempfile.TemporaryDirectory() as tmp, sync_playwright() as playwright:
         browser = playwright.chromium.launch(executable_path=CHROMIUM, args=ARGS)
         for name, definition in tools():
@@ -187,7 +189,8 @@ def main(argv: list[str] | None = None) -> int:
             results.append((name, questions, bench_tool(browser, definition, Path(tmp), args.runs)))
             print(f"measured {name}", file=sys.stderr)
         browser.close()
-    print(f"HTML form in Chromium: key and click after a check on a complete audit; medians of {args.runs}")
+    print(f"HTML form in Chromium: key and click after a check on a complete audit; medians of {args.runs}; "
+          f"load average {load_before:.1f} -> {os.getloadavg()[0]:.1f} on {os.cpu_count()} CPUs")
     print(table(results))
     return 0
 
