@@ -4,6 +4,7 @@
  * depend on it, so its cost does not grow with the size of the form. */
 var AuditLive = function (form, data, model, deps, problems, evaluator, D) {
   "use strict";
+  var names = AuditNames(model, evaluator.text, AuditRules, D);
   var nodes = {};
   function nodeOf(id) { return nodes[id] || (nodes[id] = { items: [], contents: [], overall: [] }); }
   D.$$("[data-item]", form).forEach(function (n) { nodeOf(n.getAttribute("data-item")).items.push(n); });
@@ -15,10 +16,15 @@ var AuditLive = function (form, data, model, deps, problems, evaluator, D) {
   /* An evaluation of the answers as they would be saved: a section marked not relevant keeps
    * only that mark (hidden answers are already out of reach of every rule). */
   function session() {
-    var run = evaluator.session(model.values), raw = run.answer;
+    var run = evaluator.session(model.values), raw = run.answer, found = null;
     run.answer = function (id) {
       var value = raw.call(run, id), entry = data.index.entries[id];
       return entry && entry.kind === "section" && value && value.not_relevant === true ? { not_relevant: true } : value;
+    };
+    // The child's names come from the text of the answers that would be saved, counted as they change.
+    run.childNames = function () {
+      if (found === null) found = run.fieldNames().concat(names.names());
+      return found;
     };
     return run;
   }
@@ -66,6 +72,7 @@ var AuditLive = function (form, data, model, deps, problems, evaluator, D) {
   function all() {
     var run = session();
     Object.keys(nodes).forEach(function (id) { showPart(run, id); });
+    names.all(run);
     if (current) check("", false);
   }
   /* A whole check: every unit evaluated and listed. Returns the findings in check order. */
@@ -80,11 +87,12 @@ var AuditLive = function (form, data, model, deps, problems, evaluator, D) {
   }
   /* After the answer ``id`` changed: only what depends on it. True when the problems changed. */
   function changed(id) {
-    var run = session(), affected = deps.affectedBy(id), moved = false;
+    var run = session(), affected = deps.affectedBy(id), moved = false, units = affected.units;
     showPart(run, id);
     affected.parts.forEach(function (part) { showPart(run, part); });
+    if (names.update(run, [id].concat(affected.parts))) units = units.concat(deps.namesReaders);
     if (!current) return false;
-    affected.units.forEach(function (unit) {
+    units.forEach(function (unit) {
       var found = unitFindings(run, unit), key = keyOf(found);
       if (key === current[unit.index].key) return;
       current[unit.index] = { found: found, key: key };

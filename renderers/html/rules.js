@@ -41,11 +41,86 @@ var AuditRules = (function () {
     var rows = Array.isArray(value) ? value : isMapping(value) ? Object.keys(value).map(function (k) { return value[k]; }) : [];
     return rows.filter(isAnswered).length;
   }
+  function pad(n, width) { var t = String(n); while (t.length < width) t = "0" + t; return t; }
+  function monthsBefore(iso, months) {
+    var total = (+iso.slice(0, 4)) * 12 + (+iso.slice(5, 7) - 1) - months;
+    var year = Math.floor(total / 12), month = total - year * 12 + 1;
+    var last = new Date(Date.UTC(2000, month, 0)).getUTCDate();
+    if (month === 2) last = (year % 4 === 0 && (year % 100 !== 0 || year % 400 === 0)) ? 29 : 28;
+    return pad(year, 4) + "-" + pad(month, 2) + "-" + pad(Math.min(+iso.slice(8, 10), last), 2);
+  }
+
+  // -- text.py: the moderator's heuristics, from the vocabulary Python embeds ---------
+  var LETTER = "A-Za-z0-9\u00C0-\u024F";
+  function Text(vocabulary) {
+    var v = vocabulary || { word: "[A-Za-z0-9]+", childWords: [], acronyms: [] };
+    this.word = new RegExp(v.word, "g");
+    var words = v.childWords.map(function (w) { return w.replace(/ /g, "[ \\t\\r\\n]+"); });
+    this.child = new RegExp("(?<![" + LETTER + "])(?:" + words.join("|") + ")(?:['\u2019]s)?(?![" + LETTER + "])", "i");
+    this.initials = new RegExp("(?<![" + LETTER + "])(?:[A-Z]\\.?){2,3}(?![" + LETTER + "])", "g");
+    this.acronyms = v.acronyms;
+  }
+  Text.prototype.words = function (text) { return text.match(this.word) || []; };
+  Text.prototype.mentionsChild = function (text, names) {
+    if (this.child.test(text)) return true;
+    var m, self = this;
+    this.initials.lastIndex = 0;
+    while ((m = this.initials.exec(text)) !== null) {
+      if (this.acronyms.indexOf(m[0].replace(/\./g, "")) < 0) return true;
+    }
+    var lowered = this.words(text).map(function (w) { return w.toLowerCase(); });
+    return names.some(function (name) {
+      var nameWords = self.words(name).map(function (w) { return w.toLowerCase(); });
+      return nameWords.length > 0 && contains(lowered, nameWords);
+    });
+  };
+  /* Adds (sign 1) or takes away (sign -1) the words of ``texts`` to the counts inferredNames
+   * reads: "C" + a capitalised word, "l" + a word met in lower case. The form keeps these
+   * counts answer by answer rather than reading all the text again at every keystroke. */
+  Text.prototype.tally = function (texts, counts, sign) {
+    var self = this;
+    texts.forEach(function (text) {
+      self.words(text).forEach(function (word) {
+        var stem = word.replace(/['\u2019]s$/, "");
+        var key = /^[A-Z][a-z\u00DF-\u00FF]+$/.test(stem) ? "C" + stem : "l" + stem.toLowerCase();
+        counts[key] = (has(counts, key) ? counts[key] : 0) + sign;
+      });
+    });
+    return counts;
+  };
+  /* A capitalised word met at least twice and never in lower case: taken to be a name. */
+  Text.prototype.isName = function (stem, counts) {
+    var lower = "l" + stem.toLowerCase();
+    return has(counts, "C" + stem) && counts["C" + stem] >= 2 && !(has(counts, lower) && counts[lower] > 0);
+  };
+  Text.prototype.inferredNames = function (texts) {
+    var counts = this.tally(texts, {}, 1), self = this;
+    return Object.keys(counts).filter(function (k) { return k.charAt(0) === "C" && self.isName(k.slice(1), counts); })
+      .map(function (k) { return k.slice(1); });
+  };
+  Text.prototype.copies = function (text, other) {
+    var lower = function (w) { return w.toLowerCase(); };
+    var mine = this.words(text).map(lower), theirs = this.words(other).map(lower);
+    if (mine.length === 0 || theirs.length === 0) return false;
+    if (mine.join(" ") === theirs.join(" ")) return true;
+    var shortest = mine.length <= theirs.length ? mine : theirs, longest = shortest === mine ? theirs : mine;
+    return shortest.length >= 8 && contains(longest, shortest);
+  };
+  function contains(haystack, needle) {
+    return (" " + haystack.join(" ") + " ").indexOf(" " + needle.join(" ") + " ") >= 0;
+  }
+  function strings(value, out) {
+    if (typeof value === "string") out.push(value);
+    else if (Array.isArray(value)) value.forEach(function (v) { strings(v, out); });
+    else if (isMapping(value)) Object.keys(value).forEach(function (k) { strings(value[k], out); });
+    return out;
+  }
 
   // -- conditions.py ------------------------------------------------------------------
   var OPERATORS = ["answered", "is", "is_not", "in", "not_in", "graded", "before", "after",
     "on_or_before", "on_or_after", "less_than", "at_most", "greater_than", "at_least",
-    "better_than", "worse_than", "better_than_all", "worse_than_all", "rows_at_most", "rows_at_least"];
+    "better_than", "worse_than", "better_than_all", "worse_than_all", "rows_at_most", "rows_at_least",
+    "meets_good", "words_at_least", "mentions_child", "copies", "within_lookback_of"];
 
   function operatorOf(test) {
     for (var i = 0; i < OPERATORS.length; i++) {
@@ -70,7 +145,8 @@ var AuditRules = (function () {
       refs.push(test.field);
       var op = operatorOf(test), operand = test[op];
       if (op === "better_than" || op === "worse_than") refs.push(operand);
-      else if (op === "better_than_all" || op === "worse_than_all") refs.push.apply(refs, operand);
+      else if (op === "better_than_all" || op === "worse_than_all") { if (Array.isArray(operand)) refs.push.apply(refs, operand); }
+      else if (op === "copies" || op === "within_lookback_of") refs.push(operand);
       else if (["before", "after", "on_or_before", "on_or_after", "less_than", "at_most",
                 "greater_than", "at_least"].indexOf(op) >= 0 &&
                typeof operand === "string" && isReference(operand)) refs.push(operand);
@@ -115,12 +191,14 @@ var AuditRules = (function () {
   }
 
   /* One audit's evaluation: the answers and a cache of what is shown (Python's _Run). */
-  function Run(index, context, answers) {
+  function Run(index, context, answers, text) {
     this.index = index;
     this.context = context || {};
     this.answers = isMapping(answers) ? answers : {};
     this.shownCache = {};
     this.visiting = {};
+    this.names = null;
+    this.text = text || new Text(index.text);
   }
   Run.prototype.answer = function (id) { return get(this.answers, id); };
   Run.prototype.entry = function (id) { return has(this.index.entries, id) ? this.index.entries[id] : null; };
@@ -218,7 +296,8 @@ var AuditRules = (function () {
           this.rank(subject), this.rank(this.resolve(operand, scope)));
       case "better_than_all": case "worse_than_all": {
         var mine = this.rank(subject);
-        var others = operand.map(function (r) { return self.rank(self.resolve(r, scope)); })
+        var refs = Array.isArray(operand) ? operand : this.selected(subject.owner, subject.scale, operand.judgements);
+        var others = refs.map(function (r) { return self.rank(self.resolve(r, scope)); })
           .filter(function (r) { return r !== null; });
         if (mine === null || others.length === 0) return null;
         return op === "better_than_all" ? mine > Math.max.apply(null, others) : mine < Math.min.apply(null, others);
@@ -226,7 +305,83 @@ var AuditRules = (function () {
       case "rows_at_most": return rowCount(value) <= operand;
       case "rows_at_least": return rowCount(value) >= operand;
     }
+    return this.textTest(op, subject, operand, scope);
+  };
+  Run.prototype.textTest = function (op, subject, operand, scope) {
+    var value = subject.value;
+    if (op === "meets_good") {
+      var good = this.good(subject);
+      return good === null ? null : good === operand;
+    }
+    if (op === "within_lookback_of") {
+      var when = asDate(value), reference = asDate(this.resolve(operand, scope).value);
+      var months = this.index.lookbackMonths;
+      if (when === null || reference === null || months === null || months === undefined) return null;
+      return monthsBefore(reference, months) < when && when <= reference;
+    }
+    if (typeof value !== "string" || !isAnswered(value)) return null;
+    if (op === "words_at_least") return this.text.words(value).length >= operand;
+    if (op === "mentions_child") return this.text.mentionsChild(value, this.childNames()) === operand;
+    if (op === "copies") {
+      var other = this.resolve(operand, scope).value;
+      return typeof other === "string" && isAnswered(other) ? this.text.copies(value, other) : null;
+    }
     throw new Error("unknown operator " + op);
+  };
+  Run.prototype.scaleOf = function (r) {
+    return r.scale !== null && has(this.index.scales, r.scale) ? this.index.scales[r.scale] : null;
+  };
+  Run.prototype.good = function (r) {
+    var scale = this.scaleOf(r);
+    if (scale === null || typeof r.value !== "string" || !scale.goodFrom) return null;
+    var mine = this.rank(r), good = this.rank({ scale: r.scale, value: scale.goodFrom });
+    return mine === null || good === null ? null : mine >= good;
+  };
+  Run.prototype.childNames = function () {
+    if (this.names === null) this.names = this.fieldNames().concat(this.text.inferredNames(strings(this.answers, [])));
+    return this.names;
+  };
+  /* The child's names as the tool records them (its child-name fields), where answered. */
+  Run.prototype.fieldNames = function () {
+    var names = [], self = this;
+    (this.index.childFields || []).forEach(function (id) {
+      var value = self.resolve(id, null).value;
+      if (typeof value === "string" && isAnswered(value)) names.push(value);
+    });
+    return names;
+  };
+  Run.prototype.selected = function (owner, scale, kind) {
+    var self = this, refs = [];
+    this.index.order.forEach(function (id) {
+      var e = self.index.entries[id];
+      var wanted = (e.kind === "question" && (kind === "questions" || kind === "all")) ||
+                   (e.kind === "section" && (kind === "sections" || kind === "all"));
+      if (wanted && id !== owner && (e.judgementScale || null) === scale) refs.push(id + ".judgement");
+    });
+    return refs;
+  };
+  Run.prototype.optionLabel = function (r) {
+    var scale = this.scaleOf(r);
+    if (scale === null || typeof r.value !== "string") return "no grade";
+    if (scale.notApplicable && scale.notApplicable[0] === r.value) return scale.notApplicable[1];
+    for (var i = 0; i < scale.options.length; i++) if (scale.options[i][0] === r.value) return scale.options[i][2];
+    return "no grade";
+  };
+  Run.prototype.message = function (rule, target, scope) {
+    var message = rule.message;
+    if (message.indexOf("{count}") < 0 && message.indexOf("{label}") < 0) return message;
+    var tests = iterTests(rule.assert);
+    var counted = tests.filter(function (t) {
+      var op = operatorOf(t);
+      return op === "rows_at_most" || op === "rows_at_least" || op === "words_at_least";
+    })[0];
+    if (counted) {
+      var value = this.resolve(counted.field, scope).value;
+      var count = operatorOf(counted) === "words_at_least"
+        ? (typeof value === "string" ? this.text.words(value).length : 0) : rowCount(value);
+      message = message.split("{count}").join(String(count));
+    }
+    return message.split("{label}").join(this.optionLabel(this.resolve(target, scope)));
   };
   Run.prototype.rank = function (r) {
     if (r.scale === null || typeof r.value !== "string") return null;
@@ -267,7 +422,7 @@ var AuditRules = (function () {
       if (rule.when && self.truth(rule.when, scope) !== true) return;
       if (self.truth(rule.assert, scope) === false) {
         out.push({
-          rule_id: rule.id, severity: rule.severity || "error", message: rule.message,
+          rule_id: rule.id, severity: rule.severity || "error", message: self.message(rule, target, scope),
           pointer: where.pointer, item_id: scope ? scope.owner : where.owner,
           row: scope ? (scope.row === undefined ? null : scope.row) : null
         });
@@ -278,7 +433,7 @@ var AuditRules = (function () {
   Run.prototype.scopes = function (rule) {
     var self = this, forEach = rule.for_each;
     if (forEach === undefined || forEach === null) return [null];
-    if (forEach === "question") {
+    if (forEach === "question" || forEach === "section") {
       var parts = relativeParts(rule), out = [];
       this.index.order.forEach(function (id) {
         if (covers(rule, parts, self.index.entries[id])) self.questionScope(id, out);
@@ -287,7 +442,7 @@ var AuditRules = (function () {
     }
     return this.rowScopes(forEach.rows);
   };
-  /* The scope of a for_each: question rule on question ``id``, added to ``out`` when it is shown. */
+  /* The scope of a for_each: question (or section) rule on part ``id``, added to ``out`` when it is shown. */
   Run.prototype.questionScope = function (id, out) {
     if (this.shown(id)) {
       var value = this.answer(id);
@@ -309,10 +464,15 @@ var AuditRules = (function () {
     return scopes;
   };
 
-  /* Whether a for_each: question rule applies to an index entry (its tag, and every part it reads). */
+  /* Whether a for_each: question (or section) rule applies to an index entry: its kind, its tag
+   * (questions), an answer of its own (sections), and every part the rule reads. */
   function covers(rule, parts, entry) {
-    if (entry.kind !== "question") return false;
-    if (rule.tagged && entry.tags.indexOf(rule.tagged) < 0) return false;
+    if (rule.for_each === "section") {
+      if (entry.kind !== "section" || !entry.hasAnswer) return false;
+    } else {
+      if (entry.kind !== "question") return false;
+      if (rule.tagged && entry.tags.indexOf(rule.tagged) < 0) return false;
+    }
     return parts.every(function (p) { return entry.parts.indexOf(p) >= 0; });
   }
 
@@ -330,11 +490,13 @@ var AuditRules = (function () {
   function Evaluator(index, context) {
     this.index = index;
     this.context = context || {};
+    this.text = new Text(index.text);
   }
-  Evaluator.prototype.run = function (answers, rules) { return new Run(this.index, this.context, answers).findings(rules); };
-  Evaluator.prototype.shown = function (answers, id) { return new Run(this.index, this.context, answers).shown(id); };
-  Evaluator.prototype.session = function (answers) { return new Run(this.index, this.context, answers); };
+  Evaluator.prototype.run = function (answers, rules) { return this.session(answers).findings(rules); };
+  Evaluator.prototype.shown = function (answers, id) { return this.session(answers).shown(id); };
+  Evaluator.prototype.session = function (answers) { return new Run(this.index, this.context, answers, this.text); };
 
   return { Evaluator: Evaluator, isAnswered: isAnswered, asDate: asDate, asNumber: asNumber,
-           rowCount: rowCount, conditionRefs: conditionRefs, relativeParts: relativeParts, covers: covers };
+           rowCount: rowCount, conditionRefs: conditionRefs, relativeParts: relativeParts, covers: covers, Text: Text,
+           iterTests: iterTests, operatorOf: operatorOf, strings: strings };
 })();

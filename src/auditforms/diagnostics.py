@@ -104,6 +104,7 @@ CATALOGUE: dict[str, str] = {
     "AF310": "a version is not a semantic version",
     "AF311": "a table's row limits contradict each other",
     "AF312": "a tag is not declared under the tool's tags",
+    "AF313": "a moderator's checklist item applies to no question, section or table of the tool",
     # AF4xx: composition with extends
     "AF401": "the tool named by extends cannot be found on the definition search path",
     "AF402": "extends forms a cycle",

@@ -97,6 +97,8 @@ def _rule(d: Definition, rule: Rule) -> Iterator[str]:
     scope = ""
     if rule.for_each == "question":
         scope = " for each question" + (f" tagged {rule.tagged}" if rule.tagged else "")
+    elif rule.for_each == "section":
+        scope = " for each section with an overall judgement"
     elif rule.for_each is not None:
         scope = f" for each row of {rule.for_each.rows}"
     yield f"  {rule.id} ({rule.severity}{scope}): {rule.message}"

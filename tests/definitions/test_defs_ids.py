@@ -81,6 +81,9 @@ EXPECTED_RULES: dict[str, list[str]] = {
     "torbay-full-audit": [
         "evidence-when-judged", "impact-when-judged", "at-most-five-actions",
         "completion-after-audit", "overall-not-better-than-every-field", "audit-date-in-period",
+        "overall-rating-graded", "action-when-not-good", "sign-off-not-before-audit",
+        "shared-not-before-audit", "previous-audit-before-audit", "not-audited-within-lookback",
+        "evidence-not-thin", "impact-not-thin", "impact-refers-to-child", "impact-not-copied-from-evidence",
     ],
     "multi-agency-children-in-care": [
         "ecm-grade-with-evidence", "ecm-evidence-with-grade",
@@ -89,6 +92,8 @@ EXPECTED_RULES: dict[str, list[str]] = {
         "enjoying-achieving-impact-with-grade", "contribution-impact-with-grade",
         "economic-well-being-impact-with-grade",
         "last-reviewed-not-after-audit", "care-episode-not-after-audit",
+        "overall-not-better-than-every-section", "recommendations-when-not-good",
+        "section-recommendations-when-not-good", "section-impact-refers-to-child",
     ],
 }  # fmt: skip
 EXPECTED_RULES["torbay-uasc"] = EXPECTED_RULES["torbay-full-audit"]

@@ -15,7 +15,13 @@ from defs_support import load
 from auditforms.rules import EvalContext, Evaluator, all_rules
 
 PERIOD = EvalContext(period_start=dt.date(2026, 11, 1), period_end=dt.date(2026, 11, 30))
-GRADED = {"evidence": "Fictional evidence.", "impact": "Fictional impact."}
+GRADED = {  # what the moderators' hints ask for, so that their advice stays quiet
+    "evidence": ("There have been two recent assessments, both completed within timescales. Both were "
+                 "shared with mother, which is positive; however, they do not analyse what the "
+                 "information means for the child's safety."),
+    "impact": ("For the child this means the plan rests on a partial picture, so she may wait longer "
+               "for the help she needs."),
+}
 
 
 def findings(tool_id: str, answers: dict[str, Any], context: EvalContext = PERIOD) -> list[tuple]:
@@ -140,6 +146,7 @@ GRADE_ONLY_SECTIONS = ["management-supervision", "recording"]
 def multi_agency_audit() -> dict[str, Any]:
     answers: dict[str, Any] = {
         "child-safe": "Fictional answer.",
+        "recommendations": "Fictional recommendation.",
         "last-reviewed": "2026-10-20",
         "child-initials": "AB",
         "case-id": "MA-0001",
@@ -150,7 +157,7 @@ def multi_agency_audit() -> dict[str, Any]:
         "audit-date": "2026-11-12",
     }
     for section in GRADED_SECTIONS:
-        answers[section] = {"judgement": "good", "impact": "Fictional impact."}
+        answers[section] = {"judgement": "good", "impact": "AB has settled and says he feels safe."}
     for section in GRADE_ONLY_SECTIONS:
         answers[section] = {"judgement": "adequate"}
     return answers

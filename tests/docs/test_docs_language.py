@@ -35,7 +35,10 @@ def test_there_is_an_example_of_each_general_feature() -> None:
     text = "\n".join(EXAMPLES)
     for needle in ("best: lowest", "not_applicable", "overall:", "parts:", "optional: true",
                    "follow_up:", "tagged:", "narratives: []", "rows:", "extends:", "select:",
-                   "widget: select", "type: multichoice", "type: age_band", "see:", "better_than_all"):
+                   "widget: select", "type: multichoice", "type: age_band", "see:", "better_than_all",
+                   "good_from:", "meets_good:", "words_at_least:", "mentions_child:", "copies:",
+                   "within_lookback_of:", "{judgements: questions}", "for_each: section", "moderation:",
+                   "applies_to:"):
         assert needle in text, needle
 
 
@@ -43,6 +46,9 @@ def test_there_is_an_example_of_each_general_feature() -> None:
 PAIRS = {
     "marking": (m.Marking, set(), set()),
     "lookback": (m.Lookback, set(), set()),
+    "moderation": (m.Moderation, set(), set()),
+    "moderationDeadline": (m.ModerationDeadline, set(), set()),
+    "checklistItem": (m.ChecklistItem, set(), set()),
     "scale": (m.Scale, set(), set()),
     "scaleOption": (m.ScaleOption, set(), set()),
     "notApplicable": (m.NotApplicableOption, set(), set()),

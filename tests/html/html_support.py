@@ -82,7 +82,9 @@ def snapshot_text(html: str) -> str:
     their CSP hashes) keeps every form's snapshot about that form.
     """
     html = re.sub(r"<style>.*?</style>", "<style>/* form.css */</style>", html, count=1, flags=re.S)
-    scripts = "<script>/* dom.js, rules.js, deps.js, rows.js, answers.js, problems.js, live.js, form.js */</script>"
+    from auditforms.renderers.html import SCRIPTS
+
+    scripts = f"<script>/* {', '.join(SCRIPTS)} */</script>"
     html = re.sub(r"<script>.*?</script>", scripts, html, count=1, flags=re.S)
     return re.sub(r"sha256-[A-Za-z0-9+/=]+", "sha256-…", html)
 

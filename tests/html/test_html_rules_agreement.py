@@ -27,7 +27,11 @@ pytestmark = pytest.mark.browser
 OPERATORS = Path(__file__).parent / "fixtures" / "operators.yaml"
 SHIPPED = sorted(DEFINITIONS.glob("*.yaml")) if DEFINITIONS.is_dir() else []
 
-TEXT = ["", "  ", "Some words", None, 3]
+TEXT = ["", "  ", "Some words", None, 3,
+        "She is safer at home now and goes to school every day.",
+        "KM now sleeps through the night.", "The CP plan was updated by the IRO.",
+        "Sam is settled; Sam chose the activities in the plan with Sam’s carer.",
+        "Risks were identified early and the plan was reviewed within timescales set out."]
 DATES = ["2026-01-01", "2026-06-01", "2026-11-12", "2026-12-31", "2026-02-30", "12/11/2026", 20260101, None]
 NUMBERS = [0, 1, 1.5, 3, 4, 10, 12, -2, "4", True, None]
 CONTEXTS = [{}, {"today": "2026-11-20"},
@@ -48,6 +52,16 @@ KITCHEN_CASES: list[dict[str, Any]] = [
     {"audited-previously": "yes", "audited-previously-when": "2025-01-01", "legal-status": "other"},
     {"ecm": {"being-healthy": {"grade": "good"}, "staying-safe": {}}},
     {"audit-date": "2026-10-01"},
+]
+
+
+OPERATOR_CASES: list[dict[str, Any]] = [
+    {"start": "2026-05-01", "end": "2026-11-01",
+     "optional-part": {"judgement": "good", "impact": "The plan was updated."},
+     "flag": "yes", "g1": {"judgement": "poor", "evidence": "The plan was updated by the IRO."},
+     "g2": {"judgement": "good", "evidence": "The plan was updated by the IRO."}, "rating": "good"},
+    {"initials": "KM", "flag": "yes", "g1": {"judgement": "good", "evidence": "Km enjoys school."},
+     "g2": {"evidence": "Jo is happier. Jo says so."}, "rating": "poor"},
 ]
 
 
@@ -146,14 +160,15 @@ def python_side(definition: Definition, cases: list[tuple[Any, dict[str, str]]])
     for answers, ctx in cases:
         ev = Evaluator(definition, _context(ctx))
         found = ev.run(answers, all_rules(definition))
-        findings = [[f.rule_id, f.pointer, f.item_id, f.row, f.severity] for f in found]
+        findings = [[f.rule_id, f.pointer, f.item_id, f.row, f.severity, f.message] for f in found]
         shown = {i: ev.shown(answers, i) for i in definition.index.order}
         out.append({"findings": findings, "shown": shown})
     return out
 
 
 JS = """cases => cases.map(([answers, ctx]) => {
-  const findings = AuditForm.evaluate(answers, ctx).map(f => [f.rule_id, f.pointer, f.item_id, f.row, f.severity]);
+  const findings = AuditForm.evaluate(answers, ctx)
+    .map(f => [f.rule_id, f.pointer, f.item_id, f.row, f.severity, f.message]);
   const shown = {};
   for (const id of AuditForm.data.index.order) shown[id] = AuditForm.shown(answers, id, ctx);
   return {findings, shown};
@@ -166,7 +181,8 @@ def test_html_js_and_python_rules_agree(open_form, source: Path):
     definition = load_definition(source)
     html = render_html(definition)
     slots = embedded_data(html)["slots"]
-    docs = (KITCHEN_CASES if source == KITCHEN_SINK else []) + generated(definition, slots, 300, seed=4)
+    cases_by_hand = {KITCHEN_SINK: KITCHEN_CASES, OPERATORS: OPERATOR_CASES}.get(source, [])
+    docs = cases_by_hand + generated(definition, slots, 300, seed=4)
     cases = [(doc, CONTEXTS[n % len(CONTEXTS)]) for n, doc in enumerate(docs)]
     form = open_form(html)
     got = form.page.evaluate(JS, cases)
@@ -179,10 +195,10 @@ def test_html_js_and_python_rules_agree(open_form, source: Path):
     assert form.errors == []
 
 
-def test_html_generated_cases_exercise_every_operator_rule():
+def test_html_cases_exercise_every_operator_rule():
     definition = load_definition(OPERATORS)
     slots = embedded_data(render_html(definition))["slots"]
-    docs = generated(definition, slots, 300, seed=4)
+    docs = OPERATOR_CASES + generated(definition, slots, 300, seed=4)
     cases = [(doc, CONTEXTS[n % len(CONTEXTS)]) for n, doc in enumerate(docs)]
     fired = {f[0] for e in python_side(definition, cases) for f in e["findings"]}
     assert {r.id for r in definition.rules} <= fired

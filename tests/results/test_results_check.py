@@ -148,7 +148,8 @@ def test_a_section_marked_not_relevant_hides_its_questions(kitchen_sink, audit):
     audit["answers"]["age-band"] = "16-21"
     audit["answers"]["care-leaving"] = {"not_relevant": True, "judgement": "good"}
     audit["answers"]["pathway-plan"] = {"comments": ""}
-    assert found(kitchen_sink, audit) == []
+    # The grade left behind is reported (AF670), never dropped silently; the blank is no answer.
+    assert [f.split(" ")[0] for f in found(kitchen_sink, audit)] == ["warning[AF670]"]
 
 
 def test_period_rule_is_silent_without_a_period(kitchen_sink, audit):

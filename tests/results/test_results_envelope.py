@@ -145,8 +145,9 @@ def test_a_coherent_moderation_record_passes(kitchen_sink, audit):
      "warning[AF631] moderated judgement for Was an age assessment carried out in a fair way?: the "
      "question is not shown in this audit (/moderation/judgements/uasc-age-assessment)"),
     ({"judgements": {"q1": "meets-good"}},
-     "warning[AF632] moderated judgement for Q1 Risk: it is the same as the auditor's; record a "
-     "moderated judgement only where you disagree (/moderation/judgements/q1)"),
+     "warning[AF632] moderated judgement for Q1 Risk: “Meets good” is the auditor's judgement too; record "
+     "a moderated judgement only where you disagree (list the part under agreed instead) "
+     "(/moderation/judgements/q1)"),
     ({"judgements": {"q1": "good"}},
      "error[AF613] moderated judgement for Q1 Risk is not one of the options (exceeds-good, meets-good, "
      "does-not-meet-good, not-applicable) (/moderation/judgements/q1)"),

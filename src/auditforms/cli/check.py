@@ -55,6 +55,14 @@ def _period(
     metavar="YYYY-MM-DD",
     help="The date rules compare with 'today' (default: the real date).",
 )
+@click.option(
+    "--history",
+    type=click.Path(exists=True, path_type=Path),
+    multiple=True,
+    metavar="CSV|FOLDER",
+    help="The sample's audit history (a history CSV, or a folder of past completed audits; "
+    "repeatable): children audited within the tool's look-back are reported.",
+)
 @click.option("-q", "--quiet", is_flag=True, help="Print only problems, not the audits that pass.")
 @definitions_path_option
 def command(
@@ -63,6 +71,7 @@ def command(
     format_: str,
     period: tuple[dt.date, dt.date] | None,
     today: dt.datetime | None,
+    history: tuple[Path, ...],
     quiet: bool,
     search_path: tuple[Path, ...],
 ) -> None:
@@ -82,7 +91,8 @@ def command(
     if missing:
         raise click.BadParameter(f"{missing[0]}: no such file or folder", param_hint="AUDIT")
     loaded = load_or_exit(definition, search_path)
-    context = make_context(today=today.date() if today else None, period=period)
+    past = _read_history(loaded, history) if history else None
+    context = make_context(today=today.date() if today else None, period=period, history=past)
     results = iter_check_files(loaded, audits, context=context)
     first = next(results, None)
     if first is None:
@@ -93,6 +103,27 @@ def command(
     totals = _stream(reporter, itertools.chain([first], results))
     click.echo(reporter.end(totals), nl=False, err=format_ == "text")
     raise SystemExit(EXIT_INVALID if totals["failed"] else EXIT_OK)
+
+
+def _read_history(definition: Any, paths: tuple[Path, ...]) -> list[tuple[str, dt.date]]:
+    """(child id, audit date) pairs from history CSVs and folders of completed audits, read as
+    the dip sample reads them; a history that cannot be read stops the check (exit 1)."""
+    from auditforms.cli.common import echo_diagnostics
+    from auditforms.diagnostics import has_errors
+    from auditforms.sampling.inputs_cli import read_audit_folder, read_csv_file
+    from auditforms.sampling.records import HISTORY_COLUMNS, read_history
+
+    past, problems = [], []
+    for path in paths:
+        found, more = (read_audit_folder(definition, path) if path.is_dir()
+                       else read_history(read_csv_file(path, HISTORY_COLUMNS)))
+        past += [(audit.child_id, audit.date) for audit in found]
+        problems += more
+    echo_diagnostics(problems, err=True)
+    if has_errors(problems):
+        click.echo("error: the history could not be read; correct it and run again", err=True)
+        raise SystemExit(EXIT_INVALID)
+    return past
 
 
 def _stream(reporter: Any, results: Iterable[Any]) -> dict[str, int]:

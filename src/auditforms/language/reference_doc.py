@@ -17,7 +17,8 @@ END = "<!-- END GENERATED KEY REFERENCE -->"
 
 #: The order in which definitions appear in the reference, with their headings.
 SECTIONS: list[tuple[str, str]] = [
-    ("", "Top level"), ("marking", "marking"), ("lookback", "lookback"), ("scale", "scale"),
+    ("", "Top level"), ("marking", "marking"), ("lookback", "lookback"), ("moderation", "moderation"),
+    ("moderationDeadline", "moderation deadline"), ("checklistItem", "checklist item"), ("scale", "scale"),
     ("scaleOption", "scale option"), ("notApplicable", "not applicable option"), ("section", "section"),
     ("defaults", "section defaults"), ("item", "item"), ("question", "question"),
     ("consideration", "consideration"), ("judgement", "judgement"), ("narrative", "narrative"),

@@ -15,7 +15,7 @@ HTML form's script; a shared table of cases keeps the two honest.
 from __future__ import annotations
 
 from functools import cached_property
-from typing import Annotated, Any
+from typing import Annotated, Any, Literal
 
 from pydantic import Field, model_validator
 
@@ -45,7 +45,24 @@ OPERATORS: dict[str, str] = {
     "worse_than_all": "scale-refs",
     "rows_at_most": "count",
     "rows_at_least": "count",
+    "meets_good": "good",
+    "words_at_least": "words",
+    "mentions_child": "text-boolean",
+    "copies": "text-ref",
+    "within_lookback_of": "lookback",
 }
+
+#: The kinds of part a ``better_than_all``/``worse_than_all`` selector names.
+SELECTOR_KINDS = ("questions", "sections", "all")
+
+
+class Judgements(Frozen):
+    """A selector for ``better_than_all``/``worse_than_all``: every judgement of a kind (every
+    question, every section's overall judgement, or both) on the same scale as the tested one,
+    apart from the tested one itself. Customisations that add or leave out parts need not
+    restate a list."""
+
+    judgements: Literal["questions", "sections", "all"]
 
 
 class Test(Frozen):
@@ -68,10 +85,15 @@ class Test(Frozen):
     at_least: float | str | None = None
     better_than: str | None = None
     worse_than: str | None = None
-    better_than_all: tuple[str, ...] | None = None
-    worse_than_all: tuple[str, ...] | None = None
+    better_than_all: tuple[str, ...] | Judgements | None = None
+    worse_than_all: tuple[str, ...] | Judgements | None = None
     rows_at_most: int | None = None
     rows_at_least: int | None = None
+    meets_good: bool | None = None
+    words_at_least: int | None = None
+    mentions_child: bool | None = None
+    copies: str | None = None
+    within_lookback_of: str | None = None
 
     @model_validator(mode="after")
     def _one_operator(self) -> Test:
@@ -141,9 +163,10 @@ def condition_refs(condition: Condition) -> list[str]:
         operand = test.operand
         if kind == "scale-ref":
             refs.append(operand)
-        elif kind == "scale-refs":
+        elif kind == "scale-refs" and not isinstance(operand, Judgements):
             refs.extend(operand)
-        elif kind in {"date", "number"} and isinstance(operand, str) and is_reference(operand):
+        elif kind in {"text-ref", "lookback"} or (
+                kind in {"date", "number"} and isinstance(operand, str) and is_reference(operand)):
             refs.append(operand)
     return refs
 

@@ -31,6 +31,7 @@ CompletedBy = Literal["central", "auditor", "moderator"]
 Role = Literal[
     "child_id",
     "child_initials",
+    "child_first_name",
     "child_age",
     "date_of_birth",
     "age_band",
@@ -82,6 +83,7 @@ class Scale(Frozen):
     best: Literal["highest", "lowest"]
     options: tuple[ScaleOption, ...]
     not_applicable: NotApplicableOption | None = None
+    good_from: str | None = None
 
     def option(self, option_id: str) -> ScaleOption | None:
         return next((o for o in self.options if o.id == option_id), None)
@@ -97,6 +99,13 @@ class Scale(Frozen):
         if option is None:
             return None
         return option.value if self.best == "highest" else -option.value
+
+    def meets_good(self, option_id: str) -> bool | None:
+        """Whether a grade is at or above ``good_from``; ``None`` for N/A, unknown ids, or a
+        scale that does not say where good starts."""
+        mine = self.rank(option_id)
+        good = self.rank(self.good_from) if self.good_from else None
+        return None if mine is None or good is None else mine >= good
 
 
 class Option(Frozen):
@@ -305,7 +314,7 @@ class Rule(Frozen):
     id: str
     message: str
     severity: Literal["error", "warning"] = "error"
-    for_each: Literal["question"] | ForEachRows | None = None
+    for_each: Literal["question", "section"] | ForEachRows | None = None
     tagged: str | None = None
     when: Condition | None = None
     assert_: Condition = PydField(alias="assert")
@@ -315,6 +324,39 @@ class Rule(Frozen):
 
 class ForEachRows(Frozen):
     rows: str
+
+
+class ChecklistItem(Frozen):
+    """One thing a moderator ticks for a part: "Evidence holds findings of fact".
+
+    ``applies_to`` is ``questions`` (every judged question), ``sections`` (every section with
+    an overall judgement), ``tables`` (every table), or the id of one item or section.
+    """
+
+    id: str
+    label: str
+    applies_to: str
+    hint: str | None = None
+
+
+class ModerationDeadline(Frozen):
+    """When moderation is due. ``working_days_into_next_month``: by the Nth working day of the
+    month after the sample's month; ``working_days_after_submission``: N working days after the
+    auditor submits. ``bank_holidays`` names the calendar, e.g. ``GB-ENG``."""
+
+    working_days_into_next_month: int | None = None
+    working_days_after_submission: int | None = None
+    bank_holidays: str | None = None
+    description: str | None = None
+
+
+class Moderation(Frozen):
+    """How audits of this tool are moderated: whether they must be, by when, and what to check."""
+
+    moderated: bool = True
+    description: str | None = None
+    deadline: ModerationDeadline | None = None
+    checklist: tuple[ChecklistItem, ...] = ()
 
 
 class Definition(Frozen):
@@ -328,6 +370,7 @@ class Definition(Frozen):
     marking: Marking | None = None
     lookback: Lookback | None = None
     completion_days: int | None = None
+    moderation: Moderation | None = None
     guidance: str | None = None
     scales: tuple[Scale, ...] = ()
     references: tuple[ReferenceDocument, ...] = ()

@@ -135,8 +135,10 @@ def make_context(
     *,
     today: dt.date | None = None,
     period: str | tuple[dt.date, dt.date] | None = None,
+    history: Iterable[tuple[str, dt.date]] | None = None,
 ) -> EvalContext:
-    """The values ``$today``, ``$period_start`` and ``$period_end`` stand for.
+    """The values ``$today``, ``$period_start`` and ``$period_end`` stand for, and the
+    sample's history ((child id, audit date) pairs) to check the look-back against.
 
     ``period`` is a month (``"2026-11"``) or a (start, end) pair of dates.
     """
@@ -145,7 +147,8 @@ def make_context(
         start, end = month_bounds(period)
     elif period is not None:
         start, end = period
-    return EvalContext(today=today or dt.date.today(), period_start=start, period_end=end)
+    past = frozenset(history) if history is not None else None
+    return EvalContext(today=today or dt.date.today(), period_start=start, period_end=end, history=past)
 
 
 def month_bounds(month: str) -> tuple[dt.date, dt.date]:
@@ -206,13 +209,15 @@ def check(
     today: dt.date | None = None,
     period: str | tuple[dt.date, dt.date] | None = None,
     schema: Mapping[str, Any] | None = None,
+    history: Iterable[tuple[str, dt.date]] | None = None,
 ) -> CheckReport:
     """Check completed audits: a path, a dict, or an iterable of paths (files or folders) and dicts.
 
     Returns a :class:`CheckReport`; never raises for bad audits (they become findings).
+    ``history`` ((child id, audit date) pairs, as the dip sample reads them) adds the look-back.
     Dicts are named ``<audit 1>``, ``<audit 2>``… in the report, in the order given.
     """
-    checker = checker_for(definition, make_context(today=today, period=period), schema)
+    checker = checker_for(definition, make_context(today=today, period=period, history=history), schema)
     report = CheckReport(definition.id, definition.version)
     items = [audits] if isinstance(audits, str | Path | Mapping) else list(audits)
     for number, item in enumerate(items, start=1):

@@ -14,6 +14,9 @@ from auditforms.diagnostics import Diagnostic, Severity
 from auditforms.model.definition import Definition
 from auditforms.results import consistency
 from auditforms.results.envelope import FORMAT, FORMAT_VERSION
+from auditforms.results.hidden_answers import hidden_answer_findings
+from auditforms.results.lifecycle_checks import lifecycle_findings
+from auditforms.results.lookback_history import history_index, lookback_findings
 from auditforms.results.naming import Namer
 from auditforms.results.result_schema import build_result_schema
 from auditforms.results.schema_errors import diagnostics_from
@@ -37,6 +40,8 @@ class Checker:
         self.evaluator = Evaluator(definition, context or EvalContext())
         self.rules = all_rules(definition)
         self.namer = Namer(definition)
+        history = self.evaluator.context.history
+        self.past = history_index(history) if history is not None else None
 
     def check(self, document: Any, file: str = "") -> list[Diagnostic]:
         envelope = self._envelope(document, file)
@@ -63,6 +68,10 @@ class Checker:
             out.insert(0, version)
         shown = _Shown(self.evaluator, answers)
         out += consistency.moderation_findings(self.definition, document, shown, self.namer, file)
+        out += lifecycle_findings(self.definition, document, self.namer, file)
+        out += hidden_answer_findings(self.definition, self.evaluator, answers, self.namer, file)
+        if self.past is not None:
+            out += lookback_findings(self.definition, answers, self.past, file)
         return out
 
     def _envelope(self, document: Any, file: str) -> list[Diagnostic] | None:

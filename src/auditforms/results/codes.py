@@ -27,10 +27,18 @@ CATALOGUE: dict[str, str] = {
     "AF630": "the moderation date is before the audit date",
     "AF631": "a moderated judgement is given for a question that is not shown in the audit",
     "AF632": "a moderated judgement is the same as the auditor's (give one only to disagree)",
+    "AF633": "the moderator's checklist ticks an item the tool does not give for that part",
     # The tool's rules
     "AF640": "a required answer is blank or missing",
     "AF641": "a table has too many or too few rows",
     "AF642": "a rule of the tool does not hold",
+    # The audit's lifecycle (history)
+    "AF660": "the history is not in time order",
+    "AF661": "the history is impossible: a step out of sequence (e.g. final without moderation)",
+    "AF662": "the status contradicts the history",
+    # The moderator's advice that needs more than one audit's answers
+    "AF670": "an answer is given to a part the audit does not show (kept, but not counted)",
+    "AF671": "the child was audited within the look-back period (from the sample's history)",
     # Pre-fill (case) data for render --data
     "AF650": "the case data is not a mapping of field ids to values",
     "AF651": "the case data names an id that is not a field of the tool",

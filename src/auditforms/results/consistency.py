@@ -89,7 +89,8 @@ def moderation_findings(
         out.append(Diagnostic("AF630", message, file=file, pointer="/moderation/date"))
     judgements = moderation.get("judgements")
     for item_id, option in judgements.items() if isinstance(judgements, Mapping) else ():
-        problem = _judgement_problem(definition, answers, shown, item_id, option)
+        auditor = _auditor_judgement_when_moderated(document, moderation, item_id)
+        problem = _judgement_problem(definition, shown, item_id, option, auditor)
         if problem is not None:
             code, what = problem
             out.append(Diagnostic(code, f"moderated judgement for {namer.item(item_id)}: {what}", file=file,
@@ -97,16 +98,38 @@ def moderation_findings(
     return out
 
 
-def _judgement_problem(definition: Definition, answers: Mapping[str, Any], shown: Any, item_id: str,
-                       option: Any) -> tuple[str, str] | None:
+def _judgement_problem(definition: Definition, shown: Any, item_id: str, option: Any,
+                       auditor: Any) -> tuple[str, str] | None:
     node = definition.index.entries[item_id].node if item_id in definition.index else None
     if not isinstance(node, Question | Section):
         return None  # the schema reports ids that take no judgement
     if not shown(item_id):
         return "AF631", "the question is not shown in this audit"
-    if _auditor_judgement(answers.get(item_id)) == option:
-        return "AF632", "it is the same as the auditor's; record a moderated judgement only where you disagree"
+    if auditor is not None and auditor == option:
+        label = _option_label(definition, node, option)
+        return "AF632", (f"{label} is the auditor's judgement too; record a moderated judgement only "
+                         "where you disagree (list the part under agreed instead)")
     return None
+
+
+def _auditor_judgement_when_moderated(document: Mapping[str, Any], moderation: Mapping[str, Any],
+                                      item_id: str) -> Any:
+    """The auditor's judgement as it stood when moderated: the record's copy if it kept one;
+    otherwise the answer, unless the audit is final (the auditor may have taken the moderator's)."""
+    kept = moderation.get("auditor_judgements")
+    if isinstance(kept, Mapping) and item_id in kept:
+        return kept[item_id]
+    if document.get("status") == "final":
+        return None
+    answers = document.get("answers")
+    return _auditor_judgement(answers.get(item_id)) if isinstance(answers, Mapping) else None
+
+
+def _option_label(definition: Definition, node: Question | Section, option: Any) -> str:
+    judgement = node.judgement if isinstance(node, Question) else (node.overall.judgement if node.overall else None)
+    scale = definition.index.scales.get(judgement.scale) if judgement else None
+    found = scale.option(str(option)) if scale else None
+    return f"“{found.label}”" if found else "this grade"
 
 
 def _auditor_judgement(answer: Any) -> Any:

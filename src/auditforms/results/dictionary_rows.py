@@ -209,4 +209,6 @@ class DictionaryBuilder:
             if not isinstance(node, Question) or (rule.tagged and rule.tagged not in node.tags):
                 return False
             return path == f"{item_id}{target}"
+        if rule.for_each == "section":
+            return isinstance(self.definition.index.entries[item_id].node, Section) and path == f"{item_id}{target}"
         return path == f"{rule.for_each.rows}[]{target}"

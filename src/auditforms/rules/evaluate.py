@@ -20,20 +20,37 @@ from collections.abc import Iterable, Iterator, Mapping
 from dataclasses import dataclass
 from typing import Any
 
-from auditforms.model.conditions import All, Any_, Condition, Not, Test, condition_refs, is_reference
+from auditforms.model.conditions import (
+    All,
+    Any_,
+    Condition,
+    Judgements,
+    Not,
+    Test,
+    condition_refs,
+    is_reference,
+    iter_tests,
+)
 from auditforms.model.definition import Definition, FieldItem, Question, Rule, Section, Table
-from auditforms.rules.values import as_date, as_number, is_answered, row_count
+from auditforms.rules import text
+from auditforms.rules.values import as_date, as_number, is_answered, months_before, row_count
+
+#: Roles whose answers name the child, for ``mentions_child``.
+CHILD_NAME_ROLES = ("child_initials", "child_first_name")
 
 Truth = bool | None
 
 
 @dataclass(frozen=True, slots=True)
 class EvalContext:
-    """Values a condition may name with ``$``: ``$today``, ``$period_start``, ``$period_end``."""
+    """Values a condition may name with ``$``: ``$today``, ``$period_start``, ``$period_end``;
+    and the sample's history, (child id, audit date) pairs, which ``check`` compares each
+    audit with (the look-back)."""
 
     today: dt.date | None = None
     period_start: dt.date | None = None
     period_end: dt.date | None = None
+    history: frozenset[tuple[str, dt.date]] | None = None
 
 
 @dataclass(frozen=True, slots=True)
@@ -76,6 +93,9 @@ class Evaluator:
         self.questions = self.index.questions()
         self._rule_statics: dict[int, tuple[Rule, str, set[str]]] = {}
         self._judgement_scales: dict[str, str | None] = {}
+        self._selected: dict[tuple[str | None, str | None, str], tuple[str, ...]] = {}
+        self.sections = [s for s in definition.sections if s.has_answer_object]
+        self.lookback_months = definition.lookback.months if definition.lookback else None
 
     def rule_static(self, rule: Rule) -> tuple[str, set[str]]:
         """(the reference a rule points at, the parts of a question or row it names)."""
@@ -96,6 +116,22 @@ class Evaluator:
             self._judgement_scales[owner] = judgement.scale if judgement else None
         return self._judgement_scales[owner]
 
+    def selected(self, owner: str | None, scale: str | None, kind: str) -> tuple[str, ...]:
+        """The judgement references a selector names: every question (``questions``), every
+        section's overall judgement (``sections``) or both (``all``) graded on ``scale``, in
+        document order, apart from ``owner``'s own."""
+        key = (owner, scale, kind)
+        if key not in self._selected:
+            refs = []
+            for item_id in self.index.order:
+                node = self.index.node(item_id)
+                wanted = (isinstance(node, Question) and kind in ("questions", "all")) or (
+                    isinstance(node, Section) and kind in ("sections", "all"))
+                if wanted and item_id != owner and self.judgement_scale(item_id) == scale:
+                    refs.append(f"{item_id}.judgement")
+            self._selected[key] = tuple(refs)
+        return self._selected[key]
+
     # -- public ------------------------------------------------------------------------
 
     def run(self, answers: Mapping[str, Any], rules: Iterable[Rule]) -> list[Finding]:
@@ -103,6 +139,10 @@ class Evaluator:
 
     def shown(self, answers: Mapping[str, Any], item_id: str) -> bool:
         return _Run(self, answers).shown(item_id)
+
+    def session(self, answers: Mapping[str, Any]) -> _Run:
+        """One audit's evaluation, keeping what it has worked out (ask ``shown`` many times)."""
+        return _Run(self, answers)
 
     def test(self, answers: Mapping[str, Any], condition: Condition) -> Truth:
         return _Run(self, answers).truth(condition, None)
@@ -118,6 +158,7 @@ class _Run:
         self._shown: dict[str, bool] = {}
         self._visiting: set[str] = set()
         self._resolved: dict[tuple[str, str | None, int | str | None], Resolved] = {}
+        self._names: list[str] | None = None
 
     # -- visibility --------------------------------------------------------------------
 
@@ -234,10 +275,57 @@ class _Run:
             return bool(row_count(value) <= operand)
         if op == "rows_at_least":
             return bool(row_count(value) >= operand)
+        return self.text_test(op, subject, operand, scope)
+
+    def text_test(self, op: str, subject: Resolved, operand: Any, scope: Scope | None) -> Truth:
+        """The moderator's heuristics and grades against where good starts."""
+        value = subject.value
+        if op == "meets_good":
+            good = self.good(subject)
+            return None if good is None else good == operand
+        if op == "within_lookback_of":
+            return self.within_lookback(as_date(value), as_date(self.resolve(operand, scope).value))
+        if not isinstance(value, str) or not is_answered(value):
+            return None
+        if op == "words_at_least":
+            return bool(text.word_count(value) >= operand)
+        if op == "mentions_child":
+            return bool(text.mentions_child(value, self.child_names()) == operand)
+        if op == "copies":
+            other = self.resolve(operand, scope).value
+            return text.copies(value, other) if isinstance(other, str) and is_answered(other) else None
         raise ValueError(f"unknown operator {op}")
 
-    def compare_all(self, op: str, subject: Resolved, refs: tuple[str, ...], scope: Scope | None) -> Truth:
+    def good(self, resolved: Resolved) -> bool | None:
+        if resolved.scale is None or not isinstance(resolved.value, str):
+            return None
+        scale = self.index.scales.get(resolved.scale)
+        return scale.meets_good(resolved.value) if scale else None
+
+    def within_lookback(self, when: dt.date | None, reference: dt.date | None) -> Truth:
+        months = self.ev.lookback_months
+        if when is None or reference is None or months is None:
+            return None
+        return months_before(reference, months) < when <= reference
+
+    def child_names(self) -> list[str]:
+        """The child's initials or first name where the tool records them, and the names the
+        audit's own text uses (see :func:`auditforms.rules.text.inferred_names`)."""
+        if self._names is None:
+            names = []
+            for role in CHILD_NAME_ROLES:
+                field_id = self.index.by_role(role)
+                value = self.resolve(field_id, None).value if field_id else None
+                if isinstance(value, str) and is_answered(value):
+                    names.append(value)
+            self._names = names + sorted(text.inferred_names(_strings(self.answers)))
+        return self._names
+
+    def compare_all(self, op: str, subject: Resolved, refs: tuple[str, ...] | Judgements,
+                    scope: Scope | None) -> Truth:
         mine = self.rank(subject)
+        if isinstance(refs, Judgements):
+            refs = self.ev.selected(subject.owner, subject.scale, refs.judgements)
         others = [r for r in (self.rank(self.resolve(ref, scope)) for ref in refs) if r is not None]
         if mine is None or not others:
             return None
@@ -277,8 +365,34 @@ class _Run:
                 if self.truth(rule.assert_, scope) is False:
                     item = scope.owner if scope else where.owner
                     row = scope.row if scope else None
-                    out.append(Finding(rule.id, rule.severity, rule.message, where.pointer, item, row))
+                    message = self.message(rule, scope)
+                    out.append(Finding(rule.id, rule.severity, message, where.pointer, item, row))
         return out
+
+    def message(self, rule: Rule, scope: Scope | None) -> str:
+        """The rule's message with ``{count}`` (the rows or words its first counting test
+        counted) and ``{label}`` (the label of the grade held where the rule points)."""
+        message = rule.message
+        if "{count}" in message or "{label}" in message:
+            tests = iter_tests(rule.assert_)
+            counted = next((t for t in tests if t.operator in _COUNTING), None)
+            if counted is not None:
+                value = self.resolve(counted.field, scope).value
+                count = row_count(value) if counted.operator.startswith("rows") else (
+                    text.word_count(value) if isinstance(value, str) else 0)
+                message = message.replace("{count}", str(count))
+            target = self.ev.rule_static(rule)[0]
+            message = message.replace("{label}", self.option_label(self.resolve(target, scope)))
+        return message
+
+    def option_label(self, resolved: Resolved) -> str:
+        scale = self.index.scales.get(resolved.scale or "")
+        if scale is None or not isinstance(resolved.value, str):
+            return "no grade"
+        if scale.not_applicable and scale.not_applicable.id == resolved.value:
+            return scale.not_applicable.label
+        option = scale.option(resolved.value)
+        return option.label if option else "no grade"
 
     def scopes(self, rule: Rule) -> Iterator[Scope | None]:
         if rule.for_each is None:
@@ -290,6 +404,11 @@ class _Run:
                     continue
                 if parts <= _question_parts(question) and self.shown(question.id):
                     yield Scope("question", question.id, None, _as_mapping(self.answers.get(question.id)))
+        elif rule.for_each == "section":
+            parts = self.ev.rule_static(rule)[1]
+            for section in self.ev.sections:
+                if parts <= _section_parts(section) and self.shown(section.id):
+                    yield Scope("question", section.id, None, _as_mapping(self.answers.get(section.id)))
         else:
             table_id = rule.for_each.rows
             if not self.shown(table_id):
@@ -313,6 +432,30 @@ def _question_parts(question: Question) -> set[str]:
     if question.judgement:
         parts.add("judgement")
     return parts
+
+
+def _strings(value: Any) -> Iterator[str]:
+    """Every text in an answer document, depth first (keys in insertion order)."""
+    if isinstance(value, str):
+        yield value
+    elif isinstance(value, Mapping):
+        for item in value.values():
+            yield from _strings(item)
+    elif isinstance(value, list):
+        for item in value:
+            yield from _strings(item)
+
+
+def _section_parts(section: Section) -> set[str]:
+    parts = {"not_relevant"} if section.optional else set()
+    if section.overall:
+        parts |= {n.id for n in section.overall.narratives}
+        if section.overall.judgement:
+            parts.add("judgement")
+    return parts
+
+
+_COUNTING = ("rows_at_most", "rows_at_least", "words_at_least")
 
 
 def _column_scale(table: Table, column_id: str) -> str | None:

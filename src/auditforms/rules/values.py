@@ -49,3 +49,13 @@ def row_count(value: Any) -> int:
     if isinstance(value, dict):
         return sum(1 for row in value.values() if is_answered(row))
     return 0
+
+
+def months_before(day: dt.date, months: int) -> dt.date:
+    """The same day ``months`` earlier, or the last day of that month when it is shorter
+    (31 August less 6 months is 28 or 29 February)."""
+    total = day.year * 12 + (day.month - 1) - months
+    year, month = divmod(total, 12)
+    following = dt.date(year + (month + 1) // 12, (month + 1) % 12 + 1, 1)
+    last = (following - dt.timedelta(days=1)).day
+    return dt.date(year, month + 1, min(day.day, last))

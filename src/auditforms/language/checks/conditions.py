@@ -6,7 +6,7 @@ from collections.abc import Iterator
 
 from auditforms.language.checks.context import Context
 from auditforms.language.checks.refs import RefError, RefInfo, resolve_ref
-from auditforms.model.conditions import OPERATORS, All, Any_, Condition, Not, Test, is_reference
+from auditforms.model.conditions import OPERATORS, All, Any_, Condition, Judgements, Not, Test, is_reference
 from auditforms.model.definition import ForEachRows, Question, Rule, Section, Table
 
 _KIND_FOR_OPERAND = {"date": {"date"}, "number": {"number"}}
@@ -32,8 +32,8 @@ def check(ctx: Context) -> None:
 
 
 def _scope(ctx: Context, rule: Rule) -> Question | Table | str | None:
-    if rule.for_each == "question":
-        return "question"
+    if rule.for_each in ("question", "section"):
+        return rule.for_each
     if isinstance(rule.for_each, ForEachRows):
         entry = ctx.definition.index.entries.get(rule.for_each.rows)
         return entry.node if entry and isinstance(entry.node, Table) else None
@@ -78,6 +78,35 @@ def _check_test(ctx: Context, test: Test, pointer: str, scope: object) -> None:
         _check_scales(ctx, test.field, subject, operand, scope, where)
     elif kind == "count" and subject.kind != "table":
         ctx.report("AF304", f"'{op}' counts a table's rows, but '{test.field}' is {_a(subject.kind)}", where)
+    else:
+        _check_moderation_operator(ctx, test, subject, scope, where)
+
+
+def _check_moderation_operator(ctx: Context, test: Test, subject: RefInfo, scope: object, where: str) -> None:
+    """The operators of the moderator's advice: where good starts, and the narrative heuristics."""
+    op, kind = test.operator, OPERATORS[test.operator]
+    if kind == "good":
+        scale = ctx.definition.index.scales.get(subject.scale or "")
+        if subject.kind != "scale":
+            ctx.report("AF304", f"'meets_good' needs a judgement or scale, but '{test.field}' is "
+                       f"{_a(subject.kind)}", where)
+        elif scale is not None and scale.good_from is None:
+            ctx.report("AF304", f"'meets_good' needs the scale '{scale.id}' to say where good starts "
+                       "(good_from: OPTION-ID)", where)
+    elif kind in ("words", "text-boolean", "text-ref") and subject.kind != "text":
+        ctx.report("AF304", f"'{op}' reads text, but '{test.field}' is {_a(subject.kind)}", where)
+    elif kind == "text-ref":
+        other = _resolve(ctx, str(test.operand), scope, where)
+        if other is not None and other.kind != "text":
+            ctx.report("AF304", f"'{test.operand}' is {_a(other.kind)}, not text", where)
+    elif kind == "lookback":
+        if ctx.definition.lookback is None:
+            ctx.report("AF304", "'within_lookback_of' needs the tool's lookback (lookback: {months: N})", where)
+        if subject.kind != "date":
+            ctx.report("AF304", f"'{test.field}' is {_a(subject.kind)}, not a date", where)
+        other = _resolve(ctx, str(test.operand), scope, where)
+        if other is not None and other.kind != "date":
+            ctx.report("AF304", f"'{test.operand}' is {_a(other.kind)}, not a date", where)
 
 
 def _check_values(ctx: Context, ref: str, subject: RefInfo, values: list[object], pointer: str) -> None:
@@ -114,6 +143,8 @@ def _check_scales(ctx: Context, ref: str, subject: RefInfo, operand: object, sco
         ctx.report("AF304", f"'{ref}' is {_a(subject.kind)}, not a judgement, so it has no grade to compare",
                    pointer)
         return
+    if isinstance(operand, Judgements):
+        return  # a selector picks judgements on the subject's own scale
     others = operand if isinstance(operand, tuple | list) else [operand]
     for k, other_ref in enumerate(others):
         sub = f"{pointer}/{k}" if isinstance(operand, tuple | list) else pointer

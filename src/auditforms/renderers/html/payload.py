@@ -14,6 +14,8 @@ from auditforms.model.definition import Definition, FieldItem, Question, Section
 from auditforms.model.index import Entry
 from auditforms.renderers.html.describe import item_name
 from auditforms.rules import all_rules
+from auditforms.rules.evaluate import CHILD_NAME_ROLES
+from auditforms.rules.text import VOCABULARY
 
 FORMAT = "auditforms/completed-audit"
 FORMAT_VERSION = 1
@@ -45,6 +47,10 @@ def _entry(definition: Definition, id_: str, entry: Entry) -> dict[str, Any]:
         judgement = node.overall.judgement if node.overall else None
         out["judgementScale"] = judgement.scale if judgement else None
         out["optional"] = node.optional
+        out["hasAnswer"] = node.has_answer_object
+        out["parts"] = ((["not_relevant"] if node.optional else [])
+                        + ([n.id for n in node.overall.narratives] if node.overall else [])
+                        + (["judgement"] if judgement else []))
     elif isinstance(node, Table):
         out["columns"] = [{"id": c.id, "type": c.type, "scale": c.scale} for c in node.columns]
         out["fixedRows"] = [r.id for r in node.rows]
@@ -83,9 +89,15 @@ def payload(definition: Definition, audit_id: str | None) -> dict[str, Any]:
             "order": list(index.order),
             "entries": {i: _entry(definition, i, index.entries[i]) for i in index.order},
             "scales": {
-                s.id: {"best": s.best, "options": [[o.id, o.value] for o in s.options]}
+                s.id: {"best": s.best, "options": [[o.id, o.value, o.label] for o in s.options],
+                       "goodFrom": s.good_from,
+                       "notApplicable": [s.not_applicable.id, s.not_applicable.label] if s.not_applicable else None}
                 for s in definition.scales
             },
+            # For the moderator's advice: the look-back, the fields naming the child, the words.
+            "lookbackMonths": definition.lookback.months if definition.lookback else None,
+            "childFields": [i for r in CHILD_NAME_ROLES if (i := index.by_role(r))],
+            "text": VOCABULARY,
         },
         "rules": [_dump(r) for r in all_rules(definition)],
         "slots": slots,

@@ -1,0 +1,160 @@
+"""The audit's lifecycle: draft → submitted → moderated → final, as recorded in ``history``.
+
+The history is append-only and oldest first; each lifecycle event moves the audit to a status.
+These pure functions read a history (a list of plain dicts, as in the completed-audit
+envelope) and say what it implies and what in it is impossible, as data; ``check`` turns the
+problems into diagnostics, and the forms can ask :func:`status_after` what a step leads to.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Iterator, Mapping, Sequence
+from dataclasses import dataclass
+from typing import Any
+
+#: Lifecycle events and the status each leads to. Other events (extracted, action-signed-off,
+#: migrated…) are recorded in the history but do not change the status.
+STATUS_AFTER: dict[str, str] = {
+    "created": "draft",
+    "reopened": "draft",
+    "submitted": "submitted",
+    "moderated": "moderated",
+    "finalised": "final",
+}
+
+#: The statuses from which each lifecycle event may be taken ("created" only first).
+ALLOWED_FROM: dict[str, tuple[str, ...]] = {
+    "created": (),
+    "reopened": ("submitted", "moderated", "final"),
+    "submitted": ("draft", "submitted"),
+    "moderated": ("submitted", "moderated"),
+    "finalised": ("moderated",),
+}
+
+_UNMODERATED_FINAL = ("moderated", "submitted")
+
+#: Events that bring a document in from elsewhere (a Word form, an older format): what came
+#: before them is not in this history, so the next lifecycle step is taken as it is.
+ARRIVALS = ("extracted", "migrated")
+
+
+@dataclass(frozen=True, slots=True)
+class Step:
+    """One history entry that could be read: its position, event, role and time."""
+
+    index: int
+    event: str
+    role: str
+    at: dt.datetime | None
+
+
+@dataclass(frozen=True, slots=True)
+class Problem:
+    """Something impossible in a history: ``kind`` is ``order``, ``sequence`` or ``status``."""
+
+    kind: str
+    index: int | None
+    message: str
+
+
+def read_steps(history: Any) -> list[Step]:
+    """The entries of ``history`` that are mappings with a text event (others the schema reports)."""
+    if not isinstance(history, Sequence) or isinstance(history, str):
+        return []
+    steps = []
+    for i, entry in enumerate(history):
+        if isinstance(entry, Mapping) and isinstance(entry.get("event"), str):
+            role = entry.get("role")
+            steps.append(Step(i, entry["event"], role if isinstance(role, str) else "", parse_time(entry.get("at"))))
+    return steps
+
+
+def parse_time(value: Any) -> dt.datetime | None:
+    """An ISO 8601 date-time as an aware datetime (a time without zone is taken as UTC)."""
+    if not isinstance(value, str):
+        return None
+    try:
+        when = dt.datetime.fromisoformat(value)
+    except ValueError:
+        return None
+    return when if when.tzinfo else when.replace(tzinfo=dt.UTC)
+
+
+def status_after(steps: Sequence[Step], start: str | None = None) -> str | None:
+    """The status the lifecycle events of ``steps`` leave the audit in; ``None`` when the history
+    does not say (no lifecycle step since the document arrived from elsewhere)."""
+    status = start
+    for step in steps:
+        if step.event in ARRIVALS:
+            status = None
+        status = STATUS_AFTER.get(step.event, status)
+    return status
+
+
+def history_problems(steps: Sequence[Step], status: str | None, *, moderation_required: bool) -> list[Problem]:
+    """Times out of order, steps out of sequence, and a status the history contradicts."""
+    problems = list(_order_problems(steps)) + list(_sequence_problems(steps, moderation_required))
+    implied = status_after(steps)
+    lifecycle = [s for s in steps if s.event in STATUS_AFTER]
+    if implied is not None and status is not None and status != implied:
+        last = lifecycle[-1]
+        problems.append(Problem("status", None, f"the status is '{status}' but the history's last step "
+                                f"(entry {last.index + 1}, {last.event}) leaves the audit {implied}"))
+    return problems
+
+
+def _order_problems(steps: Sequence[Step]) -> Iterator[Problem]:
+    previous: Step | None = None
+    for step in steps:
+        if step.at is None:
+            continue
+        if previous is not None and previous.at is not None and step.at < previous.at:
+            yield Problem("order", step.index, f"history entry {step.index + 1} ({step.event}, "
+                          f"{_when(step.at)}) is earlier than entry {previous.index + 1} ({previous.event}, "
+                          f"{_when(previous.at)}); the history is kept oldest first and never rewritten")
+        previous = step
+
+
+def _sequence_problems(steps: Sequence[Step], moderation_required: bool) -> Iterator[Problem]:
+    status: str | None = None
+    started = False
+    for step in steps:
+        if step.event in ARRIVALS:
+            status = None
+        if step.event not in STATUS_AFTER:
+            continue
+        allowed = ALLOWED_FROM[step.event]
+        if step.event == "finalised" and not moderation_required:
+            allowed = _UNMODERATED_FINAL
+        if step.event == "created" and started:
+            yield Problem("sequence", step.index, f"history entry {step.index + 1} creates the audit again "
+                          "after it was created")
+        elif step.event != "created" and status is not None and status not in allowed:
+            yield Problem("sequence", step.index, _out_of_sequence(step, status))
+        status, started = STATUS_AFTER[step.event], True
+
+
+def _out_of_sequence(step: Step, status: str) -> str:
+    where = f"history entry {step.index + 1} ({step.event})"
+    if step.event == "finalised" and status != "final":
+        return f"{where}: the audit is final without moderation; every audit of this tool is moderated first"
+    if step.event == "moderated" and status == "draft":
+        return f"{where}: the audit is moderated before it was submitted"
+    return f"{where} comes when the audit is {status}; it can only follow " + " or ".join(
+        _step_into(s) for s in ALLOWED_FROM[step.event])
+
+
+def _step_into(status: str) -> str:
+    return {"draft": "its creation", "submitted": "submission", "moderated": "moderation",
+            "final": "finalisation"}[status]
+
+
+def _when(at: dt.datetime) -> str:
+    return at.astimezone(dt.UTC).strftime("%Y-%m-%d %H:%M UTC")
+
+
+def moderation_required(definition: Any) -> bool:
+    """Whether the tool demands moderation before an audit is final (the default)."""
+    moderation = getattr(definition, "moderation", None)
+    return True if moderation is None else bool(moderation.moderated)

@@ -1,0 +1,72 @@
+"""Answers to parts the audit does not show are reported, never dropped silently.
+
+A question hidden by its condition, a follow-up whose option was not chosen, or a section
+marked not relevant may still hold answers (typed before the answer that hides them changed,
+or written by another program). Reports and rules ignore them, so the auditor and the
+moderator are told, in the tool's words, why each is not counted. Never quotes an answer.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Mapping
+from typing import Any
+
+from auditforms.diagnostics import Diagnostic, Severity
+from auditforms.model.definition import Definition, Section
+from auditforms.model.describe import describe_condition, describe_ref
+from auditforms.results.naming import Namer
+from auditforms.rules import Evaluator
+from auditforms.rules.values import is_answered
+
+
+def hidden_answer_findings(definition: Definition, evaluator: Evaluator, answers: Mapping[str, Any],
+                           namer: Namer, file: str) -> list[Diagnostic]:
+    """One warning (AF670) per answered part that is not shown, in document order."""
+    out: list[Diagnostic] = []
+    session = evaluator.session(answers)
+    for item_id in definition.index.order:
+        value = answers.get(item_id)
+        if not is_answered(value):
+            continue
+        if not session.shown(item_id):
+            out.append(_warning(namer.item(item_id), _why(definition, item_id, answers, session.shown),
+                                f"/answers/{item_id}", file))
+        elif isinstance(value, Mapping) and _marked_not_relevant(definition, item_id, value):
+            node = definition.index.node(item_id)
+            assert isinstance(node, Section)
+            for part, part_value in value.items():
+                if part != "not_relevant" and is_answered(part_value):
+                    out.append(_warning(f"{namer.item(item_id)}: {namer.part(item_id, part)}",
+                                        f"the section is marked “{node.not_relevant_label}”",
+                                        f"/answers/{item_id}/{part}", file))
+    return out
+
+
+def _warning(where: str, why: str, pointer: str, file: str) -> Diagnostic:
+    return Diagnostic("AF670", f"{where}: answered, but not shown in this audit because {why}; the "
+                      "answer is kept but not counted", file=file, pointer=pointer, severity=Severity.WARNING)
+
+
+def _marked_not_relevant(definition: Definition, item_id: str, value: Any) -> bool:
+    node = definition.index.node(item_id)
+    return isinstance(node, Section) and node.optional and isinstance(value, Mapping) \
+        and value.get("not_relevant") is True
+
+
+def _why(definition: Definition, item_id: str, answers: Mapping[str, Any], shown: Callable[[str], bool]) -> str:
+    entry = definition.index.entries[item_id]
+    section = entry.section
+    if entry.node is not section and not shown(section.id):
+        return f"its section “{section.title}” is not shown"
+    if entry.node is not section and _marked_not_relevant(definition, section.id, answers.get(section.id)):
+        return f"its section is marked “{section.not_relevant_label}”"
+    if entry.parent_id and entry.parent_id != section.id and not shown(entry.parent_id):
+        return f"{describe_ref(definition, entry.parent_id)} is not shown"
+    if entry.revealed_by:
+        owner, option = entry.revealed_by
+        node = definition.index.node(owner)
+        label = next((o.label for o in getattr(node, "answer_options", ()) if o.id == option), option)
+        return f"it is asked only when {describe_ref(definition, owner)} is “{label}”"
+    conditions = [describe_condition(definition, c) for c in entry.conditions]
+    return "it is asked only when " + " and ".join(conditions) if conditions else "it is not shown"
+

@@ -1,0 +1,96 @@
+"""Heuristics on narrative text: how many words, whether it speaks of the child, whether it
+was copied from another box.
+
+They are deliberately forgiving (they warn; a moderator decides) and tuned to stay quiet on
+ordinary good audits. The word lists are English. The HTML form's script receives them in its
+embedded data (:data:`VOCABULARY`) and mirrors these functions, so the two cannot drift.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable
+
+#: A word: letters (Latin, with accents) or digits, joined by apostrophes or hyphens.
+WORD = r"[A-Za-z0-9\u00C0-\u024F]+(?:['\u2019-][A-Za-z0-9\u00C0-\u024F]+)*"
+
+#: Words a moderator reads as the child (the issue's list, with their plural and possessive forms).
+CHILD_WORDS = (
+    "child", "children", "young person", "young people", "baby", "babies", "infant", "toddler",
+    "teenager", "boy", "girl", "son", "daughter", "he", "him", "his", "himself", "she", "her",
+    "hers", "herself", "they", "them", "their", "theirs", "themselves",
+)
+
+#: Capitals that are abbreviations of social care, not a child's initials.
+ACRONYMS = (
+    "CP", "CIN", "CLA", "LAC", "IRO", "TM", "SW", "GP", "PEP", "EHCP", "CAMHS", "SEN", "SEND",
+    "DV", "DA", "MASH", "PLO", "SGO", "UASC", "ICPC", "RCPC", "LA", "QA", "NHS", "ADHD", "ASD",
+    "CSE", "CCE", "FGC", "TAF", "EHA", "IFA", "NFA", "CPP", "CYP", "YOT", "YJS", "HV", "FWI", "LCS",
+)
+
+#: What the form's script needs to mirror these heuristics exactly.
+VOCABULARY = {"word": WORD, "childWords": list(CHILD_WORDS), "acronyms": list(ACRONYMS)}
+
+_WORD = re.compile(WORD)
+_CHILD = re.compile(r"(?<![A-Za-z0-9\u00C0-\u024F])(?:" + "|".join(w.replace(" ", r"[ \t\r\n]+") for w in CHILD_WORDS)
+                    + r")(?:['\u2019]s)?(?![A-Za-z0-9\u00C0-\u024F])", re.IGNORECASE)
+_INITIALS = re.compile(r"(?<![A-Za-z0-9\u00C0-\u024F])(?:[A-Z]\.?){2,3}(?![A-Za-z0-9\u00C0-\u024F])")
+_ACRONYMS = frozenset(ACRONYMS)
+
+_POSSESSIVE = re.compile("['\u2019]s$")
+_TITLE = re.compile(r"^[A-Z][a-z\u00DF-\u00FF]+$")
+
+#: The shorter text must have this many words for "contained in the other" to count as a copy.
+COPY_MIN_WORDS = 8
+
+
+def words(text: str) -> list[str]:
+    return _WORD.findall(text)
+
+
+def word_count(text: str) -> int:
+    return len(words(text))
+
+
+def mentions_child(text: str, names: Iterable[str] = ()) -> bool:
+    """Whether ``text`` refers to the child: a child word, initials, or a name the tool records."""
+    if _CHILD.search(text):
+        return True
+    for match in _INITIALS.finditer(text):
+        if match.group(0).replace(".", "") not in _ACRONYMS:
+            return True
+    lowered = [w.lower() for w in words(text)]
+    return any(name_words and _contains(lowered, name_words)
+               for name_words in ([w.lower() for w in words(name)] for name in names))
+
+
+def inferred_names(texts: Iterable[str]) -> set[str]:
+    """Words the audit uses as names: capitalised at least twice and never written in lower
+    case ("Sam", "Jo"). Tools rarely record the child's first name, but auditors write it;
+    counting it as a reference to the child keeps the impact heuristic quiet on good audits."""
+    capitalised: dict[str, int] = {}
+    lower: set[str] = set()
+    for text in texts:
+        for word in words(text):
+            stem = _POSSESSIVE.sub("", word)
+            if _TITLE.match(stem):
+                capitalised[stem] = capitalised.get(stem, 0) + 1
+            else:
+                lower.add(stem.lower())
+    return {w for w, n in capitalised.items() if n >= 2 and w.lower() not in lower}
+
+
+def copies(text: str, other: str) -> bool:
+    """Whether one text is the other, or holds all of it (the shorter having 8 words or more),
+    compared word by word without case or punctuation."""
+    mine, theirs = [w.lower() for w in words(text)], [w.lower() for w in words(other)]
+    if not mine or not theirs:
+        return False
+    if mine == theirs:
+        return True
+    short, long_ = (mine, theirs) if len(mine) <= len(theirs) else (theirs, mine)
+    return len(short) >= COPY_MIN_WORDS and _contains(long_, short)
+
+
+def _contains(haystack: list[str], needle: list[str]) -> bool:
+    return f" {' '.join(needle)} " in f" {' '.join(haystack)} "
