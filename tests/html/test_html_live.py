@@ -26,7 +26,7 @@ pytestmark = pytest.mark.browser
 OPERATORS = Path(__file__).parent / "fixtures" / "operators.yaml"
 SOURCES = [KITCHEN_SINK, OPERATORS, DEFINITIONS / "torbay-full-audit.yaml",
            DEFINITIONS / "multi-agency-children-in-care.yaml"]
-TEXTS = ["", "Some words", "ten", "12", "  ", "3.5"]
+TEXTS = ["", "Some words", "ten", "12", "  ", "3.5", "Sam was seen at home.", "Sam said so.", "asked sam"]
 DATE_PARTS = ["", "31", "2", "12", "2026", "x"]
 
 #: Every control a person could change now: shown, enabled, not a file chooser.
