@@ -11,6 +11,7 @@
   var deps = AuditDeps(data.index, data.rules, data.slots, AuditRules);
   var problems = AuditProblems(form, data, model, D);
   var live = AuditLive(form, data, model, deps, problems, evaluator, D);
+  var moderation = AuditModeration(form, data, evaluator, D);
   var state = { baseline: "", initial: "", extra: {}, noticeFrom: null };
 
   // -- notices: the GOV.UK notification banner ---------------------------------------------
@@ -107,10 +108,12 @@
                     history: Array.isArray(doc.history) ? doc.history : null };
     model.fill(doc.answers);
     live.all();
+    var notes = moderation.show(doc.moderation || null);
     state.baseline = JSON.stringify(model.visible());
     var saved = doc.source && doc.source.saved_at ? " saved on " + String(doc.source.saved_at).replace("T", " at ").replace("Z", " UTC") : "";
     var message = "Opened answers" + saved + " (" + String(doc.status || "draft") + "): " +
       count(Object.keys(doc.answers).length - unknown.length, "answer") + " filled in.";
+    if (notes) message += " The moderator's comments are shown beside " + count(notes, "part") + " of the form.";
     if (def.version !== data.definition.version) message += " They were saved with version " + String(def.version) + " of this tool; this form is version " + data.definition.version + ", so check them.";
     if (unknown.length) {
       message += " " + count(unknown.length, "answer") + " in the file " + (unknown.length === 1 ? "is" : "are") +
