@@ -43,6 +43,8 @@ from auditforms.results.validation import make_validator  # noqa: E402
 NOVEMBER = (dt.date(2026, 11, 1), dt.date(2026, 11, 30))
 WORDS = ("The plan was reviewed with the family and the child's views are recorded. "
          "Visits were regular and purposeful; the impact on the child is evident.")
+NARRATIVES = (WORDS, "For the child this means steady routines at home and at school; she says she feels "
+                     "listened to, and the consequence is that she is safer than she was.")
 
 
 class Generator:
@@ -78,8 +80,8 @@ class Generator:
         if judgement is not None:
             options = vs.scale_options(self.definition.scale(judgement.scale))
             answer["judgement"] = self.random.choice(options)[0]
-        for narrative in narratives:
-            answer[narrative.id] = WORDS
+        for k, narrative in enumerate(narratives):  # evidence and impact differ, as moderators expect
+            answer[narrative.id] = NARRATIVES[k % len(NARRATIVES)]
         return answer
 
     def table(self, table: Table, audit_date: str) -> Any:

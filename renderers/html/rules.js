@@ -61,13 +61,17 @@ var AuditRules = (function () {
     this.acronyms = v.acronyms;
   }
   Text.prototype.words = function (text) { return text.match(this.word) || []; };
-  Text.prototype.mentionsChild = function (text, names) {
+  Text.prototype.refersToChild = function (text) {
     if (this.child.test(text)) return true;
-    var m, self = this;
+    var m;
     this.initials.lastIndex = 0;
     while ((m = this.initials.exec(text)) !== null) {
       if (this.acronyms.indexOf(m[0].replace(/\./g, "")) < 0) return true;
     }
+    return false;
+  };
+  Text.prototype.namesIn = function (text, names) {
+    var self = this;
     var lowered = this.words(text).map(function (w) { return w.toLowerCase(); });
     return names.some(function (name) {
       var nameWords = self.words(name).map(function (w) { return w.toLowerCase(); });
@@ -321,7 +325,9 @@ var AuditRules = (function () {
     }
     if (typeof value !== "string" || !isAnswered(value)) return null;
     if (op === "words_at_least") return this.text.words(value).length >= operand;
-    if (op === "mentions_child") return this.text.mentionsChild(value, this.childNames()) === operand;
+    if (op === "mentions_child") {
+      return (this.text.refersToChild(value) || this.text.namesIn(value, this.childNames())) === operand;
+    }
     if (op === "copies") {
       var other = this.resolve(operand, scope).value;
       return typeof other === "string" && isAnswered(other) ? this.text.copies(value, other) : null;

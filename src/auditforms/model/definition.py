@@ -95,10 +95,13 @@ class Scale(Frozen):
 
     def rank(self, option_id: str) -> float | None:
         """A number where bigger is always better; ``None`` for N/A or unknown ids."""
-        option = self.option(option_id)
-        if option is None:
-            return None
-        return option.value if self.best == "highest" else -option.value
+        return self.ranks.get(option_id)
+
+    @cached_property
+    def ranks(self) -> dict[str, float]:
+        """Every grade's rank, worked out once: rules compare grades for every audit."""
+        sign = 1 if self.best == "highest" else -1
+        return {o.id: sign * o.value for o in self.options}
 
     def meets_good(self, option_id: str) -> bool | None:
         """Whether a grade is at or above ``good_from``; ``None`` for N/A, unknown ids, or a

@@ -53,7 +53,8 @@ class Checker:
             out = [d for e in errors for d in diagnostics_from(e, self.namer, file)]
         answers = document.get("answers")
         answers = answers if isinstance(answers, Mapping) else {}
-        findings = self.evaluator.run(answers, self.rules)
+        session = self.evaluator.session(answers)  # one evaluation: what is shown is worked out once
+        findings = session.findings(self.rules)
         bad = [d.pointer for d in out if d.pointer and d.pointer.startswith("/answers/")]
         missing: list[str] = []
         for finding in findings:
@@ -66,10 +67,10 @@ class Checker:
         version = consistency.version_difference(self.definition, document, file, missing)
         if version is not None:
             out.insert(0, version)
-        shown = _Shown(self.evaluator, answers)
+        shown = session.shown
         out += consistency.moderation_findings(self.definition, document, shown, self.namer, file)
         out += lifecycle_findings(self.definition, document, self.namer, file)
-        out += hidden_answer_findings(self.definition, self.evaluator, answers, self.namer, file)
+        out += hidden_answer_findings(self.definition, shown, answers, self.namer, file)
         if self.past is not None:
             out += lookback_findings(self.definition, answers, self.past, file)
         return out
@@ -134,17 +135,6 @@ class Checker:
         if finding.row is not None:
             return self.namer.row(finding.item_id, finding.row)
         return self.namer.item(finding.item_id)
-
-
-class _Shown:
-    """``shown(id)`` for one audit, reusing the evaluator's rules of visibility."""
-
-    def __init__(self, evaluator: Evaluator, answers: Mapping[str, Any]) -> None:
-        self.evaluator = evaluator
-        self.answers = answers
-
-    def __call__(self, item_id: str) -> bool:
-        return self.evaluator.shown(self.answers, item_id)
 
 
 def _covered(pointer: str, bad: list[str]) -> bool:

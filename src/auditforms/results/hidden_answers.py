@@ -15,21 +15,20 @@ from auditforms.diagnostics import Diagnostic, Severity
 from auditforms.model.definition import Definition, Section
 from auditforms.model.describe import describe_condition, describe_ref
 from auditforms.results.naming import Namer
-from auditforms.rules import Evaluator
 from auditforms.rules.values import is_answered
 
 
-def hidden_answer_findings(definition: Definition, evaluator: Evaluator, answers: Mapping[str, Any],
+def hidden_answer_findings(definition: Definition, shown: Callable[[str], bool], answers: Mapping[str, Any],
                            namer: Namer, file: str) -> list[Diagnostic]:
-    """One warning (AF670) per answered part that is not shown, in document order."""
+    """One warning (AF670) per answered part that is not shown, in document order; ``shown``
+    is the evaluator's visibility for this audit."""
     out: list[Diagnostic] = []
-    session = evaluator.session(answers)
     for item_id in definition.index.order:
         value = answers.get(item_id)
         if not is_answered(value):
             continue
-        if not session.shown(item_id):
-            out.append(_warning(namer.item(item_id), _why(definition, item_id, answers, session.shown),
+        if not shown(item_id):
+            out.append(_warning(namer.item(item_id), _why(definition, item_id, answers, shown),
                                 f"/answers/{item_id}", file))
         elif isinstance(value, Mapping) and _marked_not_relevant(definition, item_id, value):
             node = definition.index.node(item_id)

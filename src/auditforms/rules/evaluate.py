@@ -31,7 +31,7 @@ from auditforms.model.conditions import (
     is_reference,
     iter_tests,
 )
-from auditforms.model.definition import Definition, FieldItem, Question, Rule, Section, Table
+from auditforms.model.definition import Definition, FieldItem, ForEachRows, Question, Rule, Section, Table
 from auditforms.rules import text
 from auditforms.rules.values import as_date, as_number, is_answered, months_before, row_count
 
@@ -94,6 +94,7 @@ class Evaluator:
         self._rule_statics: dict[int, tuple[Rule, str, set[str]]] = {}
         self._judgement_scales: dict[str, str | None] = {}
         self._selected: dict[tuple[str | None, str | None, str], tuple[str, ...]] = {}
+        self._owners: dict[int, tuple[Rule, tuple[str, ...]]] = {}
         self.sections = [s for s in definition.sections if s.has_answer_object]
         self.lookback_months = definition.lookback.months if definition.lookback else None
 
@@ -104,6 +105,20 @@ class Evaluator:
             cached = (rule, rule.at or condition_refs(rule.assert_)[0], _relative_parts(rule))
             self._rule_statics[id(rule)] = cached
         return cached[1], cached[2]
+
+    def rule_owners(self, rule: Rule) -> tuple[str, ...]:
+        """The questions (or sections) a ``for_each`` rule may visit: those with every part it
+        names (and its tag), whatever the answers; worked out once per rule."""
+        cached = self._owners.get(id(rule))
+        if cached is None or cached[0] is not rule:
+            parts = self.rule_static(rule)[1]
+            if rule.for_each == "section":
+                owners = tuple(s.id for s in self.sections if parts <= _section_parts(s))
+            else:
+                owners = tuple(q.id for q in self.questions if parts <= _question_parts(q)
+                               and not (rule.tagged and rule.tagged not in q.tags))
+            cached = self._owners[id(rule)] = (rule, owners)
+        return cached[1]
 
     def judgement_scale(self, owner: str) -> str | None:
         if owner not in self._judgement_scales:
@@ -290,7 +305,8 @@ class _Run:
         if op == "words_at_least":
             return bool(text.word_count(value) >= operand)
         if op == "mentions_child":
-            return bool(text.mentions_child(value, self.child_names()) == operand)
+            found = text.refers_to_child(value) or text.names_in(value, self.child_names())
+            return bool(found == operand)
         if op == "copies":
             other = self.resolve(operand, scope).value
             return text.copies(value, other) if isinstance(other, str) and is_answered(other) else None
@@ -306,6 +322,8 @@ class _Run:
         months = self.ev.lookback_months
         if when is None or reference is None or months is None:
             return None
+        if reference.year * 12 + reference.month - 1 - months < 12:  # the look-back starts before year 1
+            return when <= reference
         return months_before(reference, months) < when <= reference
 
     def child_names(self) -> list[str]:
@@ -397,29 +415,22 @@ class _Run:
     def scopes(self, rule: Rule) -> Iterator[Scope | None]:
         if rule.for_each is None:
             yield None
-        elif rule.for_each == "question":
-            parts = self.ev.rule_static(rule)[1]
-            for question in self.ev.questions:
-                if rule.tagged and rule.tagged not in question.tags:
-                    continue
-                if parts <= _question_parts(question) and self.shown(question.id):
-                    yield Scope("question", question.id, None, _as_mapping(self.answers.get(question.id)))
-        elif rule.for_each == "section":
-            parts = self.ev.rule_static(rule)[1]
-            for section in self.ev.sections:
-                if parts <= _section_parts(section) and self.shown(section.id):
-                    yield Scope("question", section.id, None, _as_mapping(self.answers.get(section.id)))
+        elif isinstance(rule.for_each, ForEachRows):
+            yield from self.row_scopes(rule.for_each.rows)
         else:
-            table_id = rule.for_each.rows
-            if not self.shown(table_id):
-                return
-            value = self.answers.get(table_id)
-            rows: Iterable[tuple[int | str, Any]]
-            rows = enumerate(value) if isinstance(value, list) else (value.items() if isinstance(value, dict) else ())
-            for key, row in rows:
-                if isinstance(row, Mapping) and is_answered(row):
-                    yield Scope("row", table_id, key, row)
+            for owner in self.ev.rule_owners(rule):
+                if self.shown(owner):
+                    yield Scope("question", owner, None, _as_mapping(self.answers.get(owner)))
 
+    def row_scopes(self, table_id: str) -> Iterator[Scope]:
+        if not self.shown(table_id):
+            return
+        value = self.answers.get(table_id)
+        rows: Iterable[tuple[int | str, Any]]
+        rows = enumerate(value) if isinstance(value, list) else (value.items() if isinstance(value, dict) else ())
+        for key, row in rows:
+            if isinstance(row, Mapping) and is_answered(row):
+                yield Scope("row", table_id, key, row)
 
 def _relative_parts(rule: Rule) -> set[str]:
     conditions = [rule.assert_] + ([rule.when] if rule.when else [])

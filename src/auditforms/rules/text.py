@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable
+from functools import lru_cache
 
 #: A word: letters (Latin, with accents) or digits, joined by apostrophes or hyphens.
 WORD = r"[A-Za-z0-9\u00C0-\u024F]+(?:['\u2019-][A-Za-z0-9\u00C0-\u024F]+)*"
@@ -37,7 +38,7 @@ _CHILD = re.compile(r"(?<![A-Za-z0-9\u00C0-\u024F])(?:" + "|".join(w.replace(" "
 _INITIALS = re.compile(r"(?<![A-Za-z0-9\u00C0-\u024F])(?:[A-Z]\.?){2,3}(?![A-Za-z0-9\u00C0-\u024F])")
 _ACRONYMS = frozenset(ACRONYMS)
 
-_POSSESSIVE = re.compile("['\u2019]s$")
+_POSSESSIVES = ("'s", "\u2019s")
 _TITLE = re.compile(r"^[A-Z][a-z\u00DF-\u00FF]+$")
 
 #: The shorter text must have this many words for "contained in the other" to count as a copy.
@@ -45,20 +46,33 @@ COPY_MIN_WORDS = 8
 
 
 def words(text: str) -> list[str]:
-    return _WORD.findall(text)
+    return list(_words(text))
+
+
+@lru_cache(maxsize=256)
+def _words(text: str) -> tuple[str, ...]:
+    """Kept for a while: one audit's rules read each narrative several times."""
+    return tuple(_WORD.findall(text))
 
 
 def word_count(text: str) -> int:
-    return len(words(text))
+    return len(_words(text))
 
 
 def mentions_child(text: str, names: Iterable[str] = ()) -> bool:
     """Whether ``text`` refers to the child: a child word, initials, or a name the tool records."""
+    return refers_to_child(text) or names_in(text, names)
+
+
+def refers_to_child(text: str) -> bool:
+    """A child word (child, young person, she, their…) or initials that are not an abbreviation."""
     if _CHILD.search(text):
         return True
-    for match in _INITIALS.finditer(text):
-        if match.group(0).replace(".", "") not in _ACRONYMS:
-            return True
+    return any(m.group(0).replace(".", "") not in _ACRONYMS for m in _INITIALS.finditer(text))
+
+
+def names_in(text: str, names: Iterable[str]) -> bool:
+    """Whether any of ``names`` appears in ``text`` as whole words, ignoring case."""
     lowered = [w.lower() for w in words(text)]
     return any(name_words and _contains(lowered, name_words)
                for name_words in ([w.lower() for w in words(name)] for name in names))
@@ -72,8 +86,8 @@ def inferred_names(texts: Iterable[str]) -> set[str]:
     lower: set[str] = set()
     for text in texts:
         for word in words(text):
-            stem = _POSSESSIVE.sub("", word)
-            if _TITLE.match(stem):
+            stem = word[:-2] if word.endswith(_POSSESSIVES) else word
+            if "A" <= stem[0] <= "Z" and _TITLE.match(stem):
                 capitalised[stem] = capitalised.get(stem, 0) + 1
             else:
                 lower.add(stem.lower())
