@@ -7,52 +7,34 @@
   var data = JSON.parse(document.getElementById("af-data").textContent);
   var form = document.querySelector("[data-form]");
   var evaluator = new AuditRules.Evaluator(data.index, { today: today() });
-  var answersIO = AuditAnswers(form, data, evaluator, D, AuditRows);
-  var problems = AuditProblems(form, data, answersIO, D);
-  var collect = answersIO.collect, visible = answersIO.visible, fill = answersIO.fill;
-  var showProblems = problems.show;
-  var state = { baseline: "", initial: "", checked: false, extra: {} };
+  var model = AuditAnswers(form, data, evaluator, D, AuditRows);
+  var deps = AuditDeps(data.index, data.rules, data.slots, AuditRules);
+  var problems = AuditProblems(form, data, model, D);
+  var live = AuditLive(form, data, model, deps, problems, evaluator, D);
+  var moderation = AuditModeration(form, data, evaluator, D);
+  var state = { baseline: "", initial: "", extra: {}, noticeFrom: null };
 
-  // -- visibility -------------------------------------------------------------------------
-  function updateVisibility(answers) {
-    var run = evaluator.session(answers);
-    $$("[data-item]", form).forEach(function (node) {
-      node.hidden = !run.shown(node.getAttribute("data-item"));
-      var wrapper = node.parentElement;
-      if (wrapper && /__conditional$/.test(wrapper.className)) wrapper.hidden = node.hidden;
-    });
-    $$("[data-contents-for]").forEach(function (item) {
-      item.hidden = !run.shown(item.getAttribute("data-contents-for"));
-    });
-    $$("[data-overall]", form).forEach(function (node) {
-      node.hidden = !run.partShown(node.getAttribute("data-overall"), "judgement");
-    });
-  }
-
-  // -- checking and showing problems ------------------------------------------------------
-  function findings(collected) {
-    var answers = visible(collected.answers), run = evaluator.session(collected.answers);
-    var unreadable = {};
-    collected.problems.forEach(function (p) { unreadable[p.pointer] = true; });
-    // An answer that could not be read is reported as such, not also as missing.
-    var found = evaluator.run(answers, data.rules).filter(function (f) { return !unreadable[f.pointer]; });
-    collected.problems.forEach(function (p) {
-      var parts = p.pointer.split("/"), row = parts.length > 4 ? domRow(p.control) : null;
-      if (run.shown(parts[2])) found.push({ rule_id: "form:input", severity: "error", message: p.message,
-        pointer: p.pointer, item_id: parts[2], row: row, control: p.control });
-    });
-    return found;
-  }
-  function domRow(control) {
-    var tr = control ? control.closest("tr") : null;
-    return tr ? Array.prototype.indexOf.call(tr.parentElement.rows, tr) : null;
-  }
-  // -- notices ----------------------------------------------------------------------------
-  function notice(text, kind) {
+  // -- notices: the GOV.UK notification banner ---------------------------------------------
+  var TITLES = { success: "Success", warning: "Important", error: "There is a problem" };
+  /* Shows a message at the top of the page and moves focus to it, so that someone who
+   * pressed a button at the bottom of a long form hears it and sees it. */
+  function notice(text, kind, from) {
     var box = el("af-notice");
-    box.textContent = text;
-    box.className = "af-notice af-no-print" + (kind ? " af-notice--" + kind : "");
+    el("af-notice-title").textContent = TITLES[kind] || "Important";
+    el("af-notice-text").textContent = text;
+    box.className = "af-notification-banner af-no-print" + (kind ? " af-notification-banner--" + kind : "");
+    box.setAttribute("role", kind === "success" ? "alert" : "region");
     box.hidden = false;
+    state.noticeFrom = from || null;
+    box.focus();
+  }
+  function clearNotice() {
+    el("af-notice").hidden = true;
+    state.noticeFrom = null;
+  }
+  /* "No problems found" says what the last check found: it goes as soon as a problem shows. */
+  function problemsShown(count) {
+    if (count && state.noticeFrom === "check") clearNotice();
   }
 
   // -- saving -----------------------------------------------------------------------------
@@ -72,6 +54,7 @@
     doc.status = status;
     doc.answers = answers;
     if (state.extra.moderation) doc.moderation = state.extra.moderation;
+    if (state.extra.history) doc.history = state.extra.history;
     doc.source = { kind: "html", saved_at: new Date().toISOString().replace(/\.\d{3}Z$/, "Z") };
     return doc;
   }
@@ -86,19 +69,24 @@
     setTimeout(function () { URL.revokeObjectURL(url); }, 1000);
   }
   function save(finished) {
-    var collected = collect(), answers = visible(collected.answers), found = findings(collected);
+    clearNotice();
+    var found = live.check("", false), answers = model.visible();
     var errors = found.filter(function (f) { return f.severity === "error"; }).length;
-    state.checked = true;
     if (finished && errors) {
-      showProblems(found, "Fix these before saving the audit as finished. You can still save your answers as a draft.", true);
+      problems.intro("Fix these before saving the audit as finished. You can still save your answers as a draft.", true);
       return;
     }
     var status = finished ? "submitted" : "draft", name = fileName(answers, status);
     download(envelope(answers, status), name);
     state.baseline = JSON.stringify(answers);
-    showProblems(found, errors ? "Your answers were saved as a draft. These need fixing before the audit is finished:" : "", false);
+    problems.intro(errors ? "Your answers were saved as a draft. These need fixing before the audit is finished:" : "", false);
     notice("Your answers were saved as " + (finished ? "a finished audit" : "a draft") + " in the file " + name +
-      ". Keep the file safe: it holds personal information.", "success");
+      ". Keep the file safe: it holds personal information.", "success", "save");
+  }
+  function check() {
+    clearNotice();
+    var found = live.check("", true);
+    if (!found.length) notice("No problems found. You can save the audit as finished.", "success", "check");
   }
 
   // -- opening ----------------------------------------------------------------------------
@@ -115,22 +103,23 @@
       notice("That file holds answers for a different audit tool (" + String(def.id) + "). Open it with that tool's form.", "error");
       return;
     }
-    var known = data.slots.map(function (s) { return s.id; });
-    var unknown = Object.keys(doc.answers).filter(function (id) { return known.indexOf(id) < 0; });
-    state.extra = { audit_id: doc.audit_id || null, moderation: doc.moderation || null };
-    fill(doc.answers);
-    refresh();
-    state.baseline = JSON.stringify(visible(collect().answers));
+    var unknown = Object.keys(doc.answers).filter(function (id) { return !D.has(model.slots, id); });
+    state.extra = { audit_id: doc.audit_id || null, moderation: doc.moderation || null,
+                    history: Array.isArray(doc.history) ? doc.history : null };
+    model.fill(doc.answers);
+    live.all();
+    var notes = moderation.show(doc.moderation || null);
+    state.baseline = JSON.stringify(model.visible());
     var saved = doc.source && doc.source.saved_at ? " saved on " + String(doc.source.saved_at).replace("T", " at ").replace("Z", " UTC") : "";
     var message = "Opened answers" + saved + " (" + String(doc.status || "draft") + "): " +
       count(Object.keys(doc.answers).length - unknown.length, "answer") + " filled in.";
+    if (notes) message += " The moderator's comments are shown beside " + count(notes, "part") + " of the form.";
     if (def.version !== data.definition.version) message += " They were saved with version " + String(def.version) + " of this tool; this form is version " + data.definition.version + ", so check them.";
     if (unknown.length) {
       message += " " + count(unknown.length, "answer") + " in the file " + (unknown.length === 1 ? "is" : "are") +
         " not part of this form and will not be saved again.";
     }
-    notice(message, unknown.length || def.version !== data.definition.version ? "warning" : "success");
-    el("af-notice").focus();
+    notice(message, unknown.length || def.version !== data.definition.version ? "warning" : "success", "open");
   }
 
   // -- printing -----------------------------------------------------------------------------
@@ -147,7 +136,7 @@
       $$("li", list).forEach(function (li) { li.classList.toggle("af-chosen", select && select.value === li.getAttribute("data-value")); });
     });
     printState = $$("details[data-print-open]").map(function (d) { var was = d.open; d.open = true; return [d, was]; });
-    document.body.classList.toggle("af-blank", JSON.stringify(collect().answers) === state.initial);
+    document.body.classList.toggle("af-blank", JSON.stringify(model.values) === state.initial);
   }
   function afterPrint() {
     printState.forEach(function (pair) { pair[0].open = pair[1]; });
@@ -155,15 +144,22 @@
   }
 
   // -- wiring -------------------------------------------------------------------------------
-  function refresh() {
-    var collected = collect();
-    updateVisibility(collected.answers);
-    if (state.checked) showProblems(findings(collected), "", false);
-    return collected;
+  /* One control changed: read its answer again and look again at what depends on it. An event
+   * from anything else (a script changing inputs, then telling the form) re-reads them all. */
+  function changed(event) {
+    var slot = model.slotOf(event.target);
+    if (!slot) {
+      model.readAll();
+      live.all();
+      problemsShown(problems.count());
+    } else if (model.update(slot) && live.changed(slot.id)) {
+      problemsShown(problems.count());
+    }
   }
   function isDirty() {
-    return JSON.stringify(visible(collect().answers)) !== state.baseline;
+    return JSON.stringify(model.visible()) !== state.baseline;
   }
+  function tableChanged(group) { changed({ target: group }); }
 
   var origin = null;
   document.addEventListener("click", function (event) {
@@ -176,21 +172,16 @@
     var button = event.target.closest("[data-action]");
     if (!button) return;
     var action = button.getAttribute("data-action");
-    if (action === "add-row") { AuditRows.add(button.closest("[data-table]"), true); refresh(); }
-    else if (action === "remove-row") { AuditRows.remove(button); refresh(); }
+    if (action === "add-row") { var group = button.closest("[data-table]"); AuditRows.add(group, true); tableChanged(group); }
+    else if (action === "remove-row") { var table = button.closest("[data-table]"); AuditRows.remove(button); tableChanged(table); }
     else if (action === "save-draft") save(false);
     else if (action === "save-final") save(true);
     else if (action === "open") el("af-open-file").click();
     else if (action === "back" && origin) { event.preventDefault(); origin.focus(); }
-    else if (action === "check") {
-      state.checked = true;
-      var found = findings(collect());
-      showProblems(found, "", true);
-      if (!found.length) notice("No problems found. You can save the audit as finished.", "success");
-    }
+    else if (action === "check") check();
   });
-  form.addEventListener("input", refresh);
-  form.addEventListener("change", refresh);
+  form.addEventListener("input", changed);
+  form.addEventListener("change", changed);
   form.addEventListener("submit", function (event) { event.preventDefault(); });
   el("af-open-file").addEventListener("change", function () {
     var file = this.files && this.files[0], input = this;
@@ -211,16 +202,31 @@
   window.addEventListener("afterprint", afterPrint);
 
   $$("[data-table]", form).forEach(function (group) { if (group.hasAttribute("data-min-rows")) AuditRows.renumber(group); });
-  el("af-notice").setAttribute("tabindex", "-1");
   $$("[data-requires-script]").forEach(function (node) { node.hidden = false; });
-  var start = refresh();
-  state.initial = JSON.stringify(start.answers);
-  state.baseline = JSON.stringify(visible(start.answers));
+  model.readAll();
+  live.all();
+  state.initial = JSON.stringify(model.values);
+  state.baseline = JSON.stringify(model.visible());
 
   /* For tests and for people who script their browser: the same evaluator the form uses. */
   window.AuditForm = {
     data: data,
-    answers: function () { return visible(collect().answers); },
+    answers: function () { return model.visible(); },
+    /* The problems the form lists now, kept up to date change by change (null before a check). */
+    listed: function () {
+      var found = live.listed();
+      return found && found.map(function (f) { return [f.rule_id, f.pointer, f.row, f.severity]; });
+    },
+    /* The problems a whole check would list now, worked out afresh without showing them. */
+    checked: function () {
+      var answers = model.visible(), run = evaluator.session(answers);
+      var found = evaluator.run(answers, data.rules).filter(function (f) { return !model.unreadable[f.pointer]; })
+        .map(function (f) { return [f.rule_id, f.pointer, f.row, f.severity]; });
+      data.slots.forEach(function (slot) {
+        if (run.shown(slot.id)) model.problemsOf(slot.id).forEach(function (p) { found.push(["form:input", p.pointer, p.row === undefined ? null : p.row, "error"]); });
+      });
+      return found;
+    },
     evaluate: function (answers, context) {
       return new AuditRules.Evaluator(data.index, context || {}).run(answers, data.rules);
     },

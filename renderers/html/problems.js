@@ -1,14 +1,29 @@
-/* auditforms: showing problems the GOV.UK way: an error summary linking to each answer,
- * and a message beside the answer itself. */
+/* auditforms: showing problems the GOV.UK way: an error summary linking to each answer, and a
+ * message beside the answer itself. Problems come in units (AuditDeps): a whole check shows
+ * them all; after that, a change replaces only the problems of the units it touched, each put
+ * in its place in the summary, so the page is not redrawn for one keystroke. */
 var AuditProblems = function (form, data, answers, D) {
   "use strict";
-  var $$ = D.$$, domId = D.domId, el = D.el;
+  var domId = D.domId, el = D.el;
+  var summary = el("af-error-summary"), list = el("af-error-summary-list");
+  var entries = [], byUnit = {}, errorCount = 0;
+  var groupLines = new Map(), controlMarks = new Map();
 
+  function firstControl(group) {
+    return group.querySelector("input:not([type=hidden]), select, textarea, button");
+  }
+  /* A table cell's control, and the inputs it marks: a date cell has three boxes. */
+  function cellPlace(group, cell) {
+    if (!cell) return { group: group, control: firstControl(group), cells: null };
+    var boxes = cell.hasAttribute("data-date-cell") ? Array.prototype.slice.call(cell.querySelectorAll("input")) : [cell];
+    return { group: group, control: boxes[0], cells: boxes };
+  }
   function locate(finding) {
     var pointer = finding.pointer;
     if (finding.control) {
-      var cell = finding.control.closest("td") ? finding.control : null;
-      return { group: finding.control.closest(".af-form-group"), control: finding.control, cell: cell };
+      var box = finding.control.closest("td") ? finding.control.closest("[data-column]") : null;
+      return { group: finding.control.closest(".af-form-group"), control: finding.control,
+               cells: box ? cellPlace(null, box).cells : null };
     }
     var parts = pointer.replace(/^\/answers\//, "").split("/");
     if (!pointer || parts[0] === "") return null;
@@ -18,23 +33,10 @@ var AuditProblems = function (form, data, answers, D) {
       if (map && /^\d+$/.test(parts[1])) tr = map[Number(parts[1])] || null;
       else if (group) tr = group.querySelector('tr[data-row="' + CSS.escape(parts[1]) + '"]');
       var cell = tr ? tr.querySelector('[data-column="' + CSS.escape(parts[2]) + '"]') : null;
-      return group ? { group: group, control: cell || firstControl(group), cell: cell } : null;
+      return group ? cellPlace(group, cell) : null;
     }
     var target = el(domId.apply(null, parts));
-    return target ? { group: target, control: firstControl(target), cell: null } : null;
-  }
-  function firstControl(group) {
-    return group.querySelector("input:not([type=hidden]), select, textarea, button");
-  }
-  function clearErrors() {
-    $$(".af-form-group--error", form).forEach(function (g) { g.classList.remove("af-form-group--error"); });
-    $$(".af-error-message", form).forEach(function (p) { p.hidden = true; p.textContent = ""; });
-    $$("[aria-invalid]", form).forEach(function (c) {
-      c.removeAttribute("aria-invalid");
-      var described = (c.getAttribute("aria-describedby") || "").split(" ").filter(function (t) { return t && !/-error$/.test(t); });
-      if (described.length) c.setAttribute("aria-describedby", described.join(" "));
-      else c.removeAttribute("aria-describedby");
-    });
+    return target ? { group: target, control: firstControl(target), cells: null } : null;
   }
   function describe(finding) {
     var entry = data.index.entries[finding.item_id];
@@ -45,36 +47,86 @@ var AuditProblems = function (form, data, answers, D) {
     var text = finding.message.charAt(0).toUpperCase() + finding.message.slice(1);
     return where ? where + ": " + finding.message : text;
   }
-  function markInline(finding, place) {
-    var message = place.group.querySelector(":scope > .af-error-message, :scope > fieldset > .af-error-message");
+  function capital(text) { return text.charAt(0).toUpperCase() + text.slice(1); }
+  function hash(text) {
+    var h = 0;
+    for (var i = 0; i < text.length; i++) h = (h * 31 + text.charCodeAt(i)) | 0;
+    return h;
+  }
+
+  /* Summary order, as GOV.UK advises: errors, then warnings, each in the order of their
+   * answers in the form; problems at one answer (or at none) in the order found. */
+  function before(a, b) {
+    var ra = a.finding.severity === "error" ? 0 : 1, rb = b.finding.severity === "error" ? 0 : 1;
+    if (ra !== rb) return ra < rb;
+    var x = a.place && a.place.control, y = b.place && b.place.control;
+    if (x && y && x !== y) return Boolean(x.compareDocumentPosition(y) & Node.DOCUMENT_POSITION_FOLLOWING);
+    if (!x !== !y) return Boolean(x);
+    return a.unit !== b.unit ? a.unit < b.unit : a.n < b.n;
+  }
+
+  // -- the message beside the answer ----------------------------------------------------------
+  function messageOf(group) {
+    return group.querySelector(":scope > .af-error-message, :scope > fieldset > .af-error-message");
+  }
+  function markedControls(place) {
+    return place.cells || Array.prototype.slice.call(place.group.querySelectorAll("input, select, textarea"))
+      .filter(function (c) { return c.closest(".af-form-group") === place.group; });
+  }
+  function markInline(entry) {
+    var place = entry.place, message = messageOf(place.group);
     place.group.classList.add("af-form-group--error");
-    var controls = place.cell ? [place.cell] : $$("input, select, textarea", place.group).filter(function (c) {
-      return c.closest(".af-form-group") === place.group;
-    });
-    controls.forEach(function (c) {
+    entry.controls = markedControls(place);
+    entry.controls.forEach(function (c) {
+      controlMarks.set(c, (controlMarks.get(c) || 0) + 1);
       c.setAttribute("aria-invalid", "true");
-      if (message) {
-        var described = (c.getAttribute("aria-describedby") || "").split(" ").filter(Boolean);
-        if (described.indexOf(message.id) < 0) described.push(message.id);
-        c.setAttribute("aria-describedby", described.join(" "));
-      }
+      if (!message) return;
+      var described = (c.getAttribute("aria-describedby") || "").split(" ").filter(Boolean);
+      if (described.indexOf(message.id) < 0) described.push(message.id);
+      c.setAttribute("aria-describedby", described.join(" "));
     });
+    var lines = groupLines.get(place.group) || [];
+    groupLines.set(place.group, lines);
+    var at = 0;
+    while (at < lines.length && before(lines[at], entry)) at++;
+    lines.splice(at, 0, entry);
     if (!message) return;
-    var line = document.createElement("span");
+    var line = document.createElement("span"), prefix = document.createElement("span");
     line.className = "af-error-message__line";
-    var prefix = document.createElement("span");
     prefix.className = "af-visually-hidden";
-    prefix.textContent = finding.severity === "error" ? "Error: " : "Warning: ";
+    prefix.textContent = entry.finding.severity === "error" ? "Error: " : "Warning: ";
     line.appendChild(prefix);
-    var text = place.cell ? describe(finding) : finding.message;
-    line.appendChild(document.createTextNode(text.charAt(0).toUpperCase() + text.slice(1)));
-    message.appendChild(line);
+    line.appendChild(document.createTextNode(capital(place.cells ? describe(entry.finding) : entry.finding.message)));
+    entry.line = line;
+    message.insertBefore(line, lines[at + 1] && lines[at + 1].line ? lines[at + 1].line : null);
     message.hidden = false;
   }
-  function summaryItem(finding) {
-    var li = document.createElement("li"), place = finding.place, text = describe(finding);
+  function unmarkInline(entry) {
+    var group = entry.place.group, message = messageOf(group), lines = groupLines.get(group) || [];
+    lines.splice(lines.indexOf(entry), 1);
+    if (entry.line) entry.line.remove();
+    entry.controls.forEach(function (c) {
+      var left = (controlMarks.get(c) || 1) - 1;
+      if (left) { controlMarks.set(c, left); return; }
+      controlMarks.delete(c);
+      c.removeAttribute("aria-invalid");
+      var described = (c.getAttribute("aria-describedby") || "").split(" ").filter(function (t) {
+        return t && (!message || t !== message.id);
+      });
+      if (described.length) c.setAttribute("aria-describedby", described.join(" "));
+      else c.removeAttribute("aria-describedby");
+    });
+    if (lines.length) return;
+    groupLines.delete(group);
+    group.classList.remove("af-form-group--error");
+    if (message) { message.hidden = true; message.textContent = ""; }
+  }
+
+  // -- the summary ----------------------------------------------------------------------------
+  function summaryItem(entry) {
+    var li = document.createElement("li"), place = entry.place, text = describe(entry.finding);
     if (place && place.control) {
-      if (!place.control.id) place.control.id = "af-control-" + Math.abs(hash(finding.pointer));
+      if (!place.control.id) place.control.id = "af-control-" + Math.abs(hash(entry.finding.pointer));
       var a = document.createElement("a");
       a.href = "#" + place.control.id;
       a.textContent = text;
@@ -85,44 +137,79 @@ var AuditProblems = function (form, data, answers, D) {
         (label || place.control).scrollIntoView({ block: "center" });
       });
       li.appendChild(a);
-      markInline(finding, place);
     } else {
       li.textContent = text;
     }
-    if (finding.severity !== "error") li.className = "af-error-summary__warning";
+    if (entry.finding.severity !== "error") li.className = "af-error-summary__warning";
     return li;
   }
-  function hash(text) {
-    var h = 0;
-    for (var i = 0; i < text.length; i++) h = (h * 31 + text.charCodeAt(i)) | 0;
-    return h;
+  function entryFor(finding, unit, n) {
+    var place = locate(finding);
+    return { finding: finding, unit: unit, n: n, place: place && place.group ? place : null,
+             controls: [], line: null, li: null };
   }
-  /* Problems listed in the order their answers come in the form, as GOV.UK advises. */
-  function inPageOrder(found) {
-    var placed = found.map(function (f, n) { return { f: f, n: n, place: locate(f) }; });
-    placed.sort(function (a, b) {
-      var x = a.place && a.place.control, y = b.place && b.place.control;
-      if (x && y && x !== y) return x.compareDocumentPosition(y) & Node.DOCUMENT_POSITION_FOLLOWING ? -1 : 1;
-      if (!x !== !y) return x ? -1 : 1;
-      return a.n - b.n;
-    });
-    return placed.map(function (p) { p.f.place = p.place; return p.f; });
+  function add(entry, at) {
+    entry.li = summaryItem(entry);
+    list.insertBefore(entry.li, entries[at] ? entries[at].li : null);
+    entries.splice(at, 0, entry);
+    if (entry.place) markInline(entry);
+    if (entry.finding.severity === "error") errorCount++;
   }
-  function showProblems(found, intro, focus) {
-    clearErrors();
-    var summary = el("af-error-summary"), list = el("af-error-summary-list");
-    list.textContent = "";
-    found = inPageOrder(found);
-    var errors = found.filter(function (f) { return f.severity === "error"; });
-    var warnings = found.filter(function (f) { return f.severity !== "error"; });
-    errors.concat(warnings).forEach(function (f) { list.appendChild(summaryItem(f)); });
-    el("af-error-summary-title").textContent = errors.length ? "There is a problem" : "Please check";
-    el("af-error-summary-body").textContent = intro || "";
-    summary.hidden = found.length === 0;
-    summary.classList.toggle("af-error-summary--warning", errors.length === 0);
-    if (focus && found.length) summary.focus();
-    return errors.length;
+  function remove(entry) {
+    entries.splice(entries.indexOf(entry), 1);
+    entry.li.remove();
+    if (entry.place) unmarkInline(entry);
+    if (entry.finding.severity === "error") errorCount--;
+  }
+  function position(entry) {
+    var low = 0, high = entries.length;
+    while (low < high) {
+      var mid = (low + high) >> 1;
+      if (before(entries[mid], entry)) low = mid + 1; else high = mid;
+    }
+    return low;
+  }
+  function settle() {
+    el("af-error-summary-title").textContent = errorCount ? "There is a problem" : "Please check";
+    summary.hidden = entries.length === 0;
+    summary.classList.toggle("af-error-summary--warning", errorCount === 0);
+    return entries.length;
   }
 
-  return { show: showProblems };
+  /* Shows every problem of a whole check: ``units`` holds each unit's findings. */
+  function show(units, intro, focus) {
+    var old = entries;
+    entries = [];
+    errorCount = 0;
+    old.forEach(function (entry) { if (entry.place) unmarkInline(entry); });
+    list.textContent = "";
+    byUnit = {};
+    var all = [];
+    units.forEach(function (found, unit) {
+      byUnit[unit] = found.map(function (f, n) { return entryFor(f, unit, n); });
+      all.push.apply(all, byUnit[unit]);
+    });
+    all.sort(function (a, b) { return before(a, b) ? -1 : 1; });
+    all.forEach(function (entry) { add(entry, entries.length); });
+    el("af-error-summary-body").textContent = intro || "";
+    settle();
+    if (focus && entries.length) summary.focus();
+    return errorCount;
+  }
+  /* Replaces the problems of one unit after a change, leaving every other one in place. */
+  function replace(unit, found) {
+    (byUnit[unit] || []).forEach(remove);
+    byUnit[unit] = found.map(function (f, n) { return entryFor(f, unit, n); });
+    byUnit[unit].forEach(function (entry) { add(entry, position(entry)); });
+    el("af-error-summary-body").textContent = "";
+    return settle();
+  }
+
+  /* The words above the list, and focus on the summary when it lists anything. */
+  function intro(text, focus) {
+    el("af-error-summary-body").textContent = text || "";
+    if (focus && entries.length) summary.focus();
+  }
+
+  return { show: show, replace: replace, intro: intro, count: function () { return entries.length; } };
 };

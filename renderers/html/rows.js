@@ -11,6 +11,11 @@ var AuditRows = (function (D) {
         control.id = domId(table, n, control.getAttribute("data-column"));
         var label = control.getAttribute("aria-label") || "";
         control.setAttribute("aria-label", label.replace(/ – row (\d+|__n__)$/, " – row " + (n + 1)));
+        // A date cell's Day, Month and Year boxes are named after the cell.
+        $$("[data-part]", control).forEach(function (box) {
+          box.id = control.id + "-" + box.getAttribute("data-part");
+          box.previousElementSibling.htmlFor = box.id;
+        });
       });
       var name = tr.querySelector("[data-row-name]");
       if (name) name.textContent = "row " + (n + 1);

@@ -78,16 +78,29 @@ var AuditRules = (function () {
       return nameWords.length > 0 && contains(lowered, nameWords);
     });
   };
-  Text.prototype.inferredNames = function (texts) {
-    var capitalised = {}, lower = {}, self = this;
+  /* Adds (sign 1) or takes away (sign -1) the words of ``texts`` to the counts inferredNames
+   * reads: "C" + a capitalised word, "l" + a word met in lower case. The form keeps these
+   * counts answer by answer rather than reading all the text again at every keystroke. */
+  Text.prototype.tally = function (texts, counts, sign) {
+    var self = this;
     texts.forEach(function (text) {
       self.words(text).forEach(function (word) {
         var stem = word.replace(/['\u2019]s$/, "");
-        if (/^[A-Z][a-z\u00DF-\u00FF]+$/.test(stem)) capitalised[stem] = (has(capitalised, stem) ? capitalised[stem] : 0) + 1;
-        else lower[stem.toLowerCase()] = true;
+        var key = /^[A-Z][a-z\u00DF-\u00FF]+$/.test(stem) ? "C" + stem : "l" + stem.toLowerCase();
+        counts[key] = (has(counts, key) ? counts[key] : 0) + sign;
       });
     });
-    return Object.keys(capitalised).filter(function (w) { return capitalised[w] >= 2 && !has(lower, w.toLowerCase()); });
+    return counts;
+  };
+  /* A capitalised word met at least twice and never in lower case: taken to be a name. */
+  Text.prototype.isName = function (stem, counts) {
+    var lower = "l" + stem.toLowerCase();
+    return has(counts, "C" + stem) && counts["C" + stem] >= 2 && !(has(counts, lower) && counts[lower] > 0);
+  };
+  Text.prototype.inferredNames = function (texts) {
+    var counts = this.tally(texts, {}, 1), self = this;
+    return Object.keys(counts).filter(function (k) { return k.charAt(0) === "C" && self.isName(k.slice(1), counts); })
+      .map(function (k) { return k.slice(1); });
   };
   Text.prototype.copies = function (text, other) {
     var lower = function (w) { return w.toLowerCase(); };
@@ -331,15 +344,17 @@ var AuditRules = (function () {
     return mine === null || good === null ? null : mine >= good;
   };
   Run.prototype.childNames = function () {
-    if (this.names === null) {
-      var names = [], self = this;
-      (this.index.childFields || []).forEach(function (id) {
-        var value = self.resolve(id, null).value;
-        if (typeof value === "string" && isAnswered(value)) names.push(value);
-      });
-      this.names = names.concat(this.text.inferredNames(strings(this.answers, [])));
-    }
+    if (this.names === null) this.names = this.fieldNames().concat(this.text.inferredNames(strings(this.answers, [])));
     return this.names;
+  };
+  /* The child's names as the tool records them (its child-name fields), where answered. */
+  Run.prototype.fieldNames = function () {
+    var names = [], self = this;
+    (this.index.childFields || []).forEach(function (id) {
+      var value = self.resolve(id, null).value;
+      if (typeof value === "string" && isAnswered(value)) names.push(value);
+    });
+    return names;
   };
   Run.prototype.selected = function (owner, scale, kind) {
     var self = this, refs = [];
@@ -400,54 +415,49 @@ var AuditRules = (function () {
 
   Run.prototype.findings = function (rules) {
     var out = [], self = this;
-    rules.forEach(function (rule) {
-      var target = rule.at || conditionRefs(rule.assert)[0];
-      self.scopes(rule).forEach(function (scope) {
-        var where = self.resolve(target, scope);
-        if (!where.shown) return;
-        if (rule.when && self.truth(rule.when, scope) !== true) return;
-        if (self.truth(rule.assert, scope) === false) {
-          out.push({
-            rule_id: rule.id, severity: rule.severity || "error", message: self.message(rule, target, scope),
-            pointer: where.pointer, item_id: scope ? scope.owner : where.owner,
-            row: scope ? (scope.row === undefined ? null : scope.row) : null
-          });
-        }
-      });
+    rules.forEach(function (rule) { self.ruleFindings(rule, self.scopes(rule), out); });
+    return out;
+  };
+  /* One rule's findings in the given scopes: all of them for a whole check, or the one scope
+   * the form re-checks when an answer that scope reads changes. */
+  Run.prototype.ruleFindings = function (rule, scopes, out) {
+    var target = rule.at || conditionRefs(rule.assert)[0], self = this;
+    scopes.forEach(function (scope) {
+      var where = self.resolve(target, scope);
+      if (!where.shown) return;
+      if (rule.when && self.truth(rule.when, scope) !== true) return;
+      if (self.truth(rule.assert, scope) === false) {
+        out.push({
+          rule_id: rule.id, severity: rule.severity || "error", message: self.message(rule, target, scope),
+          pointer: where.pointer, item_id: scope ? scope.owner : where.owner,
+          row: scope ? (scope.row === undefined ? null : scope.row) : null
+        });
+      }
     });
     return out;
   };
   Run.prototype.scopes = function (rule) {
     var self = this, forEach = rule.for_each;
     if (forEach === undefined || forEach === null) return [null];
-    if (forEach === "question") {
+    if (forEach === "question" || forEach === "section") {
       var parts = relativeParts(rule), out = [];
       this.index.order.forEach(function (id) {
-        var q = self.index.entries[id];
-        if (q.kind !== "question") return;
-        if (rule.tagged && q.tags.indexOf(rule.tagged) < 0) return;
-        var covered = parts.every(function (p) { return q.parts.indexOf(p) >= 0; });
-        if (covered && self.shown(id)) {
-          var value = self.answer(id);
-          out.push({ kind: "question", owner: id, row: null, value: isMapping(value) ? value : {} });
-        }
+        if (covers(rule, parts, self.index.entries[id])) self.questionScope(id, out);
       });
       return out;
     }
-    if (forEach === "section") {
-      var wanted = relativeParts(rule), found = [];
-      this.index.order.forEach(function (id) {
-        var s = self.index.entries[id];
-        if (s.kind !== "section" || !s.hasAnswer) return;
-        var covered = wanted.every(function (p) { return s.parts.indexOf(p) >= 0; });
-        if (covered && self.shown(id)) {
-          var value = self.answer(id);
-          found.push({ kind: "question", owner: id, row: null, value: isMapping(value) ? value : {} });
-        }
-      });
-      return found;
+    return this.rowScopes(forEach.rows);
+  };
+  /* The scope of a for_each: question (or section) rule on part ``id``, added to ``out`` when it is shown. */
+  Run.prototype.questionScope = function (id, out) {
+    if (this.shown(id)) {
+      var value = this.answer(id);
+      out.push({ kind: "question", owner: id, row: null, value: isMapping(value) ? value : {} });
     }
-    var tableId = forEach.rows;
+    return out;
+  };
+  /* The scopes of a for_each: {rows} rule: every answered row of a shown table. */
+  Run.prototype.rowScopes = function (tableId) {
     if (!this.shown(tableId)) return [];
     var rows = this.answer(tableId), scopes = [];
     var pairs = Array.isArray(rows) ? rows.map(function (r, i) { return [i, r]; })
@@ -459,6 +469,18 @@ var AuditRules = (function () {
     });
     return scopes;
   };
+
+  /* Whether a for_each: question (or section) rule applies to an index entry: its kind, its tag
+   * (questions), an answer of its own (sections), and every part the rule reads. */
+  function covers(rule, parts, entry) {
+    if (rule.for_each === "section") {
+      if (entry.kind !== "section" || !entry.hasAnswer) return false;
+    } else {
+      if (entry.kind !== "question") return false;
+      if (rule.tagged && entry.tags.indexOf(rule.tagged) < 0) return false;
+    }
+    return parts.every(function (p) { return entry.parts.indexOf(p) >= 0; });
+  }
 
   function relativeParts(rule) {
     var conditions = [rule.assert].concat(rule.when ? [rule.when] : []);
@@ -481,5 +503,6 @@ var AuditRules = (function () {
   Evaluator.prototype.session = function (answers) { return new Run(this.index, this.context, answers, this.text); };
 
   return { Evaluator: Evaluator, isAnswered: isAnswered, asDate: asDate, asNumber: asNumber,
-           rowCount: rowCount, conditionRefs: conditionRefs, Text: Text };
+           rowCount: rowCount, conditionRefs: conditionRefs, relativeParts: relativeParts, covers: covers, Text: Text,
+           iterTests: iterTests, operatorOf: operatorOf, strings: strings };
 })();

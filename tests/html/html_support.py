@@ -14,11 +14,13 @@ CHROMIUM_ARGS = [
 ]
 
 
-def render_html(definition: Any, prefill: Mapping[str, Any] | None = None, audit_id: str | None = None) -> str:
+def render_html(definition: Any, prefill: Mapping[str, Any] | None = None, audit_id: str | None = None,
+                due_date: Any = None) -> str:
     from auditforms.renderers import RenderOptions
     from auditforms.renderers.html import RENDERER
 
-    return RENDERER.render(definition, RenderOptions(prefill=dict(prefill or {}), audit_id=audit_id)).decode("utf-8")
+    options = RenderOptions(prefill=dict(prefill or {}), audit_id=audit_id, due_date=due_date)
+    return RENDERER.render(definition, options).decode("utf-8")
 
 
 def embedded_data(html: str) -> dict[str, Any]:
@@ -80,7 +82,9 @@ def snapshot_text(html: str) -> str:
     their CSP hashes) keeps every form's snapshot about that form.
     """
     html = re.sub(r"<style>.*?</style>", "<style>/* form.css */</style>", html, count=1, flags=re.S)
-    scripts = "<script>/* dom.js, rules.js, rows.js, answers.js, problems.js, form.js */</script>"
+    from auditforms.renderers.html import SCRIPTS
+
+    scripts = f"<script>/* {', '.join(SCRIPTS)} */</script>"
     html = re.sub(r"<script>.*?</script>", scripts, html, count=1, flags=re.S)
     return re.sub(r"sha256-[A-Za-z0-9+/=]+", "sha256-…", html)
 

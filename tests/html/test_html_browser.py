@@ -32,8 +32,10 @@ def fill_kitchen_sink_by_keyboard(form: FormPage) -> None:
     choose(page, "uasc-age-assessment.judgement", "good")
     type_into(page, "#f-actions--0--action", "Update the plan")
     type_into(page, "#f-actions--0--person", "Social worker")
-    # 12 12 reads the same whichever order the browser locale puts day and month in
-    type_into(page, "#f-actions--0--completion-date", "12122026")
+    # Table dates use the same Day, Month and Year boxes as every other date
+    type_into(page, "#f-actions--0--completion-date-day", "12")
+    type_into(page, "#f-actions--0--completion-date-month", "12")
+    type_into(page, "#f-actions--0--completion-date-year", "2026")
 
 
 def test_html_keyboard_only_audit_saves_passes_rules_and_reopens(open_form, kitchen_sink, tmp_path):
@@ -233,8 +235,8 @@ def test_html_unreadable_dates_and_numbers_are_reported_in_page_order(open_form,
     page.locator("#f-audit-date-year").fill("2026")
     page.locator("#f-child-age-input").fill("ten")
     page.locator("#f-family--1--age").fill("two")
-    page.locator("#f-actions--2--completion-date").focus()
-    page.keyboard.type("12")  # day (or month) only: the box has no value yet
+    page.locator("#f-actions--2--completion-date-day").focus()
+    page.keyboard.type("12")  # the day only: not yet a date
     page.locator('.af-actions [data-action="check"]').click()
     items = page.locator("#af-error-summary-list li").all_inner_texts()
     assert "Audit date: enter a real date, like 27 3 2026" in items
@@ -242,7 +244,7 @@ def test_html_unreadable_dates_and_numbers_are_reported_in_page_order(open_form,
     assert items.index("Child's ID number: an answer is required") < items.index(
         "Audit date: enter a real date, like 27 3 2026") < items.index("Age: enter a number, like 12")
     assert any(i.startswith("Family members") and i.endswith("row 2: enter a number, like 12") for i in items)
-    assert "Agreed actions to achieve good outcomes for child, row 3: enter a real date, like 27/03/2026" in items
+    assert "Agreed actions to achieve good outcomes for child, row 3: enter a real date, like 27 3 2026" in items
     assert page.locator("#f-audit-date-error").text_content() == "Error: Enter a real date, like 27 3 2026"
     assert page.locator("#f-audit-date-month").get_attribute("aria-invalid") == "true"
     answers = save(form, "save-draft")["doc"]["answers"]
@@ -288,6 +290,7 @@ def test_html_reopened_file_keeps_its_audit_id_and_moderation(open_form, kitchen
         "definition": {"id": "kitchen-sink", "version": "1.1.0"}, "audit_id": "2026-11-0007",
         "status": "draft", "answers": {"child-id": "C0007", "unknown-id": "x"},
         "moderation": {"moderator": "A. Moderator", "comments": {"q1": "Fictional comment."}},
+        "history": [{"event": "created", "role": "system", "name": "auditforms", "at": "2026-11-01T09:00:00Z"}],
         "source": {"kind": "docx", "saved_at": "2026-11-12T10:31:00Z"}}), encoding="utf-8")
     form = open_form(render_html(kitchen_sink))
     page = form.page
@@ -301,4 +304,6 @@ def test_html_reopened_file_keeps_its_audit_id_and_moderation(open_form, kitchen
     assert doc["name"].startswith("kitchen-sink_C0007_")
     assert doc["doc"]["audit_id"] == "2026-11-0007"
     assert doc["doc"]["moderation"]["moderator"] == "A. Moderator"
+    assert doc["doc"]["history"] == [{"event": "created", "role": "system", "name": "auditforms",
+                                      "at": "2026-11-01T09:00:00Z"}]
     assert doc["doc"]["definition"]["version"] == "1.2.0" and doc["doc"]["source"]["kind"] == "html"

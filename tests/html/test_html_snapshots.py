@@ -6,6 +6,7 @@ the markup, the CSS or the script shows up here for review.
 
 from __future__ import annotations
 
+from datetime import date
 from pathlib import Path
 
 import pytest
@@ -30,6 +31,13 @@ def test_html_kitchen_sink_prefilled_snapshot(kitchen_sink, snapshot):
 @pytest.mark.parametrize("path", SHIPPED, ids=[p.stem for p in SHIPPED])
 def test_html_shipped_definition_snapshot(path: Path, snapshot):
     assert snapshot_text(render_html(load_definition(path))) == snapshot
+
+
+def test_html_sampled_form_with_a_due_date_snapshot(kitchen_sink, snapshot):
+    """A form made for one child of a sample: pre-filled, with its reference and due date."""
+    html = render_html(kitchen_sink, {"child-id": "C0412"}, audit_id="2026-11-0412", due_date=date(2026, 11, 16))
+    top = html[html.index('<main'):html.index('<form')]
+    assert top == snapshot
 
 
 def test_html_render_is_reproducible(kitchen_sink):

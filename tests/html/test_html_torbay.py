@@ -46,11 +46,10 @@ def answer_by_keyboard(page: Any, pointer: str) -> None:
     elif control["tag"] == "SELECT":
         tab_to(page, f"#{control['id']}")
         page.keyboard.press("ArrowDown")
-    elif control["type"] == "date":
-        type_into(page, f"#{control['id']}", "12122026")
-    elif control["name"].endswith("#day"):
+    elif control["id"].endswith("-day"):
         base = control["id"].removesuffix("-day")
-        for suffix, text in (("day", "12"), ("month", "11"), ("year", "2026")):
+        month = "12" if len(parts) > 1 else "11"  # an action's date comes after the audit's
+        for suffix, text in (("day", "12"), ("month", month), ("year", "2026")):
             type_into(page, f"#{base}-{suffix}", text)
     else:
         type_into(page, f"#{control['id']}", "Fictional words for a test.")

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 import re
+from datetime import date
 
 from markupsafe import Markup
 from tests.html.html_support import render_html
@@ -11,7 +12,7 @@ from tests.html.html_support import render_html
 from auditforms.model.describe import describe_condition as describe
 from auditforms.renderers import get_renderer
 from auditforms.renderers.html import RENDERER
-from auditforms.renderers.html.build import build_page, question_heading
+from auditforms.renderers.html.build import build_page, long_date, question_heading
 from auditforms.renderers.html.describe import only_if
 from auditforms.renderers.html.markdown import markdown, plain
 from auditforms.renderers.html.payload import payload
@@ -129,3 +130,20 @@ def test_html_payload_carries_the_checks_rules(kitchen_sink):
     entry = data["index"]["entries"]["legal-status-other"]
     assert entry["revealedBy"] == ["legal-status", "other"] and entry["kind"] == "field"
     assert data["auditId"] == "A-1" and data["roles"]["child_id"] == "child-id"
+
+
+def test_html_due_date_is_said_near_the_top_in_words(kitchen_sink):
+    html = render_html(kitchen_sink, due_date=date(2026, 11, 6))
+    said = '<p class="af-due-date">Return this audit by <strong>6 November 2026</strong>.</p>'
+    assert said in html and html.index(said) < html.index("<form")
+    assert "Return this audit by" not in render_html(kitchen_sink)
+    assert long_date(date(2027, 1, 31)) == "31 January 2027"
+
+
+def test_html_table_date_cells_hold_day_month_and_year(kitchen_sink):
+    page = build_page(kitchen_sink, {"actions": [{"completion-date": "2026-03-07"}, {"completion-date": "7/3/26"}]})
+    tables = [i for s in page.sections for i in s.items if getattr(i, "columns", None) and i.item_id == "actions"]
+    cells = [{c.column_id: c for c in row.cells}["completion-date"] for row in tables[0].rows[:2]]
+    assert [c.kind for c in cells] == ["date", "date"]
+    assert cells[0].date_parts == ("7", "3", "2026")
+    assert cells[1].date_parts == ("", "", "")  # not an ISO date: the boxes start empty

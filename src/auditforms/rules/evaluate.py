@@ -322,6 +322,8 @@ class _Run:
         months = self.ev.lookback_months
         if when is None or reference is None or months is None:
             return None
+        if reference.year * 12 + reference.month - 1 - months < 12:  # the look-back starts before year 1
+            return when <= reference
         return months_before(reference, months) < when <= reference
 
     def child_names(self) -> list[str]:

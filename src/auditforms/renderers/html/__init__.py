@@ -17,7 +17,8 @@ from auditforms.renderers.html.payload import payload
 from auditforms.renderers.html.safety import content_security_policy, css_string, json_for_script
 
 #: The scripts, in the order they run; they share one inline <script> element (one CSP hash).
-SCRIPTS = ("dom.js", "rules.js", "rows.js", "answers.js", "problems.js", "form.js")
+SCRIPTS = ("dom.js", "rules.js", "deps.js", "rows.js", "answers.js", "problems.js", "names.js", "live.js",
+           "moderation.js", "form.js")
 
 
 def marking_css(definition: Definition) -> str:
@@ -43,7 +44,7 @@ class HtmlRenderer:
 
     def render(self, definition: Definition, options: RenderOptions) -> bytes:
         answers = dict(options.prefill)
-        page = build_page(definition, answers, options.audit_id)
+        page = build_page(definition, answers, options.audit_id, options.due_date)
         style = asset_text("form.css")
         marking = marking_css(definition)
         script = "\n".join(asset_text(name) for name in SCRIPTS)

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Mapping
+from datetime import date
 from typing import Any
 
 from markupsafe import Markup
@@ -98,7 +99,7 @@ class PageBuilder:
             see=self.fields.links(section.see), only_if=only_if(self.definition, section.when),
         )
 
-    def page(self, audit_id: str | None) -> PageView:
+    def page(self, audit_id: str | None, due_date: date | None = None) -> PageView:
         d = self.definition
         lookback = None
         if d.lookback:
@@ -119,8 +120,15 @@ class PageBuilder:
                 for r in d.references
             ),
             prefilled=bool(self.answers),
+            due_date=long_date(due_date) if due_date else None,
         )
 
 
-def build_page(definition: Definition, answers: Mapping[str, Any], audit_id: str | None = None) -> PageView:
-    return PageBuilder(definition, answers).page(audit_id)
+def long_date(day: date) -> str:
+    """A date as GOV.UK writes it: "16 November 2026" (no leading zero, the month in words)."""
+    return f"{day.day} {day:%B %Y}"
+
+
+def build_page(definition: Definition, answers: Mapping[str, Any], audit_id: str | None = None,
+               due_date: date | None = None) -> PageView:
+    return PageBuilder(definition, answers).page(audit_id, due_date)

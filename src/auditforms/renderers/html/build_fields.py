@@ -61,6 +61,13 @@ def format_hint(field: FieldItem) -> str | None:
     return f"A number, at most {_number(high)}" if high is not None else None
 
 
+def date_parts(value: Any) -> tuple[str, str, str]:
+    """A "YYYY-MM-DD" answer as the Day, Month and Year boxes show it: ("7", "3", "2026")."""
+    if isinstance(value, str) and len(value) == 10 and value[4] == "-" and value[7] == "-":
+        return (value[8:10].lstrip("0"), value[5:7].lstrip("0"), value[0:4])
+    return ("", "", "")
+
+
 def _chosen(value: Any, option_id: str) -> bool:
     return option_id in value if isinstance(value, list) else value == option_id
 
@@ -107,14 +114,12 @@ class FieldBuilder:
             kind = "checkboxes" if field.type == "multichoice" else "radios"
             if field.widget == "select" and field.type != "multichoice":
                 kind = "select"
-        date_parts = ("", "", "")
-        if field.type == "date" and isinstance(value, str) and len(value) == 10:
-            date_parts = (value[8:10].lstrip("0"), value[5:7].lstrip("0"), value[0:4])
         return FieldView(
             item_id=field.id, dom_id=base, kind=kind, label=field.label, number=field.number,
             hint=field.hint, format_hint=format_hint(field),
             required=field.required, completed_by=field.completed_by,
-            value=as_text(value) if field.type not in _CHOOSING else "", date_parts=date_parts,
+            value=as_text(value) if field.type not in _CHOOSING else "",
+            date_parts=date_parts(value) if field.type == "date" else ("", "", ""),
             choices=choices, inline=field.type == "yesno" and field.follow_up is None,
             rows=field.rows, see=self.links(field.see),
             only_if=only_if(self.definition, field.when), prefilled=field.id in self.answers,
@@ -155,7 +160,8 @@ class FieldBuilder:
             choices = self.choices(base, options, value)
         return CellView(dom_id=base, column_id=column.id, kind=kind,
                         label=f"{column.label.rstrip(':')} – {row_label}",
-                        value="" if choices else as_text(value), choices=choices)
+                        value="" if choices else as_text(value), choices=choices,
+                        date_parts=date_parts(value) if column.type == "date" else ("", "", ""))
 
     def _row(self, table: Table, key: str, header: str | None, label: str, value: Any) -> RowView:
         row = value if isinstance(value, Mapping) else {}

@@ -108,6 +108,8 @@ class CellView:
     label: str
     value: str = ""
     choices: tuple[ChoiceView, ...] = ()
+    #: A date cell's Day, Month and Year, drawn as a GOV.UK date input like every other date.
+    date_parts: tuple[str, str, str] = ("", "", "")
 
 
 @dataclass(frozen=True)
@@ -206,3 +208,5 @@ class PageView:
     sections: tuple[SectionView, ...]
     references: tuple[ReferenceView, ...]
     prefilled: bool = False
+    #: "16 November 2026": when the sample asks for the audit back.
+    due_date: str | None = None
