@@ -22,6 +22,9 @@ CATALOGUE: dict[str, str] = {
     "AF811": "a sample batch folder has no readable manifest",
     "AF812": "a returned form cannot be read or matched to a child of the sample",
     "AF813": "a CSV row has more cells than the header",
+    "AF820": "another auditforms run is using the output folder (--wait waits for it)",
+    "AF821": "a returned audit's audit id belongs to one child of the sample but it is about another",
+    "AF822": "a folder left by an interrupted run was removed",
 }
 
 
