@@ -117,7 +117,7 @@ def test_force_replaces_generated_forms_but_keeps_returned_work(run_cli, fake_re
 def test_failure_mid_batch_leaves_nothing_that_looks_finished(run_cli, fake_renderers, tmp_path,
                                                               monkeypatch, in_workers):
     if in_workers:
-        monkeypatch.setattr("auditforms.sampling.render_pool.WORTH_WORKERS_SECONDS", 0.0)
+        monkeypatch.setattr("auditforms.cli.render_pool.WORTH_WORKERS_SECONDS", 0.0)
     rows = "".join(f"C{i},Early Help,Bob\n" for i in range(30))
     sample = write_csv(tmp_path / "s.csv", f"Child ID,Team,Auditor\n{rows}{FAIL_ON_CHILD},EH,Bob\n")
     result = render(run_cli, sample, tmp_path / "batch")
@@ -178,7 +178,7 @@ def test_names_that_clash_are_numbered(run_cli, fake_renderers, tmp_path):
 
 def test_worker_processes_give_the_same_files_as_one_process(run_cli, fake_renderers, tmp_path,
                                                              monkeypatch):
-    from auditforms.sampling.render_pool import worker_count
+    from auditforms.cli.render_pool import worker_count
 
     rows = "".join(f"C{i},Early Help,Bob\n" for i in range(12))
     sample = write_csv(tmp_path / "s.csv", f"Child ID,Team,Auditor\n{rows}")
@@ -186,7 +186,7 @@ def test_worker_processes_give_the_same_files_as_one_process(run_cli, fake_rende
     assert worker_count(24) == 1
     assert render(run_cli, sample, tmp_path / "one").exit_code == 0
     monkeypatch.setenv("AUDITFORMS_WORKERS", "2")
-    monkeypatch.setattr("auditforms.sampling.render_pool.WORTH_WORKERS_SECONDS", 0.0)
+    monkeypatch.setattr("auditforms.cli.render_pool.WORTH_WORKERS_SECONDS", 0.0)
     assert render(run_cli, sample, tmp_path / "many").exit_code == 0
     one = {p.name: p.read_bytes() for p in (tmp_path / "one").iterdir()}
     assert one == {p.name: p.read_bytes() for p in (tmp_path / "many").iterdir()}

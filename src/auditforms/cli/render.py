@@ -47,7 +47,7 @@ def command(definition: Path, format_: str, output: Path, data_path: Path | None
     formats = _formats(format_)
     loaded = load_or_exit(definition, search_path)
     if sample_path is not None:
-        from auditforms.sampling.batch_cli import render_sample
+        from auditforms.cli.sample_batch import render_sample
 
         raise SystemExit(render_sample(loaded, sample_path, formats, output, force=force))
     options = RenderOptions()

@@ -124,8 +124,8 @@ def _refuse_existing(output: Path, force: bool) -> None:
 
 def _read_inputs(definition: Any, cases: Path, auditors: Path, history: tuple[Path, ...],
                  audits: tuple[Path, ...]) -> tuple[list[Any], list[Any], list[Any]]:
+    from auditforms.cli.sample_inputs import read_audit_folder, read_csv_file
     from auditforms.diagnostics import has_errors
-    from auditforms.sampling.inputs_cli import read_audit_folder, read_csv_file
     from auditforms.sampling.records import (
         AUDITOR_COLUMNS,
         CASE_COLUMNS,
@@ -158,8 +158,8 @@ def _write(definition: Any, criteria: Any, drawn: Any, output: Path, force: bool
            inputs: dict[str, list[Path]]) -> None:
     import hashlib
 
+    from auditforms.cli.sample_inputs import sha256_file
     from auditforms.sampling.draw import metadata
-    from auditforms.sampling.inputs_cli import sha256_file
     from auditforms.sampling.sample_file import sample_csv_bytes
 
     data = sample_csv_bytes(drawn.rows)

@@ -38,8 +38,8 @@ from auditforms.cli.sample import DateParam
 def command(definition: Path, folder: Path, format_: str, today: dt.date | None,
             search_path: tuple[Path, ...]) -> None:
     """Show which forms of the sample batch in FOLDER have come back and pass their check."""
-    from auditforms.sampling.folder_swap import read_manifest
-    from auditforms.sampling.returns_cli import candidate_files, make_checker, read_returned
+    from auditforms.cli.folder_swap import read_manifest
+    from auditforms.cli.sample_returns import candidate_files, make_checker, read_returned
     from auditforms.sampling.status import all_done, status_of, summary
 
     manifest = read_manifest(folder)

@@ -14,11 +14,11 @@ from collections.abc import Callable, Iterator, Mapping
 from pathlib import Path
 from typing import Any
 
+from auditforms.cli.folder_swap import file_sha256
+from auditforms.cli.sample_inputs import OWN_FORMATS, read_json_file
 from auditforms.model.definition import Definition
 from auditforms.sampling.batch import INDEX, MANIFEST
-from auditforms.sampling.folder_swap import file_sha256
 from auditforms.sampling.history import ENVELOPE_FORMAT, role_answer
-from auditforms.sampling.inputs_cli import OWN_FORMATS, read_json_file
 from auditforms.sampling.status import Returned
 
 MAX_DOCX_BYTES = 50 * 1024 * 1024

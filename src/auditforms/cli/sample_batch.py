@@ -1,7 +1,7 @@
 """``auditforms render DEFINITION --sample SAMPLE.csv -o FOLDER`` (CLI layer: reads and writes).
 
 One pre-filled form per child per format, an ``index.html`` and a ``manifest.json``,
-appearing atomically in FOLDER (see :mod:`auditforms.sampling.folder_swap` for how
+appearing atomically in FOLDER (see :mod:`auditforms.cli.folder_swap` for how
 re-runs keep returned work). Returns the exit code: 0 written, 1 invalid sample or a
 form that could not be rendered, 2 usage (unknown or unfillable format, folder exists).
 """
@@ -17,15 +17,15 @@ from typing import Any
 
 import click
 
+from auditforms.cli import folder_swap
 from auditforms.cli.common import EXIT_INVALID, EXIT_OK, EXIT_USAGE, echo_diagnostics
+from auditforms.cli.render_pool import RenderFailed, render_all
+from auditforms.cli.sample_inputs import read_csv_file, read_json_file
 from auditforms.diagnostics import has_errors
 from auditforms.model.definition import Definition
 from auditforms.renderers import get_renderer
-from auditforms.sampling import folder_swap
 from auditforms.sampling.batch import INDEX, MANIFEST, BatchPlan, manifest, plan_batch
 from auditforms.sampling.index_page import index_html
-from auditforms.sampling.inputs_cli import read_csv_file, read_json_file
-from auditforms.sampling.render_pool import RenderFailed, render_all
 from auditforms.sampling.sample_file import SAMPLE_COLUMNS, read_sample
 
 PROGRESS_FROM = 10
