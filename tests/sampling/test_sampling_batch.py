@@ -43,7 +43,8 @@ def test_one_prefilled_form_per_child_per_format(run_cli, fake_renderers, sample
     form = json.loads((out / "2026-12-C1.form.txt").read_text())
     assert form["audit_id"] == "2026-12-C1"
     assert form["prefill"] == {"child-id": "C1", "team": "Early Help", "age-band": "11-15",
-                               "child-age": 12, "strand": ["help-and-protection"], "uasc": "yes"}
+                               "child-age": 12, "strand": ["help-and-protection"], "uasc": "yes",
+                               "auditor-name": "Ann <b>Lee</b>"}
     second = json.loads((out / "2026-12-C2.doc.txt").read_text())["prefill"]
     assert second["strand"] == ["care-leavers"] and second["age-band"] == "0"
     assert not [p for p in tmp_path.iterdir() if p.name.startswith(".")]

@@ -5,8 +5,8 @@ on a small hidden file *beside* the folder, ``.NAME.lock``: beside, not inside, 
 ``render --sample`` replaces the folder itself by a rename, and a lock on a file inside it
 would move away with the old folder. The kernel releases the lock when the process ends,
 however it ends (Ctrl-C, a crash, ``kill -9``), so there is no stale lock to clear by
-hand. The lock file itself is left in place: deleting it would let two runs lock two
-different files of the same name.
+hand: a lock file left by a killed run is simply locked again by the next. A run that
+ends normally deletes the file.
 
 The message never says who holds the lock (a user name on a shared drive is personal
 data, and a process id means nothing on another machine): only which folder is busy.
@@ -69,22 +69,31 @@ def folder_lock(folder: Path, *, wait: bool = False) -> Iterator[None]:
     """Hold ``folder``'s lock for the ``with`` block; :class:`FolderBusy` if taken and not ``wait``."""
     path = lock_path(folder)
     path.parent.mkdir(parents=True, exist_ok=True)
-    fd = os.open(path, os.O_RDWR | os.O_CREAT, 0o666)
+    fd = _acquire(path, folder, wait)
+    _HELD.add(fd)
     try:
-        _acquire(fd, folder, wait)
-        _HELD.add(fd)
-        try:
-            yield
-        finally:
-            _HELD.discard(fd)
-            _release(fd)
+        yield
     finally:
+        _HELD.discard(fd)
+        with suppress(OSError):
+            path.unlink()  # still locked, so a waiting run re-opens a fresh file (see _acquire)
+        _release(fd)
         os.close(fd)
 
 
-def _acquire(fd: int, folder: Path, wait: bool) -> None:
+def _acquire(path: Path, folder: Path, wait: bool) -> int:
+    """A descriptor of ``path``, locked. The holder deletes the file when it finishes, so a
+    lock won on a file that is no longer at ``path`` is worthless: drop it and try again."""
     announced = False
-    while not _try_lock(fd):
+    while True:
+        fd = os.open(path, os.O_RDWR | os.O_CREAT, 0o666)
+        if _try_lock(fd):
+            if _same_file(fd, path):
+                return fd
+            _release(fd)
+            os.close(fd)
+            continue
+        os.close(fd)
         if not wait:
             raise FolderBusy(folder)
         if not announced:
@@ -92,6 +101,15 @@ def _acquire(fd: int, folder: Path, wait: bool) -> None:
                        "to finish (Ctrl-C to stop)", err=True)
             announced = True
         time.sleep(POLL_SECONDS)
+
+
+def _same_file(fd: int, path: Path) -> bool:
+    try:
+        on_disk = path.stat()
+    except OSError:
+        return False
+    held = os.fstat(fd)
+    return (held.st_dev, held.st_ino) == (on_disk.st_dev, on_disk.st_ino)
 
 
 if sys.platform == "win32":  # pragma: no cover - exercised on Windows only

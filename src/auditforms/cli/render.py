@@ -15,6 +15,7 @@ from auditforms.cli.common import (
     load_or_exit,
     write_atomic,
 )
+from auditforms.cli.locking import wait_option
 from auditforms.renderers import REGISTRY, RenderOptions, get_renderer
 
 
@@ -41,15 +42,18 @@ def _formats(value: str) -> list[str]:
               help="A sample CSV from 'auditforms sample': one pre-filled form per child.")
 @definitions_path_option
 @force_option
+@wait_option
 def command(definition: Path, format_: str, output: Path, data_path: Path | None,
-            sample_path: Path | None, search_path: tuple[Path, ...], force: bool) -> None:
+            sample_path: Path | None, search_path: tuple[Path, ...], force: bool,
+            wait: bool) -> None:
     """Render DEFINITION as an HTML form, a Word form, a result JSON Schema or a data dictionary."""
     formats = _formats(format_)
     loaded = load_or_exit(definition, search_path)
     if sample_path is not None:
         from auditforms.cli.sample_batch import render_sample
 
-        raise SystemExit(render_sample(loaded, sample_path, formats, output, force=force))
+        raise SystemExit(render_sample(loaded, sample_path, formats, output, force=force,
+                                       wait=wait))
     options = RenderOptions()
     if data_path is not None:
         from auditforms.results.prefill import load_prefill

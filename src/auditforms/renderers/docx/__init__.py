@@ -25,7 +25,7 @@ class DocxRenderer:
     def render(self, definition: Definition, options: RenderOptions) -> bytes:
         from auditforms.renderers.docx.document import build
 
-        return build(definition, options.prefill, options.audit_id)
+        return build(definition, options.prefill, options.audit_id, options.due_date)
 
 
 RENDERER = DocxRenderer()

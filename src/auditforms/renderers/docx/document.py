@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime as dt
 import io
 from collections.abc import Mapping
 from typing import Any
@@ -24,7 +25,8 @@ HOW_TO = (
 )
 
 
-def build(definition: Definition, prefill: Mapping[str, Any], audit_id: str | None) -> bytes:
+def build(definition: Definition, prefill: Mapping[str, Any], audit_id: str | None,
+          due_date: dt.date | None = None) -> bytes:
     document = docx.Document()
     page.set_up_page(document)
     page.set_up_styles(document)
@@ -37,7 +39,7 @@ def build(definition: Definition, prefill: Mapping[str, Any], audit_id: str | No
         props[naming.PROP_AUDIT_ID] = audit_id
     page.custom_properties(document, props)
     form = Form(document, definition, prefill)
-    front_matter(form)
+    front_matter(form, due_date)
     for section in definition.sections:
         visit_section(form, section)
     moderation(form)
@@ -47,7 +49,7 @@ def build(definition: Definition, prefill: Mapping[str, Any], audit_id: str | No
     return page.deterministic_zip(out.getvalue())
 
 
-def front_matter(form: Form) -> None:
+def front_matter(form: Form, due_date: dt.date | None = None) -> None:
     d = form.definition
     form.new_paragraph("Title", d.title)
     form.para(" · ".join(p for p in (d.publisher, f"Version {d.version}") if p), "Subtitle")
@@ -61,6 +63,8 @@ def front_matter(form: Form) -> None:
                   + (f" {d.lookback.description}" if d.lookback.description else ""))
     if d.completion_days:
         form.para(f"Complete the audit within {d.completion_days} days of receiving it.")
+    if due_date is not None:
+        form.para(f"Please return this audit by {due_date.day} {due_date:%B %Y}.", "Form Instruction")
     form.prose(d.guidance)
     form.para(HOW_TO, "Form Hint")
 
