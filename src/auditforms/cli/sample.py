@@ -66,7 +66,8 @@ _FILE = click.Path(exists=True, dir_okay=False, path_type=Path)
               help="How many children to sample.")
 @click.option("--seed", type=click.IntRange(min=0), help="Seed of a previous run to reproduce it.")
 @click.option("--date", "reference", type=DateParam(),
-              help="Reference date (default today); the look-back and due date count from it.")
+              help="Reference date, as dd/mm/yyyy or yyyy-mm-dd (default today); the look-back "
+                   "and the due date count from it.")
 @click.option("--lookback-months", type=click.IntRange(min=0),
               help="Exclude children audited this many months before the date "
                    "(default: the definition's lookback, else 6).")
@@ -84,7 +85,11 @@ def command(definition: Path, cases: Path, auditors: Path, history: tuple[Path, 
             reference: dt.date | None, lookback_months: int | None, stratify: str | None,
             flags: tuple[str, ...], teams: tuple[str, ...], strands: tuple[str, ...],
             output: Path, search_path: tuple[Path, ...], force: bool) -> None:
-    """Draw this month's dip sample from DEFINITION's case list and allocate auditors."""
+    """Draw this month's dip sample from the case list (--cases) and allocate auditors.
+
+    DEFINITION is the audit tool the sample is for: it gives the look-back, the time
+    allowed to complete an audit and the age bands. The children come from --cases.
+    """
     from auditforms.sampling.draw import draw_sample
     from auditforms.sampling.draw import lookback_months as default_lookback
     from auditforms.sampling.selection import Criteria, SampleProblem
