@@ -35,7 +35,8 @@ from auditforms.cli.sample import DateParam
 @click.argument("folder", type=click.Path(exists=True, file_okay=False, path_type=Path))
 @click.option("--format", "format_", type=click.Choice(["text", "json"]), default="text",
               show_default=True, help="Report format.")
-@click.option("--today", type=DateParam(), help="Count overdue forms as of this date, as dd/mm/yyyy or yyyy-mm-dd (default today).")
+@click.option("--today", type=DateParam(),
+              help="Count overdue forms as of this date, as dd/mm/yyyy or yyyy-mm-dd (default today).")
 @definitions_path_option
 @wait_option
 def command(definition: Path, folder: Path, format_: str, today: dt.date | None,

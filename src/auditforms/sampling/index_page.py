@@ -43,7 +43,7 @@ body{margin:0;font-family:arial,sans-serif;font-size:1.1875rem;line-height:1.32;
 text-align:left;vertical-align:top}
 .govuk-table__header{font-weight:700}
 .govuk-table__header:last-child,.govuk-table__cell:last-child{padding-right:0}
-.govuk-table .govuk-link{white-space:nowrap}
+.govuk-table .govuk-link{white-space:nowrap;display:inline-block;padding:.25rem 0}
 .govuk-table__cell--numeric{text-align:right;font-variant-numeric:tabular-nums}
 .govuk-link{color:#1d70b8;text-decoration:underline;text-underline-offset:.1578em}
 .govuk-link:visited{color:#4c2c92}
@@ -51,7 +51,8 @@ text-align:left;vertical-align:top}
 .govuk-link:focus{outline:3px solid transparent;color:#0b0c0c;background-color:#fd0;
 box-shadow:0 -2px #fd0,0 4px #0b0c0c;text-decoration:none}
 .govuk-visually-hidden{position:absolute!important;width:1px!important;height:1px!important;margin:0!important;
-padding:0!important;overflow:hidden!important;clip:rect(0 0 0 0)!important;white-space:nowrap!important;border:0!important}
+padding:0!important;overflow:hidden!important;clip:rect(0 0 0 0)!important;white-space:nowrap!important;
+border:0!important}
 .govuk-inset-text{padding:1rem;margin:1.5rem 0;border-left:10px solid #b1b4b6}
 """
 _FORM_NAMES = {"html": "HTML form", "docx": "Word form"}
