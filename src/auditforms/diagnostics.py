@@ -124,6 +124,7 @@ _FAMILY_CATALOGUES = (
     "auditforms.results.codes",
     "auditforms.extract.codes",
     "auditforms.sampling.codes",
+    "auditforms.service.codes",
 )
 
 
