@@ -109,7 +109,7 @@ def _text(folder: Path, manifest: dict[str, Any], statuses: list[Any], unmatched
         if r is not None and r.problem:
             detail += f" ({r.problem})"
         elif r is not None and s.state in ("passes", "fails"):
-            detail += f" ({r.errors} errors, {r.warnings} warnings)"
+            detail += f" ({r.audit_status or 'no status'}; {r.errors} errors, {r.warnings} warnings)"
         click.echo(f"  {s.child.get('child_id'):<10} {s.child.get('auditor') or '-':<20} "
                    f"due {s.child.get('due_date') or '-':<10}  {detail:<34} {r.path if r else ''}"
                    .rstrip())
