@@ -194,3 +194,72 @@ def _manifest_tool(settings: Any, forms: Path) -> Path:
     if isinstance(drawn_for, str) and drawn_for in settings.dip_sample_tools:
         return _tool_file(settings, drawn_for)
     return _tool_file(settings, None)
+
+
+REPORT_FORMATS = ("html", "docx", "xlsx", "json")
+
+
+def _report_installed() -> bool:
+    from auditforms.cli import COMMANDS
+
+    return "report" in COMMANDS
+
+
+@command.command("report", hidden=not _report_installed())
+@click.argument("month", required=False, callback=_month, metavar="[YYYY-MM]")
+@click.option("--format", "format_", type=click.Choice(REPORT_FORMATS), default="html",
+              show_default=True, help="html page, docx board paper, xlsx workbook or json.")
+@click.option("--since", callback=_month, metavar="YYYY-MM",
+              help="First month of the trend (default: the first month in the folder).")
+@click.option("--public", is_flag=True, help="Suppress every count under 5 (for published papers).")
+@click.option("-o", "--output", type=click.Path(dir_okay=False, path_type=Path),
+              help="Output file (default: months/MONTH/report-MONTH.FORMAT).")
+@click.option("--force", is_flag=True, help="Replace a report that already exists.")
+@wait_option
+def report(month: str | None, format_: str, since: str | None, public: bool, output: Path | None,
+           force: bool, wait: bool) -> None:
+    """The monthly report for MONTH (default: the latest), from every month's audits."""
+    from auditforms.cli.service import require_service
+    from auditforms.service.layout import month_paths
+
+    if not _report_installed():
+        click.echo("error[AF977] this version of auditforms has no 'report' command", err=True)
+        raise SystemExit(EXIT_USAGE)
+    settings = require_service()
+    month = month or _latest_month(settings)
+    paths = month_paths(settings.folder, month)
+    with folder_lock(paths.folder, wait=wait):
+        argv = _report_argv(settings, month, format_, since, public,
+                            output or paths.folder / f"report-{month}.{format_}", force)
+        _run("report", argv)
+
+
+def _report_argv(settings: Any, month: str, format_: str, since: str | None, public: bool,
+                 output: Path, force: bool) -> list[str]:
+    """``auditforms report``'s command line for the month, from the settings and the folder."""
+    from auditforms.cli.service import months_forms
+    from auditforms.service.layout import MONTHS, month_paths, months_in
+
+    root = settings.folder / MONTHS
+    names = months_in(p.name for p in root.iterdir() if p.is_dir()) if root.is_dir() else []
+    upto = [m for m in names if m <= month]
+    samples = [s for m in upto if (s := month_paths(settings.folder, m).sample).is_file()]
+    forms = [f for f in months_forms(settings) if f.parent.name in upto]
+    tool = _manifest_tool(settings, month_paths(settings.folder, month).forms)
+    argv = [str(tool), *map(str, forms), "--period", month, "--format", format_, "-o", str(output)]
+    argv += ["--since", since or (upto[0] if upto else month)]
+    for sample in samples:
+        argv += ["--sample", str(sample)]
+    for folder in _search(settings):
+        argv += ["--definitions", str(folder)]
+    return argv + (["--public"] if public else []) + (["--force"] if force else [])
+
+
+def _run(name: str, argv: list[str]) -> None:
+    """Run another auditforms command with ``argv``; its exit code is this command's."""
+    import importlib
+
+    from auditforms.cli import COMMANDS
+
+    module = importlib.import_module(COMMANDS[name][0])
+    module.command.main(args=argv, prog_name=f"auditforms {name}", standalone_mode=True)
