@@ -112,3 +112,25 @@ def test_an_interrupted_start_finishes_from_the_recorded_sample(run_cli, example
     assert "the sample was drawn by an earlier run that did not finish" in result.stderr
     manifest = json.loads((example_service / "months" / "2026-12" / "forms" / "manifest.json").read_text())
     assert [c["child_id"] for c in manifest["children"]] == drawn
+
+
+def test_status_lists_returned_audits_waiting_too_long_for_moderation(run_cli, example_service: Path):
+    assert run_cli("month", "start", "2026-11", "--date", "2026-11-02").exit_code == 0
+    forms = example_service / "months" / "2026-11" / "forms"
+    child = json.loads((forms / "manifest.json").read_text())["children"][0]
+    document = json.loads(returned_audit(child["child_id"], "2026-11-10"))
+    document["audit_id"] = child["audit_id"]
+    (forms / "back.json").write_text(json.dumps(document))
+    in_time = json.loads(run_cli("month", "status", "--today", "2026-11-23", "--format", "json").stdout)
+    assert in_time["moderation_overdue"] == []  # due 16 November + 7 days
+    late = run_cli("month", "status", "--today", "2026-11-24")
+    assert (f"1 returned audit(s) not moderated within 7 days of the due date: {child['child_id']}"
+            in late.stdout)
+    assert "the report for 2026-11 is due by 10 December 2026" in late.stdout
+
+
+def test_deadlines_arithmetic():
+    from auditforms.service.deadlines import report_due
+
+    assert report_due("2026-12", 10).isoformat() == "2027-01-10"
+    assert report_due("2026-01", 28).isoformat() == "2026-02-28"

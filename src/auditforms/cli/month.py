@@ -170,7 +170,15 @@ def status(month: str | None, format_: str, today: dt.date | None, wait: bool) -
     with folder_lock(paths.folder, wait=wait), folder_lock(paths.forms, wait=wait):
         clean_leftovers(paths.forms)
         tool = _manifest_tool(settings, paths.forms)
-        code = report_status(tool, paths.forms, format_, today, _search(settings))
+        code = report_status(tool, paths.forms, format_, today, _search(settings),
+                             settings.moderation_days)
+    if settings.report_day is not None and format_ == "text":
+        from auditforms.sampling.index_page import long_date
+        from auditforms.service.deadlines import report_due
+
+        due = report_due(month, settings.report_day).isoformat()
+        click.echo(f"the report for {month} is due by {long_date(due)} ('auditforms month report "
+                   f"{month}')")
     raise SystemExit(code)
 
 

@@ -51,8 +51,12 @@ def command(definition: Path, folder: Path, format_: str, today: dt.date | None,
 
 
 def report_status(definition: Path, folder: Path, format_: str, today: dt.date | None,
-                  search_path: Sequence[Path]) -> int:
-    """Print the batch's status; the exit code (0 when every child's audit passes)."""
+                  search_path: Sequence[Path], moderation_days: int | None = None) -> int:
+    """Print the batch's status; the exit code (0 when every child's audit passes).
+
+    With ``moderation_days`` (a service's deadline), returned audits still not moderated
+    that many days after their due date are listed as awaiting moderation.
+    """
     from auditforms.cli.folder_swap import read_manifest
     from auditforms.sampling.status import all_done, status_of, summary
 
@@ -65,11 +69,27 @@ def report_status(definition: Path, folder: Path, format_: str, today: dt.date |
     returned = _read_returns(loaded, folder, manifest)
     statuses, unmatched = status_of(manifest, returned, today or dt.date.today())
     counts = summary(statuses)
+    late = _moderation_overdue(statuses, today, moderation_days)
     if format_ == "json":
-        click.echo(json.dumps(_json(manifest, statuses, unmatched, counts, today), indent=2))
+        report = _json(manifest, statuses, unmatched, counts, today)
+        if late is not None:
+            report["moderation_overdue"] = [s.child.get("child_id") for s in late]
+        click.echo(json.dumps(report, indent=2))
     else:
         _text(folder, manifest, statuses, unmatched, counts)
+        if late:
+            click.echo(f"{len(late)} returned audit(s) not moderated within {moderation_days} days "
+                       f"of the due date: {', '.join(str(s.child.get('child_id')) for s in late)}")
     return EXIT_OK if all_done(statuses) else EXIT_INVALID
+
+
+def _moderation_overdue(statuses: list[Any], today: dt.date | None,
+                        days: int | None) -> list[Any] | None:
+    if days is None:
+        return None
+    from auditforms.service.deadlines import moderation_overdue
+
+    return moderation_overdue(statuses, today or dt.date.today(), days)
 
 
 def _read_returns(definition: Any, folder: Path, manifest: dict[str, Any]) -> list[Any]:
