@@ -58,6 +58,18 @@ def test_existing_commands_default_from_the_settings(run_cli, example_service: P
     explicit = run_cli("sample", "-o", "out/other.csv", "--date", "2026-11-02", "--seed", "7",
                        "-n", "2")
     assert "drew 2 of 177" in explicit.stderr  # the command line wins
-    rendered = run_cli("render", "--sample", "out/sample.csv", "-o", "out/forms")
+    rendered = run_cli("render", "--sample", "out/sample.csv", "-o", "out/forms", "-f", "html")
     assert rendered.exit_code == 0, rendered.stderr
     assert len(list((example_service / "out" / "forms").glob("*.html"))) == 6  # 5 forms + index
+
+
+def test_a_new_service_says_what_is_missing_at_its_line(run_cli, tmp_path, monkeypatch):
+    monkeypatch.chdir(tmp_path)
+    assert run_cli("init", "qa").exit_code == 0
+    monkeypatch.chdir(tmp_path / "qa")
+    result = run_cli("month", "start", "2026-11")
+    line = next(i for i, text in enumerate((tmp_path / "qa" / "auditforms.yaml").read_text().splitlines(), 1)
+                if text.startswith("  file: data/case-list.csv"))
+    assert result.exit_code == 1
+    assert result.stderr.startswith(
+        f"auditforms.yaml:{line}:9: error[AF972] the case list 'data/case-list.csv' does not exist")

@@ -132,7 +132,7 @@ def command_defaults(settings: Settings) -> dict[str, dict[str, Any]]:
     teams = {"teams": str(settings.path(settings.teams))} if settings.teams else {}
     return {
         "sample": sample,
-        "render": {"definition": tool, "search_path": search, "format_": ",".join(settings.formats)},
+        "render": {"definition": tool, "search_path": search},
         "status": {"search_path": search},
         "check": {"search_path": search},
         "report": {"definition": tool, "audits": forms, **teams},
