@@ -134,3 +134,17 @@ def test_deadlines_arithmetic():
 
     assert report_due("2026-12", 10).isoformat() == "2027-01-10"
     assert report_due("2026-01", 28).isoformat() == "2026-02-28"
+
+
+def test_two_month_starts_at_once_never_both_write(example_service: Path):
+    command = [sys.executable, "-m", "auditforms", "month", "start", "2026-11", "--seed", "4"]
+    runs = [subprocess.Popen(command, cwd=example_service, text=True, stdout=subprocess.PIPE,
+                             stderr=subprocess.PIPE) for _ in range(2)]
+    errors = [run.communicate(timeout=120)[1] for run in runs]
+    results = [(run.returncode, err) for run, err in zip(runs, errors, strict=True)]
+    assert sorted(code for code, _ in results) == [0, 2], results
+    refused = next(err for code, err in results if code == 2)
+    assert "error[AF820]" in refused or "error[AF975]" in refused
+    manifest = json.loads((example_service / "months" / "2026-11" / "forms" / "manifest.json").read_text())
+    assert len(manifest["children"]) == 5
+    assert not [p.name for p in (example_service / "months").rglob(".*")]
