@@ -61,7 +61,7 @@ deadlines:
 
 targets:
   returned_on_time: 90
-  good_or_better: 80
+  overall_good_or_better: 80
 """
 
 
