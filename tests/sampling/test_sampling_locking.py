@@ -61,3 +61,14 @@ def test_wait_waits_for_the_holder_to_finish(tmp_path: Path) -> None:
     with folder_lock(tmp_path / "forms", wait=True):
         assert holder.poll() is not None or time.monotonic() - started >= 0.3
     holder.wait()
+
+
+def test_a_lock_that_cannot_be_made_is_one_line(tmp_path: Path) -> None:
+    from auditforms.cli.locking import LockUnavailable
+
+    (tmp_path / "a-file").write_text("not a folder")
+    with pytest.raises(LockUnavailable) as failed, folder_lock(tmp_path / "a-file" / "forms"):
+        pass
+    assert "error[AF823] cannot take this folder's lock" in failed.value.format_message()
+    with folder_lock(tmp_path / "a-file" / "forms", read_only=True):
+        pass  # a reader goes ahead where nobody could write anyway

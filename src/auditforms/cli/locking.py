@@ -58,6 +58,20 @@ class FolderBusy(click.ClickException):
         click.echo(self.format_message(), err=True)
 
 
+class LockUnavailable(click.ClickException):
+    """The lock file cannot be made (a read-only share, a parent that is a file); one line."""
+
+    exit_code = EXIT_USAGE
+
+    def __init__(self, folder: Path, reason: str) -> None:
+        super().__init__(f"{folder}: error[AF823] cannot take this folder's lock, "
+                         f"{lock_path(folder).name} beside it ({reason}); check that the folder "
+                         "above it exists and can be written")
+
+    def show(self, file: object = None) -> None:
+        click.echo(self.format_message(), err=True)
+
+
 def lock_path(folder: Path) -> Path:
     """The lock file of ``folder``: ``.NAME.lock`` in its parent."""
     folder = Path(os.path.abspath(folder))
@@ -65,11 +79,22 @@ def lock_path(folder: Path) -> Path:
 
 
 @contextmanager
-def folder_lock(folder: Path, *, wait: bool = False) -> Iterator[None]:
-    """Hold ``folder``'s lock for the ``with`` block; :class:`FolderBusy` if taken and not ``wait``."""
+def folder_lock(folder: Path, *, wait: bool = False, read_only: bool = False) -> Iterator[None]:
+    """Hold ``folder``'s lock for the ``with`` block; :class:`FolderBusy` if taken and not ``wait``.
+
+    ``read_only`` is for commands that only read the folder (``status``): where the lock
+    file cannot be made at all (a read-only share), nobody can write there either, so
+    they read without it rather than refuse.
+    """
     path = lock_path(folder)
-    path.parent.mkdir(parents=True, exist_ok=True)
-    fd = _acquire(path, folder, wait)
+    try:
+        path.parent.mkdir(parents=True, exist_ok=True)
+        fd = _acquire(path, folder, wait)
+    except OSError as exc:
+        if read_only:
+            yield
+            return
+        raise LockUnavailable(folder, exc.strerror or type(exc).__name__) from None
     _HELD.add(fd)
     try:
         yield

@@ -167,7 +167,8 @@ def status(month: str | None, format_: str, today: dt.date | None, wait: bool) -
         click.echo(f"{paths.folder}: error[AF974] month {month} has not been started; run "
                    f"'auditforms month start {month}'", err=True)
         raise SystemExit(EXIT_USAGE)
-    with folder_lock(paths.folder, wait=wait), folder_lock(paths.forms, wait=wait):
+    with (folder_lock(paths.folder, wait=wait, read_only=True),
+          folder_lock(paths.forms, wait=wait, read_only=True)):
         clean_leftovers(paths.forms)
         tool = _manifest_tool(settings, paths.forms)
         code = report_status(tool, paths.forms, format_, today, _search(settings),

@@ -44,7 +44,7 @@ def command(definition: Path, folder: Path, format_: str, today: dt.date | None,
     """Show which forms of the sample batch in FOLDER have come back and pass their check."""
     from auditforms.cli.sample_batch import clean_leftovers
 
-    with folder_lock(folder, wait=wait):
+    with folder_lock(folder, wait=wait, read_only=True):
         clean_leftovers(folder)
         code = report_status(definition, folder, format_, today, search_path)
     raise SystemExit(code)

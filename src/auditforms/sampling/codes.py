@@ -25,6 +25,7 @@ CATALOGUE: dict[str, str] = {
     "AF820": "another auditforms run is using the output folder (--wait waits for it)",
     "AF821": "a returned audit's audit id belongs to one child of the sample but it is about another",
     "AF822": "a folder left by an interrupted run was removed",
+    "AF823": "an output folder's lock cannot be taken (the folder above it is missing or read-only)",
 }
 
 
