@@ -148,3 +148,36 @@ def test_two_month_starts_at_once_never_both_write(example_service: Path):
     manifest = json.loads((example_service / "months" / "2026-11" / "forms" / "manifest.json").read_text())
     assert len(manifest["children"]) == 5
     assert not [p.name for p in (example_service / "months").rglob(".*")]
+
+
+def test_a_word_form_returned_last_month_counts_too(run_cli, example_service: Path):
+    from auditforms.api import load_definition
+    from auditforms.renderers import RenderOptions, get_renderer
+    from auditforms.resources import shipped_definitions_dir
+
+    assert run_cli("month", "start", "2026-10", "--date", "2026-10-01", "--seed", "1").exit_code == 0
+    child = sampled(example_service, "2026-10")[0]
+    definition = load_definition(shipped_definitions_dir() / "torbay-full-audit.yaml")
+    filled = get_renderer("docx").render(definition, RenderOptions(
+        prefill={"child-id": child, "audit-date": "2026-10-08"}, audit_id=f"2026-10-{child}"))
+    (example_service / "months" / "2026-10" / "forms" / f"{child}-filled.docx").write_bytes(filled)
+    result = run_cli("month", "start", "2026-11", "--date", "2026-11-02", "--seed", "1")
+    assert result.exit_code == 0, result.stderr
+    assert child not in sampled(example_service, "2026-11")
+    (example_service / "months" / "2026-10" / "forms" / f"{child}-filled.docx").unlink()
+    control = run_cli("sample", "--date", "2026-11-02", "--seed", "1", "-o", "control.csv")
+    assert control.exit_code == 0
+    with (example_service / "control.csv").open(encoding="utf-8-sig") as handle:
+        assert child in {row["Child ID"] for row in csv.DictReader(handle)}
+
+
+def test_the_blank_word_forms_of_a_batch_are_not_returns(run_cli, example_service: Path):
+    from auditforms.cli.sample_word_returns import word_returns
+
+    settings = example_service / "auditforms.yaml"
+    settings.write_text(settings.read_text().replace("formats: [html]", "formats: [docx]"))
+    assert run_cli("month", "start", "2026-10", "--date", "2026-10-01").exit_code == 0
+    forms = example_service / "months" / "2026-10" / "forms"
+    assert len(list(forms.glob("*.docx"))) == 5
+    (forms / "~$lock.docx").write_bytes(b"lock")
+    assert word_returns(forms) == []

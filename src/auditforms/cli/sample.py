@@ -78,7 +78,8 @@ _FILE = click.Path(exists=True, dir_okay=False, path_type=Path)
 @click.option("--history", type=_FILE, multiple=True,
               help="Audit history CSV: child id, audit date (repeatable).")
 @click.option("--audits", type=click.Path(exists=True, file_okay=False, path_type=Path),
-              multiple=True, help="Folder of previous completed audits (JSON) (repeatable).")
+              multiple=True, help="Folder of previous completed audits: JSON saves and filled "
+                                  "Word forms (repeatable).")
 @click.option("--no-history", is_flag=True,
               help="There is no audit history yet (the first month): exclude nobody.")
 @click.option("-n", "--size", type=click.IntRange(min=1), default=20, show_default=True,
@@ -168,6 +169,7 @@ def _refuse_existing(output: Path, force: bool) -> None:
 
 def _read_inputs(definition: Any, inputs: Inputs) -> tuple[list[Any], list[Any], list[Any]]:
     from auditforms.cli.sample_inputs import read_audit_folder, read_csv_file
+    from auditforms.cli.sample_word_returns import read_word_history
     from auditforms.diagnostics import has_errors
     from auditforms.sampling.records import (
         AUDITOR_COLUMNS,
@@ -187,9 +189,10 @@ def _read_inputs(definition: Any, inputs: Inputs) -> tuple[list[Any], list[Any],
         past += found
         problems += more
     for folder in inputs.audits:
-        found, more = read_audit_folder(definition, folder)
-        past += found
-        problems += more
+        for reader in (read_audit_folder, read_word_history):
+            found, more = reader(definition, folder)
+            past += found
+            problems += more
     echo_diagnostics(problems, err=True)
     if has_errors(problems):
         click.echo("error: the sample was not drawn; correct the rows above and run again", err=True)

@@ -62,7 +62,7 @@ def read_returned(definition: Definition, folder: Path, path: Path, check: Check
     """``None`` for JSON that is not a completed audit (our own files, unrelated data)."""
     relative = path.relative_to(folder).as_posix()
     if path.suffix.lower() == ".docx":
-        document, problem = _extract(definition, path)
+        document, problem = extract_form(definition, path)
     else:
         document, diagnostic = read_json_file(path)
         problem = diagnostic.message if diagnostic else None
@@ -95,7 +95,7 @@ def _text(value: Any) -> str | None:
     return str(value).strip() if isinstance(value, str | int) and str(value).strip() else None
 
 
-def _extract(definition: Definition, path: Path) -> tuple[Any, str | None]:
+def extract_form(definition: Definition, path: Path) -> tuple[Any, str | None]:
     from auditforms.extract import extract_docx
 
     try:
