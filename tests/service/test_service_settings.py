@@ -73,3 +73,15 @@ def test_a_new_service_says_what_is_missing_at_its_line(run_cli, tmp_path, monke
     assert result.exit_code == 1
     assert result.stderr.startswith(
         f"auditforms.yaml:{line}:9: error[AF972] the case list 'data/case-list.csv' does not exist")
+
+
+def test_the_report_and_the_tracker_are_given_only_returned_audits(run_cli, example_service: Path):
+    from auditforms.cli.service import returned_audits
+
+    assert run_cli("month", "start", "2026-11", "--date", "2026-11-02").exit_code == 0
+    forms = example_service / "months" / "2026-11" / "forms"
+    assert returned_audits([forms]) == [forms]  # nothing back yet: the folder itself
+    (forms / "returned").mkdir()
+    (forms / "returned" / "a.json").write_text("{}")
+    (forms / ".hidden.json").write_text("{}")
+    assert returned_audits([forms]) == [forms / "returned" / "a.json"]

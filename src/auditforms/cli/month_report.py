@@ -1,8 +1,8 @@
 """``auditforms month report [YYYY-MM]``: the month's report, by ``auditforms report``.
 
 Runs the report command with its options from the settings and the folder: the tool the
-month was drawn for, every month's forms folder up to this one as the audits (for the
-trend), their sample files (drawn, returned, on time), and the output beside the month's
+month was drawn for, the audits returned into every month's forms folder up to this one
+(for the trend), their sample files (drawn, returned, on time), and the output beside the month's
 forms. Hidden (and refusing, AF977) when this version has no ``report`` command.
 """
 
@@ -58,14 +58,14 @@ def report(month: str | None, format_: str, since: str | None, public: bool, out
 def _report_argv(settings: Any, month: str, format_: str, since: str | None, public: bool,
                  output: Path, force: bool) -> list[str]:
     """``auditforms report``'s command line for the month, from the settings and the folder."""
-    from auditforms.cli.service import months_forms
+    from auditforms.cli.service import months_forms, returned_audits
     from auditforms.service.layout import month_paths
 
     upto = [m for m in month_names(settings) if m <= month]
     samples = [s for m in upto if (s := month_paths(settings.folder, m).sample).is_file()]
     forms = [f for f in months_forms(settings) if f.parent.name in upto]
     tool = manifest_tool(settings, month_paths(settings.folder, month).forms)
-    argv = [str(tool), *map(str, forms), "--period", month, "--format", format_, "-o", str(output)]
+    argv = [str(tool), *map(str, returned_audits(forms)), "--period", month, "--format", format_, "-o", str(output)]
     argv += ["--since", since or (upto[0] if upto else month)]
     for sample in samples:
         argv += ["--sample", str(sample)]

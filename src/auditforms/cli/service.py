@@ -112,11 +112,25 @@ def months_forms(settings: Settings) -> list[Path]:
     return [f for m in months_in(names) if (f := month_paths(settings.folder, m).forms).is_dir()]
 
 
+def returned_audits(forms: list[Path]) -> list[Path]:
+    """The audits that came back into ``forms`` folders: their ``.json`` files, without each
+    batch's own ``manifest.json`` (so the report and the tracker see only audits); the
+    folders themselves when nothing has come back yet."""
+    from auditforms.sampling.batch import MANIFEST
+
+    files = [path for folder in forms for path in sorted(folder.rglob("*.json"))
+             if path != folder / MANIFEST and path.is_file()
+             and not any(part.startswith(".") for part in path.relative_to(folder).parts)]
+    return files or forms
+
+
 def command_defaults(settings: Settings) -> dict[str, dict[str, Any]]:
     """click's ``default_map``: each command's options as the settings give them."""
     tool = str(tool_path(settings, settings.dip_sample_tool, "/tools/dip_sample/0"))
     search = [str(p) for p in definition_dirs(settings)]
-    forms = [str(p) for p in months_forms(settings)]
+    folders = months_forms(settings)
+    forms = [str(p) for p in folders]
+    audits = [str(p) for p in returned_audits(folders)]
     sample: dict[str, Any] = {
         "definition": tool, "search_path": search,
         "cases": str(settings.path(settings.case_list)),
@@ -135,8 +149,8 @@ def command_defaults(settings: Settings) -> dict[str, dict[str, Any]]:
         "render": {"definition": tool, "search_path": search},
         "status": {"search_path": search},
         "check": {"search_path": search},
-        "report": {"definition": tool, "audits": forms, **teams},
-        "actions": {"definition": tool, "audits": forms, **teams},
+        "report": {"definition": tool, "audits": audits, **teams},
+        "actions": {"definition": tool, "audits": audits, **teams},
     }
 
 
