@@ -181,3 +181,13 @@ def test_the_blank_word_forms_of_a_batch_are_not_returns(run_cli, example_servic
     assert len(list(forms.glob("*.docx"))) == 5
     (forms / "~$lock.docx").write_bytes(b"lock")
     assert word_returns(forms) == []
+
+
+def test_a_sample_left_without_its_seed_is_drawn_again(run_cli, example_service: Path):
+    assert run_cli("sample", "-o", "months/2026-12/sample.csv", "--seed", "3").exit_code == 0
+    (example_service / "months" / "2026-12" / "sample.meta.json").unlink()
+    result = run_cli("month", "start", "2026-12", "--seed", "8")
+    assert result.exit_code == 0, result.stderr
+    assert "left the sample without the record of its seed; it is drawn again" in result.stderr
+    meta = json.loads((example_service / "months" / "2026-12" / "sample.meta.json").read_text())
+    assert meta["seed"] == 8

@@ -23,7 +23,7 @@ from auditforms.cli.common import EXIT_OK, EXIT_USAGE, load_or_exit
 from auditforms.cli.locking import folder_lock, wait_option
 from auditforms.cli.month_common import latest_month, manifest_tool, month_callback, search, tool_file
 from auditforms.cli.month_report import report
-from auditforms.cli.sample import DateParam
+from auditforms.cli.sample import DateParam, sidecar_path
 
 
 @click.group("month")
@@ -62,11 +62,13 @@ def _start_locked(settings: Any, month: str, paths: Any, reference: dt.date | No
                    f"'auditforms month status {month}'", err=True)
         return EXIT_USAGE
     definition = load_or_exit(tool_file(settings, tool), search(settings))
-    if paths.sample.is_file():
+    if paths.sample.is_file() and sidecar_path(paths.sample).is_file():
         click.echo(f"{paths.sample}: the sample was drawn by an earlier run that did not finish; "
                    "rendering its forms now", err=True)
     else:
-        code = _draw(settings, definition, month, paths, reference, seed)
+        # A sample without its .meta.json has no record of its seed: draw it again.
+        code = _draw(settings, definition, month, paths, reference, seed,
+                     redraw=paths.sample.is_file())
         if code != EXIT_OK:
             return code
     code = render_sample(definition, paths.sample, settings.formats, paths.forms, wait=wait)
@@ -78,7 +80,7 @@ def _start_locked(settings: Any, month: str, paths: Any, reference: dt.date | No
 
 
 def _draw(settings: Any, definition: Any, month: str, paths: Any, reference: dt.date | None,
-          seed: int | None) -> int:
+          seed: int | None, redraw: bool = False) -> int:
     import secrets
 
     from auditforms.cli.sample import draw_and_write
@@ -97,7 +99,10 @@ def _draw(settings: Any, definition: Any, month: str, paths: Any, reference: dt.
         size=settings.sample_size or DEFAULT_SIZE,
         seed=secrets.randbelow(10**6) if seed is None else seed, stratify=settings.stratify,
     )
-    return draw_and_write(definition, inputs, criteria, paths.sample, force=False)
+    if redraw:
+        click.echo(f"{paths.sample}: an interrupted run left the sample without the record of its "
+                   "seed; it is drawn again", err=True)
+    return draw_and_write(definition, inputs, criteria, paths.sample, force=redraw)
 
 
 def _inputs(settings: Any, month: str) -> Any:
