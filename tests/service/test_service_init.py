@@ -57,3 +57,13 @@ def test_init_into_an_empty_folder_is_fine(run_cli, tmp_path, monkeypatch):
     (tmp_path / "empty").mkdir()
     assert run_cli("init", "empty", "--name", 'Odd "name": here').exit_code == 0
     assert yaml.safe_load((tmp_path / "empty" / "auditforms.yaml").read_text())["service"] == 'Odd "name": here'
+
+
+def test_init_where_it_cannot_be_made_is_one_line(run_cli, tmp_path, monkeypatch):
+    monkeypatch.chdir(tmp_path)
+    (tmp_path / "a-file").write_text("x")
+    for target in ("missing/qa", "a-file/qa"):
+        result = run_cli("init", target)
+        assert result.exit_code == 2
+        assert result.stderr.strip().startswith(f"{target}: error[AF976] cannot create it here (")
+        assert len(result.stderr.strip().splitlines()) == 1

@@ -33,8 +33,13 @@ def command(folder: Path, example: bool, service: str | None) -> None:
         what = "is a file" if not folder.is_dir() else "already holds files"
         click.echo(f"{folder}: error[AF976] {what}; give a new or empty folder", err=True)
         raise SystemExit(EXIT_USAGE)
-    building = Path(tempfile.mkdtemp(prefix=f".{folder.name}.partial-",
-                                     dir=folder.absolute().parent))
+    try:
+        building = Path(tempfile.mkdtemp(prefix=f".{folder.name}.partial-",
+                                         dir=folder.absolute().parent))
+    except OSError as exc:
+        click.echo(f"{folder}: error[AF976] cannot create it here ({exc.strerror or exc}); "
+                   "check that the folder above it exists and can be written", err=True)
+        raise SystemExit(EXIT_USAGE) from None
     try:
         _fill(building, example, service or folder.absolute().name)
         _move_into_place(building, folder)
