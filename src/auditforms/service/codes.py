@@ -14,7 +14,7 @@ CATALOGUE: dict[str, str] = {
     "AF973": "an audit tool named in the settings cannot be found or is not valid",
     "AF974": "a month is not written yyyy-mm, or has no folder yet",
     "AF975": "the month has already been started",
-    "AF976": "the folder given to init already holds files",
+    "AF976": "the folder given to init already holds files, or cannot be created there",
     "AF977": "a command the settings refer to is not installed in this version",
 }
 
