@@ -85,3 +85,14 @@ def test_the_report_and_the_tracker_are_given_only_returned_audits(run_cli, exam
     (forms / "returned" / "a.json").write_text("{}")
     (forms / ".hidden.json").write_text("{}")
     assert returned_audits([forms]) == [forms / "returned" / "a.json"]
+
+
+def test_the_tracker_is_given_word_returns_too(run_cli, example_service: Path):
+    from auditforms.cli.service import returned_audits
+
+    assert run_cli("month", "start", "2026-11", "--date", "2026-11-02").exit_code == 0
+    forms = example_service / "months" / "2026-11" / "forms"
+    (forms / "back.docx").write_bytes(b"PK")
+    (forms / "back.json").write_text("{}")
+    assert returned_audits([forms]) == [forms / "back.json"]
+    assert returned_audits([forms], word=True) == [forms / "back.docx", forms / "back.json"]

@@ -112,16 +112,20 @@ def months_forms(settings: Settings) -> list[Path]:
     return [f for m in months_in(names) if (f := month_paths(settings.folder, m).forms).is_dir()]
 
 
-def returned_audits(forms: list[Path]) -> list[Path]:
-    """The audits that came back into ``forms`` folders: their ``.json`` files, without each
-    batch's own ``manifest.json`` (so the report and the tracker see only audits); the
-    folders themselves when nothing has come back yet."""
+def returned_audits(forms: list[Path], *, word: bool = False) -> list[Path]:
+    """The audits that came back into ``forms`` folders: their ``.json`` files (and, with
+    ``word``, the filled ``.docx``), without each batch's own ``manifest.json`` and blank
+    forms, so the report and the tracker see only audits; the folders themselves when
+    nothing has come back yet."""
+    from auditforms.cli.sample_word_returns import word_returns
     from auditforms.sampling.batch import MANIFEST
 
     files = [path for folder in forms for path in sorted(folder.rglob("*.json"))
              if path != folder / MANIFEST and path.is_file()
              and not any(part.startswith(".") for part in path.relative_to(folder).parts)]
-    return files or forms
+    if word:
+        files += [path for folder in forms for path in word_returns(folder)]
+    return sorted(files) or forms
 
 
 def command_defaults(settings: Settings) -> dict[str, dict[str, Any]]:
@@ -131,6 +135,7 @@ def command_defaults(settings: Settings) -> dict[str, dict[str, Any]]:
     folders = months_forms(settings)
     forms = [str(p) for p in folders]
     audits = [str(p) for p in returned_audits(folders)]
+    audits_and_word = [str(p) for p in returned_audits(folders, word=True)]
     sample: dict[str, Any] = {
         "definition": tool, "search_path": search,
         "cases": str(settings.path(settings.case_list)),
@@ -150,7 +155,7 @@ def command_defaults(settings: Settings) -> dict[str, dict[str, Any]]:
         "status": {"search_path": search},
         "check": {"search_path": search},
         "report": {"definition": tool, "audits": audits, **teams},
-        "actions": {"definition": tool, "audits": audits, **teams},
+        "actions": {"definition": tool, "audits": audits_and_word, **teams},
     }
 
 
