@@ -81,6 +81,53 @@ def case_list() -> bytes:
     return ("\ufeff" + buffer.getvalue()).encode("utf-8")
 
 
+#: The case list as a case management system might export it: its own column names (mapped
+#: in examples/service/auditforms.yaml), plain "," and ISO dates.
+LCS_HEADERS = ["Person Reference", "Initials", "Birth Date", "Responsible Team",
+               "Service Area Name", "Involvement Start Date", "Involvement End Date", "Strand",
+               "Flags"]
+
+
+def lcs_case_list() -> bytes:
+    rng = random.Random(SEED)
+    buffer = io.StringIO()
+    writer = csv.writer(buffer, lineterminator="\r\n")
+    writer.writerow(LCS_HEADERS)
+    for number in range(1, CHILDREN + 1):
+        row = _child(rng, number)
+        for i in (2, 5, 6):
+            row[i] = dt.datetime.strptime(row[i], "%d/%m/%Y").date().isoformat() if row[i] else ""
+        writer.writerow(row)
+    return buffer.getvalue().encode("utf-8")
+
+
+#: team -> (team manager, service manager, head of service); every name is made up.
+MANAGERS = {
+    "Safeguarding and Support 1": ("Hana Ito", "Marcus Reid", "Ruth Adeyemi"),
+    "Safeguarding and Support 2": ("Ollie Grant", "Marcus Reid", "Ruth Adeyemi"),
+    "Children in Care": ("Femi Cole", "Ana Sousa", "Ruth Adeyemi"),
+    "Care Leavers": ("Iris Lund", "Ana Sousa", "Ruth Adeyemi"),
+    "Children with Disabilities": ("Paul Kerr", "Ana Sousa", "Glen Hughes"),
+    "Early Help": ("Zara Malik", "Will Burke", "Glen Hughes"),
+}
+
+
+def _email(name: str) -> str:
+    return name.lower().replace(" ", ".").replace("-", "") + "@example.org"
+
+
+def teams() -> bytes:
+    buffer = io.StringIO()
+    writer = csv.writer(buffer, lineterminator="\n")
+    writer.writerow(["Team", "Area of service", "Team manager", "Team manager email",
+                     "Service manager", "Service manager email", "Head of service",
+                     "Head of service email"])
+    for team, (area, *_rest) in TEAMS.items():
+        people = MANAGERS[team]
+        writer.writerow([team, area, *(cell for p in people for cell in (p, _email(p)))])
+    return buffer.getvalue().encode("utf-8")
+
+
 def auditors() -> bytes:
     buffer = io.StringIO()
     writer = csv.writer(buffer, lineterminator="\n")
@@ -112,6 +159,8 @@ def main() -> None:
     (HERE / "case-list.csv").write_bytes(case_list())
     (HERE / "auditors.csv").write_bytes(auditors())
     (HERE / "audit-history.csv").write_bytes(history())
+    (HERE / "lcs-case-list.csv").write_bytes(lcs_case_list())
+    (HERE / "teams.csv").write_bytes(teams())
     print(f"wrote {CHILDREN} children, {len(AUDITORS)} auditors and the audit history to {HERE}")
 
 

@@ -132,6 +132,7 @@ _FAMILY_CATALOGUES = (
     "auditforms.sampling.codes",
     "auditforms.actions.codes",
     "auditforms.collation.codes",
+    "auditforms.service.codes",
 )
 
 

@@ -1,6 +1,6 @@
 """Where the files that ship with auditforms live, installed or in a checkout.
 
-A wheel carries ``schemas/``, ``definitions/`` and ``renderers/`` inside the package as
+A wheel carries ``schemas/``, ``definitions/``, ``renderers/`` and ``examples/`` inside the package as
 ``auditforms/_data/…``; in a source checkout they sit at the repository root. Code asks
 this module rather than guessing, so both layouts behave the same.
 """
@@ -15,7 +15,7 @@ _PACKAGE_DIR = Path(__file__).resolve().parent
 
 @cache
 def data_dir(name: str) -> Path:
-    """The folder ``name`` (``schemas``, ``definitions`` or ``renderers``)."""
+    """The folder ``name`` (``schemas``, ``definitions``, ``renderers`` or ``examples``)."""
     installed = _PACKAGE_DIR / "_data" / name
     if installed.is_dir():
         return installed

@@ -56,9 +56,9 @@ MULTI_AGENCY_END = [
 EXPECTED_IDS: dict[str, list[str]] = {
     "torbay-full-audit": [*TORBAY_HEADER, "worker-seen", *TORBAY_FIELDS, *TORBAY_ACTIONS],
     "torbay-uasc": [
-        *TORBAY_HEADER, "uasc", "worker-seen", *TORBAY_FIELDS,
+        *TORBAY_HEADER, "uasc", "worker-seen", *TORBAY_FIELDS[:-1],
         "uasc-module", "uasc-age-assessment", "uasc-asylum-status", "uasc-dual-planning",
-        "uasc-family-members", "uasc-trafficking",
+        "uasc-family-members", "uasc-trafficking", "overall", "q12",
         *TORBAY_ACTIONS,
     ],
     "torbay-disabled-children": [

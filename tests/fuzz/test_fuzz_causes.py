@@ -102,7 +102,7 @@ def test_unwritable_outputs_are_one_line_and_exit_2(run_cli, tmp_path):
     sample = tmp_path / "s.csv"
     sample.write_text("Child ID,Team\nC1,EH\n")
     batch = run_cli("render", KITCHEN_SINK, "--sample", sample, "--format", "html", "-o", blocker / "batch")
-    assert batch.exit_code == 2 and "cannot write the batch here" in one_line(batch)
+    assert batch.exit_code == 2 and "error[AF823] cannot take this folder's lock" in one_line(batch)
     folder = tmp_path / "out.yaml"
     folder.mkdir()
     as_folder = run_cli("new", "out", "--extends", "kitchen-sink", "-o", folder, "--force",
@@ -268,7 +268,7 @@ def test_the_new_scaffold_points_at_a_stable_schema(run_cli, tmp_path):
 
 
 def test_an_unreadable_folder_in_a_batch_is_reported_by_status(tmp_path, monkeypatch):
-    from auditforms.sampling.returns_cli import candidate_files, read_returned
+    from auditforms.cli.sample_returns import candidate_files, read_returned
 
     (tmp_path / "returns").mkdir()
     real_scandir = os.scandir

@@ -202,8 +202,8 @@ def test_word_files(data):
 @FUZZ
 @given(st.one_of(ANY_BYTES, mutations(b'{"format": "auditforms/sample-batch", "files": []}')))
 def test_manifests_and_returned_json(tmp_path_factory, data):
-    from auditforms.sampling.folder_swap import read_manifest
-    from auditforms.sampling.inputs_cli import read_json_file
+    from auditforms.cli.folder_swap import read_manifest
+    from auditforms.cli.sample_inputs import read_json_file
 
     folder = tmp_path_factory.mktemp("batch")
     (folder / "manifest.json").write_bytes(data)

@@ -7,6 +7,8 @@ so that the tests say precisely which pre-fill and audit id each form received.
 from __future__ import annotations
 
 import json
+import os
+import time
 from dataclasses import dataclass
 
 from auditforms.renderers import RenderOptions
@@ -25,8 +27,10 @@ class FakeRenderer:
     def render(self, definition, options: RenderOptions) -> bytes:
         if FAIL_ON_CHILD in json.dumps(dict(options.prefill)):
             raise RuntimeError("the fake renderer was told to fail")
+        time.sleep(float(os.environ.get("FAKE_RENDER_SECONDS", "0")))
         record = {"format": self.name, "definition": definition.id, "audit_id": options.audit_id,
-                  "prefill": dict(options.prefill)}
+                  "prefill": dict(options.prefill),
+                  "due_date": options.due_date.isoformat() if options.due_date else None}
         return json.dumps(record, sort_keys=True).encode()
 
 

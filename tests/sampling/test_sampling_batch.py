@@ -43,7 +43,8 @@ def test_one_prefilled_form_per_child_per_format(run_cli, fake_renderers, sample
     form = json.loads((out / "2026-12-C1.form.txt").read_text())
     assert form["audit_id"] == "2026-12-C1"
     assert form["prefill"] == {"child-id": "C1", "team": "Early Help", "age-band": "11-15",
-                               "child-age": 12, "strand": ["help-and-protection"], "uasc": "yes"}
+                               "child-age": 12, "strand": ["help-and-protection"], "uasc": "yes",
+                               "auditor-name": "Ann <b>Lee</b>"}
     second = json.loads((out / "2026-12-C2.doc.txt").read_text())["prefill"]
     assert second["strand"] == ["care-leavers"] and second["age-band"] == "0"
     assert not [p for p in tmp_path.iterdir() if p.name.startswith(".")]
@@ -117,7 +118,7 @@ def test_force_replaces_generated_forms_but_keeps_returned_work(run_cli, fake_re
 def test_failure_mid_batch_leaves_nothing_that_looks_finished(run_cli, fake_renderers, tmp_path,
                                                               monkeypatch, in_workers):
     if in_workers:
-        monkeypatch.setattr("auditforms.sampling.render_pool.WORTH_WORKERS_SECONDS", 0.0)
+        monkeypatch.setattr("auditforms.cli.render_pool.WORTH_WORKERS_SECONDS", 0.0)
     rows = "".join(f"C{i},Early Help,Bob\n" for i in range(30))
     sample = write_csv(tmp_path / "s.csv", f"Child ID,Team,Auditor\n{rows}{FAIL_ON_CHILD},EH,Bob\n")
     result = render(run_cli, sample, tmp_path / "batch")
@@ -180,7 +181,7 @@ def test_names_that_clash_are_numbered(run_cli, fake_renderers, tmp_path):
 
 def test_worker_processes_give_the_same_files_as_one_process(run_cli, fake_renderers, tmp_path,
                                                              monkeypatch):
-    from auditforms.sampling.render_pool import worker_count
+    from auditforms.cli.render_pool import worker_count
 
     rows = "".join(f"C{i},Early Help,Bob\n" for i in range(12))
     sample = write_csv(tmp_path / "s.csv", f"Child ID,Team,Auditor\n{rows}")
@@ -188,7 +189,7 @@ def test_worker_processes_give_the_same_files_as_one_process(run_cli, fake_rende
     assert worker_count(24) == 1
     assert render(run_cli, sample, tmp_path / "one").exit_code == 0
     monkeypatch.setenv("AUDITFORMS_WORKERS", "2")
-    monkeypatch.setattr("auditforms.sampling.render_pool.WORTH_WORKERS_SECONDS", 0.0)
+    monkeypatch.setattr("auditforms.cli.render_pool.WORTH_WORKERS_SECONDS", 0.0)
     assert render(run_cli, sample, tmp_path / "many").exit_code == 0
     one = {p.name: p.read_bytes() for p in (tmp_path / "one").iterdir()}
     assert one == {p.name: p.read_bytes() for p in (tmp_path / "many").iterdir()}

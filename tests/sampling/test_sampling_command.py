@@ -143,3 +143,18 @@ def test_existing_sample_is_not_overwritten_without_force(run_cli, tmp_path):
     assert result.exit_code == 2 and "already exists" in result.stderr
     assert out.read_text() == "mine"
     assert run_cli(*sample_args(KITCHEN_SINK, out, "--force")).exit_code == 0
+
+
+def test_a_column_mapping_reads_an_export_with_its_own_names(run_cli, tmp_path):
+    common = ["sample", KITCHEN_SINK, "--auditors", EXAMPLES / "auditors.csv", "--no-history",
+              "--date", "2026-11-02", "--seed", "5", "-n", "3"]
+    cases = EXAMPLES / "lcs-case-list.csv"
+    unmapped = run_cli(*common, "--cases", cases, "-o", tmp_path / "a.csv")
+    assert unmapped.exit_code == 1 and "error[AF802] no 'child id' column" in unmapped.stderr
+    mapped = run_cli(*common, "--cases", cases, "-o", tmp_path / "b.csv",
+                     "--column", "child_id=Person Reference", "--column", "team=Responsible Team",
+                     "--column", "area=Service Area Name", "--column", "open_date=Involvement Start Date",
+                     "--column", "closed_date=Involvement End Date")
+    assert mapped.exit_code == 0, mapped.stderr
+    bad = run_cli(*common, "--cases", cases, "-o", tmp_path / "c.csv", "--column", "kid=Person Reference")
+    assert bad.exit_code == 2 and "ROLE=HEADER" in bad.stderr

@@ -77,7 +77,7 @@ def test_failing_audit_counts_errors_without_quoting_answers(run_cli, batch):
     assert child["state"] == "fails" and child["errors"] >= 1
     text = run_cli("status", KITCHEN_SINK, batch, "--today", "2026-12-01")
     assert secret not in result.output and secret not in text.output
-    assert "C1" in text.stdout and "fails (1 errors" in text.stdout
+    assert "C1" in text.stdout and "fails (submitted; 1 errors" in text.stdout
 
 
 def test_all_returned_and_passing_exits_0(run_cli, batch):
@@ -159,3 +159,51 @@ def test_generated_blank_forms_are_not_returns(run_cli, batch):
 def test_folder_without_manifest_is_a_usage_error(run_cli, tmp_path):
     result = run_cli("status", KITCHEN_SINK, tmp_path)
     assert result.exit_code == 2 and "error[AF811] not a sample batch folder" in result.stderr
+
+
+def test_an_audit_id_on_an_audit_about_another_child_is_a_mismatch(run_cli, batch):
+    manifest = json.loads((batch / "manifest.json").read_text())
+    c1_audit = manifest["children"][0]["audit_id"]
+    wrong = json.loads(envelope("C2", "final"))
+    wrong["audit_id"] = c1_audit  # C1's audit id, but the audit is about C2
+    (batch / "wrong.json").write_text(json.dumps(wrong))
+    result = status(run_cli, batch, "--today", "2026-12-01")
+    assert states(result) == {"C1": "outstanding", "C2": "outstanding", "C3": "outstanding"}
+    assert report(result)["children"][0]["mismatched_files"] == ["wrong.json"]
+    text = run_cli("status", KITCHEN_SINK, batch, "--today", "2026-12-01")
+    assert (f"{batch / 'wrong.json'}: warning[AF821] has the audit id of child C1 ({c1_audit}) "
+            "but is about another child; it is not counted for either") in text.stderr
+
+
+def test_a_json_and_a_word_file_for_one_child_are_both_listed(run_cli, batch, monkeypatch):
+    module = types.ModuleType("auditforms.extract")
+    module.extract_docx = lambda definition, data, filename: (json.loads(envelope("C1", "draft")), [])
+    monkeypatch.setitem(sys.modules, "auditforms.extract", module)
+    (batch / "C1.json").write_text(envelope("C1", "submitted"))
+    (batch / "C1-filled.docx").write_bytes(b"PK")
+    child = report(status(run_cli, batch, "--today", "2026-12-01"))["children"][0]
+    assert (child["file"], child["state"]) == ("C1.json", "passes")
+    assert [o["file"] for o in child["other_files"]] == ["C1-filled.docx"]
+    assert child["why_this_file"] == "it is the furthest on (submitted)"
+    text = run_cli("status", KITCHEN_SINK, batch, "--today", "2026-12-01").stdout
+    assert ("also returned: C1-filled.docx (draft); not counted, C1.json counts because it is "
+            "the furthest on (submitted)") in text
+
+
+def test_equal_returns_say_the_first_by_name_counts(run_cli, batch):
+    (batch / "b.json").write_text(envelope("C1"))
+    (batch / "a.json").write_text(envelope("C1"))
+    child = report(status(run_cli, batch))["children"][0]
+    assert child["file"] == "a.json" and child["why_this_file"].endswith("the first by name counts")
+
+
+def test_status_refuses_while_another_run_holds_the_folder(run_cli, batch):
+    from test_sampling_locking import hold_lock
+
+    holder = hold_lock(batch, 30)
+    try:
+        result = run_cli("status", KITCHEN_SINK, batch)
+        assert result.exit_code == 2 and "error[AF820]" in result.stderr
+    finally:
+        holder.kill()
+        holder.wait()

@@ -25,6 +25,8 @@ COMMANDS: dict[str, tuple[str, str]] = {
     "status": ("auditforms.cli.status", "Show which forms of a sample have come back and pass."),
     "actions": ("auditforms.cli.actions", "Track agreed actions across audits: trackers, sign-off, reminders."),
     "report": ("auditforms.cli.report", "Collate completed audits into the monthly report for the board."),
+    "init": ("auditforms.cli.init", "Create a service folder (auditforms.yaml, months/); --example to try one."),
+    "month": ("auditforms.cli.month", "The month in a service folder: month start, month status."),
 }
 
 
@@ -47,12 +49,18 @@ class LazyGroup(click.Group):
 
 @click.group(cls=LazyGroup, context_settings={"help_option_names": ["-h", "--help"]})
 @click.version_option(__version__, prog_name="auditforms")
-def cli() -> None:
+@click.pass_context
+def cli(ctx: click.Context) -> None:
     """Declarative audit tools for children's social care quality assurance.
 
     One YAML definition describes an audit tool; auditforms validates it, renders it as an
-    offline HTML form or a Word document, and checks completed audits against it.
+    offline HTML form or a Word document, and checks completed audits against it. Inside a
+    service folder (one with auditforms.yaml) the commands' options default from it.
     """
+    from auditforms.cli.service import USES_SETTINGS, defaults_here
+
+    if ctx.invoked_subcommand in USES_SETTINGS:
+        ctx.default_map = defaults_here(ctx.invoked_subcommand)
 
 
 def main(argv: list[str] | None = None) -> Any:

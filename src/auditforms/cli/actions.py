@@ -128,7 +128,11 @@ class _Run:
         self.gathered = gather(self.definition, read_documents(self.definition, paths, problems))
         self.report_problems(problems + self.gathered.problems)
         if self.gathered.audits_read == 0:
-            _fail("no audits found: give .json, .yaml or .docx files, or folders holding them", EXIT_USAGE)
+            if not paths or not all(p.is_dir() for p in paths):
+                _fail("no audits found: give .json, .yaml or .docx files, or folders holding them", EXIT_USAGE)
+            # Folders of a month whose forms have not come back yet: an empty tracker, said plainly.
+            click.echo("no audits have come back yet in the folders given; there are no actions to track",
+                       err=True)
         self.report = build_report(self.definition, self.gathered.listed, self.today, self.teams)
         missing = {r.action.team for r in self.report.rows if r.team is None}
         if self.teams is not None and missing:

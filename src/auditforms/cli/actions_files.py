@@ -55,6 +55,11 @@ def _walk(path: Path) -> Iterator[Path]:
     if not path.is_dir():
         yield path
         return
+    from auditforms.sampling.batch import MANIFEST
+
+    if (path / MANIFEST).is_file():
+        yield from _batch_returns(path)
+        return
     for root, folders, names in os.walk(path):
         folders[:] = sorted(f for f in folders if not f.startswith("."))
         for name in sorted(names):
@@ -152,3 +157,12 @@ def write_all(prepared: dict[Path, bytes]) -> None:
 
 def now_utc() -> str:
     return dt.datetime.now(dt.UTC).replace(microsecond=0).isoformat().replace("+00:00", "Z")
+
+
+def _batch_returns(folder: Path) -> Iterator[Path]:
+    """In a folder of pre-filled forms, only what came back: its JSON audits and filled Word
+    forms, never the batch's own manifest or the blank forms it holds."""
+    from auditforms.cli.service import returned_audits
+
+    returned = returned_audits([folder], word=True)
+    yield from (p for p in returned if p != folder)

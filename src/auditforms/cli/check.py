@@ -118,8 +118,8 @@ def _read_history(definition: Any, paths: tuple[Path, ...]) -> list[tuple[str, d
     """(child id, audit date) pairs from history CSVs and folders of completed audits, read as
     the dip sample reads them; a history that cannot be read stops the check (exit 1)."""
     from auditforms.cli.common import echo_diagnostics
+    from auditforms.cli.sample_inputs import read_audit_folder, read_csv_file
     from auditforms.diagnostics import has_errors
-    from auditforms.sampling.inputs_cli import read_audit_folder, read_csv_file
     from auditforms.sampling.records import HISTORY_COLUMNS, read_history
 
     past, problems = [], []

@@ -17,6 +17,7 @@ from auditforms.cli.common import (
     load_or_exit,
     write_atomic,
 )
+from auditforms.cli.locking import wait_option
 from auditforms.renderers import REGISTRY, Renderer, RenderOptions, get_renderer
 
 COMPLETED_AUDIT = "auditforms/completed-audit"
@@ -46,19 +47,22 @@ def _formats(value: str) -> list[str]:
               help="A sample CSV from 'auditforms sample': one pre-filled form per child.")
 @definitions_path_option
 @force_option
+@wait_option
 def command(definition: Path, format_: str, output: Path, data_path: Path | None,
-            sample_path: Path | None, search_path: tuple[Path, ...], force: bool) -> None:
+            sample_path: Path | None, search_path: tuple[Path, ...], force: bool,
+            wait: bool) -> None:
     """Render DEFINITION as an HTML form, a Word form, a result JSON Schema or a data dictionary;
     with --data AUDIT.json, the final copy of a completed audit (pdf, docx)."""
     formats = _formats(format_)
     loaded = load_or_exit(definition, search_path)
     if sample_path is not None:
-        from auditforms.sampling.batch_cli import render_sample
+        from auditforms.cli.sample_batch import render_sample
 
         for name in formats:
             _accepts(get_renderer(name), RenderOptions(), given=False)
 
-        raise SystemExit(render_sample(loaded, sample_path, formats, output, force=force))
+        raise SystemExit(render_sample(loaded, sample_path, formats, output, force=force,
+                                       wait=wait))
     options = RenderOptions() if data_path is None else _data_options(loaded, data_path)
     targets = _targets(formats, output, loaded.id)
     for name, _ in targets:

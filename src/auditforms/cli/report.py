@@ -135,7 +135,7 @@ def _clean(text: str) -> str:
 
 def _read_samples(paths: tuple[Path, ...]) -> list[Any]:
     from auditforms.cli.common import echo_diagnostics
-    from auditforms.sampling.inputs_cli import read_csv_file
+    from auditforms.cli.sample_inputs import read_csv_file
     from auditforms.sampling.sample_file import SAMPLE_COLUMNS, read_sample
 
     rows: list[Any] = []

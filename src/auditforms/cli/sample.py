@@ -12,6 +12,8 @@ from __future__ import annotations
 import datetime as dt
 import json
 import secrets
+from collections.abc import Mapping
+from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
@@ -44,6 +46,20 @@ class DateParam(click.ParamType):  # type: ignore[type-arg]
             self.fail(str(exc), param, ctx)
 
 
+def _columns(ctx: click.Context, param: click.Parameter, values: tuple[str, ...]) -> dict[str, str]:
+    from auditforms.sampling.records import CASE_ROLES
+
+    mapping: dict[str, str] = {}
+    for value in values:
+        role, sep, header = value.partition("=")
+        role = role.strip()
+        if not sep or not header.strip() or role not in CASE_ROLES:
+            raise click.BadParameter(f"write ROLE=HEADER with ROLE one of {', '.join(CASE_ROLES)} "
+                                     "(e.g. child_id='Person Reference')")
+        mapping[role] = header.strip()
+    return mapping
+
+
 def sidecar_path(sample: Path) -> Path:
     return sample.with_name(sample.stem + ".meta.json")
 
@@ -55,19 +71,24 @@ _FILE = click.Path(exists=True, dir_okay=False, path_type=Path)
 @click.argument("definition", type=_FILE)
 @click.option("--cases", type=_FILE, required=True,
               help="Case list CSV exported from the case management system.")
+@click.option("--column", "columns", multiple=True, callback=_columns, metavar="ROLE=HEADER",
+              help="The case list's own name for a column, e.g. child_id='Person Reference' "
+                   "(repeatable; others are recognised by their usual names).")
 @click.option("--auditors", type=_FILE, required=True,
               help="Auditors CSV: name, area of service, capacity.")
 @click.option("--history", type=_FILE, multiple=True,
               help="Audit history CSV: child id, audit date (repeatable).")
 @click.option("--audits", type=click.Path(exists=True, file_okay=False, path_type=Path),
-              multiple=True, help="Folder of previous completed audits (JSON) (repeatable).")
+              multiple=True, help="Folder of previous completed audits: JSON saves and filled "
+                                  "Word forms (repeatable).")
 @click.option("--no-history", is_flag=True,
               help="There is no audit history yet (the first month): exclude nobody.")
 @click.option("-n", "--size", type=click.IntRange(min=1), default=20, show_default=True,
               help="How many children to sample.")
 @click.option("--seed", type=click.IntRange(min=0), help="Seed of a previous run to reproduce it.")
 @click.option("--date", "reference", type=DateParam(),
-              help="Reference date (default today); the look-back and due date count from it.")
+              help="Reference date, as dd/mm/yyyy or yyyy-mm-dd (default today); the look-back "
+                   "and the due date count from it.")
 @click.option("--lookback-months", type=click.IntRange(min=0),
               help="Exclude children audited this many months before the date "
                    "(default: the definition's lookback, else 6).")
@@ -80,15 +101,19 @@ _FILE = click.Path(exists=True, dir_okay=False, path_type=Path)
               help="The sample CSV to write (its .meta.json is written beside it).")
 @definitions_path_option
 @force_option
-def command(definition: Path, cases: Path, auditors: Path, history: tuple[Path, ...],
-            audits: tuple[Path, ...], no_history: bool, size: int, seed: int | None,
+def command(definition: Path, cases: Path, columns: dict[str, str], auditors: Path,
+            history: tuple[Path, ...], audits: tuple[Path, ...], no_history: bool, size: int,
+            seed: int | None,
             reference: dt.date | None, lookback_months: int | None, stratify: str | None,
             flags: tuple[str, ...], teams: tuple[str, ...], strands: tuple[str, ...],
             output: Path, search_path: tuple[Path, ...], force: bool) -> None:
-    """Draw this month's dip sample from DEFINITION's case list and allocate auditors."""
-    from auditforms.sampling.draw import draw_sample
+    """Draw this month's dip sample from the case list (--cases) and allocate auditors.
+
+    DEFINITION is the audit tool the sample is for: it gives the look-back, the time
+    allowed to complete an audit and the age bands. The children come from --cases.
+    """
     from auditforms.sampling.draw import lookback_months as default_lookback
-    from auditforms.sampling.selection import Criteria, SampleProblem
+    from auditforms.sampling.selection import Criteria
 
     if not (history or audits or no_history):
         click.echo("error: give the audit history with --history CSV or --audits FOLDER "
@@ -97,22 +122,42 @@ def command(definition: Path, cases: Path, auditors: Path, history: tuple[Path, 
         raise SystemExit(EXIT_USAGE)
     _refuse_existing(output, force)
     loaded = load_or_exit(definition, search_path)
-    children, past, people = _read_inputs(loaded, cases, auditors, history, audits)
     criteria = Criteria(
         reference_date=reference or dt.date.today(),
         lookback_months=default_lookback(loaded) if lookback_months is None else lookback_months,
         size=size, seed=secrets.randbelow(10**6) if seed is None else seed,
         stratify=stratify, flags=flags, teams=teams, strands=strands,
     )
+    inputs = Inputs(cases, auditors, history, audits, columns)
+    raise SystemExit(draw_and_write(loaded, inputs, criteria, output, force))
+
+
+@dataclass(frozen=True)
+class Inputs:
+    """The files a sample is drawn from, and the case list's column mapping."""
+
+    cases: Path
+    auditors: Path
+    history: tuple[Path, ...] = ()
+    audits: tuple[Path, ...] = ()
+    columns: Mapping[str, str] = field(default_factory=dict)
+
+
+def draw_and_write(definition: Any, inputs: Inputs, criteria: Any, output: Path, force: bool) -> int:
+    """Read the inputs, draw, write the sample and its .meta.json; the exit code."""
+    from auditforms.sampling.draw import draw_sample
+    from auditforms.sampling.selection import SampleProblem
+
+    children, past, people = _read_inputs(definition, inputs)
     try:
-        drawn = draw_sample(loaded, children, past, people, criteria)
+        drawn = draw_sample(definition, children, past, people, criteria)
     except SampleProblem as problem:
         echo_input(f"error[{problem.code}] {problem.message}", err=True)
-        raise SystemExit(EXIT_INVALID) from None
-    _write(loaded, criteria, drawn, output, force,
-           {"cases": [cases], "auditors": [auditors], "history": list(history),
-            "audits": list(audits)})
-    raise SystemExit(EXIT_OK)
+        return EXIT_INVALID
+    _write(definition, criteria, drawn, output, force,
+           {"cases": [inputs.cases], "auditors": [inputs.auditors], "history": list(inputs.history),
+            "audits": list(inputs.audits)})
+    return EXIT_OK
 
 
 def _refuse_existing(output: Path, force: bool) -> None:
@@ -123,31 +168,32 @@ def _refuse_existing(output: Path, force: bool) -> None:
             raise SystemExit(EXIT_USAGE)
 
 
-def _read_inputs(definition: Any, cases: Path, auditors: Path, history: tuple[Path, ...],
-                 audits: tuple[Path, ...]) -> tuple[list[Any], list[Any], list[Any]]:
+def _read_inputs(definition: Any, inputs: Inputs) -> tuple[list[Any], list[Any], list[Any]]:
+    from auditforms.cli.sample_inputs import read_audit_folder, read_csv_file
+    from auditforms.cli.sample_word_returns import read_word_history
     from auditforms.diagnostics import has_errors
-    from auditforms.sampling.inputs_cli import read_audit_folder, read_csv_file
     from auditforms.sampling.records import (
         AUDITOR_COLUMNS,
-        CASE_COLUMNS,
         HISTORY_COLUMNS,
+        case_columns,
         read_auditors,
         read_children,
         read_history,
     )
 
-    children, problems = read_children(read_csv_file(cases, CASE_COLUMNS))
-    people, more = read_auditors(read_csv_file(auditors, AUDITOR_COLUMNS))
+    children, problems = read_children(read_csv_file(inputs.cases, case_columns(inputs.columns)))
+    people, more = read_auditors(read_csv_file(inputs.auditors, AUDITOR_COLUMNS))
     problems += more
     past = []
-    for path in history:
+    for path in inputs.history:
         found, more = read_history(read_csv_file(path, HISTORY_COLUMNS))
         past += found
         problems += more
-    for folder in audits:
-        found, more = read_audit_folder(definition, folder)
-        past += found
-        problems += more
+    for folder in inputs.audits:
+        for reader in (read_audit_folder, read_word_history):
+            found, more = reader(definition, folder)
+            past += found
+            problems += more
     echo_diagnostics(problems, err=True)
     if has_errors(problems):
         click.echo("error: the sample was not drawn; correct the rows above and run again", err=True)
@@ -159,8 +205,8 @@ def _write(definition: Any, criteria: Any, drawn: Any, output: Path, force: bool
            inputs: dict[str, list[Path]]) -> None:
     import hashlib
 
+    from auditforms.cli.sample_inputs import sha256_file
     from auditforms.sampling.draw import metadata
-    from auditforms.sampling.inputs_cli import sha256_file
     from auditforms.sampling.sample_file import sample_csv_bytes
     from auditforms.terminal_safety import printable
 

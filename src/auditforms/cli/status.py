@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import datetime as dt
 import json
+from collections.abc import Sequence
 from pathlib import Path
 from typing import Any
 
@@ -26,6 +27,7 @@ from auditforms.cli.common import (
     echo_input,
     load_or_exit,
 )
+from auditforms.cli.locking import folder_lock, wait_option
 from auditforms.cli.sample import DateParam
 
 
@@ -34,31 +36,77 @@ from auditforms.cli.sample import DateParam
 @click.argument("folder", type=click.Path(exists=True, file_okay=False, path_type=Path))
 @click.option("--format", "format_", type=click.Choice(["text", "json"]), default="text",
               show_default=True, help="Report format.")
-@click.option("--today", type=DateParam(), help="Count overdue forms as of this date (default today).")
+@click.option("--today", type=DateParam(),
+              help="Count overdue forms as of this date, as dd/mm/yyyy or yyyy-mm-dd (default today).")
 @definitions_path_option
+@wait_option
 def command(definition: Path, folder: Path, format_: str, today: dt.date | None,
-            search_path: tuple[Path, ...]) -> None:
+            search_path: tuple[Path, ...], wait: bool) -> None:
     """Show which forms of the sample batch in FOLDER have come back and pass their check."""
-    from auditforms.sampling.folder_swap import read_manifest
-    from auditforms.sampling.returns_cli import candidate_files, make_checker, read_returned
+    from auditforms.cli.sample_batch import clean_leftovers
+
+    with folder_lock(folder, wait=wait, read_only=True):
+        clean_leftovers(folder)
+        code = report_status(definition, folder, format_, today, search_path)
+    raise SystemExit(code)
+
+
+def report_status(definition: Path, folder: Path, format_: str, today: dt.date | None,
+                  search_path: Sequence[Path], moderation_days: int | None = None) -> int:
+    """Print the batch's status; the exit code (0 when every child's audit passes).
+
+    With ``moderation_days`` (a service's deadline), returned audits still not moderated
+    that many days after their due date are listed as awaiting moderation.
+    """
+    from auditforms.cli.folder_swap import read_manifest
     from auditforms.sampling.status import all_done, status_of, summary
 
     manifest = read_manifest(folder)
     if manifest is None:
         click.echo(f"{folder}: error[AF811] not a sample batch folder (no readable manifest.json); "
                    "give the folder written by 'auditforms render --sample'", err=True)
-        raise SystemExit(EXIT_USAGE)
+        return EXIT_USAGE
     loaded = load_or_exit(definition, search_path)
-    check = make_checker(loaded)
-    returned = [r for path in candidate_files(folder, manifest)
-                if (r := read_returned(loaded, folder, path, check)) is not None]
+    returned = _read_returns(loaded, folder, manifest)
     statuses, unmatched = status_of(manifest, returned, today or dt.date.today())
     counts = summary(statuses)
+    late = _moderation_overdue(statuses, today, moderation_days)
     if format_ == "json":
-        click.echo(json.dumps(_json(manifest, statuses, unmatched, counts, today), indent=2))
+        report = _json(manifest, statuses, unmatched, counts, today)
+        if late is not None:
+            report["moderation_overdue"] = [s.child.get("child_id") for s in late]
+        click.echo(json.dumps(report, indent=2))
     else:
         _text(folder, manifest, statuses, unmatched, counts)
-    raise SystemExit(EXIT_OK if all_done(statuses) else EXIT_INVALID)
+        if late:
+            click.echo(f"{len(late)} returned audit(s) not moderated within {moderation_days} days "
+                       f"of the due date: {', '.join(str(s.child.get('child_id')) for s in late)}")
+    return EXIT_OK if all_done(statuses) else EXIT_INVALID
+
+
+def _moderation_overdue(statuses: list[Any], today: dt.date | None,
+                        days: int | None) -> list[Any] | None:
+    if days is None:
+        return None
+    from auditforms.service.deadlines import moderation_overdue
+
+    return moderation_overdue(statuses, today or dt.date.today(), days)
+
+
+def _read_returns(definition: Any, folder: Path, manifest: dict[str, Any]) -> list[Any]:
+    from auditforms.cli.progress import progress
+    from auditforms.cli.sample_returns import candidate_files, make_checker, read_returned
+
+    check = make_checker(definition)
+    paths = list(candidate_files(folder, manifest))
+    returned = []
+    with progress(len(paths), "reading returned forms") as bar:
+        for path in paths:
+            item = read_returned(definition, folder, path, check)
+            if item is not None:
+                returned.append(item)
+            bar.advance()
+    return returned
 
 
 def _json(manifest: dict[str, Any], statuses: list[Any], unmatched: list[Any],
@@ -82,10 +130,17 @@ def _text(folder: Path, manifest: dict[str, Any], statuses: list[Any], unmatched
         if r is not None and r.problem:
             detail += f" ({r.problem})"
         elif r is not None and s.state in ("passes", "fails"):
-            detail += f" ({r.errors} errors, {r.warnings} warnings)"
+            detail += f" ({r.audit_status or 'no status'}; {r.errors} errors, {r.warnings} warnings)"
         echo_input(f"  {s.child.get('child_id'):<10} {s.child.get('auditor') or '-':<20} "
                    f"due {s.child.get('due_date') or '-':<10}  {detail:<34} {r.path if r else ''}"
                    .rstrip())
+        for other in s.others:
+            echo_input(f"  {'':<10} also returned: {other.path} ({other.state}); not counted, "
+                       f"{r.path if r else 'the other'} counts because {s.why}")
+        for wrong in s.mismatched:
+            echo_input(f"{folder / wrong.path}: warning[AF821] has the audit id of child "
+                       f"{s.child.get('child_id')} ({s.child.get('audit_id')}) but is about "
+                       "another child; it is not counted for either", err=True)
     for r in unmatched:
         echo_input(f"{folder / r.path}: warning[AF812] matches no child of the sample"
                    + (f" ({r.problem})" if r.problem else ""), err=True)

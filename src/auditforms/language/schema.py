@@ -50,6 +50,12 @@ def validate_reference_document(tree: Any, filename: str) -> list[Diagnostic]:
     return _all_errors(tree, filename, "reference.schema.json")
 
 
+def validate_against(tree: Any, filename: str, schema: str) -> list[Diagnostic]:
+    """Schema errors of another located YAML document (e.g. a service's settings file) against
+    ``schemas/<schema>``, in the same plain-English, located form as a definition's."""
+    return _all_errors(tree, filename, schema)
+
+
 @cache
 def _fast_validator() -> Any:
     """jsonschema-rs, when installed: answers "valid?" in microseconds instead of milliseconds.

@@ -23,6 +23,10 @@ CATALOGUE: dict[str, str] = {
     "AF812": "a returned form cannot be read or matched to a child of the sample",
     "AF813": "a CSV row has more cells than the header",
     "AF814": "a CSV header names a column twice",
+    "AF820": "another auditforms run is using the output folder (--wait waits for it)",
+    "AF821": "a returned audit's audit id belongs to one child of the sample but it is about another",
+    "AF822": "a folder left by an interrupted run was removed",
+    "AF823": "an output folder's lock cannot be taken (the folder above it is missing or read-only)",
 }
 
 

@@ -76,7 +76,18 @@ def prefill_for(definition: Definition, row: SampleRow, file: str = "") -> tuple
                                     file, row.line, 1))
         else:
             answers[item.id] = value
+    answers.update(_allocation_answers(definition, row))
     return answers, problems
+
+
+def _allocation_answers(definition: Definition, row: SampleRow) -> dict[str, Any]:
+    """The allocated auditor's name in the field with role ``auditor``, whoever completes it:
+    the sample decided who audits, so the auditor need not type it (and may correct it)."""
+    field_id = definition.index.by_role("auditor")
+    node = definition.index.node(field_id) if field_id else None
+    if not row.auditor or not isinstance(node, FieldItem) or node.type not in ("text", "textarea"):
+        return {}
+    return {node.id: row.auditor}
 
 
 def _source_text(item: FieldItem, roles: Mapping[str, str], extra: Mapping[str, str],

@@ -9,7 +9,7 @@ a child would bias the sample.
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Callable
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
 from typing import TypeVar
 
@@ -52,6 +52,28 @@ AUDITOR_COLUMNS = (
                             "number of audits", "allocation")),
     ColumnSpec("email", ("email", "e mail", "email address")),
 )
+
+CASE_ROLES = tuple(spec.key for spec in CASE_COLUMNS)
+
+
+@dataclass(frozen=True)
+class NamedColumn(ColumnSpec):
+    """A column named exactly (by a column mapping): only its given header matches."""
+
+    def names(self) -> set[str]:
+        return {normalise_key(a) for a in self.aliases}
+
+
+def case_columns(mapping: Mapping[str, str]) -> tuple[ColumnSpec, ...]:
+    """The case list's columns, with the export's own header for each mapped role.
+
+    A mapped role matches only the header given, and is looked for first, so an export
+    whose "ID" column is not the child's id (say, a referral number) is read right.
+    """
+    mapped = tuple(NamedColumn(spec.key, (mapping[spec.key],), spec.required)
+                   for spec in CASE_COLUMNS if spec.key in mapping)
+    return mapped + tuple(spec for spec in CASE_COLUMNS if spec.key not in mapping)
+
 
 HISTORY_COLUMNS = (
     CASE_COLUMNS[0],

@@ -11,8 +11,16 @@ A child's state is one of:
 * ``overdue``  -- nothing came back and the due date has passed;
 * ``outstanding`` -- nothing came back yet, and there is still time.
 
-When several files come back for one child, the most advanced one counts (final, then
-moderated, submitted, draft), then the one that passes. Never holds answer text.
+A returned file belongs to a child when its audit id is that child's *and* it is about
+that child (the answer of the field with role ``child_id``); an audit id of the sample on
+an audit about another child is a *mismatch*: it counts for nobody and is reported, so a
+pass about one child never stands in for another. A file without a known audit id is
+matched by its child id, and an unreadable one by its file name.
+
+When several files come back for one child, all are listed and one counts: the most
+advanced (final, then moderated, submitted, draft), then one that could be read, then one
+that passes, then the first by name; :func:`why_counted` says which rule decided. Never
+holds answer text.
 """
 
 from __future__ import annotations
@@ -58,6 +66,11 @@ class ChildStatus:
     state: str
     returned: Returned | None
     due: dt.date | None
+    #: the child's other returned files (not counted), and why ``returned`` counts instead.
+    others: tuple[Returned, ...] = ()
+    why: str = ""
+    #: files carrying this child's audit id but about another child (counted for nobody).
+    mismatched: tuple[Returned, ...] = ()
 
     def to_json(self) -> dict[str, Any]:
         r = self.returned
@@ -68,41 +81,82 @@ class ChildStatus:
             "audit_status": r.audit_status if r else None,
             "errors": r.errors if r else None, "warnings": r.warnings if r else None,
             "problem": r.problem if r else None,
+            "other_files": [_file_json(o) for o in self.others],
+            "why_this_file": self.why or None,
+            "mismatched_files": [m.path for m in self.mismatched],
         }
 
 
-def match(children: Sequence[Mapping[str, Any]], returned: Sequence[Returned],
-          ) -> tuple[dict[str, list[Returned]], list[Returned]]:
-    """Returned files by child id (audit id first, then child id, then file name)."""
+def _file_json(r: Returned) -> dict[str, Any]:
+    return {"file": r.path, "state": r.state, "audit_status": r.audit_status,
+            "errors": r.errors, "warnings": r.warnings, "problem": r.problem}
+
+
+@dataclass
+class Matches:
+    """Returned files by child id: the child's own, and those mismatched onto it."""
+
+    found: dict[str, list[Returned]]
+    mismatched: dict[str, list[Returned]]
+    unmatched: list[Returned]
+
+
+def match(children: Sequence[Mapping[str, Any]], returned: Sequence[Returned]) -> Matches:
+    """Each returned file to the child it is for (see the module's docstring)."""
     by_audit = {str(c.get("audit_id")): str(c["child_id"]) for c in children}
     by_child = {child_key(str(c["child_id"])): str(c["child_id"]) for c in children}
     by_stem = {safe_name(str(c.get("audit_id"))).casefold(): str(c["child_id"]) for c in children}
-    found: dict[str, list[Returned]] = {str(c["child_id"]): [] for c in children}
-    unmatched: list[Returned] = []
+    result = Matches({str(c["child_id"]): [] for c in children},
+                     {str(c["child_id"]): [] for c in children}, [])
     for item in returned:
+        claimed = by_audit.get(item.audit_id or "")
+        about = child_key(item.child_id) if item.child_id else None
+        if claimed is not None and about is not None and about != child_key(claimed):
+            result.mismatched[claimed].append(item)
+            continue
         stem = PurePosixPath(item.path).name.split(".")[0].casefold()
-        owner = (by_audit.get(item.audit_id or "")
-                 or by_child.get(child_key(item.child_id or ""))
-                 or by_stem.get(stem))
+        owner = claimed or (by_child.get(about) if about else by_stem.get(stem))
         if owner is None:
-            unmatched.append(item)
+            result.unmatched.append(item)
         else:
-            found[owner].append(item)
-    return found, unmatched
+            result.found[owner].append(item)
+    return result
+
+
+def _rank(r: Returned) -> tuple[int, bool, bool]:
+    return (_PROGRESS.get(r.audit_status or "", 0), r.problem is None, r.state == "passes")
 
 
 def _best(items: Sequence[Returned]) -> Returned:
-    return max(items, key=lambda r: (_PROGRESS.get(r.audit_status or "", 0),
-                                     r.problem is None, r.state == "passes", r.path))
+    return max(sorted(items, key=lambda r: r.path), key=_rank)  # max keeps the first of equals
 
 
-def classify(child: Mapping[str, Any], items: Sequence[Returned], today: dt.date) -> ChildStatus:
+def why_counted(best: Returned, others: Sequence[Returned]) -> str:
+    """Why ``best`` counts rather than ``others``, in words (no answer text)."""
+    if not others:
+        return ""
+    runner_up = max(_rank(o) for o in others)
+    mine = _rank(best)
+    if mine[0] != runner_up[0]:
+        return f"it is the furthest on ({best.audit_status})"
+    if mine[1] != runner_up[1]:
+        return "the other file(s) could not be read"
+    if mine[2] != runner_up[2]:
+        return "it passes its check"
+    return "the files are equally far on; the first by name counts"
+
+
+def classify(child: Mapping[str, Any], items: Sequence[Returned], today: dt.date,
+             mismatched: Sequence[Returned] = ()) -> ChildStatus:
     due = _date(child.get("due_date"))
     if items:
         best = _best(items)
-        return ChildStatus(child, best.state, best, due)
+        others = tuple(sorted((i for i in items if i is not best), key=lambda r: r.path))
+        return ChildStatus(child, best.state, best, due, others, why_counted(best, others),
+                           tuple(mismatched))
     late = due is not None and today > due
-    return ChildStatus(child, "overdue" if late else "outstanding", None, due)
+    return ChildStatus(child, "overdue" if late else "outstanding", None, due,
+                       mismatched=tuple(mismatched))
 
 
 def _date(value: Any) -> dt.date | None:
@@ -116,8 +170,10 @@ def status_of(manifest: Mapping[str, Any], returned: Sequence[Returned],
               today: dt.date) -> tuple[list[ChildStatus], list[Returned]]:
     children = [c for c in manifest.get("children", []) if isinstance(c, Mapping)
                 and c.get("child_id")]
-    found, unmatched = match(children, returned)
-    return [classify(c, found[str(c["child_id"])], today) for c in children], unmatched
+    matches = match(children, returned)
+    statuses = [classify(c, matches.found[str(c["child_id"])], today,
+                         matches.mismatched[str(c["child_id"])]) for c in children]
+    return statuses, matches.unmatched
 
 
 def summary(statuses: Sequence[ChildStatus]) -> dict[str, int]:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime as dt
 import io
 from collections.abc import Mapping
 from typing import Any
@@ -25,7 +26,8 @@ HOW_TO = (
 )
 
 
-def build(definition: Definition, prefill: Mapping[str, Any], audit_id: str | None) -> bytes:
+def build(definition: Definition, prefill: Mapping[str, Any], audit_id: str | None,
+          due_date: dt.date | None = None) -> bytes:
     document = docx.Document()
     page.set_up_page(document)
     page.set_up_styles(document)
@@ -38,7 +40,7 @@ def build(definition: Definition, prefill: Mapping[str, Any], audit_id: str | No
         props[naming.PROP_AUDIT_ID] = audit_id
     page.custom_properties(document, props)
     form = Form(document, definition, prefill)
-    front_matter(form)
+    front_matter(form, due_date)
     details = case_detail_sections(definition)
     for section in details:
         visit_section(form, section)
@@ -52,7 +54,7 @@ def build(definition: Definition, prefill: Mapping[str, Any], audit_id: str | No
     return page.deterministic_zip(out.getvalue())
 
 
-def front_matter(form: Form) -> None:
+def front_matter(form: Form, due_date: dt.date | None = None) -> None:
     """What a reader needs before the first answer: the tool, its marking, its time limits."""
     d = form.definition
     form.new_paragraph("Title", d.title)
@@ -67,6 +69,8 @@ def front_matter(form: Form) -> None:
     if d.completion_days:
         # The sample's due date is the allocation date plus these days (sampling.sample_file.due_date).
         form.para(f"Complete the audit within {d.completion_days} days of allocation.")
+    if due_date is not None:
+        form.para(f"Please return this audit by {due_date.day} {due_date:%B %Y}.", "Form Instruction")
     form.para(HOW_TO, "Form Hint")
 
 

@@ -42,7 +42,7 @@ def write_file(path: Path, data: bytes) -> dict[str, Any]:
 
 
 def read_manifest(folder: Path) -> dict[str, Any] | None:
-    from auditforms.sampling.inputs_cli import read_json_file
+    from auditforms.cli.sample_inputs import read_json_file
 
     data, problem = read_json_file(folder / MANIFEST)
     if problem is not None:
@@ -104,10 +104,31 @@ def finish(partial: Path, target: Path, keep: dict[str, str]) -> Path | None:
     os.rename(target, aside)
     os.rename(partial, target)
     _fsync_dir(target.parent)
-    if all((target / r).is_file() and file_sha256(target / r) == d for r, d in keep.items()):
+    # Look again at the old folder as it was when moved aside, not at ``keep`` as it was
+    # read at the start: a file saved into it while the forms were rendering must be
+    # in the new folder too before the old one may go.
+    still = files_to_keep(aside) | keep
+    if all((target / r).is_file() and file_sha256(target / r) == d for r, d in still.items()):
         shutil.rmtree(aside)
         return None
     return aside
+
+
+def leftovers(target: Path) -> list[Path]:
+    """Hidden ``.NAME.partial-*`` folders beside ``target``, left by interrupted runs.
+
+    Only call this while holding the folder's lock: then no other run is building one.
+    """
+    if not target.parent.is_dir():
+        return []
+    return sorted(p for p in target.parent.glob(f".{target.name}.partial-*") if p.is_dir())
+
+
+def set_aside(target: Path) -> list[Path]:
+    """Old folders left aside by earlier runs (they may hold returned work: never deleted)."""
+    if not target.parent.is_dir():
+        return []
+    return sorted(p for p in target.parent.glob(f".{target.name}.old-*") if p.is_dir())
 
 
 def abandon(partial: Path) -> None:

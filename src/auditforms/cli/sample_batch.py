@@ -1,7 +1,7 @@
 """``auditforms render DEFINITION --sample SAMPLE.csv -o FOLDER`` (CLI layer: reads and writes).
 
 One pre-filled form per child per format, an ``index.html`` and a ``manifest.json``,
-appearing atomically in FOLDER (see :mod:`auditforms.sampling.folder_swap` for how
+appearing atomically in FOLDER (see :mod:`auditforms.cli.folder_swap` for how
 re-runs keep returned work). Returns the exit code: 0 written, 1 invalid sample or a
 form that could not be rendered, 2 usage (unknown or unfillable format, folder exists).
 """
@@ -9,36 +9,54 @@ form that could not be rendered, 2 usage (unknown or unfillable format, folder e
 from __future__ import annotations
 
 import json
-import sys
 from collections.abc import Sequence
-from contextlib import nullcontext
 from pathlib import Path
 from typing import Any
 
 import click
 
+from auditforms.cli import folder_swap
 from auditforms.cli.common import EXIT_INVALID, EXIT_OK, EXIT_USAGE, echo_diagnostics
+from auditforms.cli.locking import folder_lock
+from auditforms.cli.progress import progress
+from auditforms.cli.render_pool import RenderFailed, render_all
+from auditforms.cli.sample_inputs import read_csv_file, read_json_file
 from auditforms.diagnostics import has_errors
 from auditforms.model.definition import Definition
 from auditforms.renderers import get_renderer
-from auditforms.sampling import folder_swap
 from auditforms.sampling.batch import INDEX, MANIFEST, BatchPlan, manifest, plan_batch
 from auditforms.sampling.index_page import index_html
-from auditforms.sampling.inputs_cli import read_csv_file, read_json_file
-from auditforms.sampling.render_pool import RenderFailed, render_all
 from auditforms.sampling.sample_file import SAMPLE_COLUMNS, read_sample
-
-PROGRESS_FROM = 10
 
 
 def render_sample(definition: Definition, sample_csv: Path, formats: Sequence[str], output: Path,
-                  *, force: bool = False) -> int:
+                  *, force: bool = False, wait: bool = False) -> int:
     renderers = {name: get_renderer(name) for name in formats}
     unfillable = [name for name, r in renderers.items() if not r.accepts_prefill]
     if unfillable:
         click.echo(f"error: the {unfillable[0]} format cannot be pre-filled for each child; "
                    "use a form format such as html or docx with --sample", err=True)
         return EXIT_USAGE
+    with folder_lock(output, wait=wait):
+        clean_leftovers(output)
+        return _render_locked(definition, sample_csv, renderers, output, force)
+
+
+def clean_leftovers(output: Path) -> None:
+    """Remove what interrupted runs left beside ``output`` (under its lock), and say so."""
+    partials = folder_swap.leftovers(output)
+    for partial in partials:
+        folder_swap.abandon(partial)
+    if partials:
+        click.echo(f"{output}: note[AF822] removed {len(partials)} unfinished folder(s) of forms "
+                   "left by an interrupted run", err=True)
+    for aside in folder_swap.set_aside(output):
+        click.echo(f"warning: {aside} was left aside by an earlier run because a kept file "
+                   "could not be confirmed; check it before deleting it", err=True)
+
+
+def _render_locked(definition: Definition, sample_csv: Path, renderers: dict[str, Any],
+                   output: Path, force: bool) -> int:
     if output.exists() and (not output.is_dir() or not force):
         what = "is a file" if not output.is_dir() else "already exists"
         click.echo(f"{output}: error[AF810] {what}; choose another folder, or pass --force to "
@@ -114,16 +132,12 @@ def _render_forms(definition: Definition, plan: BatchPlan, renderers: dict[str, 
     """Render and write every form not replaced by kept work; the manifest's file records."""
     files: list[dict[str, Any]] = []
     jobs = [job for job in plan.jobs if job.path not in keep]
-    progress = (click.progressbar(length=len(jobs), label="rendering forms", file=sys.stderr,
-                                  show_pos=True)
-                if len(jobs) >= PROGRESS_FROM else nullcontext(None))
-    with progress as bar:
+    with progress(len(jobs), "rendering forms") as bar:
         for job, data in render_all(definition, renderers, jobs):
             written = folder_swap.write_file(folder / job.path, data)
             files.append({"path": job.path, "kind": "form", "format": job.format,
                           "child_id": job.row.child_id, **written})
-            if bar is not None:
-                bar.update(1)
+            bar.advance()
     return files
 
 

@@ -14,11 +14,11 @@ from collections.abc import Callable, Iterator, Mapping
 from pathlib import Path
 from typing import Any
 
+from auditforms.cli.folder_swap import file_sha256
+from auditforms.cli.sample_inputs import OWN_FORMATS, read_json_file
 from auditforms.model.definition import Definition
 from auditforms.sampling.batch import INDEX, MANIFEST
-from auditforms.sampling.folder_swap import file_sha256
 from auditforms.sampling.history import ENVELOPE_FORMAT, role_answer
-from auditforms.sampling.inputs_cli import OWN_FORMATS, read_json_file
 from auditforms.sampling.status import Returned
 
 MAX_DOCX_BYTES = 50 * 1024 * 1024
@@ -69,7 +69,7 @@ def read_returned(definition: Definition, folder: Path, path: Path, check: Check
         return Returned(relative, problem="this folder cannot be opened (permission denied?); "
                         "the forms in it were not read")
     if path.suffix.lower() == ".docx":
-        document, problem = _extract(definition, path)
+        document, problem = extract_form(definition, path)
     else:
         document, diagnostic = read_json_file(path)
         problem = diagnostic.message if diagnostic else None
@@ -102,7 +102,7 @@ def _text(value: Any) -> str | None:
     return str(value).strip() if isinstance(value, str | int) and str(value).strip() else None
 
 
-def _extract(definition: Definition, path: Path) -> tuple[Any, str | None]:
+def extract_form(definition: Definition, path: Path) -> tuple[Any, str | None]:
     from auditforms.extract import extract_docx
     from auditforms.source.files import Unreadable, read_capped
 

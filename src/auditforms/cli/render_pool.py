@@ -34,7 +34,8 @@ class RenderFailed(Exception):
 
 
 def _render(definition: Definition, renderers: Mapping[str, Any], job: FormJob) -> bytes:
-    options = RenderOptions(prefill=job.prefill, audit_id=job.row.audit_id)
+    options = RenderOptions(prefill=job.prefill, audit_id=job.row.audit_id,
+                            due_date=job.row.due_date)
     try:
         data: bytes = renderers[job.format].render(definition, options)
     except Exception as exc:

@@ -1,0 +1,65 @@
+"""The batch's index.html in real Chromium: axe finds nothing serious, the keyboard reaches
+every link, dates read as "16 November 2026" and the page requests nothing."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any
+
+import pytest
+from tests.html.html_support import FormPage
+from tests.html.test_html_accessibility import axe, serious_violations  # noqa: F401  (fixture)
+
+from auditforms.sampling.index_page import index_html, long_date
+
+pytestmark = pytest.mark.browser
+
+# Lives with the HTML tests to share their one Chromium (a second playwright would clash).
+MANIFEST = {
+    "definition": {"id": "kitchen-sink", "version": "1.2.0"},
+    "seed": 20261102,
+    "reference_date": "2026-11-02",
+    "children": [
+        {"audit_id": "2026-11-C10001", "child_id": "C10001", "initials": "AB", "team": "Early Help",
+         "age_band": "6-10", "auditor": "Jo Lyle", "auditor_email": "jo.lyle@example.org",
+         "due_date": "2026-11-16", "forms": {"html": "2026-11-C10001.html", "docx": "2026-11-C10001.docx"}},
+        {"audit_id": "2026-11-C10002", "child_id": "C10002", "initials": "C&D", "team": "Children in Care",
+         "age_band": "", "auditor": "Sam <Okafor>", "auditor_email": "",
+         "due_date": "2026-11-16", "forms": {"html": "2026-11-C10002 #1.html"}},
+    ],
+}
+
+
+@pytest.fixture
+def index_page(chromium: Any, tmp_path: Path) -> Any:
+    path = tmp_path / "index.html"
+    path.write_bytes(index_html(MANIFEST, "Kitchen sink audit tool <b>", {"Jo Lyle": "Children in Care"}))
+    page = FormPage(chromium, path)
+    yield page
+    page.close()
+
+
+def test_index_page_passes_axe(index_page: Any, axe: Any) -> None:  # noqa: F811
+    assert serious_violations(axe, index_page.page) == []
+    assert index_page.requests == [index_page.path.as_uri()] and index_page.errors == []
+
+
+def test_index_page_dates_read_as_people_write_them(index_page: Any) -> None:
+    text = index_page.page.locator("main").inner_text()
+    assert "16 November 2026" in text and "2 November 2026" in text and "2026-11-16" not in text
+
+
+def test_index_page_keyboard_reaches_the_skip_link_then_every_form(index_page: Any) -> None:
+    page = index_page.page
+    page.keyboard.press("Tab")
+    assert page.evaluate("document.activeElement.textContent") == "Skip to main content"
+    focused = []
+    for _ in range(8):
+        page.keyboard.press("Tab")
+        focused.append(page.evaluate("document.activeElement.getAttribute('href')"))
+    assert {"2026-11-C10001.html", "2026-11-C10001.docx", "2026-11-C10002%20%231.html"} <= set(focused)
+
+
+def test_long_date() -> None:
+    assert long_date("2026-11-02") == "2 November 2026"
+    assert long_date(None) == "" and long_date("not a date") == "not a date"

@@ -1,0 +1,35 @@
+"""``month report`` and ``actions`` inside a service folder take their options from the settings."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from auditforms.cli import COMMANDS
+
+
+@pytest.mark.skipif("report" not in COMMANDS, reason="this version has no report command")
+def test_month_report_writes_the_months_report(run_cli, example_service: Path):
+    assert run_cli("month", "start", "2026-11", "--date", "2026-11-02").exit_code == 0
+    result = run_cli("month", "report", "2026-11")
+    assert result.exit_code == 0, result.stderr
+    assert (example_service / "months" / "2026-11" / "report-2026-11.html").is_file()
+    again = run_cli("month", "report")  # the latest month; the report exists now
+    assert again.exit_code == 2 and "already exists" in again.stderr
+    assert run_cli("month", "report", "--format", "json").exit_code == 0
+    assert (example_service / "months" / "2026-11" / "report-2026-11.json").is_file()
+
+
+@pytest.mark.skipif("report" in COMMANDS, reason="the report command is installed")
+def test_month_report_is_hidden_without_the_report_command(run_cli, example_service: Path):
+    assert "report" not in run_cli("month", "--help").stdout
+    assert "error[AF977]" in run_cli("month", "report").stderr
+
+
+@pytest.mark.skipif("actions" not in COMMANDS, reason="this version has no actions command")
+def test_actions_inside_a_service_needs_no_arguments(run_cli, example_service: Path):
+    assert run_cli("month", "start", "2026-11", "--date", "2026-11-02").exit_code == 0
+    result = run_cli("actions", "-o", "trackers")
+    assert result.exit_code == 0, result.stderr
+    assert (example_service / "trackers").exists()

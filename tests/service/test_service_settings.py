@@ -1,0 +1,98 @@
+"""A bad settings file is located to its line, like a definition; defaults reach the commands."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+
+def test_a_misspelt_key_is_located_to_its_line(run_cli, example_service: Path):
+    settings = example_service / "auditforms.yaml"
+    settings.write_text(settings.read_text().replace("  lookback_months: 6", "  lookback_month: 6"))
+    result = run_cli("month", "start", "2026-11")
+    assert result.exit_code == 1
+    line = next(i for i, text in enumerate(settings.read_text().splitlines(), 1)
+                if "lookback_month:" in text)
+    assert result.stderr.strip() == (
+        f"auditforms.yaml:{line}:3: error[AF201] 'lookback_month' is not a key of a sample setting; "
+        "did you mean 'lookback_months'? (/sample/lookback_month)")
+
+
+def test_a_duplicate_key_and_a_wrong_type_are_errors(run_cli, example_service: Path):
+    settings = example_service / "auditforms.yaml"
+    settings.write_text(settings.read_text().replace("  size: 5", "  size: five"))
+    result = run_cli("month", "status")
+    assert result.exit_code == 1 and "error[AF203] expected a whole number here" in result.stderr
+    settings.write_text(settings.read_text().replace("marking: OFFICIAL-SENSITIVE",
+                                                     "marking: A\nmarking: B"))
+    assert "error[AF106]" in run_cli("month", "status").stderr
+
+
+def test_a_missing_file_is_shown_at_the_setting_that_names_it(run_cli, example_service: Path):
+    (example_service / "data" / "auditors.csv").unlink()
+    result = run_cli("month", "start", "2026-11")
+    line = next(i for i, text in enumerate((example_service / "auditforms.yaml").read_text().splitlines(), 1)
+                if text.startswith("auditors:"))
+    assert result.exit_code == 1
+    assert result.stderr.strip().startswith(
+        f"auditforms.yaml:{line}:11: error[AF972] the auditors file 'data/auditors.csv' does not exist")
+
+
+def test_an_unknown_tool_is_shown_at_its_line(run_cli, example_service: Path):
+    settings = example_service / "auditforms.yaml"
+    settings.write_text(settings.read_text().replace("dip_sample: [torbay-full-audit,",
+                                                     "dip_sample: [torbay-ful-audit,"))
+    result = run_cli("month", "start", "2026-11")
+    assert result.exit_code == 1 and "error[AF973] no audit tool 'torbay-ful-audit'" in result.stderr
+
+
+def test_outside_a_service_folder_month_says_how_to_make_one(run_cli, tmp_path, monkeypatch):
+    monkeypatch.chdir(tmp_path)
+    result = run_cli("month", "status")
+    assert result.exit_code == 2 and "error[AF970] there is no service folder here" in result.stderr
+
+
+def test_existing_commands_default_from_the_settings(run_cli, example_service: Path):
+    result = run_cli("sample", "-o", "out/sample.csv", "--date", "2026-11-02", "--seed", "7")
+    assert result.exit_code == 0, result.stderr
+    assert "drew 5 of 177 eligible children" in result.stderr
+    explicit = run_cli("sample", "-o", "out/other.csv", "--date", "2026-11-02", "--seed", "7",
+                       "-n", "2")
+    assert "drew 2 of 177" in explicit.stderr  # the command line wins
+    rendered = run_cli("render", "--sample", "out/sample.csv", "-o", "out/forms", "-f", "html")
+    assert rendered.exit_code == 0, rendered.stderr
+    assert len(list((example_service / "out" / "forms").glob("*.html"))) == 6  # 5 forms + index
+
+
+def test_a_new_service_says_what_is_missing_at_its_line(run_cli, tmp_path, monkeypatch):
+    monkeypatch.chdir(tmp_path)
+    assert run_cli("init", "qa").exit_code == 0
+    monkeypatch.chdir(tmp_path / "qa")
+    result = run_cli("month", "start", "2026-11")
+    line = next(i for i, text in enumerate((tmp_path / "qa" / "auditforms.yaml").read_text().splitlines(), 1)
+                if text.startswith("  file: data/case-list.csv"))
+    assert result.exit_code == 1
+    assert result.stderr.startswith(
+        f"auditforms.yaml:{line}:9: error[AF972] the case list 'data/case-list.csv' does not exist")
+
+
+def test_the_report_and_the_tracker_are_given_only_returned_audits(run_cli, example_service: Path):
+    from auditforms.cli.service import returned_audits
+
+    assert run_cli("month", "start", "2026-11", "--date", "2026-11-02").exit_code == 0
+    forms = example_service / "months" / "2026-11" / "forms"
+    assert returned_audits([forms]) == [forms]  # nothing back yet: the folder itself
+    (forms / "returned").mkdir()
+    (forms / "returned" / "a.json").write_text("{}")
+    (forms / ".hidden.json").write_text("{}")
+    assert returned_audits([forms]) == [forms / "returned" / "a.json"]
+
+
+def test_the_tracker_is_given_word_returns_too(run_cli, example_service: Path):
+    from auditforms.cli.service import returned_audits
+
+    assert run_cli("month", "start", "2026-11", "--date", "2026-11-02").exit_code == 0
+    forms = example_service / "months" / "2026-11" / "forms"
+    (forms / "back.docx").write_bytes(b"PK")
+    (forms / "back.json").write_text("{}")
+    assert returned_audits([forms]) == [forms / "back.json"]
+    assert returned_audits([forms], word=True) == [forms / "back.docx", forms / "back.json"]
