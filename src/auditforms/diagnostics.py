@@ -104,6 +104,7 @@ CATALOGUE: dict[str, str] = {
     "AF310": "a version is not a semantic version",
     "AF311": "a table's row limits contradict each other",
     "AF312": "a tag is not declared under the tool's tags",
+    "AF320": "an action plan's roles are misplaced, repeated, of the wrong type, or lack the action",
     # AF4xx: composition with extends
     "AF401": "the tool named by extends cannot be found on the definition search path",
     "AF402": "extends forms a cycle",
@@ -125,6 +126,8 @@ _FAMILY_CATALOGUES = (
     "auditforms.extract.codes",
     "auditforms.sampling.codes",
     "auditforms.service.codes",
+    "auditforms.actions.codes",
+    "auditforms.collation.codes",
 )
 
 

@@ -49,7 +49,7 @@ MULTI_AGENCY_REST = [
     "recording", "records-complete", "records-fit-for-purpose", "file-audit",
 ]  # fmt: skip
 MULTI_AGENCY_END = [
-    "conclusion", "overall-judgement", "recommendations", "additional-feedback", "auditor",
+    "conclusion", "overall-judgement", "recommendations", "actions", "additional-feedback", "auditor",
     "audit-date",
 ]  # fmt: skip
 

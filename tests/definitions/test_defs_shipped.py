@@ -166,8 +166,11 @@ def test_torbay_actions_table_columns() -> None:
     table = load("torbay-full-audit").index.node("actions")
     assert [(c.label, c.required) for c in table.columns] == [
         ("Agreed Action (child)", True), ("Person", True), ("Completion date", True),
-        ("Manager’s sign off date", False)]
-    assert [c.type for c in table.columns] == ["textarea", "text", "date", "date"]
+        ("Manager’s sign off date", False), ("Update", False)]
+    assert [c.type for c in table.columns] == ["textarea", "text", "date", "date", "textarea"]
+    assert table.role == "action_plan"
+    assert [c.role for c in table.columns] == [
+        "action", "action_owner", "action_due", "action_signed_off", "action_update"]
 
 
 # -- Ofsted statements of good -----------------------------------------------------------------

@@ -24,6 +24,7 @@ SECTIONS: list[tuple[str, str]] = [
     ("field", "field"), ("option", "option"), ("ageBand", "age band"), ("table", "table"),
     ("column", "column"), ("rowLabel", "row"), ("overall", "overall judgement"),
     ("condition", "condition"), ("test", "test"), ("rule", "rule"), ("change", "change"),
+    ("targets", "targets"),
 ]
 
 

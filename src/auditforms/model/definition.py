@@ -44,6 +44,8 @@ Role = Literal[
     "worker_seen",
     "overall_rating",
 ]
+#: What a column of a table with ``role: action_plan`` means to ``auditforms actions``.
+ActionColumnRole = Literal["action", "action_owner", "action_due", "action_signed_off", "action_update"]
 
 
 class Marking(Frozen):
@@ -58,6 +60,13 @@ class Lookback(Frozen):
 
     months: int
     description: str | None = None
+
+
+class Targets(Frozen):
+    """Whole percentages the monthly report's headline figures are compared with."""
+
+    overall_good_or_better: int | None = None
+    judgements_good_or_better: int | None = None
 
 
 class ScaleOption(Frozen):
@@ -82,6 +91,7 @@ class Scale(Frozen):
     best: Literal["highest", "lowest"]
     options: tuple[ScaleOption, ...]
     not_applicable: NotApplicableOption | None = None
+    good_from: str | None = None
 
     def option(self, option_id: str) -> ScaleOption | None:
         return next((o for o in self.options if o.id == option_id), None)
@@ -97,6 +107,13 @@ class Scale(Frozen):
         if option is None:
             return None
         return option.value if self.best == "highest" else -option.value
+
+    def meets_good(self, option_id: str) -> bool | None:
+        """Whether a grade is at or above ``good_from``; ``None`` for N/A, unknown ids, or a
+        scale that does not say where good starts."""
+        mine = self.rank(option_id)
+        good = self.rank(self.good_from) if self.good_from else None
+        return None if mine is None or good is None else mine >= good
 
 
 class Option(Frozen):
@@ -133,6 +150,8 @@ class Narrative(Frozen):
     label: str
     hint: str | None = None
     rows: int = 5
+    #: Its text may be quoted in the monthly report, when the report is asked for text.
+    reportable: bool = False
 
 
 class Consideration(Frozen):
@@ -175,6 +194,7 @@ class FieldItem(_Item):
     minimum: float | None = None
     maximum: float | None = None
     rows: int = 3
+    reportable: bool = False
 
     @property
     def answer_options(self) -> tuple[Option, ...]:
@@ -225,6 +245,7 @@ class Column(Frozen):
     scale: str | None = None
     required: bool = False
     hint: str | None = None
+    role: ActionColumnRole | None = None
 
 
 class RowLabel(Frozen):
@@ -246,10 +267,14 @@ class Table(_Item):
     max_rows: int | None = None
     initial_rows: int = 3
     completed_by: CompletedBy | None = None
+    role: Literal["action_plan"] | None = None
 
     @property
     def fixed_rows(self) -> bool:
         return bool(self.rows)
+
+    def column_with_role(self, role: ActionColumnRole) -> Column | None:
+        return next((c for c in self.columns if c.role == role), None)
 
 
 Item = Annotated[Question | Table | FieldItem, PydField(discriminator="type")]
@@ -334,6 +359,7 @@ class Definition(Frozen):
     sections: tuple[Section, ...]
     rules: tuple[Rule, ...] = ()
     tags: dict[str, str] = PydField(default_factory=dict)
+    targets: Targets | None = None
     based_on: tuple[str, ...] = ()
 
     @cached_property

@@ -31,6 +31,9 @@ def check(ctx: Context) -> None:
     for i, scale in enumerate(ctx.definition.scales):
         ids = [o.id for o in scale.options] + ([scale.not_applicable.id] if scale.not_applicable else [])
         _unique(ctx, f"/scales/{i}/options", ids, "option", code="AF307")
+        if scale.good_from is not None and scale.option(scale.good_from) is None:
+            ctx.report("AF307", f"good_from '{scale.good_from}' is not a grade of this scale (grades: "
+                       f"{', '.join(o.id for o in scale.options)})", f"/scales/{i}/good_from")
 
 
 def _check_local_ids(ctx: Context, pointer: str, node: object) -> None:

@@ -1,0 +1,149 @@
+"""Agreed actions out of one completed audit, read through the definition's roles.
+
+Nothing about a particular council is known here: the table with ``role: action_plan`` and
+its column roles say where the action, person, dates and update are; the fields with roles
+``child_id``, ``team`` and ``audit_date`` say whose audit it is.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import hashlib
+from collections.abc import Mapping
+from dataclasses import dataclass, field
+from typing import Any
+
+from auditforms.actions.codes import error, warning
+from auditforms.actions.model import TrackedAction
+from auditforms.diagnostics import Diagnostic
+from auditforms.model.definition import ActionColumnRole, Column, Definition, Table
+
+AGREED_STATUSES = ("moderated", "final")
+
+
+@dataclass
+class Collected:
+    actions: list[TrackedAction] = field(default_factory=list)
+    problems: list[Diagnostic] = field(default_factory=list)
+
+
+def action_plan(definition: Definition) -> Table | None:
+    """The definition's action plan table, if it declares one."""
+    table_id = definition.index.by_role("action_plan")
+    node = definition.index.node(table_id) if table_id else None
+    return node if isinstance(node, Table) else None
+
+
+def fingerprint(text: str) -> str:
+    """Eight hex digits of the action text, blind to spacing and case (Calc and Excel re-wrap)."""
+    normal = " ".join(text.split()).casefold()
+    return hashlib.sha256(normal.encode("utf-8")).hexdigest()[:8]
+
+
+def collect(definition: Definition, document: Any, *, file: str = "") -> list[TrackedAction]:
+    """The agreed actions of a moderated or final audit (empty for drafts and other tools)."""
+    return collect_with_problems(definition, document, file=file).actions
+
+
+def collect_with_problems(definition: Definition, document: Any, *, file: str = "",
+                          agreed_only: bool = True) -> Collected:
+    """Like :func:`collect`, with the reasons an audit or a row was not (fully) read."""
+    out = Collected()
+    table = action_plan(definition)
+    if table is None:
+        out.problems.append(error("AF953", f"the tool {definition.id} has no table with role: "
+                                  "action_plan, so it has no actions to track", file))
+        return out
+    if not _is_audit_of(definition, document):
+        out.problems.append(error("AF950", f"not a completed audit of {definition.id}", file))
+        return out
+    if agreed_only and document.get("status") not in AGREED_STATUSES:
+        return out
+    audit_id = document.get("audit_id")
+    if not isinstance(audit_id, str) or not audit_id.strip():
+        out.problems.append(error("AF951", "the audit has no audit_id, so its actions cannot be "
+                                  "tracked; add the id the sample gave it", file, pointer="/audit_id"))
+        return out
+    answers = document.get("answers")
+    answers = answers if isinstance(answers, Mapping) else {}
+    header = _Header.read(definition, answers, file, out.problems)
+    rows = answers.get(table.id)
+    columns: dict[str, Column] = {c.role: c for c in table.columns if c.role is not None}
+    for number, row in enumerate(rows if isinstance(rows, list) else [], start=1):
+        if isinstance(row, Mapping):
+            action = _action(table, columns, row, number, audit_id.strip(), header, document, out.problems)
+            if action is not None:
+                out.actions.append(action)
+    return out
+
+
+def _is_audit_of(definition: Definition, document: Any) -> bool:
+    if not isinstance(document, Mapping) or document.get("format") != "auditforms/completed-audit":
+        return False
+    named = document.get("definition")
+    return isinstance(named, Mapping) and named.get("id") == definition.id
+
+
+@dataclass(frozen=True)
+class _Header:
+    file: str
+    child_id: str
+    team: str
+    audit_date: dt.date | None
+
+    @classmethod
+    def read(cls, definition: Definition, answers: Mapping[str, Any], file: str,
+             problems: list[Diagnostic]) -> _Header:
+        def text(role: str) -> str:
+            field_id = definition.index.by_role(role)
+            value = answers.get(field_id) if field_id else None
+            return " ".join(value.split()) if isinstance(value, str) else ""
+
+        date_id = definition.index.by_role("audit_date")
+        date = _date(answers.get(date_id)) if date_id else None
+        if date_id and answers.get(date_id) is not None and date is None:
+            problems.append(warning("AF952", "the audit date is not a real YYYY-MM-DD date", file,
+                                    pointer=f"/answers/{date_id}"))
+        return cls(file, text("child_id"), text("team"), date)
+
+
+def _action(table: Table, columns: Mapping[str, Column], row: Mapping[str, Any], number: int, audit_id: str,
+            header: _Header, document: Mapping[str, Any], problems: list[Diagnostic]) -> TrackedAction | None:
+    def cell(role: ActionColumnRole) -> Any:
+        column = columns.get(role)
+        return row.get(column.id) if column else None
+
+    def date(role: ActionColumnRole) -> dt.date | None:
+        value = cell(role)
+        parsed = _date(value)
+        column = columns.get(role)
+        if value not in (None, "") and parsed is None and column is not None:
+            problems.append(warning("AF952", f"action {number}: {column.label} is not a real YYYY-MM-DD date",
+                                    header.file, pointer=f"/answers/{table.id}/{number - 1}/{column.id}"))
+        return parsed
+
+    text = _text(cell("action"))
+    if not text:
+        if any(_text(v) for v in row.values()):
+            problems.append(warning("AF952", f"row {number} of the action plan has no action text; "
+                                    "it is not tracked", header.file, pointer=f"/answers/{table.id}/{number - 1}"))
+        return None
+    return TrackedAction(
+        id=f"{audit_id}:{number}", audit_id=audit_id, row=number, file=header.file,
+        status=str(document.get("status")), child_id=header.child_id, team=header.team,
+        audit_date=header.audit_date, action=text, owner=_text(cell("action_owner")),
+        due=date("action_due"), signed_off=date("action_signed_off"),
+        update=_text(cell("action_update")), fingerprint=fingerprint(text))
+
+
+def _text(value: Any) -> str:
+    return value.strip() if isinstance(value, str) else ""
+
+
+def _date(value: Any) -> dt.date | None:
+    if not isinstance(value, str) or len(value) != 10:
+        return None
+    try:
+        return dt.date.fromisoformat(value)
+    except ValueError:
+        return None

@@ -1,0 +1,53 @@
+"""The text listing: counts by area and team, then each team's actions, for a terminal."""
+
+from __future__ import annotations
+
+from auditforms.actions.report import ActionsReport, TrackerRow
+from auditforms.actions.safety import printable
+from auditforms.actions.state import ActionCounts
+
+
+def counts_phrase(counts: ActionCounts) -> str:
+    """"5 actions: 1 overdue, 2 due within 7 days, 2 open" (states with none left out)."""
+    parts = [f"{n} {label}" for n, label in (
+        (counts.overdue, "overdue"), (counts.due_soon, "due within 7 days"), (counts.open, "open"),
+        (counts.signed_off, "signed off"), (counts.signed_off_late, "signed off late"),
+        (counts.no_longer_required, "no longer required")) if n]
+    noun = "action" if counts.total == 1 else "actions"
+    return f"{counts.total} {noun}" + (": " + ", ".join(parts) if parts else "")
+
+
+def render(report: ActionsReport) -> bytes:
+    return "\n".join(lines(report)).encode("utf-8") + b"\n"
+
+
+def lines(report: ActionsReport) -> list[str]:
+    d = report.definition
+    out = []
+    if d.marking:
+        out.append(printable(d.marking.label))
+    out.append(printable(f"Actions of {d.title} on {report.today.isoformat()}: "
+                         f"{counts_phrase(report.counts)} in {report.audits} "
+                         f"audit{'' if report.audits == 1 else 's'}"))
+    if report.teams_file is None:
+        out.append("No teams file: actions are grouped by the team recorded in each audit.")
+    rows_by_team: dict[tuple[str, str], list[TrackerRow]] = {}
+    for row in report.rows:
+        rows_by_team.setdefault((row.area, row.team_name), []).append(row)
+    by_area = report.teams_file is not None
+    for area in report.areas():
+        if by_area:
+            out += ["", printable(f"{area.area}: {counts_phrase(area.counts)}")]
+        for team in area.teams:
+            out += [] if by_area else [""]
+            out.append(printable(f"{'  ' if by_area else ''}{team.team}: {counts_phrase(team.counts)}"))
+            out += [_line(row, '    ' if by_area else '  ') for row in rows_by_team.get((area.area, team.team), [])]
+    return out
+
+
+def _line(row: TrackerRow, indent: str) -> str:
+    a = row.action
+    due = a.due.isoformat() if a.due else "no date"
+    text = a.action if len(a.action) <= 70 else a.action[:69] + "…"
+    return printable(f"{indent}{a.id}  child {a.child_id or '?'}  {a.owner or '(nobody named)'}  due {due}  "
+                     f"{row.state.describe()}  {text}")

@@ -1,0 +1,165 @@
+"""The tracker workbook, written with xlsxwriter.
+
+xlsxwriter (rather than openpyxl) writes what a tracker needs and openpyxl does not do as
+well: a real Excel table with filters, data validation, conditional formats and sheet
+protection, quickly and with little memory. openpyxl reads trackers back (signoff.py).
+
+Layout: the marking, a title and one line of instructions above an Excel table whose
+heading row is frozen; managers fill in the three unlocked columns (sign-off date with date
+validation, who signed off, update); every other cell is locked (no password: protection
+stops accidents, not people). A hidden ``about`` sheet says what made the tracker, and a
+hidden column holds each action's fingerprint.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import io
+from typing import Any
+
+import xlsxwriter  # type: ignore[import-untyped]
+
+from auditforms.actions.columns import COLUMNS, TrackerColumn
+from auditforms.actions.report import ActionsReport, Cell
+from auditforms.actions.safety import safe_cell
+
+TRACKER_FORMAT = "auditforms/actions-tracker"
+SHEET = "Actions"
+ABOUT_SHEET = "about"
+HEADER_ROW = 3  # 0-based: marking, title, instructions, then the table
+_EXCEL_EPOCH = dt.date(1899, 12, 30)
+EXCEL_MAX_TEXT = 32767  # characters in one cell; Excel refuses more
+_STATE_COLOURS = {
+    "overdue": ("#F6D7D2", "#942514"), "due-soon": ("#FFF1C2", "#594D00"),
+    "open": ("#E8F1F8", "#0C2D4A"), "signed-off": ("#D2E6DC", "#005A30"),
+    "signed-off-late": ("#E5DCEC", "#3D2375"), "no-longer-required": ("#EDEDED", "#383F43"),
+}
+INSTRUCTIONS = ("Managers: fill in Manager's sign-off date (a date), Signed off by and, when the action is "
+                "no longer required, Manager's update. Other columns are locked. Then return the workbook "
+                "to the lead auditor.")
+
+
+def about(report: ActionsReport, name: str = "") -> list[tuple[str, str]]:
+    d = report.definition
+    return [("format", TRACKER_FORMAT), ("format_version", "1"), ("definition", d.id),
+            ("definition_version", d.version), ("made_on", report.today.isoformat()), ("for", name)]
+
+
+def render(report: ActionsReport, name: str = "") -> bytes:
+    buffer = io.BytesIO()
+    workbook = xlsxwriter.Workbook(buffer, {
+        "in_memory": True, "strings_to_formulas": False, "strings_to_urls": False,
+        "strings_to_numbers": False})
+    styles = _styles(workbook)
+    sheet = workbook.add_worksheet(SHEET)
+    _preamble(sheet, report, name, styles)
+    _table(sheet, report, styles)
+    _about_sheet(workbook, report, name)
+    d = report.definition
+    workbook.set_properties({"title": f"Actions tracker: {d.title}", "subject": name,
+                             "comments": d.marking.label if d.marking else "",
+                             "created": dt.datetime.combine(report.today, dt.time())})
+    workbook.close()
+    return buffer.getvalue()
+
+
+def _styles(workbook: Any) -> dict[str, Any]:
+    return {
+        "marking": workbook.add_format({"bold": True, "font_color": "#942514", "font_size": 12}),
+        "title": workbook.add_format({"bold": True, "font_size": 14}),
+        "wrap": workbook.add_format({"text_wrap": True, "valign": "top"}),
+        "date": workbook.add_format({"num_format": "yyyy-mm-dd", "valign": "top"}),
+        "edit_date": workbook.add_format({"num_format": "yyyy-mm-dd", "locked": False, "valign": "top",
+                                          "bg_color": "#FFFFE0"}),
+        "edit": workbook.add_format({"locked": False, "text_wrap": True, "valign": "top",
+                                     "bg_color": "#FFFFE0"}),
+        "plain": workbook.add_format({"valign": "top"}),
+        **{state: workbook.add_format({"bg_color": bg, "font_color": fg})
+           for state, (bg, fg) in _STATE_COLOURS.items()},
+    }
+
+
+def _preamble(sheet: Any, report: ActionsReport, name: str, styles: dict[str, Any]) -> None:
+    d = report.definition
+    marking = d.marking.label if d.marking else ""
+    if marking:
+        sheet.set_header(f"&C&\"-,Bold\"{_header_text(marking)}")
+        sheet.set_footer(f"&C{_header_text(marking)}&R&P of &N")
+    sheet.write_string(0, 0, safe_cell(marking), styles["marking"])
+    title = f"Actions tracker: {d.title}" + (f" for {name}" if name else "")
+    sheet.write_string(1, 0, safe_cell(f"{title}, made {report.today.isoformat()}"), styles["title"])
+    sheet.write_string(2, 0, INSTRUCTIONS, styles["plain"])
+    sheet.set_landscape()
+    sheet.set_paper(9)
+    sheet.fit_to_pages(1, 0)
+    sheet.repeat_rows(HEADER_ROW)
+
+
+def _header_text(text: str) -> str:
+    return text.replace("&", "&&")
+
+
+def _table(sheet: Any, report: ActionsReport, styles: dict[str, Any]) -> None:
+    rows = report.rows
+    last_row = HEADER_ROW + max(len(rows), 1)
+    for col, column in enumerate(COLUMNS):
+        sheet.set_column(col, col, column.width, _format(column, styles), {"hidden": column.hidden})
+    writers = [(col, column.key, _format(column, styles)) for col, column in enumerate(COLUMNS)]
+    for r, row in enumerate(rows, start=HEADER_ROW + 1):
+        cells = row.cells()
+        for col, key, fmt in writers:
+            _write(sheet, r, col, cells[key], fmt)
+    sheet.add_table(HEADER_ROW, 0, last_row, len(COLUMNS) - 1, {
+        "name": "Actions", "style": "Table Style Light 1",
+        "columns": [{"header": c.heading} for c in COLUMNS]})
+    _rules(sheet, last_row, styles)
+    sheet.freeze_panes(HEADER_ROW + 1, 1)
+    sheet.protect("", {"autofilter": True, "sort": True, "format_columns": True, "format_rows": True,
+                       "select_locked_cells": True, "select_unlocked_cells": True})
+
+
+def _format(column: TrackerColumn, styles: dict[str, Any]) -> Any:
+    if column.editable:
+        return styles["edit_date"] if column.is_date else styles["edit"]
+    return styles["date"] if column.is_date else styles["wrap"] if column.width > 30 else styles["plain"]
+
+
+def _write(sheet: Any, r: int, col: int, value: Cell, fmt: Any) -> None:
+    """One cell. Blank cells are not written: the column's format (unlocked where managers
+    type) applies to them. Dates are written as Excel serial numbers with a date format,
+    which is what a date cell is, without xlsxwriter's slower date conversion."""
+    if value is None or value == "":
+        return
+    if isinstance(value, dt.date):
+        sheet.write_number(r, col, (value - _EXCEL_EPOCH).days, fmt)
+    elif isinstance(value, int):
+        sheet.write_number(r, col, value, fmt)
+    else:
+        sheet.write_string(r, col, safe_cell(value)[:EXCEL_MAX_TEXT], fmt)
+
+
+def _rules(sheet: Any, last_row: int, styles: dict[str, Any]) -> None:
+    keys = [c.key for c in COLUMNS]
+    first = HEADER_ROW + 1
+    sign_off = keys.index("sign_off_date")
+    sheet.data_validation(first, sign_off, last_row, sign_off, {
+        "validate": "date", "criteria": "between",
+        "minimum": dt.date(2000, 1, 1), "maximum": dt.date(2099, 12, 31),
+        "input_title": "Sign-off date", "input_message": "The date the action was completed and signed off.",
+        "error_title": "Not a date", "error_message": "Type a date, e.g. 2026-12-09 or 09/12/2026."})
+    update = keys.index("manager_update")
+    sheet.data_validation(first, update, last_row, update, {
+        "validate": "length", "criteria": "<=", "value": 1000,
+        "input_title": "Update", "input_message": "If the action is no longer required: a short update."})
+    state = keys.index("state")
+    for value in _STATE_COLOURS:
+        sheet.conditional_format(first, state, last_row, state, {
+            "type": "cell", "criteria": "equal to", "value": f'"{value}"', "format": styles[value]})
+
+
+def _about_sheet(workbook: Any, report: ActionsReport, name: str) -> None:
+    sheet = workbook.add_worksheet(ABOUT_SHEET)
+    for r, (key, value) in enumerate(about(report, name)):
+        sheet.write_string(r, 0, key)
+        sheet.write_string(r, 1, safe_cell(value))
+    sheet.hide()

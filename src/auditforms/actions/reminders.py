@@ -1,0 +1,94 @@
+"""Reminder e-mails as .eml files: one per person with outstanding actions, copied to their manager.
+
+Built with the standard library's :mod:`email` package; nothing is sent (the council's mail
+system sends). ``X-Unsent: 1`` makes Outlook open the file as a draft ready to send;
+Thunderbird opens it as a message. The protective marking leads the subject.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections import defaultdict
+from collections.abc import Mapping
+from dataclasses import dataclass
+from email.headerregistry import Address
+from email.message import EmailMessage
+from email.utils import format_datetime
+
+from auditforms.actions.report import ActionsReport, TrackerRow
+from auditforms.actions.state import ActionCounts
+from auditforms.actions.teams import Person
+from auditforms.sampling.values import normalise_key
+
+
+@dataclass(frozen=True)
+class Reminder:
+    person: str
+    message: EmailMessage
+    to_manager_only: bool
+
+
+def reminders(report: ActionsReport, people: Mapping[str, str], sender: str) -> list[Reminder]:
+    """One reminder per person responsible for an open, due or overdue action, in name order."""
+    owed: dict[str, list[TrackerRow]] = defaultdict(list)
+    for row in report.rows:
+        if not row.state.kind.is_done:
+            owed[row.action.owner or "(nobody named)"].append(row)
+    return [_reminder(report, person, rows, people, sender) for person, rows in sorted(owed.items())]
+
+
+def _reminder(report: ActionsReport, person: str, rows: list[TrackerRow], people: Mapping[str, str],
+              sender: str) -> Reminder:
+    address = people.get(normalise_key(person)) or (person if "@" in person else "")
+    managers = _managers(rows)
+    message = EmailMessage()
+    counts = ActionCounts.from_kinds(r.state.kind for r in rows)
+    marking = report.definition.marking.label if report.definition.marking else ""
+    subject = f"Audit actions for {' '.join(person.split())}: {_summary(counts)}"
+    message["Subject"] = f"{marking}: {subject}" if marking else subject
+    message["From"] = sender
+    message["To"] = _address(person, address) if address else ", ".join(_address(m.name, m.email) for m in managers)
+    if address and managers:
+        message["Cc"] = ", ".join(_address(m.name, m.email) for m in managers)
+    message["Date"] = format_datetime(dt.datetime.combine(report.today, dt.time(8, 0), dt.UTC))
+    message["X-Unsent"] = "1"
+    message.set_content(_body(report, person, rows, marking, bool(address)))
+    return Reminder(person, message, not address)
+
+
+def _managers(rows: list[TrackerRow]) -> list[Person]:
+    found: dict[str, Person] = {}
+    for row in rows:
+        manager = row.team.team_manager if row.team else None
+        if manager and manager.email:
+            found.setdefault(manager.email.lower(), manager)
+    return list(found.values())
+
+
+def _address(name: str, email: str) -> str:
+    user, _, domain = email.partition("@")
+    return str(Address(display_name=" ".join(name.split()), username=user, domain=domain))
+
+
+def _summary(counts: ActionCounts) -> str:
+    parts = [f"{n} {label}" for n, label in ((counts.overdue, "overdue"), (counts.due_soon, "due within 7 days"),
+                                             (counts.open, "open")) if n]
+    return ", ".join(parts)
+
+
+def _body(report: ActionsReport, person: str, rows: list[TrackerRow], marking: str, direct: bool) -> str:
+    lines = [marking, ""] if marking else []
+    lines.append(f"Dear {person}," if direct else f"For the attention of {person}'s manager:")
+    lines += ["", f"These audit actions of {report.definition.title} are not yet signed off "
+              f"(as at {report.today.isoformat()}):", ""]
+    for row in sorted(rows, key=lambda r: (r.action.due or dt.date.max, r.action.id)):
+        a = row.action
+        due = a.due.isoformat() if a.due else "no completion date"
+        lines += [f"- {a.id} (child {a.child_id or '?'}, {a.team or 'no team'}): {row.state.describe()}, "
+                  f"completion date {due}", f"  {' '.join(a.action.split())}"]
+    lines += ["", "When an action is complete, please let your manager know so that they can add the sign-off "
+              "date to the action plan. If the child's situation has changed and the action is no longer "
+              "required, your manager adds a short update and signs it off.", ""]
+    if marking:
+        lines.append(marking)
+    return "\n".join(lines) + "\n"

@@ -1,0 +1,220 @@
+"""``auditforms actions DEFINITION AUDITS...``: one tracker of agreed actions across audits.
+
+Lists, splits into trackers per manager, reads sign-offs back into the audits, and writes
+reminder e-mails. Only this module and :mod:`auditforms.cli.actions_files` touch files.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import shutil
+import tempfile
+from pathlib import Path
+from typing import Any
+
+import click
+
+from auditforms.cli.common import EXIT_INVALID, EXIT_OK, EXIT_USAGE, definitions_path_option, load_or_exit
+
+_FORMATS = ("text", "csv", "xlsx", "html", "json")
+_SPLITS = ("head_of_service", "service_manager", "team")
+
+
+@click.command("actions")
+@click.argument("definition", type=click.Path(exists=True, dir_okay=False, path_type=Path))
+@click.argument("audits", nargs=-1, required=True, type=click.Path(exists=True, path_type=Path))
+@click.option("--today", type=click.DateTime(formats=["%Y-%m-%d"]), metavar="YYYY-MM-DD",
+              help="The date states are worked out on (default: the real date).")
+@click.option("--format", "format_", type=click.Choice(_FORMATS), default=None,
+              help="text (default), csv, xlsx, html or json; trackers from --split-by are xlsx.")
+@click.option("-o", "--output", type=click.Path(path_type=Path),
+              help="The file to write (a folder for --split-by and --remind); default: the terminal.")
+@click.option("--teams", type=click.Path(exists=True, dir_okay=False, path_type=Path),
+              help="CSV of teams: team, area, team/service manager, head of service, e-mails.")
+@click.option("--split-by", type=click.Choice(_SPLITS), help="One tracker per head of service, service "
+              "manager or team, written into the -o folder.")
+@click.option("--update", "trackers", multiple=True, type=click.Path(exists=True, dir_okay=False, path_type=Path),
+              metavar="TRACKER.xlsx", help="Read sign-offs and updates from trackers into the audits; more .xlsx "
+              "trackers may follow among the arguments.")
+@click.option("--by", "by_name", metavar="NAME", help="Who signed off, where a tracker row does not say.")
+@click.option("--remind", is_flag=True, help="Write one .eml reminder per person into the -o folder.")
+@click.option("--people", type=click.Path(exists=True, dir_okay=False, path_type=Path),
+              help="CSV of name, e-mail of the people responsible (for --remind).")
+@click.option("--from", "sender", default="audit-actions@example.invalid", show_default=True,
+              help="The From address of reminders.")
+@click.option("--force", is_flag=True, help="Replace outputs that already exist.")
+@definitions_path_option
+def command(definition: Path, audits: tuple[Path, ...], today: dt.datetime | None, format_: str | None,
+            output: Path | None, teams: Path | None, split_by: str | None, trackers: tuple[Path, ...],
+            by_name: str | None, remind: bool, people: Path | None, sender: str, force: bool,
+            search_path: tuple[Path, ...]) -> None:
+    """List the agreed actions of moderated and final AUDITS (files or folders) of DEFINITION.
+
+    Each action has an id, <audit id>:<row>, and a state on --today: open, due within 7
+    days, overdue by N days, signed off, signed off late, or no longer required. See
+    docs/actions.md for the monthly tracker cycle.
+
+    Exit status: 0 all good, 1 when any input had a problem (the rest is still done), 2 on a
+    usage error.
+    """
+    from auditforms.actions import action_plan
+
+    workbooks = tuple(p for p in audits if p.suffix.lower() == ".xlsx")
+    if workbooks and not trackers:
+        raise click.UsageError("a workbook is among the audits: give trackers after --update")
+    audits = tuple(p for p in audits if p not in workbooks)
+    trackers += workbooks
+    modes = sum(bool(m) for m in (split_by, trackers, remind))
+    if modes > 1:
+        raise click.UsageError("use one of --split-by, --update and --remind at a time")
+    loaded = load_or_exit(definition, search_path)
+    if action_plan(loaded) is None:
+        _fail(f"{definition}: error[AF953] the tool {loaded.id} has no table with role: action_plan")
+    run = _Run(loaded, (today.date() if today else dt.date.today()), force)
+    run.read_teams(teams)
+    run.read_audits(audits)
+    if trackers:
+        run.update(trackers, by_name)
+    elif remind:
+        run.remind(output, people, sender)
+    elif split_by:
+        run.split(split_by, output, format_ or "xlsx")
+    else:
+        run.listing(format_ or "text", output)
+    run.finish()
+
+
+def _fail(message: str, code: int = EXIT_INVALID) -> None:
+    from auditforms.actions.safety import printable
+
+    click.echo(printable(message), err=True)
+    raise SystemExit(code)
+
+
+class _Run:
+    """One invocation's state: the definition, the day, teams, actions and problems so far."""
+
+    def __init__(self, definition: Any, today: dt.date, force: bool) -> None:
+        self.definition, self.today, self.force = definition, today, force
+        self.teams: Any = None
+        self.failed = False
+
+    def report_problems(self, problems: list[Any]) -> None:
+        from auditforms.actions.safety import printable
+        from auditforms.diagnostics import sort_key
+
+        for d in sorted(problems, key=sort_key):
+            click.echo(printable(d.format()), err=True)
+            self.failed = self.failed or d.is_error
+
+    def read_teams(self, path: Path | None) -> None:
+        if path is None:
+            return
+        from auditforms.actions.teams import read_teams
+
+        try:
+            data = path.read_bytes()
+        except OSError as exc:
+            _fail(f"{path}: error[AF801] cannot read the file: {exc.strerror}")
+        self.teams, problems = read_teams(data, str(path))
+        self.report_problems(problems)
+
+    def read_audits(self, paths: tuple[Path, ...]) -> None:
+        from auditforms.actions.gather import gather
+        from auditforms.actions.report import build_report
+        from auditforms.cli.actions_files import read_documents
+
+        problems: list[Any] = []
+        self.gathered = gather(self.definition, read_documents(self.definition, paths, problems))
+        self.report_problems(problems + self.gathered.problems)
+        if self.gathered.audits_read == 0:
+            _fail("no audits found: give .json, .yaml or .docx files, or folders holding them", EXIT_USAGE)
+        self.report = build_report(self.definition, self.gathered.listed, self.today, self.teams)
+        missing = {r.action.team for r in self.report.rows if r.team is None}
+        if self.teams is not None and missing:
+            from auditforms.actions.codes import warning
+
+            self.report_problems([warning("AF961", f"{len(missing)} team(s) recorded in the audits are not in "
+                                          "the teams file; their actions are listed under '(not in the teams "
+                                          "file)'", self.teams.file)])
+
+    def listing(self, format_: str, output: Path | None) -> None:
+        from auditforms.actions.outputs import FORMATS
+
+        data = FORMATS[format_].render(self.report)
+        if output is None:
+            if format_ == "xlsx":
+                raise click.UsageError("--format xlsx needs -o FILE.xlsx")
+            click.echo(data.decode("utf-8"), nl=False)
+            return
+        from auditforms.cli.common import write_atomic
+
+        write_atomic(output, data, force=self.force)
+        click.echo(f"wrote {output} ({self.report.counts.total} actions)", err=True)
+
+    def split(self, by: str, output: Path | None, format_: str) -> None:
+        from auditforms.actions.outputs import FORMATS
+        from auditforms.actions.report import file_stem, split
+        from auditforms.cli.actions_render import render_parts
+
+        if output is None:
+            raise click.UsageError("--split-by needs -o FOLDER")
+        if format_ == "text":
+            raise click.UsageError("--split-by writes xlsx, csv, html or json trackers, not text")
+        if by != "team" and self.teams is None:
+            _fail(f"error[AF962] --split-by {by} needs --teams FILE: the teams file says who the managers are")
+        parts = split(self.report, by)
+        files: dict[str, bytes] = {}
+        for name, data in zip(parts, render_parts(parts, format_), strict=True):
+            files[_unique(file_stem(name), files, FORMATS[format_].suffix)] = data
+        _write_folder(output, files, self.force)
+        click.echo(f"wrote {len(files)} tracker{'s' if len(files) != 1 else ''} into {output}", err=True)
+
+    def update(self, trackers: tuple[Path, ...], by_name: str | None) -> None:
+        from auditforms.actions import action_plan
+        from auditforms.cli.actions_update import run_update
+
+        table = action_plan(self.definition)
+        if table is None or table.column_with_role("action_signed_off") is None:
+            _fail(f"error[AF953] the action plan of {self.definition.id} has no column with role: "
+                  "action_signed_off, so sign-offs have nowhere to go")
+
+        self.failed = run_update(self, trackers, by_name) or self.failed
+
+    def remind(self, output: Path | None, people_file: Path | None, sender: str) -> None:
+        from auditforms.cli.actions_update import run_remind
+
+        if output is None:
+            raise click.UsageError("--remind needs -o OUTBOX (a folder)")
+        self.failed = run_remind(self, output, people_file, sender) or self.failed
+
+    def finish(self) -> None:
+        raise SystemExit(EXIT_INVALID if self.failed else EXIT_OK)
+
+
+def _unique(stem: str, taken: dict[str, bytes], suffix: str) -> str:
+    name, n = stem + suffix, 2
+    while name in taken:
+        name, n = f"{stem}-{n}{suffix}", n + 1
+    return name
+
+
+def _write_folder(output: Path, files: dict[str, bytes], force: bool) -> None:
+    """Write every file into a hidden folder beside OUTPUT, then put it in place at once."""
+    if output.exists() and not force:
+        _fail(f"{output}: already exists; choose another folder or pass --force to replace it", EXIT_USAGE)
+    output.parent.mkdir(parents=True, exist_ok=True)
+    staging = Path(tempfile.mkdtemp(prefix=f".{output.name}.", dir=output.parent))
+    try:
+        for name, data in files.items():
+            (staging / name).write_bytes(data)
+        if output.exists():
+            old = Path(tempfile.mkdtemp(prefix=f".{output.name}.old.", dir=output.parent))
+            output.replace(old / output.name)
+            staging.replace(output)
+            shutil.rmtree(old, ignore_errors=True)
+        else:
+            staging.replace(output)
+    except BaseException:
+        shutil.rmtree(staging, ignore_errors=True)
+        raise

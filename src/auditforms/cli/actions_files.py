@@ -1,0 +1,154 @@
+"""File work for ``auditforms actions``: reading audits and trackers, writing audits back.
+
+Writing back is a transaction: every audit to change is read again and checked against the
+plan first; only when all still match is each written atomically (temp file + os.replace),
+under a lock file per folder so two runs cannot both write.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import datetime as dt
+import json
+import os
+from collections.abc import Iterator, Sequence
+from pathlib import Path
+from typing import Any
+
+from auditforms.actions.codes import error
+from auditforms.actions.signoff import Change, apply_changes, still_matches
+from auditforms.cli.common import write_atomic
+from auditforms.diagnostics import Diagnostic
+from auditforms.model.definition import Definition
+
+LOCK_NAME = ".auditforms-actions.lock"
+AUDIT_SUFFIXES = (".json", ".yaml", ".yml", ".docx")
+
+
+def read_documents(definition: Definition, paths: Sequence[Path],
+                   problems: list[Diagnostic]) -> Iterator[tuple[str, Any]]:
+    """(file name, document) for each audit file; Word forms are read through extract."""
+    from auditforms.results.reading import read_audit_file
+
+    for path in audit_paths(paths):
+        if path.suffix.lower() == ".docx":
+            document = _read_docx(definition, path, problems)
+        else:
+            document, found = read_audit_file(path)
+            problems.extend(found)
+        if document is not None:
+            yield str(path), document
+
+
+def audit_paths(paths: Sequence[Path]) -> Iterator[Path]:
+    """Files named, then the audits (.json, .yaml, .yml, .docx) in folders, each once, sorted."""
+    seen: set[Path] = set()
+    for path in paths:
+        for file in _walk(path):
+            key = file.resolve()
+            if key not in seen:
+                seen.add(key)
+                yield file
+
+
+def _walk(path: Path) -> Iterator[Path]:
+    if not path.is_dir():
+        yield path
+        return
+    for root, folders, names in os.walk(path):
+        folders[:] = sorted(f for f in folders if not f.startswith("."))
+        for name in sorted(names):
+            if not name.startswith((".", "~$")) and name.lower().endswith(AUDIT_SUFFIXES):
+                yield Path(root, name)
+
+
+def _read_docx(definition: Definition, path: Path, problems: list[Diagnostic]) -> Any:
+    from auditforms.extract import extract_docx
+
+    try:
+        data = path.read_bytes()
+    except OSError as exc:
+        problems.append(error("AF950", f"cannot read the file: {exc.strerror}", str(path)))
+        return None
+    document, found = extract_docx(definition, data, str(path))
+    problems.extend(d for d in found if d.is_error)
+    return document
+
+
+def open_by_another_program(path: Path) -> str | None:
+    """The lock file Excel (``~$name``) or LibreOffice (``.~lock.name#``) leaves while a file is open."""
+    for lock in (path.with_name(f"~${path.name}"), path.with_name(f".~lock.{path.name}#")):
+        if lock.exists():
+            return lock.name
+    return None
+
+
+@contextlib.contextmanager
+def folder_locks(folders: Sequence[Path]) -> Iterator[list[Diagnostic]]:
+    """Take a lock file in each folder; yields the problems (non-empty means: write nothing)."""
+    taken: list[Path] = []
+    problems: list[Diagnostic] = []
+    try:
+        for folder in sorted(set(folders)):
+            lock = folder / LOCK_NAME
+            try:
+                fd = os.open(lock, os.O_CREAT | os.O_EXCL | os.O_WRONLY, 0o600)
+            except FileExistsError:
+                problems.append(error("AF960", f"another run is updating audits in this folder (remove "
+                                      f"{LOCK_NAME} if none is)", str(folder)))
+                continue
+            except OSError as exc:
+                problems.append(error("AF960", f"cannot write in this folder: {exc.strerror}", str(folder)))
+                continue
+            os.write(fd, str(os.getpid()).encode())
+            os.close(fd)
+            taken.append(lock)
+        yield problems
+    finally:
+        for lock in taken:
+            lock.unlink(missing_ok=True)
+
+
+def prepare_writes(definition: Definition, by_file: dict[str, list[Change]], at: str,
+                   problems: list[Diagnostic]) -> dict[Path, bytes]:
+    """The new bytes of every audit to change, or nothing at all when any cannot be written."""
+    prepared: dict[Path, bytes] = {}
+    for file, changes in sorted(by_file.items()):
+        path = Path(file)
+        reason, document = _writable(definition, path, changes)
+        if reason:
+            problems.append(error("AF960", reason, file))
+            continue
+        new = apply_changes(definition, document, changes, at)
+        prepared[path] = (json.dumps(new, ensure_ascii=False, indent=2) + "\n").encode("utf-8")
+    return prepared if len(prepared) == len(by_file) else {}
+
+
+def _why_not_writable(definition: Definition, path: Path, changes: list[Change]) -> str | None:
+    return _writable(definition, path, changes)[0]
+
+
+def _writable(definition: Definition, path: Path, changes: list[Change]) -> tuple[str | None, Any]:
+    """Why the audit cannot take ``changes`` (None when it can), and the document read again."""
+    suffix = path.suffix.lower()
+    if suffix == ".docx":
+        return ("a Word form cannot be written back; extract it with 'auditforms extract', keep the JSON "
+                "as the audit, and run --update again with the JSON file"), None
+    if suffix != ".json":
+        return "only JSON audits are written back; save this audit as .json and run --update again", None
+    try:
+        document = json.loads(path.read_bytes().decode("utf-8-sig"))
+    except (OSError, ValueError):
+        return "the audit can no longer be read", None
+    if not all(still_matches(definition, document, c) for c in changes):
+        return "the audit changed since it was read; nothing was written; run --update again", None
+    return None, document
+
+
+def write_all(prepared: dict[Path, bytes]) -> None:
+    for path, data in prepared.items():
+        write_atomic(path, data, force=True)
+
+
+def now_utc() -> str:
+    return dt.datetime.now(dt.UTC).replace(microsecond=0).isoformat().replace("+00:00", "Z")

@@ -1,0 +1,90 @@
+"""``auditforms actions --update`` and ``--remind``: the parts that change files other than outputs."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any
+
+import click
+
+
+def run_update(run: Any, trackers: tuple[Path, ...], by_name: str | None) -> bool:
+    """Read every tracker, plan, check, write; True when any problem was found."""
+    from auditforms.actions.safety import printable
+    from auditforms.actions.signoff import plan_signoffs
+    from auditforms.cli.actions_files import folder_locks, now_utc, prepare_writes, write_all
+
+    entries, problems = _read_trackers(trackers, run.definition)
+    plan = plan_signoffs(run.gathered.actions, entries, run.today, by_name)
+    problems += plan.problems
+    by_file = plan.by_file()
+    written: dict[Path, bytes] = {}
+    if by_file:
+        with folder_locks([Path(f).parent for f in by_file]) as lock_problems:
+            problems += lock_problems
+            if not lock_problems:
+                written = prepare_writes(run.definition, by_file, now_utc(), problems)
+                write_all(written)
+    run.report_problems(problems)
+    changed = [c for c in plan.changes if Path(c.action.file) in written]
+    for change in changed:
+        click.echo(printable(change.describe()))
+    click.echo(f"{len(written)} audit{'s' if len(written) != 1 else ''} updated; {len(changed)} action(s) "
+               f"changed, {plan.unchanged} already up to date", err=True)
+    return any(p.is_error for p in problems)
+
+
+def _read_trackers(trackers: tuple[Path, ...], definition: Any) -> tuple[list[Any], list[Any]]:
+    from auditforms.actions.codes import error
+    from auditforms.actions.tracker_read import read_tracker
+    from auditforms.cli.actions_files import open_by_another_program
+
+    entries: list[Any] = []
+    problems: list[Any] = []
+    for path in trackers:
+        lock = open_by_another_program(path)
+        if lock:
+            problems.append(error("AF955", f"the workbook is open in another program ({lock}); save and close "
+                                  "it, then run again", str(path)))
+            continue
+        try:
+            data = path.read_bytes()
+        except OSError as exc:
+            problems.append(error("AF955", f"cannot read the file: {exc.strerror}", str(path)))
+            continue
+        read = read_tracker(data, str(path), definition)
+        entries += read.entries
+        problems += read.problems
+    return entries, problems
+
+
+def run_remind(run: Any, output: Path, people_file: Path | None, sender: str) -> bool:
+    from auditforms.actions.codes import error, warning
+    from auditforms.actions.people import read_people
+    from auditforms.actions.reminders import reminders
+    from auditforms.actions.report import file_stem
+    from auditforms.cli.actions import _unique, _write_folder
+
+    people: dict[str, str] = {}
+    problems: list[Any] = []
+    if people_file is not None:
+        try:
+            people, problems = read_people(people_file.read_bytes(), str(people_file))
+        except OSError as exc:
+            problems.append(error("AF801", f"cannot read the file: {exc.strerror}", str(people_file)))
+    if run.teams is None:
+        problems.append(warning("AF962", "no --teams file: reminders cannot be copied to managers",
+                                str(output)))
+    made = reminders(run.report, people, sender)
+    files: dict[str, bytes] = {}
+    for reminder in made:
+        files[_unique(file_stem(reminder.person), files, ".eml")] = bytes(reminder.message)
+    unaddressed = sum(r.to_manager_only for r in made)
+    if unaddressed:
+        problems.append(warning("AF962", f"{unaddressed} of {len(made)} people have no e-mail address in "
+                                "--people; their reminders are addressed to their team manager", str(output)))
+    run.report_problems(problems)
+    _write_folder(output, files, run.force)
+    click.echo(f"wrote {len(files)} reminder{'s' if len(files) != 1 else ''} into {output}; nothing was sent",
+               err=True)
+    return any(p.is_error for p in problems)

@@ -1,0 +1,166 @@
+"""``auditforms report DEFINITION AUDITS... --period YYYY-MM --format html|docx|xlsx|json -o FILE``.
+
+Reads the completed audits one file at a time (files or folders), counts them, and writes
+the monthly report for the Operational Board. A file that cannot be read, or is not a
+completed audit of this tool, is named on standard error and left out; the report says how
+many were. Exit status: 0 written, 1 invalid input (the definition or a sample file), 2
+usage error.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from collections.abc import Iterator, Mapping
+from pathlib import Path
+from typing import Any
+
+import click
+
+from auditforms.cli.common import EXIT_INVALID, definitions_path_option, force_option, load_or_exit, write_atomic
+from auditforms.cli.sample import DateParam
+
+_MONTH = re.compile(r"^\d{4}-(0[1-9]|1[0-2])$")
+_FORMATS = ("html", "docx", "xlsx", "json")
+
+
+def _month(ctx: click.Context, param: click.Parameter, value: str | None) -> str | None:
+    if value is not None and not _MONTH.match(value):
+        raise click.BadParameter(f"'{value}' is not a month; give it as YYYY-MM, e.g. 2026-11")
+    return value
+
+
+@click.command("report")
+@click.argument("definition", type=click.Path(exists=True, dir_okay=False, path_type=Path))
+@click.argument("audits", nargs=-1, required=True, type=click.Path(exists=True, path_type=Path))
+@click.option("--period", required=True, callback=_month, help="The month reported on (YYYY-MM).")
+@click.option("--since", callback=_month, help="First month of the trend (YYYY-MM; default: the period only).")
+@click.option("--sample", "samples", multiple=True, type=click.Path(exists=True, dir_okay=False, path_type=Path),
+              help="A sample CSV written by 'auditforms sample' (repeatable): adds drawn, returned and on time.")
+@click.option("--today", type=DateParam(),
+              help="Judge actions open or overdue on this day (default: the period's last day).")
+@click.option("--target", "targets", multiple=True, metavar="NAME=PERCENT",
+              help="A target from the service's settings (repeatable): overall_good_or_better, "
+                   "judgements_good_or_better or returned_on_time; each replaces the tool's own.")
+@click.option("--public", is_flag=True, help="Suppress every count under 5 (for published board papers).")
+@click.option("--include-text", is_flag=True, help="Quote the answers the tool marks reportable.")
+@click.option("--format", "format_", type=click.Choice(_FORMATS), required=True, help="Output format.")
+@click.option("-o", "--output", type=click.Path(dir_okay=False, path_type=Path), required=True, help="Output file.")
+@force_option
+@definitions_path_option
+def command(definition: Path, audits: tuple[Path, ...], period: str, since: str | None, samples: tuple[Path, ...],
+            today: dt.date | None, targets: tuple[str, ...], public: bool, include_text: bool, format_: str,
+            output: Path, force: bool, search_path: tuple[Path, ...]) -> None:
+    """Collate completed AUDITS (files or folders) into the monthly report for the board."""
+    from auditforms.collation import Collator, ReportOptions
+    from auditforms.collation.collate import MonthsError
+    from auditforms.collation.formats import needs_rows, render
+
+    if public and include_text:
+        raise click.UsageError("--include-text cannot be used with --public: a published paper quotes no answers")
+    if output.exists() and not force:
+        raise click.UsageError(f"{output}: already exists; choose another name or pass --force to replace it")
+    loaded = load_or_exit(definition, search_path)
+    sample_rows = _read_samples(samples) if samples else None
+    try:
+        collator = Collator(loaded, ReportOptions(period=period, since=since, public=public,
+                                                  include_text=include_text, with_sample=bool(samples),
+                                                  today=today, **_targets(targets)))
+    except MonthsError as exc:
+        raise click.UsageError(str(exc)) from None
+    rows: list[Any] = []
+    keep_rows = needs_rows(format_) and not public
+    by_key = _sample_index(sample_rows or [])
+    for path, document in _documents(loaded.id, audits, collator):
+        record = collator.add(document, path.stem, _sample_row(by_key, document))
+        if collator.last_left_out == "duplicates":
+            click.echo(f"{_clean(str(path))}: warning[AF991] repeats audit {_clean(str(document.get('audit_id')))}, "
+                       "already counted from another file; counted once", err=True)
+        if record is not None and keep_rows:
+            from auditforms.collation.tidy import tidy_rows
+
+            rows.extend(tidy_rows(loaded, collator.parts, record))
+    figures = collator.figures(sample_rows)
+    write_atomic(output, render(format_, figures, rows), force=force)
+    coverage = figures.coverage
+    click.echo(f"{output}: the {format_} report for {period}, counting {coverage.counted} audits")
+
+
+_TARGETS = ("overall_good_or_better", "judgements_good_or_better", "returned_on_time")
+
+
+def _targets(given: tuple[str, ...]) -> dict[str, Any]:
+    """``--target NAME=PERCENT`` values as ReportOptions; a usage error for anything else."""
+    from auditforms.model.definition import Targets
+
+    found: dict[str, int] = {}
+    for text in given:
+        name, _, value = text.partition("=")
+        if name.strip() not in _TARGETS or not value.strip().isdigit() or int(value) > 100:
+            raise click.BadParameter(f"'{_clean(text)}': give NAME=PERCENT with NAME one of {', '.join(_TARGETS)} "
+                                     "and a whole percentage", param_hint="--target")
+        found[name.strip()] = int(value)
+    options: dict[str, Any] = {"returned_on_time_target": found.pop("returned_on_time", None)}
+    if found:
+        options["settings_targets"] = Targets(**found)
+    return options
+
+
+def _documents(tool_id: str, paths: tuple[Path, ...], collator: Any) -> Iterator[tuple[Path, Mapping[str, Any]]]:
+    """Completed audits of this tool, one at a time; every other file named and counted."""
+    from auditforms.results.reading import iter_audit_paths, read_audit_file
+
+    for path in iter_audit_paths(paths):
+        document, problems = read_audit_file(path)
+        if document is None or problems:
+            reason = problems[0].format() if problems else f"{path}: cannot be read"
+            click.echo(f"{_clean(reason)}; left out of the report", err=True)
+            collator.left_out("unreadable")
+            continue
+        tool = document.get("definition") if isinstance(document, dict) else None
+        if isinstance(document, dict) and document.get("format") == "auditforms/monthly-report":
+            continue  # an earlier report written beside the audits
+        if not isinstance(document, dict) or document.get("format") != "auditforms/completed-audit" \
+                or not isinstance(tool, dict) or tool.get("id") != tool_id:
+            click.echo(f"{_clean(str(path))}: warning[AF990] not a completed audit of {tool_id}; "
+                       "left out of the report", err=True)
+            collator.left_out("other_tool")
+            continue
+        yield path, document
+
+
+def _clean(text: str) -> str:
+    return "".join(c if c.isprintable() else " " for c in text)
+
+
+def _read_samples(paths: tuple[Path, ...]) -> list[Any]:
+    from auditforms.cli.common import echo_diagnostics
+    from auditforms.cli.sample_inputs import read_csv_file
+    from auditforms.sampling.sample_file import SAMPLE_COLUMNS, read_sample
+
+    rows: list[Any] = []
+    problems: list[Any] = []
+    for path in paths:
+        found, bad = read_sample(read_csv_file(path, SAMPLE_COLUMNS))
+        rows.extend(found)
+        problems.extend(d for d in bad if d.is_error)
+    if problems:
+        echo_diagnostics(problems, err=True)
+        raise SystemExit(EXIT_INVALID)
+    return rows
+
+
+def _sample_index(rows: list[Any]) -> dict[str, Mapping[str, str]]:
+    index: dict[str, Mapping[str, str]] = {}
+    for row in rows:
+        values = {"team": row.team, "area": row.area, "strand": row.strand, "age_band": row.age_band}
+        index[row.audit_id] = values
+        index[f"child:{row.child_id.casefold()}"] = values
+    return index
+
+
+def _sample_row(index: Mapping[str, Mapping[str, str]], document: Mapping[str, Any]) -> Mapping[str, str] | None:
+    if not index:
+        return None
+    audit_id = document.get("audit_id")
+    return index.get(str(audit_id)) if isinstance(audit_id, str) else None

@@ -1,0 +1,89 @@
+"""The report as one offline web page: inline SVG charts, each with its table, for screen and print.
+
+Autoescaped (StrictUndefined) like the HTML form; the Content-Security-Policy lets nothing
+load and no script run. The page's one style element is allowed by its hash; ``style``
+attributes are allowed (``style-src-attr 'unsafe-inline'``) because matplotlib's SVG colours
+its shapes with them, and a style attribute can neither run code nor, with ``default-src
+'none'``, fetch anything.
+"""
+
+from __future__ import annotations
+
+from functools import cache
+from typing import Any
+
+from jinja2 import Environment, FileSystemLoader, StrictUndefined
+from markupsafe import Markup
+
+from auditforms.collation import words
+from auditforms.collation.charts import all_charts
+from auditforms.collation.collate import REPEAT_THRESHOLD
+from auditforms.collation.figures import REPEAT_MONTHS, Agreement, Figures, ScaleInfo
+from auditforms.resources import renderer_assets_dir
+
+
+@cache
+def _environment() -> Environment:
+    env = Environment(loader=FileSystemLoader(str(renderer_assets_dir("report"))), autoescape=True,
+                      undefined=StrictUndefined, trim_blocks=True, lstrip_blocks=True, keep_trailing_newline=True)
+    env.filters.update(pct=words.percent, cell=words.share_cell, n=words.count, month=words.month_label)
+    return env
+
+
+def content_security_policy(css: str) -> str:
+    from auditforms.renderers.html.safety import sha256_source
+
+    return "; ".join(["default-src 'none'", f"style-src-elem {sha256_source(css)}",
+                      "style-src-attr 'unsafe-inline'", "img-src 'none'", "base-uri 'none'", "form-action 'none'"])
+
+
+def _kappa(agreement: Agreement) -> str:
+    if agreement.kappa is None:
+        return "not defined for these judgements"
+    return f"{agreement.kappa:.2f} (95% CI {agreement.kappa_low:.2f} to {agreement.kappa_high:.2f})"
+
+
+def _good_from(figures: Figures) -> str:
+    said = [f"on the scale \u201c{s.title}\u201d, good or better means "
+            + " or ".join(g.label for g in s.grades if g.good) for s in figures.scales if s.good_from]
+    if not said:
+        return "The tool's scales do not say where good starts (good_from), so no share is good or better."
+    return "As the tool declares it, " + "; ".join(said) + "."
+
+
+def contents(figures: Figures) -> list[tuple[str, str]]:
+    found = [("headline", "Headline")]
+    if figures.sample is not None:
+        found.append(("sample", "The sample"))
+    found += [("questions", "Questions")] + [(f"by-{b.dimension}", f"By {b.title.lower()}") for b in figures.breakdowns]
+    if figures.themes:
+        found.append(("themes", "Themes"))
+    found += [("moderation", "Moderation"), ("actions", "Actions")]
+    if figures.texts:
+        found.append(("learning", "Learning in the auditors' words"))
+    return [*found, ("about", "About these figures")]
+
+
+def render_html(figures: Figures) -> bytes:
+    from auditforms.collation.draw import svg
+
+    env = _environment()
+    css = (renderer_assets_dir("report") / "report.css").read_text(encoding="utf-8")
+    charts = all_charts(figures)
+    scales: dict[str, ScaleInfo] = {s.id: s for s in figures.scales}
+    context: dict[str, Any] = dict(
+        f=figures, css=Markup(css), csp=content_security_policy(css), charts=charts,
+        svgs={id_: Markup(svg(chart, f"chart-{id_}")) for id_, chart in charts.items()},
+        title=f"{figures.tool_title}: monthly audit report, {words.month_label(figures.period)}",
+        coverage=words.coverage_sentence(figures), left_out=words.left_out_sentences(figures.coverage),
+        contents=contents(figures), good_from=Markup("<p>{}</p>").format(_good_from(figures)),
+        scale_of=scales.__getitem__, kappa=_kappa,
+        question_rows=lambda s: [(q.title, q.distribution) for q in figures.questions if q.distribution.scale == s],
+        repeat_threshold=_repeat_threshold(figures), repeat_months=REPEAT_MONTHS,
+        caution_note=words.CAUTION_NOTE, public_note=words.PUBLIC_NOTE)
+    return env.get_template("report.html.j2").render(context).encode("utf-8")
+
+
+def _repeat_threshold(figures: Figures) -> int:
+    target = figures.headline.judgements_target
+    return target.at_least if target else REPEAT_THRESHOLD

@@ -1,0 +1,159 @@
+"""One completed audit reduced to what the report counts (pure; never keeps answer text).
+
+The judgement that counts is the final one. For each judged part:
+
+* the auditor's is ``moderation.auditor_judgements[part]`` when the audit carries it (the
+  judgements as they stood when moderated), else the answer;
+* the moderator's is ``moderation.judgements[part]`` where the moderator disagreed, else
+  (the part agreed, or not moved) the auditor's;
+* the final one is the answer of a ``final`` audit (the auditor has finalised it after
+  moderation), the moderator's of a ``moderated`` one and the auditor's of a ``submitted``
+  one. Drafts are not counted.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from collections.abc import Mapping
+from dataclasses import dataclass
+from typing import Any
+
+from auditforms.collation.parts import JudgedPart
+from auditforms.model.definition import Definition, FieldItem
+
+BASES = ("final", "moderated", "submitted")
+DIMENSIONS = (("team", "Team"), ("area", "Area of service"), ("strand", "Strand"), ("age_band", "Age band"))
+_MONTH = re.compile(r"^(\d{4}-(0[1-9]|1[0-2]))")
+
+
+@dataclass(frozen=True)
+class PartJudgement:
+    auditor: str | None
+    moderator: str | None
+    final: str | None
+
+
+@dataclass(frozen=True)
+class AuditRecord:
+    audit_id: str
+    child_id: str
+    month: str | None
+    version: str
+    status: str
+    moderated: bool
+    judgements: tuple[PartJudgement, ...]
+    dimensions: Mapping[str, tuple[str, ...]]
+    checklist: Mapping[str, Mapping[str, bool]]
+    submitted_on: dt.date | None
+
+
+def _mapping(value: Any) -> Mapping[str, Any]:
+    return value if isinstance(value, Mapping) else {}
+
+
+def _text(value: Any) -> str:
+    return " ".join(str(value).split()) if isinstance(value, str | int) else ""
+
+
+def month_of(value: Any) -> str | None:
+    match = _MONTH.match(value) if isinstance(value, str) else None
+    return match.group(1) if match else None
+
+
+class RecordReader:
+    """Reads records of one definition; what it looks up in the definition it looks up once."""
+
+    def __init__(self, definition: Definition, parts: tuple[JudgedPart, ...]) -> None:
+        self.parts = parts
+        self.roles = {role: _role_field(definition, role)
+                      for role in ("child_id", "audit_date", "team", "strand", "age_band")}
+
+    def read(self, document: Mapping[str, Any], fallback_id: str,
+             sample_row: Mapping[str, str] | None = None) -> AuditRecord:
+        """The record of a completed audit (any version); ``sample_row`` adds what only the
+        sample knows (area of service) and fills what the audit left blank."""
+        answers = _mapping(document.get("answers"))
+        moderation = _mapping(document.get("moderation"))
+        status = str(document.get("status"))
+        moderated = status in ("moderated", "final") and bool(moderation)
+        before = _mapping(moderation.get("auditor_judgements")) if moderated else {}
+        moved = _mapping(moderation.get("judgements")) if moderated else {}
+        return AuditRecord(
+            audit_id=_text(document.get("audit_id")) or fallback_id,
+            child_id=_text(answers.get(self.roles["child_id"].id or "")),
+            month=month_of(answers.get(self.roles["audit_date"].id or "")),
+            version=str(_mapping(document.get("definition")).get("version", "")),
+            status=status,
+            moderated=moderated,
+            judgements=tuple(_judgement(p.answer(answers), before.get(p.id), moved.get(p.id), status, moderated)
+                             for p in self.parts),
+            dimensions=self._dimensions(answers, sample_row or {}),
+            checklist=_checklist(moderation) if moderated else {},
+            submitted_on=_submitted_on(document),
+        )
+
+    def _dimensions(self, answers: Mapping[str, Any], sample: Mapping[str, str]) -> dict[str, tuple[str, ...]]:
+        return {
+            "team": self.roles["team"].labels_of(answers) or _one(sample.get("team")),
+            "area": _one(sample.get("area")),
+            "strand": self.roles["strand"].labels_of(answers) or _one(sample.get("strand")),
+            "age_band": self.roles["age_band"].labels_of(answers) or _one(sample.get("age_band")),
+        }
+
+
+@dataclass(frozen=True)
+class RoleField:
+    """The field given a role, and its options' labels (empty for a text field)."""
+
+    id: str | None
+    labels: Mapping[str, str]
+
+    def labels_of(self, answers: Mapping[str, Any]) -> tuple[str, ...]:
+        value = answers.get(self.id) if self.id else None
+        values = [_text(v) for v in (value if isinstance(value, list) else [value])]
+        return tuple(dict.fromkeys(self.labels.get(v, v) for v in values if v))
+
+
+def _role_field(definition: Definition, role: str) -> RoleField:
+    field_id = definition.index.by_role(role)
+    node = definition.index.node(field_id) if field_id else None
+    labels = {o.id: o.label for o in node.answer_options} if isinstance(node, FieldItem) else {}
+    return RoleField(field_id, labels)
+
+
+def _judgement(answer: str | None, before: Any, moved: Any, status: str, moderated: bool) -> PartJudgement:
+    auditor = before if isinstance(before, str) and moderated else answer
+    if not moderated:
+        return PartJudgement(auditor, None, auditor)
+    moderator = moved if isinstance(moved, str) else auditor
+    return PartJudgement(auditor, moderator, answer if status == "final" else moderator)
+
+
+def _one(value: str | None) -> tuple[str, ...]:
+    text = _text(value)
+    return (text,) if text else ()
+
+
+def _checklist(moderation: Mapping[str, Any]) -> dict[str, dict[str, bool]]:
+    out: dict[str, dict[str, bool]] = {}
+    for part, items in _mapping(moderation.get("checklist")).items():
+        marks = {str(k): v for k, v in _mapping(items).items() if isinstance(v, bool)}
+        if marks:
+            out[str(part)] = marks
+    return out
+
+
+def _submitted_on(document: Mapping[str, Any]) -> dt.date | None:
+    """When the audit came back: its first ``submitted`` event, else when the form saved it."""
+    history = document.get("history")
+    stamps = [e.get("at") for e in history if isinstance(e, Mapping) and e.get("event") == "submitted"] \
+        if isinstance(history, list) else []
+    stamps.append(_mapping(document.get("source")).get("saved_at"))
+    for stamp in stamps:
+        if isinstance(stamp, str) and len(stamp) >= 10:
+            try:
+                return dt.date.fromisoformat(stamp[:10])
+            except ValueError:
+                continue
+    return None

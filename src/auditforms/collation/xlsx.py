@@ -1,0 +1,146 @@
+"""The report as an Excel workbook: a Summary sheet, a tidy Data sheet and a Columns sheet.
+
+Written with xlsxwriter, which never turns a string into a formula when told not to
+(``strings_to_formulas: False``); a text cell that a spreadsheet would still read as a
+formula once exported to CSV (``=``, ``+``, ``-``, ``@``) is also given Excel's quote
+prefix, which shows it exactly as written. With ``--public`` the Data sheet is left out:
+one row per child cannot be published.
+"""
+
+from __future__ import annotations
+
+import io
+from collections.abc import Iterable, Sequence
+from typing import Any
+
+from auditforms.collation import words
+from auditforms.collation.figures import Figures, Share
+from auditforms.collation.tidy import COLUMNS, Cell
+
+_FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
+
+
+class _Sheet:
+    """Writes rows one after another, guarding every text cell."""
+
+    def __init__(self, book: Any, name: str, formats: dict[str, Any]) -> None:
+        self.sheet = book.add_worksheet(name)
+        self.sheet.set_landscape()
+        self.sheet.fit_to_pages(1, 0)  # printed one page wide
+        self.formats = formats
+        self.row = 0
+
+    def write(self, cells: Sequence[Cell], style: str | None = None) -> None:
+        for col, value in enumerate(cells):
+            if isinstance(value, str) and value.startswith(_FORMULA_STARTS):
+                self.sheet.write_string(self.row, col, value, self.formats["quoted"])
+            elif value is None or value == "":
+                continue
+            elif isinstance(value, bool):
+                self.sheet.write_boolean(self.row, col, value)
+            elif isinstance(value, int | float):
+                self.sheet.write_number(self.row, col, value)
+            else:
+                self.sheet.write_string(self.row, col, value, self.formats.get(style or ""))
+        self.row += 1
+
+    def gap(self) -> None:
+        self.row += 1
+
+
+def _share(share: Share | None) -> list[Cell]:
+    if share is None:
+        return [None, None, None, None]
+    return [share.count, share.total, share.percent, "fewer than 30" if share.caution else None]
+
+
+def _summary(sheet: _Sheet, figures: Figures) -> None:
+    title = f"{figures.tool_title}: monthly audit report, {words.month_label(figures.period)}"
+    sheet.write([title], "title")
+    for line in (words.coverage_sentence(figures), figures.basis, *words.left_out_sentences(figures.coverage)):
+        sheet.write([line])
+    if figures.public:
+        sheet.write([words.PUBLIC_NOTE])
+    sheet.gap()
+    head = figures.headline
+    sheet.write(["Headline", "Count", "Of", "Percent", "Caution", "Target (at least %)", "Target met"], "head")
+    for name, share, target in (("Audits rated good or better overall", head.overall_good, head.overall_target),
+                                ("Judgements good or better", head.judgements_good, head.judgements_target)):
+        if share is not None:
+            sheet.write([name, *_share(share), target.at_least if target else None, target.met if target else None])
+    sheet.gap()
+    sheet.write(["Month", "Audits", "Overall good: count", "of", "%", "caution",
+                 "Judgements good: count", "of", "%", "caution"], "head")
+    for t in figures.trend:
+        sheet.write([t.month, t.audits, *_share(t.overall_good), *_share(t.judgements_good)])
+    sheet.gap()
+    _questions(sheet, figures)
+    _moderation(sheet, figures)
+    _actions(sheet, figures)
+
+
+def _questions(sheet: _Sheet, figures: Figures) -> None:
+    for scale in figures.scales:
+        sheet.write(["Question", *(g.label for g in scale.grades), "Good or better: count", "of", "%", "caution"],
+                    "head")
+        for q in figures.questions:
+            d = q.distribution
+            if d.scale == scale.id:
+                na = [d.not_applicable] if len(scale.grades) > len(d.counts) else []
+                sheet.write([q.title, *d.counts, *na, *_share(d.good_or_better)])
+        sheet.gap()
+
+
+def _moderation(sheet: _Sheet, figures: Figures) -> None:
+    if figures.moderation is None:
+        return
+    sheet.write(["Moderation agreement", "Pairs", "Exact %", "Within one grade %", "Kappa", "95% CI low",
+                 "95% CI high", "Method"], "head")
+    for a in figures.moderation.agreement:
+        sheet.write([a.scale, a.pairs, a.exact.percent, a.within_one.percent, a.kappa, a.kappa_low,
+                     a.kappa_high, a.kappa_method])
+    sheet.gap()
+    sheet.write(["Checklist item", "Not met", "Assessed"], "head")
+    for c in figures.moderation.checklist:
+        sheet.write([c.label, c.not_met, c.assessed])
+
+
+def _actions(sheet: _Sheet, figures: Figures) -> None:
+    a = figures.actions
+    if a is None:
+        return
+    sheet.gap()
+    sheet.write([f"Actions on {a.as_of}", "Agreed", "Open", "Due within 7 days", "Overdue", "Signed off",
+                 "Signed off late", "No longer required", "On time: count", "of", "%", "caution"], "head")
+    sheet.write(["All months shown", a.agreed, a.open, a.due_soon, a.overdue, a.signed_off, a.signed_off_late,
+                 a.no_longer_required, *_share(a.signed_off_on_time)])
+
+
+def render_xlsx(figures: Figures, rows: Iterable[Sequence[Cell]]) -> bytes:
+    import xlsxwriter  # type: ignore[import-untyped]
+
+    buffer = io.BytesIO()
+    book = xlsxwriter.Workbook(buffer, {"in_memory": True, "strings_to_formulas": False,
+                                        "strings_to_urls": False, "strings_to_numbers": False})
+    formats = {"quoted": book.add_format({"quote_prefix": True}), "head": book.add_format({"bold": True}),
+               "title": book.add_format({"bold": True, "font_size": 14})}
+    summary = _Sheet(book, "Summary", formats)
+    summary.sheet.set_column(0, 0, 40)
+    summary.sheet.set_column(1, 12, 14)
+    _summary(summary, figures)
+    if not figures.public:
+        data = _Sheet(book, "Data", formats)
+        data.sheet.set_column(0, len(COLUMNS) - 1, 16)
+        data.write([name for name, _ in COLUMNS], "head")
+        for row in rows:
+            data.write(row)
+        data.sheet.autofilter(0, 0, max(data.row - 1, 0), len(COLUMNS) - 1)
+        data.sheet.freeze_panes(1, 0)
+    columns = _Sheet(book, "Columns", formats)
+    columns.sheet.set_column(0, 0, 28)
+    columns.sheet.set_column(1, 1, 90)
+    columns.write(["Column", "What it holds"], "head")
+    for name, meaning in COLUMNS:
+        columns.write([name, meaning])
+    book.close()
+    return buffer.getvalue()

@@ -1,0 +1,58 @@
+"""The Word board paper: real headings and styles, the charts as images with alternative text,
+the same tables, and real LibreOffice converts it to PDF with the figures in it."""
+
+from __future__ import annotations
+
+import io
+import os
+import shutil
+import subprocess
+import tempfile
+from pathlib import Path
+from typing import Any
+
+import docx
+import pytest
+
+from auditforms.collation.word import render_docx
+
+
+@pytest.fixture(scope="module")
+def paper(figures: Any) -> bytes:
+    return render_docx(figures)
+
+
+def test_headings_styles_images_and_tables(paper: bytes) -> None:
+    document = docx.Document(io.BytesIO(paper))
+    headings = [(p.style.name, p.text) for p in document.paragraphs if p.style.name.startswith(("Heading", "Title"))]
+    assert headings[0] == ("Title", "Fictional report test tool: monthly audit report, November 2026")
+    assert ("Heading 1", "Headline") in headings and ("Heading 1", "Moderation") in headings
+    assert ("Heading 1", "By team") in headings
+    assert len(document.inline_shapes) == 7
+    for shape in document.inline_shapes:
+        assert shape._inline.docPr.get("descr").endswith("The table below gives the figures.")
+    assert all(t.style.name == "Table Grid" for t in document.tables)
+    texts = [[c.text for c in row.cells] for t in document.tables for row in t.rows]
+    assert ["November 2026", "3", "67%† (2 of 3)", "64%† (7 of 11)"] in texts
+
+
+@pytest.mark.libreoffice
+def test_libreoffice_converts_it_to_pdf(paper: bytes, tmp_path: Path) -> None:
+    from testsupport import require_binary
+
+    binary = require_binary("libreoffice", "soffice")
+    source = tmp_path / "report.docx"
+    source.write_bytes(paper)
+    profile = Path(tempfile.mkdtemp(prefix="af-lo-profile-"))
+    try:
+        subprocess.run([binary, f"-env:UserInstallation=file://{profile}", "--headless", "--norestore",
+                        "--convert-to", "pdf", "--outdir", str(tmp_path), str(source)],
+                       check=True, capture_output=True, timeout=300, env={**os.environ, "HOME": str(profile)})
+    finally:
+        shutil.rmtree(profile, ignore_errors=True)
+    pdf = tmp_path / "report.pdf"
+    assert pdf.read_bytes().startswith(b"%PDF")
+    if shutil.which("pdftotext"):
+        text = subprocess.run(["pdftotext", "-enc", "UTF-8", str(pdf), "-"], check=True, capture_output=True,
+                              timeout=60).stdout.decode("utf-8")
+        assert "Moderation" in text and "67%†" in text

@@ -1,0 +1,77 @@
+"""The web report in real Chromium: axe finds nothing serious, charts are drawn and labelled,
+nothing is fetched, and it prints; a screenshot is kept for the docs' comparison."""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Iterator
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+from auditforms.collation.html import render_html
+
+pytestmark = pytest.mark.browser
+ARGS = ["--no-sandbox", "--headless", "--disable-gpu", "--disable-background-networking", "--no-first-run"]
+SERIOUS = {"serious", "critical"}
+
+
+@pytest.fixture(scope="module")
+def page(figures: Any, tmp_path_factory: Any) -> Iterator[Any]:
+    from testsupport import require_binary
+
+    executable = require_binary("chromium", "/usr/bin/chromium")
+    from playwright.sync_api import sync_playwright
+
+    path = tmp_path_factory.mktemp("report") / "report.html"
+    path.write_bytes(render_html(figures))
+    with sync_playwright() as playwright:
+        browser = playwright.chromium.launch(executable_path=executable, args=ARGS)
+        page = browser.new_page(viewport={"width": 1100, "height": 900})
+        page.requests = []  # type: ignore[attr-defined]
+        page.csp_errors = []  # type: ignore[attr-defined]
+        page.on("request", lambda r: page.requests.append(r.url))
+        page.on("console", lambda m: page.csp_errors.append(m.text) if "Content Security Policy" in m.text else None)
+        page.goto(path.as_uri())
+        yield page
+        browser.close()
+
+
+def test_axe_finds_nothing_serious(page: Any) -> None:
+    try:
+        from axe_playwright_python.sync_playwright import Axe
+    except ImportError:
+        if os.environ.get("CI"):
+            pytest.fail("axe-playwright-python is not installed (CI is set, so it must be present)")
+        pytest.skip("axe-playwright-python is not installed")
+    results = Axe().run(page, options={"resultTypes": ["violations"], "runOnly": {"type": "tag", "values": [
+        "wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa", "best-practice"]}})
+    serious = [f"{v['id']}: {v['help']}" for v in results.response["violations"] if v["impact"] in SERIOUS]
+    assert serious == []
+
+
+def test_charts_are_drawn_labelled_and_nothing_is_fetched_or_blocked(page: Any, tmp_path: Path) -> None:
+    charts = page.locator("figure svg[role=img]")
+    # the headline trend, the overall ratings, the questions, by team, strand and age band, the safety theme
+    assert charts.count() == 7
+    for k in range(charts.count()):
+        svg = charts.nth(k)
+        label = page.locator(f"#{svg.get_attribute('aria-labelledby')}").inner_text()
+        assert label and svg.bounding_box()["height"] > 50
+    assert [u for u in page.requests if not u.startswith("file:")] == []
+    assert page.csp_errors == []
+    page.screenshot(path=str(tmp_path / "report.png"), full_page=True)
+    assert (tmp_path / "report.png").stat().st_size > 10_000
+
+
+def test_headline_and_every_caution_are_on_the_page(page: Any) -> None:
+    text = page.locator("main").inner_text()
+    assert "67%†" in text and "64%†" in text
+    assert "not met" in text
+    assert "treat it with caution" in text
+
+
+def test_it_prints(page: Any, tmp_path: Path) -> None:
+    pdf = page.pdf(format="A4")
+    assert pdf.startswith(b"%PDF") and len(pdf) > 10_000
