@@ -18,6 +18,7 @@ from typing import Any
 from auditforms.actions.codes import error
 from auditforms.actions.signoff import Change, apply_changes, still_matches
 from auditforms.cli.common import write_atomic
+from auditforms.cli.sample_inputs import OWN_FORMATS
 from auditforms.diagnostics import Diagnostic
 from auditforms.model.definition import Definition
 
@@ -36,6 +37,8 @@ def read_documents(definition: Definition, paths: Sequence[Path],
         else:
             document, found = read_audit_file(path)
             problems.extend(found)
+        if isinstance(document, dict) and document.get("format") in OWN_FORMATS:
+            continue  # a sample batch's manifest or a sample's record, not an audit
         if document is not None:
             yield str(path), document
 
