@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 from pathlib import Path
 
 import pytest
@@ -14,6 +15,7 @@ def test_month_report_writes_the_months_report(run_cli, example_service: Path):
     assert run_cli("month", "start", "2026-11", "--date", "2026-11-02").exit_code == 0
     result = run_cli("month", "report", "2026-11")
     assert result.exit_code == 0, result.stderr
+    assert "manifest.json" not in result.stderr
     assert (example_service / "months" / "2026-11" / "report-2026-11.html").is_file()
     again = run_cli("month", "report")  # the latest month; the report exists now
     assert again.exit_code == 2 and "already exists" in again.stderr
@@ -30,6 +32,18 @@ def test_month_report_is_hidden_without_the_report_command(run_cli, example_serv
 @pytest.mark.skipif("actions" not in COMMANDS, reason="this version has no actions command")
 def test_actions_inside_a_service_needs_no_arguments(run_cli, example_service: Path):
     assert run_cli("month", "start", "2026-11", "--date", "2026-11-02").exit_code == 0
+    empty = run_cli("actions", "-o", "trackers")
+    assert empty.exit_code == 0, empty.stderr
+    assert "no audits have come back yet in the folders given; there are no actions to track" in empty.stderr
+    (example_service / "trackers").unlink()
+    forms = example_service / "months" / "2026-11" / "forms"
+    child = json.loads((forms / "manifest.json").read_text())["children"][0]
+    (forms / "returned").mkdir()
+    (forms / "returned" / "back.json").write_text(json.dumps({
+        "format": "auditforms/completed-audit", "format_version": 1,
+        "definition": {"id": "torbay-full-audit", "version": "3.0.0"}, "audit_id": child["audit_id"],
+        "status": "submitted", "answers": {"child-id": child["child_id"], "audit-date": "2026-11-10"}}))
     result = run_cli("actions", "-o", "trackers")
     assert result.exit_code == 0, result.stderr
+    assert "manifest.json" not in result.stderr
     assert (example_service / "trackers").exists()

@@ -23,10 +23,10 @@ COMMANDS: dict[str, tuple[str, str]] = {
     "extract": ("auditforms.cli.extract", "Read a filled-in Word form back into a completed audit."),
     "sample": ("auditforms.cli.sample", "Draw this month's dip sample and allocate auditors."),
     "status": ("auditforms.cli.status", "Show which forms of a sample have come back and pass."),
+    "init": ("auditforms.cli.init", "Create a service folder (auditforms.yaml, months/); --example to try one."),
+    "month": ("auditforms.cli.month", "The month in a service folder: month start, month status, month report."),
     "actions": ("auditforms.cli.actions", "Track agreed actions across audits: trackers, sign-off, reminders."),
     "report": ("auditforms.cli.report", "Collate completed audits into the monthly report for the board."),
-    "init": ("auditforms.cli.init", "Create a service folder (auditforms.yaml, months/); --example to try one."),
-    "month": ("auditforms.cli.month", "The month in a service folder: month start, month status."),
 }
 
 

@@ -111,11 +111,13 @@ class _Run:
         if path is None:
             return
         from auditforms.actions.teams import read_teams
+        from auditforms.source.files import Unreadable, read_capped
+        from auditforms.source.reading import DEFAULT_LIMITS
 
         try:
-            data = path.read_bytes()
-        except OSError as exc:
-            _fail(f"{path}: error[AF801] cannot read the file: {exc.strerror}")
+            data = read_capped(path, DEFAULT_LIMITS.max_bytes)
+        except Unreadable as problem:
+            _fail(f"{path}: error[{problem.code}] {problem.message}")
         self.teams, problems = read_teams(data, str(path))
         self.report_problems(problems)
 

@@ -18,6 +18,7 @@ from typing import Any
 from auditforms.actions.codes import error
 from auditforms.actions.signoff import Change, apply_changes, still_matches
 from auditforms.cli.common import write_atomic
+from auditforms.cli.sample_inputs import OWN_FORMATS
 from auditforms.diagnostics import Diagnostic
 from auditforms.model.definition import Definition
 
@@ -36,6 +37,8 @@ def read_documents(definition: Definition, paths: Sequence[Path],
         else:
             document, found = read_audit_file(path)
             problems.extend(found)
+        if isinstance(document, dict) and document.get("format") in OWN_FORMATS:
+            continue  # a sample batch's manifest or a sample's record, not an audit
         if document is not None:
             yield str(path), document
 
@@ -69,11 +72,13 @@ def _walk(path: Path) -> Iterator[Path]:
 
 def _read_docx(definition: Definition, path: Path, problems: list[Diagnostic]) -> Any:
     from auditforms.extract import extract_docx
+    from auditforms.extract.package import MAX_FILE_BYTES
+    from auditforms.source.files import Unreadable, read_capped
 
     try:
-        data = path.read_bytes()
-    except OSError as exc:
-        problems.append(error("AF950", f"cannot read the file: {exc.strerror}", str(path)))
+        data = read_capped(path, MAX_FILE_BYTES)
+    except Unreadable as problem:
+        problems.append(error("AF950", problem.message, str(path)))
         return None
     document, found = extract_docx(definition, data, str(path))
     problems.extend(d for d in found if d.is_error)
@@ -141,9 +146,10 @@ def _writable(definition: Definition, path: Path, changes: list[Change]) -> tupl
                 "as the audit, and run --update again with the JSON file"), None
     if suffix != ".json":
         return "only JSON audits are written back; save this audit as .json and run --update again", None
-    try:
-        document = json.loads(path.read_bytes().decode("utf-8-sig"))
-    except (OSError, ValueError):
+    from auditforms.results.reading import read_audit_file
+
+    document, problems = read_audit_file(path)
+    if document is None or any(p.is_error for p in problems):
         return "the audit can no longer be read", None
     if not all(still_matches(definition, document, c) for c in changes):
         return "the audit changed since it was read; nothing was written; run --update again", None

@@ -38,6 +38,8 @@ def _read_trackers(trackers: tuple[Path, ...], definition: Any) -> tuple[list[An
     from auditforms.actions.codes import error
     from auditforms.actions.tracker_read import read_tracker
     from auditforms.cli.actions_files import open_by_another_program
+    from auditforms.extract.package import MAX_FILE_BYTES
+    from auditforms.source.files import Unreadable, read_capped
 
     entries: list[Any] = []
     problems: list[Any] = []
@@ -48,9 +50,9 @@ def _read_trackers(trackers: tuple[Path, ...], definition: Any) -> tuple[list[An
                                   "it, then run again", str(path)))
             continue
         try:
-            data = path.read_bytes()
-        except OSError as exc:
-            problems.append(error("AF955", f"cannot read the file: {exc.strerror}", str(path)))
+            data = read_capped(path, MAX_FILE_BYTES)
+        except Unreadable as problem:
+            problems.append(error("AF955", problem.message, str(path)))
             continue
         read = read_tracker(data, str(path), definition)
         entries += read.entries
@@ -68,10 +70,13 @@ def run_remind(run: Any, output: Path, people_file: Path | None, sender: str) ->
     people: dict[str, str] = {}
     problems: list[Any] = []
     if people_file is not None:
+        from auditforms.source.files import Unreadable, read_capped
+        from auditforms.source.reading import DEFAULT_LIMITS
+
         try:
-            people, problems = read_people(people_file.read_bytes(), str(people_file))
-        except OSError as exc:
-            problems.append(error("AF801", f"cannot read the file: {exc.strerror}", str(people_file)))
+            people, problems = read_people(read_capped(people_file, DEFAULT_LIMITS.max_bytes), str(people_file))
+        except Unreadable as problem:
+            problems.append(error("AF801", problem.message, str(people_file)))
     if run.teams is None:
         problems.append(warning("AF962", "no --teams file: reminders cannot be copied to managers",
                                 str(output)))

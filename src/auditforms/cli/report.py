@@ -22,6 +22,8 @@ from auditforms.cli.sample import DateParam
 
 _MONTH = re.compile(r"^\d{4}-(0[1-9]|1[0-2])$")
 _FORMATS = ("html", "docx", "xlsx", "json")
+#: auditforms' own JSON files that sit beside audits and are not audits.
+_NOT_AUDITS = ("auditforms/monthly-report", "auditforms/sample-batch", "auditforms/dip-sample")
 
 
 def _month(ctx: click.Context, param: click.Parameter, value: str | None) -> str | None:
@@ -118,8 +120,8 @@ def _documents(tool_id: str, paths: tuple[Path, ...], collator: Any) -> Iterator
             collator.left_out("unreadable")
             continue
         tool = document.get("definition") if isinstance(document, dict) else None
-        if isinstance(document, dict) and document.get("format") == "auditforms/monthly-report":
-            continue  # an earlier report written beside the audits
+        if isinstance(document, dict) and document.get("format") in _NOT_AUDITS:
+            continue  # an earlier report, or a sample batch's manifest, beside the audits
         if not isinstance(document, dict) or document.get("format") != "auditforms/completed-audit" \
                 or not isinstance(tool, dict) or tool.get("id") != tool_id:
             click.echo(f"{_clean(str(path))}: warning[AF990] not a completed audit of {tool_id}; "
