@@ -23,6 +23,7 @@ COMMANDS: dict[str, tuple[str, str]] = {
     "extract": ("auditforms.cli.extract", "Read a filled-in Word form back into a completed audit."),
     "sample": ("auditforms.cli.sample", "Draw this month's dip sample and allocate auditors."),
     "status": ("auditforms.cli.status", "Show which forms of a sample have come back and pass."),
+    "preview": ("auditforms.cli.preview", "Preview a definition's form live, reloading on every save."),
 }
 
 

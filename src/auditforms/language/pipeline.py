@@ -22,17 +22,18 @@ MAX_EXTENDS_DEPTH = 8
 class Pipeline:
     def __init__(self, *, search_path: Sequence[str | Path] = ()) -> None:
         self.search_path = [Path(p) for p in search_path]
+        self.sources: list[Path] = []
 
     def run(self, data: bytes, filename: str, base_dir: Path | None,
             source: Path | None = None) -> LoadResult:
         chain = (source.resolve(),) if source else ()
         tree, diagnostics = self.resolve_tree(data, filename, base_dir, chain)
         if tree is None or has_errors(diagnostics):
-            return LoadResult(diagnostics=diagnostics)
+            return LoadResult(diagnostics=diagnostics, sources=self.sources)
         apply_section_defaults(tree)
-        diagnostics += resolve_references(tree, filename, search_dirs(base_dir, self.search_path))
+        diagnostics += resolve_references(tree, filename, search_dirs(base_dir, self.search_path), self.sources)
         if has_errors(diagnostics):
-            return LoadResult(diagnostics=diagnostics)
+            return LoadResult(diagnostics=diagnostics, sources=self.sources)
         from auditforms.language.build import build_model
         from auditforms.language.checks import run_checks
 
@@ -41,7 +42,7 @@ class Pipeline:
         if definition is not None:
             diagnostics += run_checks(definition, tree, filename)
         ok = definition is not None and not has_errors(diagnostics)
-        return LoadResult(definition=definition if ok else None, diagnostics=diagnostics)
+        return LoadResult(definition=definition if ok else None, diagnostics=diagnostics, sources=self.sources)
 
     def resolve_tree(self, data: bytes, filename: str, base_dir: Path | None,
                      chain: tuple[Path, ...]) -> tuple[Any, list[Diagnostic]]:
@@ -87,6 +88,7 @@ class Pipeline:
         if path in chain:
             cycle = " -> ".join(p.stem for p in (*chain, path))
             return None, problem("AF402", f"extends forms a cycle: {cycle}")
+        self.sources.append(path)
         with path.open("rb") as handle:
             data = handle.read(DEFAULT_LIMITS.max_bytes + 1)
         parent, diagnostics = self.resolve_tree(data, str(path), path.parent, (*chain, path))
