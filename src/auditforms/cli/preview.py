@@ -20,6 +20,10 @@ from auditforms.cli.common import EXIT_OK, EXIT_USAGE, definitions_path_option
 DEFAULT_PORT = 8000
 
 
+class PortInUse(click.ClickException):
+    exit_code = EXIT_USAGE
+
+
 @click.command("preview")
 @click.argument("definition", type=click.Path(exists=True, dir_okay=False, path_type=Path))
 @click.option("--port", type=click.IntRange(0, 65535), default=None,
@@ -35,8 +39,8 @@ def command(definition: Path, port: int | None, open_browser: bool, search_path:
     from auditforms.cli.preview_server import Preview, terminal_text
 
     preview = Preview(definition, search_path)
-    report(preview.reload(), None)
     server = _bind(port, preview)
+    report(preview.reload(), None)
     click.echo(f"Previewing {terminal_text(str(definition))} at {server.url}", nl=True)
     click.echo("Save the file to see your changes; press Ctrl-C to stop.")
     stop = threading.Event()
@@ -80,8 +84,7 @@ def _bind(port: int | None, preview: Any) -> Any:
         if exc.errno != errno.EADDRINUSE:
             raise click.ClickException(f"cannot listen on 127.0.0.1: {exc.strerror}") from None
         if port is not None:
-            click.echo(f"error: port {port} on 127.0.0.1 is in use; choose another with --port", err=True)
-            raise SystemExit(EXIT_USAGE) from None
+            raise PortInUse(f"port {port} on 127.0.0.1 is in use; choose another with --port") from None
         return PreviewServer(0, preview)
 
 
