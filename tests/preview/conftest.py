@@ -4,9 +4,10 @@ from __future__ import annotations
 
 from collections.abc import Callable, Iterator
 from pathlib import Path
+from typing import Any
 
 import pytest
-from tests.preview.preview_support import PreviewProcess, copy_definitions
+from tests.preview.preview_support import PreviewPage, PreviewProcess, copy_definitions
 
 
 @pytest.fixture
@@ -25,3 +26,16 @@ def start_preview() -> Iterator[Callable[..., PreviewProcess]]:
     yield start
     for preview in started:
         preview.close()
+
+
+@pytest.fixture
+def open_preview(chromium: Any) -> Any:
+    pages: list[PreviewPage] = []
+
+    def open_(url: str, path: str = "") -> PreviewPage:
+        pages.append(PreviewPage(chromium, url, path))
+        return pages[-1]
+
+    yield open_
+    for page in pages:
+        page.context.close()

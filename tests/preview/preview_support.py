@@ -13,10 +13,45 @@ import sys
 import threading
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Any
 
 ROOT = Path(__file__).resolve().parents[2]
 DEFINITIONS = ROOT / "definitions"
 START_TIMEOUT = 20.0
+NEGLECT = "torbay-neglect-dip-sample.yaml"
+TITLE = "Torbay themed dip sample – neglect"
+RELOAD_TIMEOUT_MS = 10_000  # generous on a shared machine; bench/preview_reload.py measures it
+
+
+class PreviewPage:
+    """The preview open in its own browser context, with every request it made kept."""
+
+    def __init__(self, browser: Any, url: str, path: str = "") -> None:
+        from playwright.sync_api import expect
+
+        self.expect = expect
+        self.context = browser.new_context(accept_downloads=True, locale="en-GB",
+                                           viewport={"width": 1280, "height": 900})
+        self.page = self.context.new_page()
+        self.requests: list[str] = []
+        self.errors: list[str] = []
+        self.page.on("request", lambda r: self.requests.append(r.url))
+        self.page.on("pageerror", lambda e: self.errors.append(str(e)))
+        self.page.on("console", lambda m: self.errors.append(m.text) if m.type == "error" else None)
+        self.page.goto(url + path)
+        self.form = self.page.frame_locator("#pv-frame")
+
+    def form_frame(self) -> Any:
+        return self.page.locator("#pv-frame").element_handle().content_frame()
+
+    def wait_for_version(self, version: int) -> None:
+        self.expect(self.page.locator(f"body[data-version='{version}']")).to_have_count(1, timeout=RELOAD_TIMEOUT_MS)
+
+
+def edit(path: Path, old: str, new: str) -> None:
+    text = path.read_text(encoding="utf-8")
+    assert old in text
+    path.write_text(text.replace(old, new, 1), encoding="utf-8")
 
 
 def copy_definitions(target: Path) -> Path:

@@ -4,60 +4,11 @@ from __future__ import annotations
 
 import re
 import time
-from pathlib import Path
-from typing import Any
 
 import pytest
+from tests.preview.preview_support import NEGLECT, RELOAD_TIMEOUT_MS, TITLE, edit
 
 pytestmark = pytest.mark.browser
-
-NEGLECT = "torbay-neglect-dip-sample.yaml"
-TITLE = "Torbay themed dip sample – neglect"
-RELOAD_TIMEOUT_MS = 10_000  # generous on a shared machine; bench/preview_reload.py measures it
-
-
-class PreviewPage:
-    """The preview open in its own browser context, with every request it made kept."""
-
-    def __init__(self, browser: Any, url: str, path: str = "") -> None:
-        from playwright.sync_api import expect
-
-        self.expect = expect
-        self.context = browser.new_context(accept_downloads=True, locale="en-GB",
-                                           viewport={"width": 1280, "height": 900})
-        self.page = self.context.new_page()
-        self.requests: list[str] = []
-        self.errors: list[str] = []
-        self.page.on("request", lambda r: self.requests.append(r.url))
-        self.page.on("pageerror", lambda e: self.errors.append(str(e)))
-        self.page.on("console", lambda m: self.errors.append(m.text) if m.type == "error" else None)
-        self.page.goto(url + path)
-        self.form = self.page.frame_locator("#pv-frame")
-
-    def form_frame(self) -> Any:
-        return self.page.locator("#pv-frame").element_handle().content_frame()
-
-    def wait_for_version(self, version: int) -> None:
-        self.expect(self.page.locator(f"body[data-version='{version}']")).to_have_count(1, timeout=RELOAD_TIMEOUT_MS)
-
-
-@pytest.fixture
-def open_preview(chromium: Any) -> Any:
-    pages: list[PreviewPage] = []
-
-    def open_(url: str, path: str = "") -> PreviewPage:
-        pages.append(PreviewPage(chromium, url, path))
-        return pages[-1]
-
-    yield open_
-    for page in pages:
-        page.context.close()
-
-
-def _edit(path: Path, old: str, new: str) -> None:
-    text = path.read_text(encoding="utf-8")
-    assert old in text
-    path.write_text(text.replace(old, new, 1), encoding="utf-8")
 
 
 def test_saving_the_definition_reloads_the_page_where_it_was(definitions, start_preview, open_preview):
@@ -65,7 +16,7 @@ def test_saving_the_definition_reloads_the_page_where_it_was(definitions, start_
     view = open_preview(preview.url)
     view.expect(view.form.locator("h1")).to_have_text(TITLE)
     view.form_frame().evaluate("window.scrollTo(0, 900)")
-    _edit(definitions / NEGLECT, f"title: {TITLE}", f"title: {TITLE} (draft 2)")
+    edit(definitions / NEGLECT, f"title: {TITLE}", f"title: {TITLE} (draft 2)")
     saved = time.monotonic()
     view.expect(view.form.locator("h1")).to_have_text(f"{TITLE} (draft 2)", timeout=RELOAD_TIMEOUT_MS)
     print(f"save to new form shown: {time.monotonic() - saved:.2f} s")
@@ -79,10 +30,10 @@ def test_saving_a_parent_or_a_reference_document_reloads_too(definitions, start_
     preview = start_preview(definitions / NEGLECT)
     view = open_preview(preview.url)
     view.wait_for_version(1)
-    _edit(definitions / "torbay-full-audit.yaml", "short_title: Risk\n", "short_title: Risk to the child\n")
+    edit(definitions / "torbay-full-audit.yaml", "short_title: Risk\n", "short_title: Risk to the child\n")
     view.wait_for_version(2)
     view.expect(view.form.locator("#af-contents-title + ol")).to_contain_text("Risk to the child")
-    _edit(definitions / "reference" / "ofsted-statements-of-good.yaml",
+    edit(definitions / "reference" / "ofsted-statements-of-good.yaml",
           "title: Ofsted Statements of Good", "title: Ofsted Statements of Good (edited)")
     view.wait_for_version(3)
     view.expect(view.form.locator(".af-references")).to_contain_text("Ofsted Statements of Good (edited)")
@@ -94,7 +45,7 @@ def test_a_broken_edit_shows_the_located_error_above_the_last_good_form(definiti
     preview = start_preview(path)
     view = open_preview(preview.url)
     view.wait_for_version(1)
-    _edit(path, "  - update: q1\n", "  - update: q99\n")
+    edit(path, "  - update: q1\n", "  - update: q99\n")
     lines = path.read_text(encoding="utf-8").splitlines()
     line = next(n for n, text in enumerate(lines, start=1) if "update: q99" in text)
     where = f"{path}:{line}:{lines[line - 1].index('q99') + 1}"
@@ -104,7 +55,7 @@ def test_a_broken_edit_shows_the_located_error_above_the_last_good_form(definiti
     view.expect(errors.locator("pre")).to_contain_text("  - update: q99")
     view.expect(view.page.locator("[data-stale]")).to_contain_text("Out of date")
     view.expect(view.form.locator("h1")).to_have_text(TITLE)  # the last good form is still there
-    _edit(path, "  - update: q99\n", "  - update: q1\n")
+    edit(path, "  - update: q99\n", "  - update: q1\n")
     view.wait_for_version(3)
     view.expect(view.page.locator("[data-errors], [data-stale]")).to_have_count(0)
     assert view.errors == []
@@ -113,11 +64,11 @@ def test_a_broken_edit_shows_the_located_error_above_the_last_good_form(definiti
 def test_a_definition_broken_from_the_start_shows_its_errors_and_no_form(definitions, start_preview,
                                                                          open_preview):
     path = definitions / NEGLECT
-    _edit(path, "title: ", "title: [")  # a YAML syntax error
+    edit(path, "title: ", "title: [")  # a YAML syntax error
     view = open_preview(start_preview(path).url)
     view.expect(view.page.locator("[data-errors]")).to_contain_text(f"{path}:")
     view.expect(view.page.locator("[data-no-form]")).to_be_visible()
-    _edit(path, "title: [", "title: ")
+    edit(path, "title: [", "title: ")
     view.expect(view.form.locator("h1")).to_have_text(TITLE, timeout=RELOAD_TIMEOUT_MS)
 
 
