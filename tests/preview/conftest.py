@@ -19,8 +19,8 @@ def definitions(tmp_path: Path) -> Path:
 def start_preview() -> Iterator[Callable[..., PreviewProcess]]:
     started: list[PreviewProcess] = []
 
-    def start(definition: Path, *args: str) -> PreviewProcess:
-        started.append(PreviewProcess(definition, *args))
+    def start(definition: Path, *args: str, **options: Any) -> PreviewProcess:
+        started.append(PreviewProcess(definition, *args, **options))
         return started[-1]
 
     yield start

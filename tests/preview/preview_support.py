@@ -70,11 +70,13 @@ class Response:
 class PreviewProcess:
     """``auditforms preview DEFINITION --port 0`` in a subprocess; its address read from stdout."""
 
-    def __init__(self, definition: Path, *args: str) -> None:
-        env = {**os.environ, "PYTHONUNBUFFERED": "1"}
+    def __init__(self, definition: Path, *args: str, cwd: Path | None = None,
+                 env: dict[str, str] | None = None) -> None:
+        """``definition`` is relative to ``cwd`` when that is given (names in the page stay short)."""
+        env = {**os.environ, "PYTHONUNBUFFERED": "1", **(env or {})}
         self.process = subprocess.Popen(
             [sys.executable, "-m", "auditforms", "preview", str(definition), "--port", "0", *args],
-            stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True, cwd=definition.parent, env=env)
+            stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True, cwd=cwd or definition.parent, env=env)
         self.lines: queue.Queue[str] = queue.Queue()
         threading.Thread(target=self._read, daemon=True).start()
         first = self.lines.get(timeout=START_TIMEOUT)

@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import io
 import socket
+import sys
+import time
 import zipfile
 from pathlib import Path
 
@@ -85,6 +87,18 @@ def test_ctrl_c_stops_it_cleanly_and_nothing_is_written(definitions, start_previ
     assert "Traceback" not in err + out and "KeyboardInterrupt" not in err + out
     assert "Stopped the preview." in out
     assert _tree(definitions) == before
+
+
+def test_open_opens_the_address_in_the_web_browser(definitions, start_preview, tmp_path):
+    opened = tmp_path / "opened.txt"
+    browser = tmp_path / "browser.py"
+    browser.write_text(f"import os, sys\nopen({str(opened)!r} + '.tmp', 'w').write(sys.argv[1])\n"
+                       f"os.replace({str(opened)!r} + '.tmp', {str(opened)!r})\n", encoding="utf-8")
+    preview = start_preview(definitions / NEGLECT, "--open", env={"BROWSER": f"{sys.executable} {browser} %s"})
+    deadline = time.monotonic() + 20
+    while not opened.is_file() and time.monotonic() < deadline:
+        time.sleep(0.05)
+    assert opened.read_text(encoding="utf-8") == preview.url
 
 
 def test_a_taken_port_is_a_usage_error(definitions, start_preview, run_cli):
