@@ -17,7 +17,7 @@ from typing import Any
 
 ROOT = Path(__file__).resolve().parents[2]
 DEFINITIONS = ROOT / "definitions"
-START_TIMEOUT = 20.0
+START_TIMEOUT = 60.0  # a shared, busy machine can be slow to start Python
 NEGLECT = "torbay-neglect-dip-sample.yaml"
 TITLE = "Torbay themed dip sample – neglect"
 RELOAD_TIMEOUT_MS = 10_000  # generous on a shared machine; bench/preview_reload.py measures it
@@ -78,8 +78,16 @@ class PreviewProcess:
             [sys.executable, "-m", "auditforms", "preview", str(definition), "--port", "0", *args],
             stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True, cwd=cwd or definition.parent, env=env)
         self.lines: queue.Queue[str] = queue.Queue()
-        threading.Thread(target=self._read, daemon=True).start()
-        first = self.lines.get(timeout=START_TIMEOUT)
+        self.errors: list[str] = []
+        self.reader = threading.Thread(target=self._read, daemon=True)
+        self.reader.start()
+        self.error_reader = threading.Thread(target=self._read_errors, daemon=True)
+        self.error_reader.start()
+        try:
+            first = self.lines.get(timeout=START_TIMEOUT)
+        except queue.Empty:
+            raise AssertionError(f"no address after {START_TIMEOUT} s (exit code {self.process.poll()}): "
+                                 + "".join(self.errors)) from None
         found = re.search(r"http://([\d.]+):(\d+)/", first)
         assert found, first
         self.url, self.host, self.port = found.group(0), found.group(1), int(found.group(2))
@@ -88,6 +96,11 @@ class PreviewProcess:
         assert self.process.stdout is not None
         for line in self.process.stdout:
             self.lines.put(line)
+
+    def _read_errors(self) -> None:
+        assert self.process.stderr is not None
+        for line in self.process.stderr:
+            self.errors.append(line)
 
     def get(self, path: str, host: str | None = None) -> Response:
         """GET ``path`` exactly as written (no normalising of ``..`` or escapes)."""
@@ -101,10 +114,13 @@ class PreviewProcess:
         finally:
             connection.close()
 
-    def interrupt(self, timeout: float = 10.0) -> tuple[int, str, str]:
-        """Ctrl-C, as a terminal sends it; (exit code, the rest of stdout, stderr)."""
-        self.process.send_signal(signal.SIGINT)
-        _, err = self.process.communicate(timeout=timeout)
+    def interrupt(self, signum: int = signal.SIGINT, timeout: float = 10.0) -> tuple[int, str, str]:
+        """Ctrl-C, as a terminal sends it (or another signal); (exit code, the rest of stdout, stderr)."""
+        self.process.send_signal(signum)
+        self.process.wait(timeout=timeout)
+        self.reader.join(timeout=timeout)  # the readers end at the process's end
+        self.error_reader.join(timeout=timeout)
+        err = "".join(self.errors)
         rest = []
         while not self.lines.empty():
             rest.append(self.lines.get())

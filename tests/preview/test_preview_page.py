@@ -94,3 +94,12 @@ def test_a_view_comes_from_the_query_and_anything_odd_means_the_default():
     assert view_from_query({"view": ["<x>"], "seed": ["-1"]}) == View("blank", 1)
     assert view_from_query({"view": ["example"], "seed": ["9" * 40]}) == View("example", 1)
     assert View("example", 3).query == "view=example&seed=3"
+
+
+def test_the_files_watched_are_every_file_the_definition_is_built_from():
+    from auditforms.cli.preview_server import _load
+
+    result, read = _load(DEFINITIONS / "torbay-neglect-dip-sample.yaml", ())
+    assert result.ok
+    assert [p.name for p in read] == ["torbay-neglect-dip-sample.yaml", "torbay-full-audit.yaml",
+                                      "ofsted-statements-of-good.yaml"]

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import io
+import signal
 import socket
 import sys
 import time
@@ -87,6 +88,11 @@ def test_ctrl_c_stops_it_cleanly_and_nothing_is_written(definitions, start_previ
     assert "Traceback" not in err + out and "KeyboardInterrupt" not in err + out
     assert "Stopped the preview." in out
     assert _tree(definitions) == before
+
+
+def test_sigterm_stops_it_as_cleanly(definitions, start_preview):
+    code, out, err = start_preview(definitions / NEGLECT).interrupt(signal.SIGTERM)
+    assert (code, "Traceback" in err, "Stopped the preview." in out) == (0, False, True), err
 
 
 def test_open_opens_the_address_in_the_web_browser(definitions, start_preview, tmp_path):

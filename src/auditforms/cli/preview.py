@@ -11,11 +11,15 @@ import errno
 import signal
 import threading
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING
 
 import click
 
 from auditforms.cli.common import EXIT_OK, EXIT_USAGE, definitions_path_option
+
+if TYPE_CHECKING:
+    from auditforms.cli.preview_server import Preview, PreviewServer
+    from auditforms.preview.state import Snapshot
 
 DEFAULT_PORT = 8000
 
@@ -36,45 +40,50 @@ def command(definition: Path, port: int | None, open_browser: bool, search_path:
     Errors in the definition show at the top of the page, each with its line quoted, above
     the last form that loaded without errors.
     """
-    from auditforms.cli.preview_server import Preview, terminal_text
+    from auditforms.cli.preview_server import Preview
 
     preview = Preview(definition, search_path)
     server = _bind(port, preview)
-    report(preview.reload(), None)
-    click.echo(f"Previewing {terminal_text(str(definition))} at {server.url}", nl=True)
-    click.echo("Save the file to see your changes; press Ctrl-C to stop.")
+    # Stopped by a service manager (SIGTERM): as cleanly as by Ctrl-C.
+    previous_handler = signal.signal(signal.SIGTERM, _interrupt)
     stop = threading.Event()
-    signal.signal(signal.SIGTERM, _interrupt)  # stopped by a service manager: as cleanly as Ctrl-C
     serving = threading.Thread(target=server.serve_forever, kwargs={"poll_interval": 0.2}, daemon=True)
     try:
-        serving.start()
-        if open_browser:
-            import webbrowser
-
-            webbrowser.open(server.url)
-        _watch(preview, stop)
+        _serve(server, serving, preview, stop, definition, open_browser)
     except KeyboardInterrupt:
         pass
     finally:
         stop.set()
         preview.stop()
-        server.shutdown()
+        if serving.is_alive():  # shutdown() would wait for ever on a server never started
+            server.shutdown()
         server.server_close()
+        signal.signal(signal.SIGTERM, previous_handler)
     click.echo("Stopped the preview.")
     raise SystemExit(EXIT_OK)
 
 
-def _interrupt(signum: int, frame: Any) -> None:
-    raise KeyboardInterrupt
+def _serve(server: PreviewServer, serving: threading.Thread, preview: Preview, stop: threading.Event,
+           definition: Path, open_browser: bool) -> None:
+    """Load, say where to look, serve, and reload on every save until interrupted."""
+    from auditforms.cli.preview_server import terminal_text, watch
 
+    report(preview.reload(), None)
+    click.echo(f"Previewing {terminal_text(str(definition))} at {server.url}")
+    click.echo("Save the file to see your changes; press Ctrl-C to stop.")
+    serving.start()
+    if open_browser:
+        import webbrowser
 
-def _watch(preview: Any, stop: threading.Event) -> None:
-    from auditforms.cli.preview_server import watch
-
+        webbrowser.open(server.url)
     watch(preview, stop, report)
 
 
-def _bind(port: int | None, preview: Any) -> Any:
+def _interrupt(signum: int, frame: object) -> None:
+    raise KeyboardInterrupt
+
+
+def _bind(port: int | None, preview: Preview) -> PreviewServer:
     """The server on ``port``, or on any free port when none was asked for and the default is taken."""
     from auditforms.cli.preview_server import PreviewServer
 
@@ -88,7 +97,7 @@ def _bind(port: int | None, preview: Any) -> Any:
         return PreviewServer(0, preview)
 
 
-def report(snapshot: Any, changes: Any) -> None:
+def report(snapshot: Snapshot, changes: object) -> None:
     """One line per load: how many errors and warnings (never their text: it is in the page)."""
     from auditforms.cli.preview_server import terminal_text
 

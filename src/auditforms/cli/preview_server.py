@@ -12,16 +12,19 @@ from __future__ import annotations
 
 import datetime as dt
 import threading
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from http import HTTPStatus
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 from urllib.parse import parse_qs, urlsplit
 
 from auditforms.preview.page import Page, View, download_name, render_form, shell_page, view_from_query
 from auditforms.preview.state import Snapshot, first_snapshot, next_snapshot
 from auditforms.source.reading import DEFAULT_LIMITS
+
+if TYPE_CHECKING:
+    from auditforms.language.loader import LoadResult
 
 LOOPBACK = "127.0.0.1"
 KEEP_ALIVE_SECONDS = 15.0
@@ -47,12 +50,11 @@ class Preview:
 
     def reload(self) -> Snapshot:
         """Load the definition again, keep the last good form, and wake every waiting page."""
-        from auditforms.language.loader import load
         from auditforms.language.search import search_dirs
 
-        result = load(self.path, search_path=self.search_path)
-        sources = (self.path.resolve(), *result.sources)
-        texts = {str(self.path): _read(self.path), **{str(p): _read(p) for p in result.sources}}
+        result, read = _load(self.path, self.search_path)
+        sources = (self.path.resolve(), *read)
+        texts = {str(self.path): _read(self.path), **{str(p): _read(p) for p in read}}
         snapshot = next_snapshot(self.snapshot, result, {k: v for k, v in texts.items() if v is not None},
                                  dt.datetime.now().strftime("%H:%M:%S"))
         with self.changed:
@@ -83,6 +85,20 @@ class Preview:
             self.changed.notify_all()
 
 
+def _load(path: Path, search_path: tuple[Path, ...]) -> tuple[LoadResult, list[Path]]:
+    """What :func:`auditforms.language.loader.load` returns, and every file the load read."""
+    from auditforms.language.loader import load
+    from auditforms.language.pipeline import Pipeline
+
+    try:
+        with path.open("rb") as handle:
+            data = handle.read(DEFAULT_LIMITS.max_bytes + 1)
+    except OSError:
+        return load(path), []  # the loader words the reason
+    pipeline = Pipeline(search_path=search_path)
+    return pipeline.run(data, str(path), path.resolve().parent, source=path), pipeline.sources
+
+
 def _read(path: Path) -> str | None:
     try:
         with path.open("rb") as handle:
@@ -91,7 +107,7 @@ def _read(path: Path) -> str | None:
         return None
 
 
-def watch(preview: Preview, stop: threading.Event, on_reload: Any) -> None:
+def watch(preview: Preview, stop: threading.Event, on_reload: Callable[[Snapshot, object], None]) -> None:
     """Reload on every relevant save until ``stop`` is set; follows the folders as they change."""
     from watchfiles import watch as watch_files
 

@@ -24,9 +24,6 @@ if TYPE_CHECKING:
 class LoadResult:
     definition: Definition | None = None
     diagnostics: list[Diagnostic] = field(default_factory=list)
-    #: Every file read besides the definition itself (parents it extends, reference
-    #: documents), so a watcher (``auditforms preview``) knows what to watch.
-    sources: list[Path] = field(default_factory=list)
 
     @property
     def ok(self) -> bool:

@@ -22,6 +22,8 @@ MAX_EXTENDS_DEPTH = 8
 class Pipeline:
     def __init__(self, *, search_path: Sequence[str | Path] = ()) -> None:
         self.search_path = [Path(p) for p in search_path]
+        #: Every file this run read: the definition, the tools it extends, its reference
+        #: documents (``auditforms preview`` watches them).
         self.sources: list[Path] = []
 
     def run(self, data: bytes, filename: str, base_dir: Path | None,
@@ -29,11 +31,12 @@ class Pipeline:
         chain = (source.resolve(),) if source else ()
         tree, diagnostics = self.resolve_tree(data, filename, base_dir, chain)
         if tree is None or has_errors(diagnostics):
-            return LoadResult(diagnostics=diagnostics, sources=self.sources)
+            return LoadResult(diagnostics=diagnostics)
         apply_section_defaults(tree)
-        diagnostics += resolve_references(tree, filename, search_dirs(base_dir, self.search_path), self.sources)
+        self.sources += _reference_files(tree, search_dirs(base_dir, self.search_path))
+        diagnostics += resolve_references(tree, filename, search_dirs(base_dir, self.search_path))
         if has_errors(diagnostics):
-            return LoadResult(diagnostics=diagnostics, sources=self.sources)
+            return LoadResult(diagnostics=diagnostics)
         from auditforms.language.build import build_model
         from auditforms.language.checks import run_checks
 
@@ -42,13 +45,14 @@ class Pipeline:
         if definition is not None:
             diagnostics += run_checks(definition, tree, filename)
         ok = definition is not None and not has_errors(diagnostics)
-        return LoadResult(definition=definition if ok else None, diagnostics=diagnostics, sources=self.sources)
+        return LoadResult(definition=definition if ok else None, diagnostics=diagnostics)
 
     def resolve_tree(self, data: bytes, filename: str, base_dir: Path | None,
                      chain: tuple[Path, ...]) -> tuple[Any, list[Diagnostic]]:
         """Parse and schema-check one file, then resolve what it extends, recursively."""
         from auditforms.language.schema import validate_against_schema
 
+        self.sources += chain[-1:]
         tree, diagnostics = parse_definition_file(data, filename)
         if tree is None or has_errors(diagnostics):
             return None, diagnostics
@@ -88,7 +92,6 @@ class Pipeline:
         if path in chain:
             cycle = " -> ".join(p.stem for p in (*chain, path))
             return None, problem("AF402", f"extends forms a cycle: {cycle}")
-        self.sources.append(path)
         with path.open("rb") as handle:
             data = handle.read(DEFAULT_LIMITS.max_bytes + 1)
         parent, diagnostics = self.resolve_tree(data, str(path), path.parent, (*chain, path))
@@ -96,3 +99,9 @@ class Pipeline:
             diagnostics += problem("AF401", f"the tool '{parent_id}' that this extends is invalid "
                                    "(see the errors above)")
         return parent, diagnostics
+
+
+def _reference_files(tree: dict[str, Any], dirs: list[Path]) -> list[Path]:
+    ids = tree.get("references")
+    found = [find(i, dirs, "reference")[0] for i in ids if isinstance(i, str)] if isinstance(ids, list) else []
+    return [path for path in found if path is not None]

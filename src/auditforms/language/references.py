@@ -26,12 +26,8 @@ class _Where:
         return Diagnostic("AF406", message, file=self.file, line=self.line, col=self.col, pointer=self.pointer)
 
 
-def resolve_references(tree: dict[str, Any], filename: str, dirs: Sequence[Path],
-                       read: list[Path] | None = None) -> list[Diagnostic]:
-    """Replace each reference id in ``tree['references']`` by the document's data.
-
-    Each document file read is appended to ``read`` (when given).
-    """
+def resolve_references(tree: dict[str, Any], filename: str, dirs: Sequence[Path]) -> list[Diagnostic]:
+    """Replace each reference id in ``tree['references']`` by the document's data."""
     from auditforms.language.loader import parse_definition_file
     from auditforms.model.definition import ReferenceDocument
 
@@ -52,8 +48,6 @@ def resolve_references(tree: dict[str, Any], filename: str, dirs: Sequence[Path]
             diagnostics.append(where.diagnostic(f"reference document '{ref_id}' not found in a "
                                                 f"reference/ folder of the definition search path{why}"))
             continue
-        if read is not None:
-            read.append(path)
         data, problems = parse_definition_file(path.read_bytes()[: DEFAULT_LIMITS.max_bytes + 1], str(path))
         if data is None or problems:
             diagnostics += problems
