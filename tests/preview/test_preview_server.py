@@ -112,3 +112,18 @@ def test_a_taken_port_is_a_usage_error(definitions, start_preview, run_cli):
     result = run_cli("preview", definitions / NEGLECT, "--port", str(preview.port))
     assert result.exit_code == 2
     assert result.stderr.strip() == f"Error: port {preview.port} on 127.0.0.1 is in use; choose another with --port"
+
+
+def test_a_closed_connection_is_quiet_and_any_other_failure_is_one_line(definitions, capsys):
+    from auditforms.cli.preview_server import Preview, PreviewServer
+
+    server = PreviewServer(0, Preview(definitions / NEGLECT, ()))
+    try:
+        for error in (BrokenPipeError(), ConnectionResetError(), ValueError("boom\x1b[2J")):
+            try:
+                raise error
+            except Exception:
+                server.handle_error(None, None)
+    finally:
+        server.server_close()
+    assert capsys.readouterr().err == "could not answer a request: ValueError: boom?[2J\n"

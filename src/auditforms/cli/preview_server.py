@@ -11,6 +11,7 @@ debounces an editor's burst of writes into one change and survives save-by-renam
 from __future__ import annotations
 
 import datetime as dt
+import sys
 import threading
 from collections.abc import Callable, Iterable
 from http import HTTPStatus
@@ -127,6 +128,13 @@ class PreviewServer(ThreadingHTTPServer):
     def __init__(self, port: int, preview: Preview) -> None:
         self.preview = preview
         super().__init__((LOOPBACK, port), PreviewHandler)
+
+    def handle_error(self, request: Any, client_address: Any) -> None:
+        """No traceback in the author's terminal: a page closed mid-answer is normal (the
+        reload does it); anything else is one line."""
+        error = sys.exc_info()[1]
+        if not isinstance(error, ConnectionError):
+            print(terminal_text(f"could not answer a request: {type(error).__name__}: {error}"), file=sys.stderr)
 
     @property
     def url(self) -> str:
