@@ -3,13 +3,15 @@
 Starts ``auditforms preview`` on a private copy of each tool, opens it in Debian's Chromium,
 then saves the file 10 times (a new title each time) and times, from the write, until the
 new title is shown in the form's frame after the page's own reload (polled every 10 ms).
-Prints the median and the slowest of the 10 for each tool, and the floor they are held to.
+Prints the median and the slowest of the 10 for each tool, the floor they are held to, and
+the machine's load (on a busy shared machine the figures are slower than an author's).
 
 Run: python bench/bench_preview.py
 """
 
 from __future__ import annotations
 
+import os
 import shutil
 import statistics
 import sys
@@ -76,6 +78,8 @@ def main() -> None:
             times = time_saves(browser, folder, name)
             print(f"{name:40s} {statistics.median(times):6.0f}ms {max(times):6.0f}ms {FLOOR_MS:6.0f}ms")
         browser.close()
+    cores = os.cpu_count() or 1
+    print(f"machine load (1, 5, 15 min): {', '.join(f'{x:.1f}' for x in os.getloadavg())} on {cores} cores")
 
 
 if __name__ == "__main__":
