@@ -1,4 +1,5 @@
-/* auditforms preview: reload when the definition is saved, keeping both scroll positions.
+/* auditforms preview: reload when the definition is saved, keeping its scroll positions
+ * (the page's, the form's and the outline's).
  * The server announces each load's version over Server-Sent Events; when it differs from
  * the version this page shows, the page reloads. EventSource reconnects by itself, so a
  * restarted preview on the same port is picked up too. */
@@ -7,6 +8,7 @@
   var KEY = "auditforms-preview-scroll";
   var version = document.body.getAttribute("data-version");
   var frame = document.getElementById("pv-frame");
+  var outline = document.querySelector("[data-outline]");
   if ("scrollRestoration" in history) history.scrollRestoration = "manual";
 
   function frameWindow() {
@@ -16,7 +18,8 @@
   function save() {
     var inner = frameWindow();
     try {
-      sessionStorage.setItem(KEY, JSON.stringify({ page: window.scrollY, form: inner ? inner.scrollY : 0 }));
+      sessionStorage.setItem(KEY, JSON.stringify({ page: window.scrollY, form: inner ? inner.scrollY : 0,
+        outline: outline ? outline.scrollTop : 0 }));
     } catch (e) { /* storage off: the page still reloads, at the top */ }
   }
   function saved() {
@@ -26,7 +29,11 @@
   var position = saved();
   if (position) {
     window.scrollTo(0, position.page || 0);
-    if (!frame) sessionStorage.removeItem(KEY);
+    if (outline) outline.scrollTop = position.outline || 0;
+    if (!frame) forget();
+  }
+  function forget() {
+    try { sessionStorage.removeItem(KEY); } catch (e) { /* nothing kept */ }
   }
   function restoreForm() {
     var inner = frameWindow();
@@ -34,12 +41,12 @@
     inner.scrollTo(0, position.form || 0);
     window.scrollTo(0, position.page || 0);
     position = null;
-    try { sessionStorage.removeItem(KEY); } catch (e) { /* nothing kept */ }
+    forget();
   }
   if (frame) {
     frame.addEventListener("load", restoreForm);
-    var inner = frameWindow();
-    if (inner && inner.document.readyState === "complete") restoreForm();
+    var loaded = frameWindow();
+    if (loaded && loaded.document.readyState === "complete") restoreForm();
   }
 
   if (window.EventSource) {
