@@ -127,3 +127,20 @@ def test_a_closed_connection_is_quiet_and_any_other_failure_is_one_line(definiti
     finally:
         server.server_close()
     assert capsys.readouterr().err == "could not answer a request: ValueError: boom?[2J\n"
+
+
+def test_only_the_files_the_definition_is_built_from_reload_it_unless_it_is_broken(definitions):
+    from auditforms.cli.preview_server import Preview
+
+    preview = Preview(definitions / NEGLECT, ())
+    assert preview.reload().current
+    assert preview.relevant(str(definitions / NEGLECT))
+    assert preview.relevant(str(definitions / "torbay-full-audit.yaml"))
+    assert preview.relevant(str(definitions / "reference" / "ofsted-statements-of-good.yaml"))
+    assert not preview.relevant(str(definitions / "torbay-uasc.yaml"))
+    assert not preview.relevant(str(definitions / f".{NEGLECT}.swp"))
+    assert definitions.resolve() in preview.folders and (definitions / "reference").resolve() in preview.folders
+    (definitions / NEGLECT).write_text("id: [\n", encoding="utf-8")
+    assert not preview.reload().current
+    assert preview.relevant(str(definitions / "torbay-uasc.yaml"))  # the missing parent may be being written
+    assert not preview.relevant(str(definitions / f"{NEGLECT}~"))
