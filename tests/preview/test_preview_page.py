@@ -103,3 +103,15 @@ def test_the_files_watched_are_every_file_the_definition_is_built_from():
     assert result.ok
     assert [p.name for p in read] == ["torbay-neglect-dip-sample.yaml", "torbay-full-audit.yaml",
                                       "ofsted-statements-of-good.yaml"]
+
+
+def test_a_rule_the_describer_cannot_word_still_shows_its_message(monkeypatch, kitchen_sink):
+    import auditforms.preview.rules_text as rules_text
+
+    def cannot(definition, condition):
+        raise KeyError("a-new-operator")
+
+    monkeypatch.setattr(rules_text, "describe_condition", cannot)
+    html = shell_page(next_snapshot(first_snapshot("k.yaml"), load(KITCHEN_SINK), {}, "12:00:00"), View()).html
+    text = html.decode()
+    assert "cannot be put into words yet" in text and kitchen_sink.rules[0].message in text

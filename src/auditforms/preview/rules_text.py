@@ -10,10 +10,12 @@ from auditforms.model.describe import describe_condition, describe_ref
 
 @dataclass(frozen=True)
 class RuleText:
+    """``sentence`` is ``None`` when the describer has no words yet for one of its operators."""
+
     rule_id: str
     severity: str
     scope: str | None
-    sentence: str
+    sentence: str | None
     message: str
 
 
@@ -25,10 +27,19 @@ def _scope(definition: Definition, rule: Rule) -> str | None:
     return None
 
 
+def _sentence(definition: Definition, rule: Rule) -> str | None:
+    try:
+        must = describe_condition(definition, rule.assert_)
+        return f"when {describe_condition(definition, rule.when)}, {must}" if rule.when else must
+    except (KeyError, TypeError, AttributeError):
+        # One rule the describer cannot word must not take the author's whole page down;
+        # the rule's own message still says what it checks.
+        return None
+
+
 def rule_text(definition: Definition, rule: Rule) -> RuleText:
     """E.g. ‘when “Is the child disabled?” is “Yes”, “Disability” is answered’."""
-    must = describe_condition(definition, rule.assert_)
-    sentence = f"when {describe_condition(definition, rule.when)}, {must}" if rule.when else must
+    sentence = _sentence(definition, rule)
     return RuleText(rule_id=rule.id, severity=rule.severity, scope=_scope(definition, rule),
                     sentence=sentence, message=rule.message)
 
