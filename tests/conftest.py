@@ -3,12 +3,14 @@
 from __future__ import annotations
 
 import os
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Any
 
 import pytest
 from click.testing import CliRunner
+from tests.html.html_support import CHROMIUM_ARGS
 
 from testsupport import require_binary
 
@@ -49,3 +51,27 @@ def kitchen_sink():
     from auditforms.api import load_definition
 
     return load_definition(KITCHEN_SINK)
+
+
+# A real Chromium driven by playwright, shared by the HTML form's and the preview's tests
+# (one sync playwright per session: a second one cannot start while the first runs).
+@pytest.fixture(scope="session")
+def _playwright() -> Iterator[Any]:
+    require_binary("chromium", "/usr/bin/chromium")
+    from playwright.sync_api import sync_playwright
+
+    with sync_playwright() as playwright:
+        yield playwright
+
+
+_BROWSERS: list[Any] = []
+
+
+@pytest.fixture
+def chromium(_playwright: Any) -> Any:
+    """A headless Chromium shared by the tests, launched again if it has gone away
+    (another program on a shared machine may end it); each test gets its own context."""
+    if not _BROWSERS or not _BROWSERS[-1].is_connected():
+        executable = require_binary("chromium", "/usr/bin/chromium")
+        _BROWSERS.append(_playwright.chromium.launch(executable_path=executable, args=CHROMIUM_ARGS))
+    return _BROWSERS[-1]

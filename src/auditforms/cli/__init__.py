@@ -27,6 +27,7 @@ COMMANDS: dict[str, tuple[str, str]] = {
     "month": ("auditforms.cli.month", "The month in a service folder: month start, month status, month report."),
     "actions": ("auditforms.cli.actions", "Track agreed actions across audits: trackers, sign-off, reminders."),
     "report": ("auditforms.cli.report", "Collate completed audits into the monthly report for the board."),
+    "preview": ("auditforms.cli.preview", "Preview a definition's form live, reloading on every save."),
 }
 
 

@@ -24,6 +24,9 @@ MAX_EXTENDS_DEPTH = 8
 class Pipeline:
     def __init__(self, *, search_path: Sequence[str | Path] = ()) -> None:
         self.search_path = [Path(p) for p in search_path]
+        #: Every file this run read: the definition, the tools it extends, its reference
+        #: documents (``auditforms preview`` watches them).
+        self.sources: list[Path] = []
 
     def run(self, data: bytes, filename: str, base_dir: Path | None,
             source: Path | None = None) -> LoadResult:
@@ -32,6 +35,7 @@ class Pipeline:
         if tree is None or has_errors(diagnostics):
             return LoadResult(diagnostics=diagnostics)
         apply_section_defaults(tree)
+        self.sources += _reference_files(tree, search_dirs(base_dir, self.search_path))
         diagnostics += resolve_references(tree, filename, search_dirs(base_dir, self.search_path))
         if has_errors(diagnostics):
             return LoadResult(diagnostics=diagnostics)
@@ -50,6 +54,7 @@ class Pipeline:
         """Parse and schema-check one file, then resolve what it extends, recursively."""
         from auditforms.language.schema import validate_against_schema
 
+        self.sources += chain[-1:]
         tree, diagnostics = parse_definition_file(data, filename)
         if tree is None or has_errors(diagnostics):
             return None, diagnostics
@@ -97,3 +102,9 @@ class Pipeline:
             diagnostics += problem("AF401", f"the tool '{parent_id}' that this extends is invalid "
                                    "(see the errors above)")
         return parent, diagnostics
+
+
+def _reference_files(tree: dict[str, Any], dirs: list[Path]) -> list[Path]:
+    ids = tree.get("references")
+    found = [find(i, dirs, "reference")[0] for i in ids if isinstance(i, str)] if isinstance(ids, list) else []
+    return [path for path in found if path is not None]

@@ -1,0 +1,55 @@
+"""docs/authoring.md stays true: its customisation is the one photographed, and it loads as told."""
+
+from __future__ import annotations
+
+import re
+
+from tests.conftest import ROOT
+from tests.preview.preview_screenshot import CUSTOMISATION
+
+from auditforms.language.loader import load_text
+
+GUIDE = (ROOT / "docs" / "authoring.md").read_text(encoding="utf-8")
+
+
+def _yaml_blocks() -> list[str]:
+    return re.findall(r"```yaml\n(.*?)```", GUIDE, re.S)
+
+
+def test_the_guide_shows_the_customisation_in_its_picture():
+    assert _yaml_blocks() == [CUSTOMISATION]
+    assert (ROOT / "docs" / "images" / "preview.png").is_file()
+
+
+def test_the_customisation_loads():
+    assert load_text(CUSTOMISATION, "seaside-neglect-sample.yaml").ok
+
+
+def test_an_error_in_the_tool_extended_is_shown_there_with_its_line(tmp_path):
+    from auditforms.cli.preview_server import Preview
+
+    parent = ("id: parent\ntitle: Parent\nversion: 1.0.0\nsections:\n  - id: s1\n    title: S\n    items:\n"
+              "      - {id: a, type: yesno, label: A}\n      - {id: b, type: yesno, label: B}\n"
+              "rules:\n  - id: b-needs-a\n    when: {field: b, is: 'yes'}\n    assert: {field: a, is: 'yes'}\n"
+              "    message: B needs A\n")
+    (tmp_path / "parent.yaml").write_text(parent, encoding="utf-8")
+    (tmp_path / "child.yaml").write_text("id: child\nextends: parent\ntitle: Child\nversion: 1.0.0\nselect: [b]\n",
+                                         encoding="utf-8")
+    snapshot = Preview(tmp_path / "child.yaml", ()).reload()
+    [error] = snapshot.errors
+    assert error.where.startswith(f"{(tmp_path / 'parent.yaml').resolve()}:13:")
+    assert error.quoted == "    assert: {field: a, is: 'yes'}"
+    assert "is in that tool's file, and the preview shows it there" in " ".join(GUIDE.split())
+
+
+def test_the_mistake_in_the_picture_is_located_as_the_guide_says():
+    broken = CUSTOMISATION.replace("after: q1\n", "after: q11\n")
+    [error] = load_text(broken, "seaside-neglect-sample.yaml").diagnostics
+    assert error.format().startswith("seaside-neglect-sample.yaml:13:12: error[AF403] 'q11' is not a section")
+    assert "seaside-neglect-sample.yaml:13:12: error[AF403]" in " ".join(GUIDE.split())
+
+
+def test_every_option_the_guide_names_exists(run_cli):
+    help_text = run_cli("preview", "--help").stdout
+    for option in re.findall(r"`(--[a-z-]+)", GUIDE):
+        assert option in help_text, option
