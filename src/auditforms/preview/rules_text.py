@@ -22,6 +22,8 @@ class RuleText:
 def _scope(definition: Definition, rule: Rule) -> str | None:
     if rule.for_each == "question":
         return "For each question" + (f" tagged “{rule.tagged}”" if rule.tagged else "")
+    if rule.for_each == "section":
+        return "For each section"
     if rule.for_each is not None:
         return f"For each row of {describe_ref(definition, rule.for_each.rows)}"
     return None
