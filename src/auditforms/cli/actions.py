@@ -7,8 +7,6 @@ reminder e-mails. Only this module and :mod:`auditforms.cli.actions_files` touch
 from __future__ import annotations
 
 import datetime as dt
-import shutil
-import tempfile
 from pathlib import Path
 from typing import Any
 
@@ -161,6 +159,7 @@ class _Run:
     def split(self, by: str, output: Path | None, format_: str) -> None:
         from auditforms.actions.outputs import FORMATS
         from auditforms.actions.report import file_stem, split
+        from auditforms.cli.actions_files import unique_name, write_folder
         from auditforms.cli.actions_render import render_parts
 
         if output is None:
@@ -172,8 +171,8 @@ class _Run:
         parts = split(self.report, by)
         files: dict[str, bytes] = {}
         for name, data in zip(parts, render_parts(parts, format_), strict=True):
-            files[_unique(file_stem(name), files, FORMATS[format_].suffix)] = data
-        _write_folder(output, files, self.force)
+            files[unique_name(file_stem(name), files, FORMATS[format_].suffix)] = data
+        write_folder(output, files, self.force)
         click.echo(f"wrote {len(files)} tracker{'s' if len(files) != 1 else ''} into {output}", err=True)
 
     def update(self, trackers: tuple[Path, ...], by_name: str | None) -> None:
@@ -198,29 +197,3 @@ class _Run:
         raise SystemExit(EXIT_INVALID if self.failed else EXIT_OK)
 
 
-def _unique(stem: str, taken: dict[str, bytes], suffix: str) -> str:
-    name, n = stem + suffix, 2
-    while name in taken:
-        name, n = f"{stem}-{n}{suffix}", n + 1
-    return name
-
-
-def _write_folder(output: Path, files: dict[str, bytes], force: bool) -> None:
-    """Write every file into a hidden folder beside OUTPUT, then put it in place at once."""
-    if output.exists() and not force:
-        _fail(f"{output}: already exists; choose another folder or pass --force to replace it", EXIT_USAGE)
-    output.parent.mkdir(parents=True, exist_ok=True)
-    staging = Path(tempfile.mkdtemp(prefix=f".{output.name}.", dir=output.parent))
-    try:
-        for name, data in files.items():
-            (staging / name).write_bytes(data)
-        if output.exists():
-            old = Path(tempfile.mkdtemp(prefix=f".{output.name}.old.", dir=output.parent))
-            output.replace(old / output.name)
-            staging.replace(output)
-            shutil.rmtree(old, ignore_errors=True)
-        else:
-            staging.replace(output)
-    except BaseException:
-        shutil.rmtree(staging, ignore_errors=True)
-        raise

@@ -11,13 +11,17 @@ import contextlib
 import datetime as dt
 import json
 import os
+import shutil
+import tempfile
 from collections.abc import Iterator, Sequence
 from pathlib import Path
-from typing import Any
+from typing import Any, NoReturn
+
+import click
 
 from auditforms.actions.codes import error
 from auditforms.actions.signoff import Change, apply_changes, still_matches
-from auditforms.cli.common import write_atomic
+from auditforms.cli.common import EXIT_USAGE, write_atomic
 from auditforms.cli.sample_inputs import OWN_FORMATS
 from auditforms.diagnostics import Diagnostic
 from auditforms.model.definition import Definition
@@ -172,3 +176,45 @@ def _batch_returns(folder: Path) -> Iterator[Path]:
 
     returned = returned_audits([folder], word=True)
     yield from (p for p in returned if p != folder)
+
+
+def unique_name(stem: str, taken: dict[str, bytes], suffix: str) -> str:
+    name, n = stem + suffix, 2
+    while name in taken:
+        name, n = f"{stem}-{n}{suffix}", n + 1
+    return name
+
+
+def write_folder(output: Path, files: dict[str, bytes], force: bool) -> None:
+    """Write every file into a hidden folder beside OUTPUT, then put it in place at once."""
+    if output.exists() and not force:
+        _stop(f"{output}: already exists; choose another folder or pass --force to replace it")
+    try:
+        output.parent.mkdir(parents=True, exist_ok=True)
+        staging = Path(tempfile.mkdtemp(prefix=f".{output.name}.", dir=output.parent))
+    except OSError as exc:
+        _stop(f"{output}: cannot write here: {exc.strerror or type(exc).__name__}")
+    try:
+        for name, data in files.items():
+            (staging / name).write_bytes(data)
+        if output.exists():
+            old = Path(tempfile.mkdtemp(prefix=f".{output.name}.old.", dir=output.parent))
+            output.replace(old / output.name)
+            staging.replace(output)
+            shutil.rmtree(old, ignore_errors=True)
+        else:
+            staging.replace(output)
+    except OSError as exc:
+        shutil.rmtree(staging, ignore_errors=True)
+        _stop(f"{output}: cannot write here: {exc.strerror or type(exc).__name__}")
+    except BaseException:
+        shutil.rmtree(staging, ignore_errors=True)
+        raise
+
+
+def _stop(message: str) -> NoReturn:
+    """An output that cannot be written: one line, exit 2 (nothing was written)."""
+    from auditforms.terminal_safety import printable
+
+    click.echo(printable(message), err=True)
+    raise SystemExit(EXIT_USAGE)

@@ -65,7 +65,7 @@ def run_remind(run: Any, output: Path, people_file: Path | None, sender: str) ->
     from auditforms.actions.people import read_people
     from auditforms.actions.reminders import reminders
     from auditforms.actions.report import file_stem
-    from auditforms.cli.actions import _unique, _write_folder
+    from auditforms.cli.actions_files import unique_name, write_folder
 
     people: dict[str, str] = {}
     problems: list[Any] = []
@@ -83,13 +83,13 @@ def run_remind(run: Any, output: Path, people_file: Path | None, sender: str) ->
     made = reminders(run.report, people, sender)
     files: dict[str, bytes] = {}
     for reminder in made:
-        files[_unique(file_stem(reminder.person), files, ".eml")] = bytes(reminder.message)
+        files[unique_name(file_stem(reminder.person), files, ".eml")] = bytes(reminder.message)
     unaddressed = sum(r.to_manager_only for r in made)
     if unaddressed:
         problems.append(warning("AF962", f"{unaddressed} of {len(made)} people have no e-mail address in "
                                 "--people; their reminders are addressed to their team manager", str(output)))
     run.report_problems(problems)
-    _write_folder(output, files, run.force)
+    write_folder(output, files, run.force)
     click.echo(f"wrote {len(files)} reminder{'s' if len(files) != 1 else ''} into {output}; nothing was sent",
                err=True)
     return any(p.is_error for p in problems)

@@ -8,10 +8,10 @@ from auditforms.collation import words
 from auditforms.collation.figures import REPEAT_MONTHS, Figures
 
 if TYPE_CHECKING:
-    from auditforms.collation.word import _Paper
+    from auditforms.collation.word_paper import Paper
 
 
-def write_paper(paper: _Paper) -> None:
+def write_paper(paper: Paper) -> None:
     f = paper.figures
     paper.heading(f"{f.tool_title}: monthly audit report, {words.month_label(f.period)}", 0)
     for line in (words.coverage_sentence(f), f.basis, *words.left_out_sentences(f.coverage)):
@@ -42,7 +42,7 @@ def write_paper(paper: _Paper) -> None:
         paper.para(words.PUBLIC_NOTE)
 
 
-def _headline(paper: _Paper, f: Figures) -> None:
+def _headline(paper: Paper, f: Figures) -> None:
     paper.heading("Headline", 1)
     h = f.headline
     for share, what, target in ((h.overall_good, "of audits rated good or better overall", h.overall_target),
@@ -64,7 +64,7 @@ def _headline(paper: _Paper, f: Figures) -> None:
         paper.distribution(f"Overall ratings in {words.month_label(f.period)}", [("Overall rating", h.overall)])
 
 
-def _sample(paper: _Paper, f: Figures) -> None:
+def _sample(paper: Paper, f: Figures) -> None:
     if f.sample is None:
         return
     paper.heading("The sample", 1)
@@ -73,7 +73,7 @@ def _sample(paper: _Paper, f: Figures) -> None:
                   words.share_cell(s.on_time), words.count(s.moderated), words.count(s.final)] for s in f.sample])
 
 
-def _questions(paper: _Paper, f: Figures) -> None:
+def _questions(paper: Paper, f: Figures) -> None:
     paper.heading("Questions", 1)
     for scale in f.scales:
         rows = [(q.title, q.distribution) for q in f.questions if q.distribution.scale == scale.id]
@@ -92,7 +92,7 @@ def _questions(paper: _Paper, f: Figures) -> None:
         paper.para(f"{r.title}: {months}", "List Bullet")
 
 
-def _themes(paper: _Paper, f: Figures) -> None:
+def _themes(paper: Paper, f: Figures) -> None:
     if not f.themes:
         return
     paper.heading("Themes", 1)
@@ -101,7 +101,7 @@ def _themes(paper: _Paper, f: Figures) -> None:
         paper.distribution(f"{t.description} ({', '.join(t.questions)})", [(t.description, t.distribution)])
 
 
-def _moderation(paper: _Paper, f: Figures) -> None:
+def _moderation(paper: Paper, f: Figures) -> None:
     paper.heading("Moderation", 1)
     m = f.moderation
     if m is None:
@@ -129,7 +129,7 @@ def _moderation(paper: _Paper, f: Figures) -> None:
                        "List Bullet")
 
 
-def _actions(paper: _Paper, f: Figures) -> None:
+def _actions(paper: Paper, f: Figures) -> None:
     paper.heading("Actions", 1)
     a = f.actions
     if a is None:

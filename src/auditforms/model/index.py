@@ -6,22 +6,17 @@ where" is decided in exactly one place.
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, TypeAlias
 
+from auditforms.model.nodes import FieldItem, Question, ReferenceDocument, Section, Statement, Table
+from auditforms.model.scales import Scale
+
 if TYPE_CHECKING:
     from auditforms.model.conditions import Condition
-    from auditforms.model.definition import (
-        Definition,
-        FieldItem,
-        Question,
-        Scale,
-        Section,
-        Statement,
-        Table,
-    )
 
-    Answerable: TypeAlias = FieldItem | Question | Table | Section
+Answerable: TypeAlias = FieldItem | Question | Table | Section
 
 
 @dataclass(frozen=True)
@@ -46,11 +41,14 @@ class DefinitionIndex:
     order: list[str] = field(default_factory=list)
 
     @classmethod
-    def build(cls, definition: Definition) -> DefinitionIndex:
+    def build(cls, scales: Iterable[Scale], references: Iterable[ReferenceDocument],
+              sections: Iterable[Section]) -> DefinitionIndex:
+        """The lookups over a definition's parts (it passes its own scales, references and
+        sections, so the index never needs the definition itself)."""
         index = cls()
-        index.scales = {s.id: s for s in definition.scales}
-        index.statements = {s.id: s for ref in definition.references for s in ref.statements}
-        for section in definition.sections:
+        index.scales = {s.id: s for s in scales}
+        index.statements = {s.id: s for ref in references for s in ref.statements}
+        for section in sections:
             conds = (section.when,) if section.when else ()
             index._add(section.id, section, section, None, conds)
             for item in section.items:
@@ -67,8 +65,6 @@ class DefinitionIndex:
 
     def _add_item(self, item: FieldItem | Question | Table, section: Section, parent: str,
                   conditions: tuple[Condition, ...]) -> None:
-        from auditforms.model.definition import FieldItem, Question
-
         own = conditions + ((item.when,) if item.when else ())
         self._add(item.id, item, section, parent, own)
         if isinstance(item, Question):
@@ -92,18 +88,12 @@ class DefinitionIndex:
         return self.entries[id_].node
 
     def fields(self) -> list[FieldItem]:
-        from auditforms.model.definition import FieldItem
-
         return [e.node for e in self.entries.values() if isinstance(e.node, FieldItem)]
 
     def questions(self) -> list[Question]:
-        from auditforms.model.definition import Question
-
         return [e.node for e in self.entries.values() if isinstance(e.node, Question)]
 
     def tables(self) -> list[Table]:
-        from auditforms.model.definition import Table
-
         return [e.node for e in self.entries.values() if isinstance(e.node, Table)]
 
     def by_role(self, role: str) -> str | None:

@@ -1,0 +1,267 @@
+"""The parts of a tool: sections, questions, fields, tables and their options, reference
+documents, and rules. A :class:`~auditforms.model.definition.Definition` holds them; the
+index walks them without needing the definition itself."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from typing import Annotated, Literal
+
+from pydantic import Field as PydField
+
+from auditforms.model.base import Frozen
+from auditforms.model.conditions import Condition
+
+CompletedBy = Literal["central", "auditor", "moderator"]
+Role = Literal[
+    "child_id",
+    "child_initials",
+    "child_first_name",
+    "child_age",
+    "date_of_birth",
+    "age_band",
+    "gender",
+    "audited_previously",
+    "last_audit_date",
+    "team",
+    "strand",
+    "auditor",
+    "audit_date",
+    "worker_seen",
+    "overall_rating",
+]
+#: What a column of a table with ``role: action_plan`` means to ``auditforms actions``.
+ActionColumnRole = Literal["action", "action_owner", "action_due", "action_signed_off", "action_update"]
+
+
+class Option(Frozen):
+    """A choice's option; ``follow_up`` is a further input shown only when it is chosen."""
+
+    id: str
+    label: str
+    value: float | None = None
+    description: str | None = None
+    see: tuple[str, ...] = ()
+    follow_up: FieldItem | None = None
+
+
+class AgeBand(Frozen):
+    id: str
+    label: str
+    min_age: int
+    max_age: int
+
+
+class Judgement(Frozen):
+    """A grade on a named scale, answered as ``<owner>.judgement``."""
+
+    scale: str
+    label: str | None = None
+    required: bool = True
+    hint: str | None = None
+
+
+class Narrative(Frozen):
+    """A free-text box attached to a question or section (Evidence, Impact, ...)."""
+
+    id: str
+    label: str
+    hint: str | None = None
+    rows: int = 5
+    #: Its text may be quoted in the monthly report, when the report is asked for text.
+    reportable: bool = False
+
+
+class Consideration(Frozen):
+    """A lead-in sentence and/or a bullet list of things to consider."""
+
+    id: str | None = None
+    text: str | None = None
+    items: tuple[str, ...] = ()
+    tags: tuple[str, ...] = ()
+
+
+class _Item(Frozen):
+    id: str
+    number: str | None = None
+    when: Condition | None = None
+    tags: tuple[str, ...] = ()
+    see: tuple[str, ...] = ()
+
+
+FieldType = Literal[
+    "text", "textarea", "date", "number", "choice", "multichoice", "yesno", "age_band", "scale"
+]
+
+
+class FieldItem(_Item):
+    """One input. ``completed_by: central`` fields can be pre-filled before distribution."""
+
+    type: FieldType
+    label: str
+    hint: str | None = None
+    required: bool = False
+    completed_by: CompletedBy | None = None
+    role: Role | None = None
+    options: tuple[Option, ...] = ()
+    widget: Literal["radio", "select"] = "radio"
+    labels: dict[str, str] | None = None
+    follow_up: FieldItem | None = None
+    bands: tuple[AgeBand, ...] = ()
+    scale: str | None = None
+    minimum: float | None = None
+    maximum: float | None = None
+    rows: int = 3
+    reportable: bool = False
+
+    @property
+    def answer_options(self) -> tuple[Option, ...]:
+        """The options a person chooses from, for every choosing type (yes/no and age bands too)."""
+        if self.type == "yesno":
+            labels = self.labels or {}
+            return (
+                Option(id="yes", label=labels.get("yes", "Yes"), follow_up=self.follow_up),
+                Option(id="no", label=labels.get("no", "No")),
+            )
+        if self.type == "age_band":
+            return tuple(Option(id=b.id, label=b.label) for b in self.bands)
+        return self.options
+
+    def follow_ups(self) -> Iterator[tuple[str, FieldItem]]:
+        """(option id, follow-up field) for each option that has one."""
+        for option in self.answer_options:
+            if option.follow_up is not None:
+                yield option.id, option.follow_up
+
+
+class Question(_Item):
+    """A numbered audit question: prompts, a judgement and narrative boxes."""
+
+    type: Literal["question"]
+    title: str | None = None
+    short_title: str | None = None
+    prompt: str | None = None
+    considerations: tuple[Consideration, ...] = ()
+    guidance: str | None = None
+    judgement: Judgement | None = None
+    narratives: tuple[Narrative, ...] = ()
+    parts: tuple[Question, ...] = ()
+    role: Role | None = None
+
+    @property
+    def display_name(self) -> str:
+        """How reports name this question: "Q4 Assessments"."""
+        name = self.short_title or self.title or self.id
+        return f"Q{self.number} {name}" if self.number else name
+
+
+class Column(Frozen):
+    id: str
+    label: str
+    type: Literal["text", "textarea", "date", "number", "choice", "scale", "yesno"] = "text"
+    options: tuple[Option, ...] = ()
+    scale: str | None = None
+    required: bool = False
+    hint: str | None = None
+    role: ActionColumnRole | None = None
+
+
+class RowLabel(Frozen):
+    id: str
+    label: str
+
+
+class Table(_Item):
+    """Rows of typed columns: repeatable (actions) or fixed (one row per ECM outcome)."""
+
+    type: Literal["table"]
+    title: str
+    prompt: str | None = None
+    hint: str | None = None
+    columns: tuple[Column, ...]
+    rows: tuple[RowLabel, ...] = ()
+    row_header: str | None = None
+    min_rows: int = 0
+    max_rows: int | None = None
+    initial_rows: int = 3
+    completed_by: CompletedBy | None = None
+    role: Literal["action_plan"] | None = None
+
+    @property
+    def fixed_rows(self) -> bool:
+        return bool(self.rows)
+
+    def column_with_role(self, role: ActionColumnRole) -> Column | None:
+        return next((c for c in self.columns if c.role == role), None)
+
+
+Item = Annotated[Question | Table | FieldItem, PydField(discriminator="type")]
+
+
+class Overall(Frozen):
+    """A section's overall judgement with its own narrative boxes."""
+
+    title: str
+    judgement: Judgement | None = None
+    narratives: tuple[Narrative, ...] = ()
+
+
+class Section(Frozen):
+    id: str
+    number: str | None = None
+    title: str
+    intro: str | None = None
+    guidance: str | None = None
+    completed_by: CompletedBy | None = None
+    when: Condition | None = None
+    optional: bool = False
+    not_relevant_label: str = "Not relevant to this child"
+    items: tuple[Item, ...] = ()
+    overall: Overall | None = None
+    tags: tuple[str, ...] = ()
+    see: tuple[str, ...] = ()
+
+    @property
+    def has_answer_object(self) -> bool:
+        return self.optional or self.overall is not None
+
+
+class Statement(Frozen):
+    """One statement of good (or any reference text) that questions and options link to."""
+
+    id: str
+    title: str
+    intro: str | None = None
+    paragraphs: tuple[str, ...] = ()
+
+
+class ReferenceDocument(Frozen):
+    id: str
+    title: str
+    source: str | None = None
+    statements: tuple[Statement, ...]
+
+
+class Rule(Frozen):
+    """A rule a completed audit must satisfy: where ``when`` holds, ``assert`` must hold."""
+
+    id: str
+    message: str
+    severity: Literal["error", "warning"] = "error"
+    for_each: Literal["question", "section"] | ForEachRows | None = None
+    tagged: str | None = None
+    when: Condition | None = None
+    assert_: Condition = PydField(alias="assert")
+    at: str | None = None
+    description: str | None = None
+
+
+class ForEachRows(Frozen):
+    rows: str
+
+
+Option.model_rebuild()
+FieldItem.model_rebuild()
+Question.model_rebuild()
+Section.model_rebuild()
+Rule.model_rebuild()
