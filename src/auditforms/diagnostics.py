@@ -12,6 +12,8 @@ import enum
 from collections.abc import Iterable
 from dataclasses import dataclass, field, replace
 
+from auditforms.terminal_safety import printable
+
 
 class Severity(enum.StrEnum):
     ERROR = "error"
@@ -43,14 +45,14 @@ class Diagnostic:
         return replace(self, file=file, line=line, col=col)
 
     def format(self) -> str:
-        """The one-line text form a person reads."""
+        """The one-line text form a person reads; nothing from input can break the line."""
         where = self.file or "<input>"
         if self.line:
             where = f"{where}:{self.line}:{self.col}"
         text = f"{where}: {self.severity}[{self.code}] {self.message}"
         if self.pointer:
             text += f" ({self.pointer})"
-        return text
+        return printable(text)
 
     def to_json(self) -> dict[str, object]:
         return {
@@ -75,14 +77,16 @@ def sort_key(d: Diagnostic) -> tuple[str, int, int, str]:
 # The catalogue: code -> one-line summary. Add, never renumber or reuse.
 CATALOGUE: dict[str, str] = {
     # AF1xx: reading the file
-    "AF101": "the file cannot be read (missing, a folder, or permission denied)",
+    "AF101": "the file cannot be read (missing, or permission denied)",
     "AF102": "the file is larger than the size limit",
     "AF103": "the file is not UTF-8 text (binary, or another encoding)",
     "AF104": "the file is empty",
     "AF105": "the YAML or JSON is malformed",
     "AF106": "a mapping has the same key twice",
     "AF107": "the document uses too many aliases or nests too deeply (a YAML 'alias bomb')",
-    "AF108": "the document holds a YAML tag or value type auditforms does not accept",
+    "AF108": "the document holds a YAML tag or value auditforms does not accept (e.g. an infinite or too large number)",
+    "AF109": "the path is not a regular file (a folder, a pipe or a device)",
+    "AF110": "the text holds an invalid character (a lone surrogate)",
     # AF2xx: the definition language's JSON Schema
     "AF201": "a key is not part of the definition language",
     "AF202": "a required key is missing",
@@ -104,6 +108,7 @@ CATALOGUE: dict[str, str] = {
     "AF310": "a version is not a semantic version",
     "AF311": "a table's row limits contradict each other",
     "AF312": "a tag is not declared under the tool's tags",
+    "AF313": "a moderator's checklist item applies to no question, section or table of the tool",
     "AF320": "an action plan's roles are misplaced, repeated, of the wrong type, or lack the action",
     # AF4xx: composition with extends
     "AF401": "the tool named by extends cannot be found on the definition search path",
@@ -125,9 +130,9 @@ _FAMILY_CATALOGUES = (
     "auditforms.results.codes",
     "auditforms.extract.codes",
     "auditforms.sampling.codes",
-    "auditforms.service.codes",
     "auditforms.actions.codes",
     "auditforms.collation.codes",
+    "auditforms.service.codes",
 )
 
 
