@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import datetime as dt
-import itertools
 from collections.abc import Iterable
 from pathlib import Path
 from typing import Any
@@ -94,14 +93,18 @@ def command(
     loaded = load_or_exit(definition, search_path)
     past = _read_history(loaded, history) if history else None
     context = make_context(today=today.date() if today else None, period=period, history=past)
-    results = iter_check_files(loaded, audits, context=context)
-    first = next(results, None)
-    if first is None:
+    from auditforms.cli.progress import progress
+    from auditforms.results.reading import iter_audit_paths
+
+    paths = list(iter_audit_paths(audits))  # listed first, so progress can say how many are left
+    if not paths:
         click.echo("no .json, .yaml or .yml files found in the folders given", err=True)
         raise SystemExit(EXIT_USAGE)
+    results = iter_check_files(loaded, paths, context=context)
     reporter = REPORTERS[format_](quiet=quiet)
     click.echo(reporter.start(loaded.id, loaded.version), nl=False)
-    totals = _stream(reporter, itertools.chain([first], results))
+    with progress(len(paths) if len(paths) > 1 else 0, "checking audits") as bar:
+        totals = _stream(reporter, results, bar)
     if period is None and format_ == "text" and _uses_period(loaded):
         click.echo("note: no --period given, so audit dates were not checked against the "
                    "sample month", err=True)
@@ -135,13 +138,17 @@ def _read_history(definition: Any, paths: tuple[Path, ...]) -> list[tuple[str, d
     return past
 
 
-def _stream(reporter: Any, results: Iterable[Any]) -> dict[str, int]:
+def _stream(reporter: Any, results: Iterable[Any], bar: Any) -> dict[str, int]:
     """Report each audit as soon as it is checked, keeping only the totals."""
     from auditforms.results.check import summarise
 
     totals = summarise([])
     for result in results:
-        click.echo(reporter.file(result), nl=False)
+        text = reporter.file(result)
+        if text:
+            bar.clear()
+            click.echo(text, nl=False)
+        bar.advance()
         for key, value in summarise([result]).items():
             totals[key] += value
     return totals

@@ -57,22 +57,33 @@ def command(definition: Path, filled: tuple[Path, ...], output: Path, audit_id: 
                    err=True)
         raise SystemExit(EXIT_USAGE)
     loaded = load_or_exit(definition, search_path)
+    from auditforms.cli.progress import progress
+
     failed = 0
-    for form, target in targets.items():
-        document = _extract(loaded, form)
-        if document is None:
-            failed += 1
-            continue
-        if audit_id:
-            document["audit_id"] = audit_id
-        if status:
-            document["status"] = status
-        text = json.dumps(document, indent=2, ensure_ascii=False) + "\n"
-        write_atomic(target, text.encode("utf-8"), force=force)
-        echo_input(f"wrote {target}", err=True)
+    with progress(len(targets) if len(targets) > 1 else 0, "reading forms") as bar:
+        for form, target in targets.items():
+            bar.clear()  # the form's own messages and "wrote" line print where the count was
+            failed += not _extract_one(loaded, form, target, audit_id, status, force)
+            bar.advance()
     if len(targets) > 1:
         click.echo(f"{len(targets) - failed} of {count(len(targets), 'form')} read", err=True)
     raise SystemExit(EXIT_INVALID if failed else EXIT_OK)
+
+
+def _extract_one(definition: Any, form: Path, target: Path, audit_id: str | None, status: str | None,
+                 force: bool) -> bool:
+    """Read one form and write its audit; whether it could be read."""
+    document = _extract(definition, form)
+    if document is None:
+        return False
+    if audit_id:
+        document["audit_id"] = audit_id
+    if status:
+        document["status"] = status
+    text = json.dumps(document, indent=2, ensure_ascii=False) + "\n"
+    write_atomic(target, text.encode("utf-8"), force=force)
+    echo_input(f"wrote {target}", err=True)
+    return True
 
 
 def _targets(filled: tuple[Path, ...], output: Path) -> dict[Path, Path]:

@@ -52,10 +52,17 @@ class Progress:
         return text
 
     def close(self) -> None:
+        self.clear()
+
+    def clear(self) -> None:
+        """Take the line away (before the command prints a line of its own); the next
+        :meth:`advance` draws it again."""
         if self.enabled and self.width:
             self._draw("")
             self.stream.write("\r")
             self.stream.flush()
+            self.width = 0
+            self.drawn_at = float("-inf")
 
     def _draw(self, text: str) -> None:
         self.stream.write("\r" + text.ljust(self.width))
