@@ -20,7 +20,11 @@ def test_month_report_writes_the_months_report(run_cli, example_service: Path):
     again = run_cli("month", "report")  # the latest month; the report exists now
     assert again.exit_code == 2 and "already exists" in again.stderr
     assert run_cli("month", "report", "--format", "json").exit_code == 0
-    assert (example_service / "months" / "2026-11" / "report-2026-11.json").is_file()
+    report = json.loads((example_service / "months" / "2026-11" / "report-2026-11.json").read_text())
+    # The example settings' targets reach the report (the shipped tool declares none of its own).
+    headline = report["headline"]
+    assert headline["overall_target"]["at_least"] == 80 and headline["judgements_target"]["at_least"] == 80
+    assert "settings" in headline["overall_target"]["source"]
 
 
 @pytest.mark.skipif("report" in COMMANDS, reason="the report command is installed")

@@ -69,6 +69,8 @@ def _report_argv(settings: Any, month: str, format_: str, since: str | None, pub
     argv += ["--since", since or (upto[0] if upto else month)]
     for sample in samples:
         argv += ["--sample", str(sample)]
+    for name, percent in settings.targets.items():
+        argv += ["--target", f"{name}={int(percent)}"]
     for folder in search(settings):
         argv += ["--definitions", str(folder)]
     return argv + (["--public"] if public else []) + (["--force"] if force else [])
