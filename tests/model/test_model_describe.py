@@ -37,3 +37,36 @@ def test_dates_rows_and_relative_parts(kitchen_sink) -> None:
 def test_names(kitchen_sink) -> None:
     assert describe_ref(kitchen_sink, "care-leaving.impact") == "“Preparation for adulthood” (impact)"
     assert item_name(kitchen_sink, "q2a") == "Q2a Is management oversight recorded?"
+
+
+def test_the_moderators_advice_tests_and_selectors_in_words(kitchen_sink) -> None:
+    from auditforms.model.conditions import Judgements
+
+    assert describe_condition(kitchen_sink, cond(field=".judgement", meets_good=False)) == \
+        "its judgement does not meet good"
+    assert describe_condition(kitchen_sink, cond(field=".evidence", words_at_least=25)) == \
+        "its evidence has at least 25 words"
+    assert describe_condition(kitchen_sink, cond(field=".impact", mentions_child=True)) == \
+        "its impact refers to the child"
+    assert describe_condition(kitchen_sink, cond(field=".impact", copies=".evidence")) == \
+        "its impact repeats its evidence"
+    selector = cond(field=".judgement", better_than_all=Judgements(judgements="sections"))
+    assert describe_condition(kitchen_sink, selector) == \
+        "its judgement is better than every section's overall judgement on its scale"
+
+
+def test_every_condition_of_every_shipped_tool_can_be_worded() -> None:
+    from pathlib import Path
+
+    from auditforms.api import load_definition
+
+    root = Path(__file__).resolve().parents[2] / "definitions"
+    for path in sorted(root.glob("*.yaml")):
+        definition = load_definition(path)
+        for rule in definition.rules:
+            for condition in (rule.when, rule.assert_):
+                if condition is not None:
+                    assert describe_condition(definition, condition), (path.name, rule.id)
+        for entry in definition.index.entries.values():
+            for condition in entry.conditions:
+                assert describe_condition(definition, condition), (path.name, entry.node.id)

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from auditforms.model.conditions import All, Any_, Condition, Not, Test
+from auditforms.model.conditions import All, Any_, Condition, Judgements, Not, Test
 from auditforms.model.definition import Definition, FieldItem, Question, Section, Table
 
 _PHRASES = {
@@ -84,6 +84,12 @@ def _test(definition: Definition, test: Test) -> str:
         return f"{subject} is {'answered' if operand else 'not answered'}"
     if op == "graded":
         return f"{subject} {'is' if operand else 'is not'} given a grade"
+    if op in _TEXT_AND_GRADE_TESTS:
+        return _TEXT_AND_GRADE_TESTS[op](definition, subject, operand)
+    if isinstance(operand, Judgements):
+        kind = {"questions": "every other question", "sections": "every section's overall judgement",
+                "all": "every other judgement"}[operand.judgements]
+        return f"{subject} is {'better' if op.startswith('better') else 'worse'} than {kind} on its scale"
     if op in ("rows_at_most", "rows_at_least"):
         return f"{subject} has {'at most' if op == 'rows_at_most' else 'at least'} {operand} row" \
                + ("" if operand == 1 else "s")
@@ -92,6 +98,33 @@ def _test(definition: Definition, test: Test) -> str:
         op = "is" if op == "in" else "is_not"
     shown = ", ".join(_value(definition, test.field, op, v) for v in values)
     return f"{subject} {_PHRASES[op]} {shown}"
+
+
+def _meets_good(definition: Definition, subject: str, operand: Any) -> str:
+    return f"{subject} {'meets' if operand else 'does not meet'} good"
+
+
+def _words(definition: Definition, subject: str, operand: Any) -> str:
+    return f"{subject} has at least {operand} word" + ("" if operand == 1 else "s")
+
+
+def _mentions_child(definition: Definition, subject: str, operand: Any) -> str:
+    return f"{subject} {'refers' if operand else 'does not refer'} to the child"
+
+
+def _copies(definition: Definition, subject: str, operand: Any) -> str:
+    return f"{subject} repeats {describe_ref(definition, str(operand))}"
+
+
+def _within_lookback(definition: Definition, subject: str, operand: Any) -> str:
+    return f"{subject} is within the look-back period before {describe_ref(definition, str(operand))}"
+
+
+#: The moderator's-advice tests, worded for a person (the others read "X is Y").
+_TEXT_AND_GRADE_TESTS = {
+    "meets_good": _meets_good, "words_at_least": _words, "mentions_child": _mentions_child,
+    "copies": _copies, "within_lookback_of": _within_lookback,
+}
 
 
 def _value(definition: Definition, field_ref: str, op: str, value: Any) -> str:
