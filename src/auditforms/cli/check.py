@@ -23,7 +23,7 @@ def _period(
 ) -> tuple[dt.date, dt.date] | None:
     if value is None:
         return None
-    from auditforms.results.check import month_bounds
+    from auditforms.months import month_bounds
 
     try:
         return month_bounds(value)

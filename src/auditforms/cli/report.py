@@ -10,7 +10,6 @@ usage error.
 from __future__ import annotations
 
 import datetime as dt
-import re
 from collections.abc import Iterator, Mapping
 from pathlib import Path
 from typing import Any
@@ -20,14 +19,15 @@ import click
 from auditforms.cli.common import EXIT_INVALID, definitions_path_option, force_option, load_or_exit, write_atomic
 from auditforms.cli.sample import DateParam
 
-_MONTH = re.compile(r"^\d{4}-(0[1-9]|1[0-2])$")
 _FORMATS = ("html", "docx", "xlsx", "json")
 #: auditforms' own JSON files that sit beside audits and are not audits.
 _NOT_AUDITS = ("auditforms/monthly-report", "auditforms/sample-batch", "auditforms/dip-sample")
 
 
 def _month(ctx: click.Context, param: click.Parameter, value: str | None) -> str | None:
-    if value is not None and not _MONTH.match(value):
+    from auditforms.months import is_month
+
+    if value is not None and not is_month(value):
         raise click.BadParameter(f"'{value}' is not a month; give it as YYYY-MM, e.g. 2026-11")
     return value
 

@@ -8,7 +8,6 @@
 
 from __future__ import annotations
 
-import calendar
 import datetime as dt
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
@@ -23,6 +22,7 @@ from auditforms.collation.record import AuditRecord, RecordReader
 from auditforms.collation.sample import sample_figures
 from auditforms.collation.tally import Tally
 from auditforms.model.definition import Definition, Targets
+from auditforms.months import last_day, month_number
 from auditforms.sampling.sample_file import SampleRow
 
 #: Judgements below good in this share (or the judgements target, when set) make a question
@@ -36,22 +36,12 @@ class MonthsError(ValueError):
 
 
 def months_between(since: str, period: str) -> tuple[str, ...]:
-    start, end = _month_number(since), _month_number(period)
+    start, end = month_number(since), month_number(period)
     if start > end:
         raise MonthsError(f"--since {since} is after --period {period}")
     if end - start >= MAX_MONTHS:
         raise MonthsError(f"--since {since} is more than {MAX_MONTHS} months before --period {period}")
     return tuple(f"{n // 12:04d}-{n % 12 + 1:02d}" for n in range(start, end + 1))
-
-
-def last_day(month: str) -> dt.date:
-    year, number = (int(part) for part in month.split("-"))
-    return dt.date(year, number, calendar.monthrange(year, number)[1])
-
-
-def _month_number(month: str) -> int:
-    year, number = month.split("-")
-    return int(year) * 12 + int(number) - 1
 
 
 @dataclass(frozen=True)

@@ -88,6 +88,6 @@ def moderation_due(definition: Definition, month: str | dt.date,
 def _month_start(month: str | dt.date) -> dt.date:
     if isinstance(month, dt.date):
         return month.replace(day=1)
-    from auditforms.results.check import month_bounds
+    from auditforms.months import month_bounds
 
     return month_bounds(month)[0]

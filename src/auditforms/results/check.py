@@ -16,6 +16,7 @@ from typing import Any
 
 from auditforms.diagnostics import Diagnostic, Severity
 from auditforms.model.definition import Definition
+from auditforms.months import month_bounds
 from auditforms.results.checker import Checker
 from auditforms.results.locating import locate_diagnostics
 from auditforms.results.reading import iter_audit_paths, read_audit
@@ -153,20 +154,6 @@ def make_context(
         start, end = period
     past = frozenset(history) if history is not None else None
     return EvalContext(today=today or dt.date.today(), period_start=start, period_end=end, history=past)
-
-
-def month_bounds(month: str) -> tuple[dt.date, dt.date]:
-    """First and last day of ``YYYY-MM``; ``ValueError`` with a plain message otherwise."""
-    try:
-        start = dt.date.fromisoformat(f"{month}-01") if len(month) == 7 else None
-    except ValueError:
-        start = None
-    if start is None:
-        raise ValueError(
-            f"the period must be a month written YYYY-MM, e.g. 2026-11 (got {month!r})"
-        )
-    following = (start.replace(day=28) + dt.timedelta(days=4)).replace(day=1)
-    return start, following - dt.timedelta(days=1)
 
 
 def _identity(document: Any) -> tuple[str | None, str | None]:

@@ -16,38 +16,18 @@ Pure: names and dates only; the CLI looks at the disk.
 from __future__ import annotations
 
 import datetime as dt
-import re
 from collections.abc import Iterable
 from dataclasses import dataclass
 from pathlib import Path
 
+from auditforms.months import MonthProblem as MonthProblem  # callers have found these here
+from auditforms.months import first_day as first_day
+from auditforms.months import is_month, month_of
+from auditforms.months import parse_month as parse_month
+
 MONTHS = "months"
 SAMPLE = "sample.csv"
 FORMS = "forms"
-_MONTH = re.compile(r"^(\d{4})-(0[1-9]|1[0-2])$")
-
-
-class MonthProblem(ValueError):
-    """A month that is not written yyyy-mm."""
-
-
-def parse_month(text: str) -> str:
-    """``"2026-11"`` as it is; anything else (``"11/2026"``, ``"2026-13"``) refused."""
-    value = text.strip()
-    if not _MONTH.match(value):
-        raise MonthProblem(f"'{value}' is not a month; write it yyyy-mm, e.g. 2026-11")
-    return value
-
-
-def first_day(month: str) -> dt.date:
-    year, number = map(int, month.split("-"))
-    return dt.date(year, number, 1)
-
-
-def month_of(day: dt.date) -> str:
-    return f"{day.year:04d}-{day.month:02d}"
-
-
 def reference_date(month: str, today: dt.date) -> dt.date:
     """The sample's reference date: today when today is in the month, else its first day.
 
@@ -76,7 +56,7 @@ def month_paths(service: Path, month: str) -> MonthPaths:
 
 def months_in(names: Iterable[str]) -> list[str]:
     """The month folder names among ``names``, oldest first (other names ignored)."""
-    return sorted(n for n in names if _MONTH.match(n))
+    return sorted(n for n in names if is_month(n))
 
 
 def latest(names: Iterable[str]) -> str | None:

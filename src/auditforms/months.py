@@ -1,0 +1,55 @@
+"""Months as auditforms writes them (``YYYY-MM``): reading one, its first and last day, and
+counting between months. Pure, and at the bottom of the house, so the sample, check, the
+moderation deadlines, the service folder and the report all mean the same thing by a month.
+"""
+
+from __future__ import annotations
+
+import calendar
+import datetime as dt
+import re
+
+_MONTH = re.compile(r"^([0-9]{4})-(0[1-9]|1[0-2])$")
+
+
+class MonthProblem(ValueError):
+    """A month that is not written yyyy-mm."""
+
+
+def parse_month(text: str) -> str:
+    """``"2026-11"`` as it is; anything else (``"11/2026"``, ``"2026-13"``) refused."""
+    value = text.strip()
+    if not _MONTH.match(value):
+        raise MonthProblem(f"'{value}' is not a month; write it yyyy-mm, e.g. 2026-11")
+    return value
+
+
+def is_month(text: str) -> bool:
+    return bool(_MONTH.match(text))
+
+
+def first_day(month: str) -> dt.date:
+    year, number = map(int, month.split("-"))
+    return dt.date(year, number, 1)
+
+
+def last_day(month: str) -> dt.date:
+    year, number = map(int, month.split("-"))
+    return dt.date(year, number, calendar.monthrange(year, number)[1])
+
+
+def month_bounds(month: str) -> tuple[dt.date, dt.date]:
+    """First and last day of ``YYYY-MM``; ``ValueError`` with a plain message otherwise."""
+    if len(month) != 7 or not is_month(month):
+        raise ValueError(f"the period must be a month written YYYY-MM, e.g. 2026-11 (got {month!r})")
+    return first_day(month), last_day(month)
+
+
+def month_of(day: dt.date) -> str:
+    return f"{day.year:04d}-{day.month:02d}"
+
+
+def month_number(month: str) -> int:
+    """Months since year 0, so months can be counted and compared as numbers."""
+    year, number = month.split("-")
+    return int(year) * 12 + int(number) - 1
