@@ -11,7 +11,7 @@ from typing import Any
 
 import click
 
-from auditforms import __version__
+from auditforms.version import __version__
 
 #: command name -> (module, one-line help). Keep the help here so --help imports nothing.
 COMMANDS: dict[str, tuple[str, str]] = {

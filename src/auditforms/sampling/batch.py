@@ -15,13 +15,13 @@ from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
-from auditforms import __version__
 from auditforms.diagnostics import Diagnostic
 from auditforms.model.definition import Definition
 from auditforms.sampling.codes import error
 from auditforms.sampling.prefill import prefill_for
 from auditforms.sampling.sample_file import SampleRow
 from auditforms.sampling.selection import child_key
+from auditforms.version import __version__
 
 MANIFEST = "manifest.json"
 INDEX = "index.html"

@@ -13,12 +13,12 @@ from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from typing import Any
 
-from auditforms import __version__
 from auditforms.model.definition import Definition
 from auditforms.sampling.allocation import allocate
 from auditforms.sampling.records import Auditor, Child, PastAudit
 from auditforms.sampling.sample_file import SampleRow, build_rows, due_date
 from auditforms.sampling.selection import Criteria, Selection, child_key, select
+from auditforms.version import __version__
 
 DEFAULT_LOOKBACK_MONTHS = 6
 DEFAULT_SIZE = 20
