@@ -30,11 +30,12 @@ from collections.abc import Callable, Sequence
 from functools import partial
 from typing import Any
 
-from auditforms.model.conditions import All, Any_, Condition, Not, Test, condition_refs
-from auditforms.model.definition import Definition, FieldItem, ForEachRows, Question, Rule, Section, Table
+from auditforms.model.conditions import All, Any_, Condition, Not, Test
+from auditforms.model.definition import Definition, FieldItem, ForEachRows, Rule, Section, Table
 from auditforms.results.date_patterns import date_bound_pattern
 from auditforms.results.visibility import ALWAYS, SOME_TEXT, conjunction, negate
 from auditforms.rules import EvalContext
+from auditforms.rules.scoping import judgement_scale, rule_owners
 
 Schema = dict[str, Any]
 Pair = tuple[Schema, Schema]
@@ -132,15 +133,10 @@ class RuleSchemas:
         return {"anyOf": [negate(where.shown), negate(when[0]), negate(asserted[1])]}
 
     def _each_question(self, rule: Rule, target: str) -> Schema | None:
-        parts = _relative_parts(rule)
         holds: list[Schema] = []
-        for question in self.index.questions():
-            if rule.tagged and rule.tagged not in question.tags:
-                continue
-            if not parts <= _question_parts(question):
-                continue
-            shown = self.shown(question.id)
-            inner = self._in_scope(rule, target, partial(self._relative, question.id))
+        for owner in rule_owners(rule, self.index.questions(), ()):
+            shown = self.shown(owner)
+            inner = self._in_scope(rule, target, partial(self._relative, owner))
             if shown is None or inner is None:
                 return None
             holds.append({"anyOf": [negate(shown), inner]})
@@ -190,7 +186,7 @@ class RuleSchemas:
         node = entry.node
         if isinstance(node, Section) and node.optional and part != "not_relevant":
             shown = _all_of(shown, negate(_marked_not_relevant(owner)))
-        return _Place([owner, part], shown, _judgement_scale(node) if part == "judgement" else None)
+        return _Place([owner, part], shown, judgement_scale(node) if part == "judgement" else None)
 
     # -- conditions ----------------------------------------------------------------------
 
@@ -318,24 +314,3 @@ def _beats(mine: float, better: bool, other: float) -> bool:
 def _marked_not_relevant(section_id: str) -> Schema:
     return {"required": [section_id], "properties": {section_id: {
         "type": "object", "required": ["not_relevant"], "properties": {"not_relevant": {"const": True}}}}}
-
-
-def _judgement_scale(node: Any) -> str | None:
-    if isinstance(node, Question) and node.judgement:
-        return node.judgement.scale
-    if isinstance(node, Section) and node.overall and node.overall.judgement:
-        return node.overall.judgement.scale
-    return None
-
-
-def _relative_parts(rule: Rule) -> set[str]:
-    conditions = [rule.assert_] + ([rule.when] if rule.when else [])
-    refs = [r for c in conditions for r in condition_refs(c)] + ([rule.at] if rule.at else [])
-    return {r[1:] for r in refs if r.startswith(".")}
-
-
-def _question_parts(question: Question) -> set[str]:
-    parts = {n.id for n in question.narratives}
-    if question.judgement:
-        parts.add("judgement")
-    return parts

@@ -33,6 +33,7 @@ from auditforms.model.conditions import (
 )
 from auditforms.model.definition import Definition, FieldItem, ForEachRows, Question, Rule, Section, Table
 from auditforms.rules import text
+from auditforms.rules.scoping import judgement_scale, relative_parts, rule_owners
 from auditforms.rules.values import as_date, as_number, is_answered, months_before, row_count
 
 #: Roles whose answers name the child, for ``mentions_child``.
@@ -102,7 +103,7 @@ class Evaluator:
         """(the reference a rule points at, the parts of a question or row it names)."""
         cached = self._rule_statics.get(id(rule))
         if cached is None or cached[0] is not rule:
-            cached = (rule, rule.at or condition_refs(rule.assert_)[0], _relative_parts(rule))
+            cached = (rule, rule.at or condition_refs(rule.assert_)[0], relative_parts(rule))
             self._rule_statics[id(rule)] = cached
         return cached[1], cached[2]
 
@@ -111,24 +112,13 @@ class Evaluator:
         names (and its tag), whatever the answers; worked out once per rule."""
         cached = self._owners.get(id(rule))
         if cached is None or cached[0] is not rule:
-            parts = self.rule_static(rule)[1]
-            if rule.for_each == "section":
-                owners = tuple(s.id for s in self.sections if parts <= _section_parts(s))
-            else:
-                owners = tuple(q.id for q in self.questions if parts <= _question_parts(q)
-                               and not (rule.tagged and rule.tagged not in q.tags))
-            cached = self._owners[id(rule)] = (rule, owners)
+            cached = self._owners[id(rule)] = (rule, rule_owners(rule, self.questions, self.sections))
         return cached[1]
 
     def judgement_scale(self, owner: str) -> str | None:
         if owner not in self._judgement_scales:
             node = self.index.node(owner) if owner in self.index else None
-            judgement = None
-            if isinstance(node, Question):
-                judgement = node.judgement
-            elif isinstance(node, Section) and node.overall:
-                judgement = node.overall.judgement
-            self._judgement_scales[owner] = judgement.scale if judgement else None
+            self._judgement_scales[owner] = judgement_scale(node)
         return self._judgement_scales[owner]
 
     def selected(self, owner: str | None, scale: str | None, kind: str) -> tuple[str, ...]:
@@ -432,19 +422,6 @@ class _Run:
             if isinstance(row, Mapping) and is_answered(row):
                 yield Scope("row", table_id, key, row)
 
-def _relative_parts(rule: Rule) -> set[str]:
-    conditions = [rule.assert_] + ([rule.when] if rule.when else [])
-    refs = [r for c in conditions for r in condition_refs(c)] + ([rule.at] if rule.at else [])
-    return {r[1:] for r in refs if r.startswith(".")}
-
-
-def _question_parts(question: Question) -> set[str]:
-    parts = {n.id for n in question.narratives}
-    if question.judgement:
-        parts.add("judgement")
-    return parts
-
-
 def _strings(value: Any) -> Iterator[str]:
     """Every text in an answer document, depth first (keys in insertion order)."""
     if isinstance(value, str):
@@ -455,15 +432,6 @@ def _strings(value: Any) -> Iterator[str]:
     elif isinstance(value, list):
         for item in value:
             yield from _strings(item)
-
-
-def _section_parts(section: Section) -> set[str]:
-    parts = {"not_relevant"} if section.optional else set()
-    if section.overall:
-        parts |= {n.id for n in section.overall.narratives}
-        if section.overall.judgement:
-            parts.add("judgement")
-    return parts
 
 
 _COUNTING = ("rows_at_most", "rows_at_least", "words_at_least")
