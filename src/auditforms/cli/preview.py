@@ -71,12 +71,28 @@ def _serve(server: PreviewServer, serving: threading.Thread, preview: Preview, s
     report(preview.reload(), None)
     click.echo(f"Previewing {terminal_text(str(definition))} at {server.url}")
     click.echo("Save the file to see your changes; press Ctrl-C to stop.")
-    serving.start()
+    _start_holding_signals(serving)
     if open_browser:
         import webbrowser
 
         webbrowser.open(server.url)
     watch(preview, stop, report)
+
+
+def _start_holding_signals(serving: threading.Thread) -> None:
+    """Start the serving thread with Ctrl-C and SIGTERM held until it is running.
+
+    An interrupt landing inside ``start()`` would leave a thread about to serve that is not
+    yet alive: the clean-up would then close the socket under it, and it would fail with a
+    traceback. Held signals arrive as soon as ``start()`` has returned, when
+    ``is_alive()`` tells the truth.
+    """
+    held = {signal.SIGINT, signal.SIGTERM}
+    previous = signal.pthread_sigmask(signal.SIG_BLOCK, held)
+    try:
+        serving.start()
+    finally:
+        signal.pthread_sigmask(signal.SIG_SETMASK, previous)
 
 
 def _interrupt(signum: int, frame: object) -> None:
