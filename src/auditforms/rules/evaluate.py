@@ -33,13 +33,14 @@ from auditforms.model.conditions import (
 )
 from auditforms.model.definition import Definition, FieldItem, ForEachRows, Question, Rule, Section, Table
 from auditforms.rules import text
+from auditforms.rules.logic import Truth, as_mapping, compare, equals, get, kleene_all, kleene_any
 from auditforms.rules.scoping import judgement_scale, relative_parts, rule_owners
+from auditforms.rules.session import Program, Session
 from auditforms.rules.values import as_date, as_number, is_answered, months_before, row_count
 
 #: Roles whose answers name the child, for ``mentions_child``.
 CHILD_NAME_ROLES = ("child_initials", "child_first_name")
 
-Truth = bool | None
 
 
 @dataclass(frozen=True, slots=True)
@@ -98,6 +99,7 @@ class Evaluator:
         self._owners: dict[int, tuple[Rule, tuple[str, ...]]] = {}
         self.sections = [s for s in definition.sections if s.has_answer_object]
         self.lookback_months = definition.lookback.months if definition.lookback else None
+        self._program: Program | None = None
 
     def rule_static(self, rule: Rule) -> tuple[str, set[str]]:
         """(the reference a rule points at, the parts of a question or row it names)."""
@@ -140,13 +142,20 @@ class Evaluator:
     # -- public ------------------------------------------------------------------------
 
     def run(self, answers: Mapping[str, Any], rules: Iterable[Rule]) -> list[Finding]:
-        return _Run(self, answers).findings(rules)
+        return self.session(answers).findings(rules)
 
     def shown(self, answers: Mapping[str, Any], item_id: str) -> bool:
-        return _Run(self, answers).shown(item_id)
+        return self.session(answers).shown(item_id)
 
-    def session(self, answers: Mapping[str, Any]) -> _Run:
-        """One audit's evaluation, keeping what it has worked out (ask ``shown`` many times)."""
+    def session(self, answers: Mapping[str, Any]) -> Session:
+        """One audit's evaluation on the compiled rules, keeping what it has worked out (ask
+        ``shown`` many times); see :mod:`auditforms.rules.session`."""
+        if self._program is None:
+            self._program = Program(self)
+        return Session(self._program, answers)
+
+    def plain_session(self, answers: Mapping[str, Any]) -> _Run:
+        """The same evaluation, interpreted: the reference the compiled path is held to."""
         return _Run(self, answers)
 
     def test(self, answers: Mapping[str, Any], condition: Condition) -> Truth:
@@ -442,49 +451,9 @@ def _column_scale(table: Table, column_id: str) -> str | None:
     return column.scale if column else None
 
 
-def _as_mapping(value: Any) -> Mapping[str, Any]:
-    return value if isinstance(value, Mapping) else {}
-
-
-def _get(container: Any, key: str) -> Any:
-    return container.get(key) if isinstance(container, Mapping) else None
-
-
-def _equals(value: Any, operand: Any) -> bool:
-    if isinstance(value, list):
-        return any(_equals(v, operand) for v in value)
-    if isinstance(value, bool) or isinstance(operand, bool):
-        return value is operand
-    return bool(value == operand)
-
-
-def _compare(op: str, left: Any, right: Any) -> Truth:
-    if left is None or right is None:
-        return None
-    if op in {"before", "less_than"}:
-        return bool(left < right)
-    if op in {"after", "greater_than"}:
-        return bool(left > right)
-    if op in {"on_or_before", "at_most"}:
-        return bool(left <= right)
-    return bool(left >= right)
-
-
-def _kleene_all(values: Iterable[Truth]) -> Truth:
-    result: Truth = True
-    for v in values:
-        if v is False:
-            return False
-        if v is None:
-            result = None
-    return result
-
-
-def _kleene_any(values: Iterable[Truth]) -> Truth:
-    result: Truth = False
-    for v in values:
-        if v is True:
-            return True
-        if v is None:
-            result = None
-    return result
+_as_mapping = as_mapping
+_get = get
+_equals = equals
+_compare = compare
+_kleene_all = kleene_all
+_kleene_any = kleene_any

@@ -97,7 +97,11 @@ def inferred_names(texts: Iterable[str]) -> set[str]:
 def copies(text: str, other: str) -> bool:
     """Whether one text is the other, or holds all of it (the shorter having 8 words or more),
     compared word by word without case or punctuation."""
-    mine, theirs = [w.lower() for w in words(text)], [w.lower() for w in words(other)]
+    return copied_words([w.lower() for w in words(text)], [w.lower() for w in words(other)])
+
+
+def copied_words(mine: list[str], theirs: list[str]) -> bool:
+    """:func:`copies` on the two texts' words, already in lower case."""
     if not mine or not theirs:
         return False
     if mine == theirs:

@@ -1,0 +1,242 @@
+"""One audit's evaluation on the compiled rules: what ``check`` runs for every audit.
+
+:class:`Program` compiles, once per evaluator (a definition and its context), where each
+part is shown and every rule in every place it visits (see :mod:`auditforms.rules.compiled`).
+A :class:`Session` holds one audit's answers and what it has worked out for them (what is
+shown, the words of each text, the child's names), so nothing is worked out twice and
+nothing outlives the audit: a batch of any size runs in flat memory.
+
+The plain evaluator (:class:`~auditforms.rules.evaluate._Run`) stays the reference: it
+answers operators the compiled path has no builder for, and words messages that name
+``{count}`` or ``{label}`` (only for findings, which are few).
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Iterable, Mapping
+from dataclasses import dataclass
+from typing import TYPE_CHECKING, Any
+
+from auditforms.model.conditions import Test, condition_refs
+from auditforms.model.definition import ForEachRows, Rule
+from auditforms.rules import text
+from auditforms.rules.compiled import Compiler, Cond, Place, Ref, question_scope
+from auditforms.rules.logic import Truth, equals
+from auditforms.rules.values import is_answered, months_before
+
+if TYPE_CHECKING:
+    from auditforms.rules.evaluate import Evaluator, Finding, Scope, _Run
+
+#: (section to check or None, section optional, parent to check or None, revealed by, conditions)
+Visibility = tuple[str | None, bool, str | None, tuple[str, str] | None, tuple[Cond, ...]]
+
+
+@dataclass(frozen=True, slots=True)
+class Visit:
+    """A rule in one place: outside any scope, in one question or section, or in each row."""
+
+    owner: str | None  # the question or section visited; the table for rows; None outside
+    target: Ref
+    when: Cond | None
+    assert_: Cond
+
+
+@dataclass(frozen=True, slots=True)
+class RuleProgram:
+    rule: Rule
+    table: str | None  # for_each rows: the table
+    scoped: bool  # for_each question or section
+    visits: tuple[Visit, ...]
+    worded: bool  # the message names {count} or {label}
+
+
+class Program:
+    """Everything about one evaluator's rules that does not depend on the answers."""
+
+    def __init__(self, evaluator: Evaluator) -> None:
+        self.ev = evaluator
+        self.compiler = Compiler(evaluator)
+        self._visibility: dict[str, Visibility | None] = {}
+        self._rules: dict[int, RuleProgram] = {}
+
+    def visibility(self, item_id: str) -> Visibility | None:
+        """What decides whether a part is shown (``None`` for ids the definition lacks)."""
+        if item_id not in self._visibility:
+            self._visibility[item_id] = self._compile_visibility(item_id)
+        return self._visibility[item_id]
+
+    def _compile_visibility(self, item_id: str) -> Visibility | None:
+        entry = self.ev.index.entries.get(item_id)
+        if entry is None:
+            return None
+        section = entry.section
+        inside = entry.node is not section
+        parent = entry.parent_id if entry.parent_id and entry.parent_id != section.id else None
+        conditions = tuple(self.compiler.condition(c, None) for c in entry.conditions)
+        return (section.id if inside else None, inside and section.optional, parent, entry.revealed_by,
+                conditions)
+
+    def rule(self, rule: Rule) -> RuleProgram:
+        found = self._rules.get(id(rule))
+        if found is None or found.rule is not rule:
+            if len(self._rules) > 4096:  # rules not of the definition, asked one by one
+                self._rules.clear()
+            found = self._rules[id(rule)] = self._compile(rule)
+        return found
+
+    def _compile(self, rule: Rule) -> RuleProgram:
+        target = rule.at or condition_refs(rule.assert_)[0]
+        places: list[tuple[str | None, Place]]
+        table = None
+        if rule.for_each is None:
+            places = [(None, None)]
+        elif isinstance(rule.for_each, ForEachRows):
+            table = rule.for_each.rows
+            places = [(table, ("row", table))]
+        else:
+            places = [(owner, ("question", owner)) for owner in self.ev.rule_owners(rule)]
+        c = self.compiler
+        visits = tuple(Visit(owner, c.ref(target, place), c.condition(rule.when, place) if rule.when else None,
+                             c.condition(rule.assert_, place)) for owner, place in places)
+        worded = "{count}" in rule.message or "{label}" in rule.message
+        return RuleProgram(rule, table, rule.for_each is not None and table is None, visits, worded)
+
+
+class Session:
+    """One audit's answers and what has been worked out for them."""
+
+    __slots__ = ("_names", "_plain", "_shown", "_visiting", "_words", "answers", "ev", "program")
+
+    def __init__(self, program: Program, answers: Mapping[str, Any]) -> None:
+        self.program = program
+        self.ev = program.ev
+        self.answers = answers if isinstance(answers, Mapping) else {}
+        self._shown: dict[str, bool] = {}
+        self._visiting: set[str] = set()
+        self._names: list[str] | None = None
+        self._words: dict[str, list[str]] = {}
+        self._plain: _Run | None = None
+
+    # -- visibility, as the plain evaluator works it out ----------------------------------
+
+    def shown(self, item_id: str) -> bool:
+        found = self._shown.get(item_id)
+        if found is None:
+            if item_id in self._visiting:
+                return False
+            self._visiting.add(item_id)
+            found = self._shown[item_id] = self._compute_shown(item_id)
+            self._visiting.discard(item_id)
+        return found
+
+    def _compute_shown(self, item_id: str) -> bool:
+        visibility = self.program.visibility(item_id)
+        if visibility is None:
+            return False
+        section, optional, parent, revealed_by, conditions = visibility
+        answers = self.answers
+        if section is not None:
+            if not self.shown(section):
+                return False
+            if optional:
+                value = answers.get(section)
+                if isinstance(value, Mapping) and value.get("not_relevant") is True:
+                    return False
+        if parent is not None and not self.shown(parent):
+            return False
+        if revealed_by:
+            owner, option = revealed_by
+            if not self.shown(owner) or not equals(answers.get(owner), option):
+                return False
+        return all(c(self, None) is True for c in conditions)
+
+    # -- rules ---------------------------------------------------------------------------
+
+    def findings(self, rules: Iterable[Rule]) -> list[Finding]:
+        out: list[Finding] = []
+        program = self.program
+        for rule in rules:
+            compiled = program.rule(rule)
+            if compiled.table is not None:
+                self._rows(compiled, out)
+            elif compiled.scoped:
+                for visit in compiled.visits:
+                    if self.shown(visit.owner):  # type: ignore[arg-type]
+                        self._visit(compiled, visit, None, out)
+            else:
+                self._visit(compiled, compiled.visits[0], None, out)
+        return out
+
+    def _rows(self, compiled: RuleProgram, out: list[Finding]) -> None:
+        from auditforms.rules.evaluate import Scope
+
+        table = compiled.table
+        assert table is not None
+        if not self.shown(table):
+            return
+        value = self.answers.get(table)
+        rows = enumerate(value) if isinstance(value, list) else (value.items() if isinstance(value, dict) else ())
+        visit = compiled.visits[0]
+        for key, row in rows:
+            if isinstance(row, Mapping) and is_answered(row):
+                self._visit(compiled, visit, Scope("row", table, key, row), out)
+
+    def _visit(self, compiled: RuleProgram, visit: Visit, row: Scope | None, out: list[Finding]) -> None:
+        target = visit.target
+        if not target.shown(self, row):
+            return
+        if visit.when is not None and visit.when(self, row) is not True:
+            return
+        if visit.assert_(self, row) is not False:
+            return
+        from auditforms.rules.evaluate import Finding
+
+        rule = compiled.rule
+        pointer = target.pointer if target.row_part is None or row is None else \
+            f"{target.pointer}/{row.row}/{target.row_part}"
+        item = visit.owner if compiled.scoped or row is not None else target.owner
+        scope = row if row is not None or not compiled.scoped else question_scope(visit.owner or "", self.answers)
+        message = self.plain().message(rule, scope) if compiled.worded else rule.message
+        out.append(Finding(rule.id, rule.severity, message, pointer, item, row.row if row is not None else None))
+
+    # -- what tests ask for ----------------------------------------------------------------
+
+    def plain(self) -> _Run:
+        """The plain evaluator on the same answers (for fallbacks and worded messages)."""
+        if self._plain is None:
+            self._plain = self.ev.plain_session(self.answers)
+        return self._plain
+
+    def plain_test(self, test: Test, row: Scope | None, owner: str | None) -> Truth:
+        scope = row if row is not None or owner is None else question_scope(owner, self.answers)
+        return self.plain().test(test, scope)
+
+    def words(self, value: str) -> list[str]:
+        """The words of a text, lower case (kept for this audit: rules read a text several times)."""
+        found = self._words.get(value)
+        if found is None:
+            found = self._words[value] = [w.lower() for w in text.words(value)]
+        return found
+
+    def word_count(self, value: str) -> int:
+        return len(self.words(value))
+
+    def mentions_child(self, value: str) -> bool:
+        return text.refers_to_child(value) or text.names_in(value, self.child_names())
+
+    def copies(self, value: str, other: str) -> bool:
+        return text.copied_words(self.words(value), self.words(other))
+
+    def child_names(self) -> list[str]:
+        if self._names is None:
+            self._names = self.plain().child_names()
+        return self._names
+
+    def within_lookback(self, when: dt.date | None, reference: dt.date | None) -> Truth:
+        months = self.ev.lookback_months
+        if when is None or reference is None or months is None:
+            return None
+        if reference.year * 12 + reference.month - 1 - months < 12:  # the look-back starts before year 1
+            return when <= reference
+        return months_before(reference, months) < when <= reference
