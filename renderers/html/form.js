@@ -70,6 +70,14 @@
     setTimeout(function () { URL.revokeObjectURL(url); }, 1000);
   }
   function now() { return new Date().toISOString().replace(/\.\d{3}Z$/, "Z"); }
+  /* Appends the auditor's step to the history: who (the auditor's name answer) and when. */
+  function record(event, answers, details) {
+    var who = data.roles.auditor && typeof answers[data.roles.auditor] === "string" ? answers[data.roles.auditor] : "";
+    var entry = { event: event, role: "auditor", at: now() };
+    if (who) entry.name = who;
+    if (details) entry.details = details;
+    state.extra.history = (state.extra.history || []).concat([entry]);
+  }
   function save(finished) {
     clearNotice();
     if (state.extra.status === "moderated" || state.extra.status === "final") { saveFinalising(finished); return; }
@@ -80,6 +88,7 @@
       return;
     }
     var status = finished ? "submitted" : "draft", name = fileName(answers, status);
+    if (finished) record("submitted", answers, null);
     download(envelope(answers, status), name);
     state.baseline = JSON.stringify(answers);
     problems.intro(errors ? "Your answers were saved as a draft. These need fixing before the audit is finished:" : "", false);
@@ -97,16 +106,11 @@
         count(left.length, "comment") + " not yet marked.", "error");
       return;
     }
-    var record = JSON.parse(JSON.stringify(state.extra.moderation || {})), replies = moderation.responses();
-    if (Object.keys(replies).length) record.responses = replies;
-    state.extra.moderation = record;
+    var kept = JSON.parse(JSON.stringify(state.extra.moderation || {})), replies = moderation.responses();
+    if (Object.keys(replies).length) kept.responses = replies;
+    state.extra.moderation = kept;
     var status = finished ? "final" : state.extra.status;
-    if (finished && state.extra.status === "moderated") {
-      var who = data.roles.auditor && typeof answers[data.roles.auditor] === "string" ? answers[data.roles.auditor] : "";
-      var event = { event: "finalised", role: "auditor", at: now(), details: { addressed: Object.keys(replies) } };
-      if (who) event.name = who;
-      state.extra.history = (state.extra.history || []).concat([event]);
-    }
+    if (finished && state.extra.status === "moderated") record("finalised", answers, { addressed: Object.keys(replies) });
     state.extra.status = status;
     var name = fileName(answers, status);
     download(envelope(answers, status), name);

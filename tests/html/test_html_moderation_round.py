@@ -69,6 +69,8 @@ def test_the_whole_round_by_keyboard_ends_in_a_final_audit_that_passes(open_form
     fill_kitchen_sink_by_keyboard(auditor)
     submitted = save(auditor, "save-final")
     assert submitted["doc"]["status"] == "submitted"
+    assert [(e["event"], e["role"], e["name"]) for e in submitted["doc"]["history"]] == [
+        ("submitted", "auditor", "A. Auditor")]
 
     moderator = open_form(render_html(kitchen_sink), name="moderator.html")
     notice = open_by_keyboard(moderator, submitted["path"], "moderate")
@@ -120,7 +122,7 @@ def test_the_whole_round_by_keyboard_ends_in_a_final_audit_that_passes(open_form
     assert doc["moderation"]["responses"] == {"q1": {"addressed": True, "reply": "Added an overview."},
                                               "q3": {"addressed": True, "reply": None},
                                               "actions": {"addressed": True, "reply": None}}
-    assert [e["event"] for e in doc["history"]][-2:] == ["moderated", "finalised"]
+    assert [e["event"] for e in doc["history"]] == ["submitted", "moderated", "finalised"]
     assert doc["history"][-1]["role"] == "auditor" and doc["history"][-1]["name"] == "A. Auditor"
     assert [d.format() for d in check_document(kitchen_sink, doc, file="f.json")] == []
     assert auditor.errors == moderator.errors == finishing.errors == []
