@@ -21,10 +21,13 @@ def torbay():
     return load_definition(DEFINITIONS / "torbay-full-audit.yaml")
 
 
-def child(status: str | None, due: D = D(2026, 12, 16), **returned) -> ChildStatus:
+DUE = D(2026, 12, 16)
+
+
+def child(status: str | None, **returned) -> ChildStatus:
     back = Returned("C1.json", audit_status=status, **returned) if status else None
     state = "outstanding" if back is None else back.state
-    return ChildStatus(CHILD, state, back, due)
+    return ChildStatus(CHILD, state, back, DUE)
 
 
 @pytest.mark.parametrize(("status", "stage"), [
