@@ -12,7 +12,8 @@
   var problems = AuditProblems(form, data, model, D);
   var live = AuditLive(form, data, model, deps, problems, evaluator, D);
   var moderation = AuditModeration(form, data, evaluator, D);
-  var state = { baseline: "", initial: "", extra: {}, noticeFrom: null };
+  var moderator = AuditModerator(form, data, evaluator, D);
+  var state = { baseline: "", initial: "", extra: {}, noticeFrom: null, opening: null };
 
   // -- notices: the GOV.UK notification banner ---------------------------------------------
   var TITLES = { success: "Success", warning: "Important", error: "There is a problem" };
@@ -68,8 +69,18 @@
     a.remove();
     setTimeout(function () { URL.revokeObjectURL(url); }, 1000);
   }
+  function now() { return new Date().toISOString().replace(/\.\d{3}Z$/, "Z"); }
+  /* Appends the auditor's step to the history: who (the auditor's name answer) and when. */
+  function record(event, answers, details) {
+    var who = data.roles.auditor && typeof answers[data.roles.auditor] === "string" ? answers[data.roles.auditor] : "";
+    var entry = { event: event, role: "auditor", at: now() };
+    if (who) entry.name = who;
+    if (details) entry.details = details;
+    state.extra.history = (state.extra.history || []).concat([entry]);
+  }
   function save(finished) {
     clearNotice();
+    if (state.extra.status === "moderated" || state.extra.status === "final") { saveFinalising(finished); return; }
     var found = live.check("", false), answers = model.visible();
     var errors = found.filter(function (f) { return f.severity === "error"; }).length;
     if (finished && errors) {
@@ -77,11 +88,48 @@
       return;
     }
     var status = finished ? "submitted" : "draft", name = fileName(answers, status);
+    if (finished) record("submitted", answers, null);
     download(envelope(answers, status), name);
     state.baseline = JSON.stringify(answers);
     problems.intro(errors ? "Your answers were saved as a draft. These need fixing before the audit is finished:" : "", false);
     notice("Your answers were saved as " + (finished ? "a finished audit" : "a draft") + " in the file " + name +
       ". Keep the file safe: it holds personal information.", "success", "save");
+  }
+  /* The auditor finishing a moderated audit: the responses to the comments go into the
+   * moderation record (nothing else of it changes), and saving as final is recorded. */
+  function saveFinalising(finished) {
+    var found = live.check("", false), answers = model.visible(), left = moderation.unaddressed();
+    var errors = found.filter(function (f) { return f.severity === "error"; }).length;
+    if (finished && (errors || left.length)) {
+      problems.intro(errors ? "Fix these before saving the audit as final. You can still save your answers." : "", true);
+      if (left.length) notice("Mark each of the moderator's comments as addressed before saving the audit as final: " +
+        count(left.length, "comment") + " not yet marked.", "error");
+      return;
+    }
+    var kept = JSON.parse(JSON.stringify(state.extra.moderation || {})), replies = moderation.responses();
+    if (Object.keys(replies).length) kept.responses = replies;
+    state.extra.moderation = kept;
+    var status = finished ? "final" : state.extra.status;
+    if (finished && state.extra.status === "moderated") record("finalised", answers, { addressed: Object.keys(replies) });
+    state.extra.status = status;
+    var name = fileName(answers, status);
+    download(envelope(answers, status), name);
+    state.baseline = JSON.stringify(answers);
+    problems.intro(errors ? "Your answers were saved. These need fixing before the audit is final:" : "", false);
+    notice("Your answers were saved as " + (status === "final" ? "the final audit" : "a moderated audit you are finishing") +
+      " in the file " + name + ". Keep the file safe: it holds personal information.", "success", "save");
+  }
+  function saveModeration() {
+    clearNotice();
+    var result = moderator.save(now());
+    if (result.missing) {
+      notice("Give your name and the date of the moderation before saving it.", "error");
+      return;
+    }
+    var name = fileName(result.doc.answers, "moderated");
+    download(result.doc, name);
+    notice("Your moderation was saved in the file " + name + ". Send it back to the auditor. " +
+      "Keep the file safe: it holds personal information.", "success", "save");
   }
   function check() {
     clearNotice();
@@ -104,16 +152,35 @@
       return;
     }
     var unknown = Object.keys(doc.answers).filter(function (id) { return !D.has(model.slots, id); });
+    var moderating = state.opening === "moderate";
+    state.opening = null;
+    if (moderating && ["submitted", "moderated"].indexOf(doc.status) < 0) {
+      notice("That audit is " + String(doc.status || "a draft") + ": only an audit the auditor saved as finished " +
+        "(submitted) can be moderated.", "error");
+      return;
+    }
+    moderator.stop();
     state.extra = { audit_id: doc.audit_id || null, moderation: doc.moderation || null,
-                    history: Array.isArray(doc.history) ? doc.history : null };
+                    history: Array.isArray(doc.history) ? doc.history : null,
+                    status: moderating ? null : doc.status || null };
     model.fill(doc.answers);
     live.all();
-    var notes = moderation.show(doc.moderation || null);
+    var notes = moderation.show(moderating ? null : doc.moderation || null);
+    $$('[data-action="save-final"]').forEach(function (b) {
+      b.textContent = doc.status === "moderated" && !moderating ? "Save as final" : "Save as finished";
+    });
+    if (moderating) {
+      var panels = moderator.start(doc);
+      state.baseline = JSON.stringify(model.visible());
+      notice("Opened for moderation: " + count(panels, "part") + " to moderate. The auditor's answers are read-only.", "success", "open");
+      return;
+    }
     state.baseline = JSON.stringify(model.visible());
     var saved = doc.source && doc.source.saved_at ? " saved on " + String(doc.source.saved_at).replace("T", " at ").replace("Z", " UTC") : "";
     var message = "Opened answers" + saved + " (" + String(doc.status || "draft") + "): " +
       count(Object.keys(doc.answers).length - unknown.length, "answer") + " filled in.";
-    if (notes) message += " The moderator's comments are shown beside " + count(notes, "part") + " of the form.";
+    if (notes) message += " The moderator's comments are shown beside " + count(notes, "part") + " of the form." +
+      (doc.status === "moderated" ? " Mark each comment addressed, then save the audit as final." : "");
     if (def.version !== data.definition.version) message += " They were saved with version " + String(def.version) + " of this tool; this form is version " + data.definition.version + ", so check them.";
     if (unknown.length) {
       message += " " + count(unknown.length, "answer") + " in the file " + (unknown.length === 1 ? "is" : "are") +
@@ -157,7 +224,7 @@
     }
   }
   function isDirty() {
-    return JSON.stringify(model.visible()) !== state.baseline;
+    return JSON.stringify(model.visible()) !== state.baseline || moderator.dirty();
   }
   function tableChanged(group) { changed({ target: group }); }
 
@@ -176,7 +243,9 @@
     else if (action === "remove-row") { var table = button.closest("[data-table]"); AuditRows.remove(button); tableChanged(table); }
     else if (action === "save-draft") save(false);
     else if (action === "save-final") save(true);
-    else if (action === "open") el("af-open-file").click();
+    else if (action === "open") { state.opening = null; el("af-open-file").click(); }
+    else if (action === "moderate") { state.opening = "moderate"; el("af-open-file").click(); }
+    else if (action === "save-moderation") saveModeration();
     else if (action === "back" && origin) { event.preventDefault(); origin.focus(); }
     else if (action === "check") check();
   });

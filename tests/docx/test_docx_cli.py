@@ -96,3 +96,29 @@ def test_docx_extract_refuses_a_huge_file_without_reading_it(run_cli, render, tm
     result = run_cli("extract", KITCHEN_SINK, form, "-o", tmp_path / "a.json")
     assert result.exit_code == 1
     assert "error[AF702]" in result.stderr
+
+
+def test_docx_form_read_as_final_does_not_take_accepted_judgements_for_the_auditors(run_cli, tmp_path):
+    """The auditor finalised in Word and took the moderator's grade for Q2: the form holds the
+    finalised answers, so they are not recorded as the judgements as moderated, and ``check``
+    gives no AF632 (a moderated judgement the same as the auditor's) for the accepted grade."""
+    from docx_answers import MODERATION, answers
+
+    form = tmp_path / "form.docx"
+    assert run_cli("render", KITCHEN_SINK, "--format", "docx", "-o", form).exit_code == 0
+    finalised = answers()
+    finalised["q2"] = {**finalised["q2"], "judgement": "meets-good"}
+    values = controls_for(finalised, MODERATION)
+    values["_moderation.q2.judgement"] = "meets-good"
+    form.write_bytes(fill(form.read_bytes(), values))
+    out = {status: tmp_path / f"{status}.json" for status in ("moderated", "final")}
+    for status, path in out.items():
+        assert run_cli("extract", KITCHEN_SINK, form, "-o", path, "--status", status).exit_code == 0
+    as_moderated = json.loads(out["moderated"].read_text(encoding="utf-8"))["moderation"]
+    assert as_moderated["auditor_judgements"]["q2"] == "meets-good"
+    final = json.loads(out["final"].read_text(encoding="utf-8"))
+    assert final["moderation"]["judgements"] == {"q2": "meets-good"}
+    assert "auditor_judgements" not in final["moderation"]
+    checked = run_cli("check", KITCHEN_SINK, out["final"])
+    assert "AF632" not in checked.output
+    assert "AF632" in run_cli("check", KITCHEN_SINK, out["moderated"]).output

@@ -114,18 +114,25 @@ def test_an_interrupted_start_finishes_from_the_recorded_sample(run_cli, example
     assert [c["child_id"] for c in manifest["children"]] == drawn
 
 
-def test_status_lists_returned_audits_waiting_too_long_for_moderation(run_cli, example_service: Path):
+def test_status_lists_returned_audits_not_moderated_by_the_tools_deadline(run_cli, example_service: Path):
+    """Torbay's tool declares its deadline: "the first 10 working days of each month", so the
+    November sample is moderated by the 10th working day of December 2026, the 14th (the
+    settings' moderation_days serve only tools that declare none)."""
     assert run_cli("month", "start", "2026-11", "--date", "2026-11-02").exit_code == 0
     forms = example_service / "months" / "2026-11" / "forms"
     child = json.loads((forms / "manifest.json").read_text())["children"][0]
     document = json.loads(returned_audit(child["child_id"], "2026-11-10"))
     document["audit_id"] = child["audit_id"]
     (forms / "back.json").write_text(json.dumps(document))
-    in_time = json.loads(run_cli("month", "status", "--today", "2026-11-23", "--format", "json").stdout)
-    assert in_time["moderation_overdue"] == []  # due 16 November + 7 days
-    late = run_cli("month", "status", "--today", "2026-11-24")
-    assert (f"1 returned audit(s) not moderated within 7 days of the due date: {child['child_id']}"
-            in late.stdout)
+    in_time = json.loads(run_cli("month", "status", "--today", "2026-12-14", "--format", "json").stdout)
+    assert in_time["moderation_overdue"] == []
+    mine = next(c for c in in_time["children"] if c["child_id"] == child["child_id"])
+    assert (mine["stage"], mine["moderation_due"], mine["overdue"]) == ("returned", "2026-12-14", None)
+    assert in_time["summary"]["stages"]["returned"] == 1
+    late = run_cli("month", "status", "--today", "2026-12-15")
+    assert (f"1 returned audit(s) not moderated by 14 December 2026, the tool's moderation deadline: "
+            f"{child['child_id']}" in late.stdout)
+    assert "allocated, 1 returned, 0 moderated, 0 final" in late.stdout
     assert "the report for 2026-11 is due by 10 December 2026" in late.stdout
 
 

@@ -80,10 +80,24 @@ def _extract_one(definition: Any, form: Path, target: Path, audit_id: str | None
         document["audit_id"] = audit_id
     if status:
         document["status"] = status
+    if status == "final":
+        _forget_derived_judgements(document)
     text = json.dumps(document, indent=2, ensure_ascii=False) + "\n"
     write_atomic(target, text.encode("utf-8"), force=force)
     echo_input(f"wrote {target}", err=True)
     return True
+
+
+def _forget_derived_judgements(document: dict[str, Any]) -> None:
+    """A form read as final holds the auditor's finalised answers, perhaps with the moderator's
+    judgements taken: they are not the judgements as moderated, so the record does not claim
+    them as such (``check`` would take an accepted judgement for a moderator's needless one,
+    AF632, and reports would count the moderator as agreeing). The form cannot tell what they
+    were; the record moderated earlier keeps them, and ``check`` and reports treat them as
+    unknown here."""
+    moderation = document.get("moderation")
+    if isinstance(moderation, dict):
+        moderation.pop("auditor_judgements", None)
 
 
 def _targets(filled: tuple[Path, ...], output: Path) -> dict[Path, Path]:

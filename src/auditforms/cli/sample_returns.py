@@ -9,6 +9,7 @@ manifest) are not returns; Word's ``~$`` lock files are skipped.
 
 from __future__ import annotations
 
+import datetime as dt
 import os
 from collections.abc import Callable, Iterator, Mapping
 from pathlib import Path
@@ -95,7 +96,16 @@ def _checked(definition: Definition, relative: str, document: dict[str, Any],
     status = document.get("status")
     return Returned(relative, audit_id=_text(document.get("audit_id")), child_id=_text(child),
                     audit_status=status if isinstance(status, str) else None,
-                    errors=errors, warnings=warnings)
+                    errors=errors, warnings=warnings, submitted_on=_submitted_on(document))
+
+
+def _submitted_on(document: dict[str, Any]) -> dt.date | None:
+    """The day of the history's last ``submitted`` step (what a deadline after submission counts from)."""
+    from auditforms.moderation.lifecycle import read_steps
+
+    days = [step.at.date() for step in read_steps(document.get("history"))
+            if step.event == "submitted" and step.at is not None]
+    return days[-1] if days else None
 
 
 def _text(value: Any) -> str | None:

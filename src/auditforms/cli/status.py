@@ -55,10 +55,13 @@ def report_status(definition: Path, folder: Path, format_: str, today: dt.date |
                   search_path: Sequence[Path], moderation_days: int | None = None) -> int:
     """Print the batch's status; the exit code (0 when every child's audit passes).
 
-    With ``moderation_days`` (a service's deadline), returned audits still not moderated
-    that many days after their due date are listed as awaiting moderation.
+    Each child is also shown at its lifecycle stage (allocated, returned, moderated, final);
+    returned audits not moderated by the deadline the tool declares (or, for a tool that
+    declares none, ``moderation_days`` after the due date: a service's setting) are listed as
+    overdue for moderation.
     """
     from auditforms.cli.folder_swap import read_manifest
+    from auditforms.moderation.progress import progress_of, stage_counts
     from auditforms.sampling.status import all_done, status_of, summary
 
     manifest = read_manifest(folder)
@@ -68,29 +71,47 @@ def report_status(definition: Path, folder: Path, format_: str, today: dt.date |
         return EXIT_USAGE
     loaded = load_or_exit(definition, search_path)
     returned = _read_returns(loaded, folder, manifest)
-    statuses, unmatched = status_of(manifest, returned, today or dt.date.today())
+    today = today or dt.date.today()
+    statuses, unmatched = status_of(manifest, returned, today)
+    reference = _date(manifest.get("reference_date"))
+    progress = [progress_of(loaded, s, today, reference, moderation_days) for s in statuses]
     counts = summary(statuses)
-    late = _moderation_overdue(statuses, today, moderation_days)
+    late = [(s, p) for s, p in zip(statuses, progress, strict=True) if p.overdue == "moderation"]
     if format_ == "json":
         report = _json(manifest, statuses, unmatched, counts, today)
-        if late is not None:
-            report["moderation_overdue"] = [s.child.get("child_id") for s in late]
+        for child, p in zip(report["children"], progress, strict=True):
+            child.update(stage=p.stage, overdue=p.overdue,
+                         moderation_due=p.moderation_due.isoformat() if p.moderation_due else None)
+        report["summary"]["stages"] = stage_counts(progress)
+        report["moderation_overdue"] = [s.child.get("child_id") for s, _ in late]
         click.echo(json.dumps(report, indent=2))
     else:
-        _text(folder, manifest, statuses, unmatched, counts)
-        if late:
-            click.echo(f"{len(late)} returned audit(s) not moderated within {moderation_days} days "
-                       f"of the due date: {', '.join(str(s.child.get('child_id')) for s in late)}")
+        _text(folder, manifest, statuses, unmatched, counts, stage_counts(progress))
+        _text_late(loaded, late, moderation_days)
     return EXIT_OK if all_done(statuses) else EXIT_INVALID
 
 
-def _moderation_overdue(statuses: list[Any], today: dt.date | None,
-                        days: int | None) -> list[Any] | None:
-    if days is None:
+def _date(value: Any) -> dt.date | None:
+    try:
+        return dt.date.fromisoformat(value) if isinstance(value, str) else None
+    except ValueError:
         return None
-    from auditforms.service.deadlines import moderation_overdue
 
-    return moderation_overdue(statuses, today or dt.date.today(), days)
+
+def _text_late(definition: Any, late: list[Any], moderation_days: int | None) -> None:
+    from auditforms.sampling.index_page import long_date
+
+    if not late:
+        return
+    ids = ", ".join(f"{s.child.get('child_id')}" for s, _ in late)
+    declared = definition.moderation is not None and definition.moderation.deadline is not None
+    if not declared:
+        echo_input(f"{len(late)} returned audit(s) not moderated within {moderation_days} days "
+                   f"of the due date: {ids}")
+        return
+    dates = sorted({p.moderation_due for _, p in late})
+    when = long_date(dates[0].isoformat()) if len(dates) == 1 else "their deadlines"
+    echo_input(f"{len(late)} returned audit(s) not moderated by {when}, the tool's moderation deadline: {ids}")
 
 
 def _read_returns(definition: Any, folder: Path, manifest: dict[str, Any]) -> list[Any]:
@@ -121,7 +142,7 @@ def _json(manifest: dict[str, Any], statuses: list[Any], unmatched: list[Any],
 
 
 def _text(folder: Path, manifest: dict[str, Any], statuses: list[Any], unmatched: list[Any],
-          counts: dict[str, int]) -> None:
+          counts: dict[str, int], stages: dict[str, int]) -> None:
     tool = manifest.get("definition") or {}
     echo_input(f"{folder}: {tool.get('id')} {tool.get('version')}, seed {manifest.get('seed')}")
     for s in statuses:
@@ -144,6 +165,7 @@ def _text(folder: Path, manifest: dict[str, Any], statuses: list[Any], unmatched
     for r in unmatched:
         echo_input(f"{folder / r.path}: warning[AF812] matches no child of the sample"
                    + (f" ({r.problem})" if r.problem else ""), err=True)
+    click.echo("stages: " + ", ".join(f"{n} {stage}" for stage, n in stages.items()))
     click.echo(f"{counts['children']} children: {counts['returned']} returned ({counts['passes']} "
                f"pass, {counts['fails']} fail, {counts['draft']} drafts, {counts['unreadable']} "
                f"unreadable); {counts['outstanding'] + counts['overdue']} outstanding, "

@@ -50,6 +50,8 @@ class Returned:
     errors: int = 0
     warnings: int = 0
     problem: str | None = None
+    #: the day the audit was saved as finished (its history's last ``submitted`` step), if known.
+    submitted_on: dt.date | None = None
 
     @property
     def state(self) -> str:

@@ -18,7 +18,7 @@ from auditforms.renderers.html.safety import content_security_policy, css_string
 
 #: The scripts, in the order they run; they share one inline <script> element (one CSP hash).
 SCRIPTS = ("dom.js", "rules.js", "deps.js", "rows.js", "answers.js", "problems.js", "names.js", "live.js",
-           "moderation.js", "form.js")
+           "moderation.js", "moderator.js", "form.js")
 
 
 def marking_css(definition: Definition) -> str:

@@ -12,6 +12,7 @@ from typing import Any
 
 from auditforms.model.definition import Definition, FieldItem, Question, Section, Table
 from auditforms.model.index import Entry
+from auditforms.moderation.form_data import moderation_payload
 from auditforms.renderers.html.describe import item_name
 from auditforms.rules import all_rules
 from auditforms.rules.evaluate import CHILD_NAME_ROLES
@@ -101,4 +102,5 @@ def payload(definition: Definition, audit_id: str | None) -> dict[str, Any]:
         },
         "rules": [_dump(r) for r in all_rules(definition)],
         "slots": slots,
+        "moderation": moderation_payload(definition),
     }
