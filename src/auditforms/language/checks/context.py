@@ -7,7 +7,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from auditforms.diagnostics import Diagnostic, Severity
-from auditforms.model.definition import Checklist, Definition, FieldItem, Question, Section, SubSection, Table
+from auditforms.model.definition import Checklist, Definition, FieldItem, Question, SubSection
 from auditforms.source.located import locate
 
 

@@ -12,7 +12,6 @@ from auditforms.model.definition import (
     Checklist,
     Consideration,
     Definition,
-    FieldItem,
     Heading,
     Item,
     Presentation,
