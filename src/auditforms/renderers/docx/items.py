@@ -20,7 +20,7 @@ from auditforms.model.definition import (
     Table,
 )
 from auditforms.renderers.docx.builder import CONTENT_WIDTH_MM, Form
-from auditforms.renderers.docx.layout import fields_side_by_side, visit_checklist
+from auditforms.renderers.docx.layout import fields_side_by_side, keep_apart, visit_checklist
 from auditforms.renderers.docx.naming import shorten, tag
 
 DETAIL_WIDTHS = (60, 110)
@@ -150,12 +150,15 @@ def visit_question(form: Form, question: Question, level: int) -> None:
     see_also(form, question.see)
     answered = False  # the judgement and narratives share one table, placed where the first is
     for part_kind in question.part_order():
-        if part_kind == "fields":
+        if part_kind == "fields" and question.fields:
+            keep_apart(form)
             visit_fields(form, question.fields)
         elif part_kind == "parts":
             for part in question.parts:
                 visit_question(form, part, min(level + 1, 3))
         elif not answered:
+            if question.fields:
+                keep_apart(form)
             _answer_table(form, question)
             answered = True
 

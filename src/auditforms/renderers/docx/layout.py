@@ -18,6 +18,16 @@ NUMBER_MM = 12
 OPTIONS_MM = 38
 
 
+def keep_apart(form: Form) -> None:
+    """An empty paragraph after a table that another would follow: Word and LibreOffice join
+    adjacent tables into one on saving, and the form would no longer read back by position."""
+    from docx.oxml.ns import qn
+
+    body = [el for el in form.doc.element.body if el.tag != qn("w:sectPr")]
+    if body and body[-1].tag == qn("w:tbl"):
+        form.new_paragraph()
+
+
 def checklist_widths(with_evidence: bool) -> tuple[int, ...]:
     """The criterion gets what the number, the options and the evidence leave."""
     evidence = 50 if with_evidence else 0
@@ -26,6 +36,7 @@ def checklist_widths(with_evidence: bool) -> tuple[int, ...]:
 
 
 def visit_checklist(form: Form, checklist: Checklist, level: int) -> None:
+    keep_apart(form)
     if checklist.title:
         form.heading(checklist.title, level)
     form.instruction(form.only_if([checklist.when], "this checklist "))
@@ -68,6 +79,7 @@ def side_by_side_widths(per_row: int) -> tuple[int, ...]:
 def fields_side_by_side(form: Form, fields: Sequence[FieldItem], per_row: int, caption: str) -> None:
     """Short fields ``per_row`` to a row, each a label cell and its control, as case-detail
     grids are printed."""
+    keep_apart(form)
     widths = side_by_side_widths(per_row)
     table = form.grid(widths, caption)
     row: Any = None
