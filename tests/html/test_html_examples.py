@@ -52,7 +52,8 @@ def test_inputs_inside_a_question_and_the_rating_after_the_evidence(open_form):
 def test_numbers_as_written_and_no_optional_marker(open_form):
     form = open_form(render_html(load_definition(JOURNEY)))
     page = form.page
-    assert page.locator("#f-q1-1-heading").inner_text() == "1.1 Was the decision at the front door timely and proportionate?"
+    heading = page.locator("#f-q1-1-heading").inner_text()
+    assert heading == "1.1 Was the decision at the front door timely and proportionate?"
     assert page.locator(".af-optional").count() == 0
     assert "af-visually-hidden" in page.locator("#f-case-details-heading").get_attribute("class")  # not printed
     assert page.locator(".af-field-row--3").count() == 1
