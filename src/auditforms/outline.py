@@ -4,7 +4,19 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
-from auditforms.model.definition import Definition, FieldItem, Question, Rule, Scale, Section, Table
+from auditforms.model.definition import (
+    Checklist,
+    Definition,
+    Heading,
+    Item,
+    Question,
+    Rule,
+    Scale,
+    Section,
+    StaticText,
+    SubSection,
+    Table,
+)
 from auditforms.model.describe import describe_condition
 from auditforms.rules.implicit import implicit_rules
 
@@ -43,7 +55,9 @@ def _lines(d: Definition) -> Iterator[str]:
 
 
 def _scale(scale: Scale) -> str:
-    options = " | ".join(f"{o.label} ({o.value:g})" for o in scale.options)
+    if scale.is_checklist:
+        return " | ".join(o.label for o in scale.options) + "; a checklist answer, not a grade"
+    options = " | ".join(f"{o.label} ({o.value:g})" if o.value is not None else o.label for o in scale.options)
     na = f" | {scale.not_applicable.label} (not a grade)" if scale.not_applicable else ""
     return f"{options}{na}; best is {scale.best}"
 
@@ -56,18 +70,35 @@ def _section(d: Definition, section: Section) -> Iterator[str]:
                      else f"completed by the {section.completed_by}")
     if section.optional:
         flags.append("may be marked not relevant")
-    yield f"{number}{section.title}  [{section.id}]" + (f"  ({'; '.join(flags)})" if flags else "")
+    yield from _section_body(d, section, f"{number}{section.title}  [{section.id}]", flags, "")
+
+
+def _section_body(d: Definition, section: Section, head: str, flags: list[str], indent: str) -> Iterator[str]:
+    yield f"{indent}{head}" + (f"  ({'; '.join(flags)})" if flags else "")
     if section.when:
-        yield f"  shown only if {describe_condition(d, section.when)}"
+        yield f"{indent}  shown only if {describe_condition(d, section.when)}"
     for item in section.items:
-        yield from _item(d, item, "  ")
+        yield from _item(d, item, indent + "  ")
     if section.overall:
         judgement = f" graded on {section.overall.judgement.scale}" if section.overall.judgement else ""
         narratives = ", ".join(n.id for n in section.overall.narratives)
-        yield f"  overall: {section.overall.title}{judgement}" + (f"; {narratives}" if narratives else "")
+        yield f"{indent}  overall: {section.overall.title}{judgement}" + (f"; {narratives}" if narratives else "")
 
 
-def _item(d: Definition, item: Question | Table | FieldItem, indent: str) -> Iterator[str]:
+def _item(d: Definition, item: Item, indent: str) -> Iterator[str]:
+    if isinstance(item, SubSection):
+        number = f"{item.number} " if item.number else ""
+        flags = ["may be marked not relevant"] if item.optional else []
+        yield from _section_body(d, item, f"sub-section {number}{item.title}  [{item.id}]", flags, indent)
+        return
+    if isinstance(item, Heading | StaticText):
+        yield f"{indent}{'heading' if isinstance(item, Heading) else 'text'}: {_clip(item.text)}"
+        return
+    if isinstance(item, Checklist):
+        yield f"{indent}checklist {_clip(item.title or item.id)}  [{item.id}]  (answered on {item.scale})"
+        for criterion in item.criteria:
+            yield from _item(d, criterion, indent + "  ")
+        return
     if isinstance(item, Question):
         label = item.title or item.short_title or (item.prompt or "").split("\n")[0]
         number = f"Q{item.number} " if item.number else ""
@@ -78,6 +109,8 @@ def _item(d: Definition, item: Question | Table | FieldItem, indent: str) -> Ite
             yield f"{indent}    answers: {', '.join(parts)}"
         for part in item.parts:
             yield from _item(d, part, indent + "  ")
+        for field_ in item.fields:
+            yield from _item(d, field_, indent + "  ")
     elif isinstance(item, Table):
         rows = f"{len(item.rows)} fixed rows" if item.rows else f"rows {item.min_rows}-{item.max_rows or 'any'}"
         columns = ", ".join(c.id for c in item.columns)

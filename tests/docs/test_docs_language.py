@@ -42,6 +42,15 @@ def test_there_is_an_example_of_each_general_feature() -> None:
         assert needle in text, needle
 
 
+def test_there_is_an_example_of_each_structure_feature() -> None:
+    text = "\n".join(EXAMPLES)
+    for needle in ("type: subsection", "s1a.not_relevant", "type: heading", "type: static_text",
+                   "show_title: false", "fields_per_row:", "fields:", "order: [narratives, judgement]",
+                   "kind: checklist", "type: checklist", "criteria:", "numbers: as_written",
+                   "show_optional: false", "header_key:"):
+        assert needle in text, needle
+
+
 # Schema $def -> (model, keys only in the schema, keys only in the model)
 PAIRS = {
     "marking": (m.Marking, set(), set()),
@@ -66,6 +75,11 @@ PAIRS = {
     "overall": (m.Overall, set(), set()),
     "test": (ConditionTest, set(), set()),
     "rule": (m.Rule, set(), set()),
+    "subsection": (m.SubSection, {"defaults"}, set()),
+    "heading": (m.Heading, set(), {"number", "when", "see"}),
+    "staticText": (m.StaticText, set(), {"number", "when", "see"}),
+    "checklist": (m.Checklist, set(), {"number"}),
+    "presentation": (m.Presentation, set(), set()),
 }
 
 

@@ -46,6 +46,12 @@ def judged_parts(definition: Definition) -> tuple[JudgedPart, ...]:
 
 
 def _judged(definition: Definition, node: object) -> JudgedPart | None:
+    """A graded part; checklist answers (YES / NO / N/A) are not grades and are not counted here."""
+    part = _graded(definition, node)
+    return None if part is None or part.scale.is_checklist else part
+
+
+def _graded(definition: Definition, node: object) -> JudgedPart | None:
     if isinstance(node, Question) and node.judgement and node.judgement.scale in definition.index.scales:
         tags = node.tags + tuple(t for c in node.considerations for t in c.tags)
         return _part(node.id, node.number, node.display_name, definition.scale(node.judgement.scale),

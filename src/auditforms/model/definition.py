@@ -27,12 +27,14 @@ from auditforms.model.index import DefinitionIndex
 from auditforms.model.nodes import (
     ActionColumnRole,
     AgeBand,
+    Checklist,
     Column,
     CompletedBy,
     Consideration,
     FieldItem,
     FieldType,
     ForEachRows,
+    Heading,
     Item,
     Judgement,
     Narrative,
@@ -45,6 +47,8 @@ from auditforms.model.nodes import (
     Rule,
     Section,
     Statement,
+    StaticText,
+    SubSection,
     Table,
 )
 from auditforms.model.policies import (
@@ -55,12 +59,14 @@ from auditforms.model.policies import (
     ModerationDeadline,
     Targets,
 )
+from auditforms.model.presentation import Presentation
 from auditforms.model.scales import NotApplicableOption, Scale, ScaleOption
 
 #: The parts' names stay importable from here, where every caller has always found them.
 __all__ = [
     "ActionColumnRole",
     "AgeBand",
+    "Checklist",
     "ChecklistItem",
     "Column",
     "CompletedBy",
@@ -70,6 +76,7 @@ __all__ = [
     "FieldItem",
     "FieldType",
     "ForEachRows",
+    "Heading",
     "Item",
     "Judgement",
     "Lookback",
@@ -80,6 +87,7 @@ __all__ = [
     "NotApplicableOption",
     "Option",
     "Overall",
+    "Presentation",
     "Question",
     "ReferenceDocument",
     "Role",
@@ -89,6 +97,8 @@ __all__ = [
     "ScaleOption",
     "Section",
     "Statement",
+    "StaticText",
+    "SubSection",
     "Table",
     "Targets",
 ]
@@ -114,6 +124,7 @@ class Definition(Frozen):
     tags: dict[str, str] = PydField(default_factory=dict)
     targets: Targets | None = None
     based_on: tuple[str, ...] = ()
+    presentation: Presentation = PydField(default_factory=Presentation)
 
     @cached_property
     def index(self) -> DefinitionIndex:

@@ -10,7 +10,18 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, TypeAlias
 
-from auditforms.model.nodes import FieldItem, Question, ReferenceDocument, Section, Statement, Table
+from auditforms.model.nodes import (
+    Checklist,
+    FieldItem,
+    Heading,
+    Question,
+    ReferenceDocument,
+    Section,
+    Statement,
+    StaticText,
+    SubSection,
+    Table,
+)
 from auditforms.model.scales import Scale
 
 if TYPE_CHECKING:
@@ -63,13 +74,24 @@ class DefinitionIndex:
         if role:
             self.roles[role] = id_
 
-    def _add_item(self, item: FieldItem | Question | Table, section: Section, parent: str,
-                  conditions: tuple[Condition, ...]) -> None:
+    def _add_item(self, item: FieldItem | Question | Table | Heading | StaticText | Checklist | SubSection,
+                  section: Section, parent: str, conditions: tuple[Condition, ...]) -> None:
         own = conditions + ((item.when,) if item.when else ())
+        if isinstance(item, Heading | StaticText):
+            return
+        if isinstance(item, Checklist):  # its criteria are questions of the enclosing section
+            for criterion in item.criteria:
+                self._add_item(criterion, section, parent, own)
+            return
         self._add(item.id, item, section, parent, own)
-        if isinstance(item, Question):
+        if isinstance(item, SubSection):  # its items hide with it, as a section's do
+            for inner in item.items:
+                self._add_item(inner, item, item.id, own)
+        elif isinstance(item, Question):
             for part in item.parts:
                 self._add_item(part, section, item.id, own)
+            for field_ in item.fields:
+                self._add_item(field_, section, item.id, own)
         elif isinstance(item, FieldItem):
             self._add_follow_ups(item, section, own)
 

@@ -134,6 +134,11 @@ class FieldItem(_Item):
                 yield option.id, option.follow_up
 
 
+#: The parts of a question a tool may put in its own order (see :meth:`Question.part_order`).
+QuestionPart = Literal["judgement", "narratives", "fields", "parts"]
+DEFAULT_PART_ORDER: tuple[QuestionPart, ...] = ("judgement", "narratives", "fields", "parts")
+
+
 class Question(_Item):
     """A numbered audit question: prompts, a judgement and narrative boxes."""
 
@@ -147,6 +152,14 @@ class Question(_Item):
     narratives: tuple[Narrative, ...] = ()
     parts: tuple[Question, ...] = ()
     role: Role | None = None
+    #: Inputs answered under the question (a date, a yes/no), each answered by its own id.
+    fields: tuple[FieldItem, ...] = ()
+    #: The order of the question's parts where the tool's differs (rating after the evidence).
+    order: tuple[QuestionPart, ...] = ()
+
+    def part_order(self) -> tuple[QuestionPart, ...]:
+        """The parts in the order printed: those named in ``order``, then the rest as usual."""
+        return self.order + tuple(p for p in DEFAULT_PART_ORDER if p not in self.order)
 
     @property
     def display_name(self) -> str:
@@ -195,7 +208,35 @@ class Table(_Item):
         return next((c for c in self.columns if c.role == role), None)
 
 
-Item = Annotated[Question | Table | FieldItem, PydField(discriminator="type")]
+class Heading(_Item):
+    """A heading printed between items; nothing is answered."""
+
+    type: Literal["heading"]
+    text: str
+
+
+class StaticText(_Item):
+    """Text printed between items (an instruction, a note); nothing is answered."""
+
+    type: Literal["static_text"]
+    text: str
+
+
+class Checklist(_Item):
+    """A run of criteria printed as a grid: number, criterion, the options, an evidence box.
+
+    Each criterion is a :class:`Question` answered on the checklist's answer set (a scale of
+    ``kind: checklist``), so results, checks and extraction treat it as any question."""
+
+    type: Literal["checklist"]
+    title: str | None = None
+    prompt: str | None = None
+    scale: str
+    criterion_header: str = "Criterion"
+    evidence: Narrative | None = None
+    criteria: tuple[Question, ...]
+
+
 
 
 class Overall(Frozen):
@@ -220,10 +261,30 @@ class Section(Frozen):
     overall: Overall | None = None
     tags: tuple[str, ...] = ()
     see: tuple[str, ...] = ()
+    #: ``false`` for a section whose title names it in reports but is not printed.
+    show_title: bool = True
+    #: Short fields printed side by side, as case-detail grids are (1 = one to a row).
+    fields_per_row: int = 1
 
     @property
     def has_answer_object(self) -> bool:
         return self.optional or self.overall is not None
+
+
+class SubSection(Section):
+    """A level between section and question (1 > 1a > 1.1): its own number, guidance,
+    not-relevant box and overall judgement. It answers and hides its items as a section
+    does, so everything that knows sections knows it."""
+
+    type: Literal["subsection"]
+
+
+Item = Annotated[
+    Question | Table | FieldItem | Heading | StaticText | Checklist | SubSection,
+    PydField(discriminator="type"),
+]
+#: Items that print something but hold no answer.
+Printed = (Heading, StaticText)
 
 
 class Statement(Frozen):
@@ -263,5 +324,7 @@ class ForEachRows(Frozen):
 Option.model_rebuild()
 FieldItem.model_rebuild()
 Question.model_rebuild()
+Checklist.model_rebuild()
 Section.model_rebuild()
+SubSection.model_rebuild()
 Rule.model_rebuild()

@@ -14,7 +14,7 @@ from auditforms.model.base import Frozen
 class ScaleOption(Frozen):
     id: str
     label: str
-    value: float
+    value: float | None = None
     description: str | None = None
 
 
@@ -30,10 +30,17 @@ class Scale(Frozen):
 
     id: str
     title: str | None = None
-    best: Literal["highest", "lowest"]
+    best: Literal["highest", "lowest"] | None = None
+    #: ``checklist``: answers without rank or value (YES / NO / N/A), kept apart from grades.
+    kind: Literal["grade", "checklist"] = "grade"
     options: tuple[ScaleOption, ...]
     not_applicable: NotApplicableOption | None = None
     good_from: str | None = None
+
+    @property
+    def is_checklist(self) -> bool:
+        """An answer set that is not a grade: never ranked, counted apart from grades."""
+        return self.kind == "checklist"
 
     def option(self, option_id: str) -> ScaleOption | None:
         return next((o for o in self.options if o.id == option_id), None)
@@ -51,7 +58,7 @@ class Scale(Frozen):
     def ranks(self) -> dict[str, float]:
         """Every grade's rank, worked out once: rules compare grades for every audit."""
         sign = 1 if self.best == "highest" else -1
-        return {o.id: sign * o.value for o in self.options}
+        return {o.id: sign * o.value for o in self.options if o.value is not None}
 
     def meets_good(self, option_id: str) -> bool | None:
         """Whether a grade is at or above ``good_from``; ``None`` for N/A, unknown ids, or a

@@ -144,7 +144,7 @@ class DictionaryBuilder:
                 item_id,
                 section,
                 label,
-                f"scale ({scale.id})",
+                f"{'checklist' if scale.is_checklist else 'scale'} ({scale.id})",
                 number=number,
                 options=_options(vs.scale_options(scale)),
                 required=judgement.required,

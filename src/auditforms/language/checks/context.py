@@ -7,7 +7,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from auditforms.diagnostics import Diagnostic, Severity
-from auditforms.model.definition import Definition, FieldItem, Question, Section, Table
+from auditforms.model.definition import Checklist, Definition, FieldItem, Question, SubSection
 from auditforms.source.located import locate
 
 
@@ -25,8 +25,9 @@ class Context:
             col=pos.col if pos else 0, pointer=pointer,
             severity=Severity.WARNING if warning else Severity.ERROR))
 
-    def nodes(self) -> Iterator[tuple[str, Section | Question | Table | FieldItem]]:
-        """Every section, item, question part and follow-up field with its JSON pointer."""
+    def nodes(self) -> Iterator[tuple[str, Any]]:
+        """Every section, item (headings and checklists too), question part, criterion and
+        follow-up field with its JSON pointer."""
         for i, section in enumerate(self.definition.sections):
             base = f"/sections/{i}"
             yield base, section
@@ -34,11 +35,19 @@ class Context:
                 yield from _walk_item(f"{base}/items/{j}", item)
 
 
-def _walk_item(pointer: str, item: Question | Table | FieldItem) -> Iterator[tuple[str, Any]]:
+def _walk_item(pointer: str, item: Any) -> Iterator[tuple[str, Any]]:
     yield pointer, item
-    if isinstance(item, Question):
+    if isinstance(item, Checklist):
+        for k, criterion in enumerate(item.criteria):
+            yield from _walk_item(f"{pointer}/criteria/{k}", criterion)
+    elif isinstance(item, SubSection):
+        for k, inner in enumerate(item.items):
+            yield from _walk_item(f"{pointer}/items/{k}", inner)
+    elif isinstance(item, Question):
         for k, part in enumerate(item.parts):
             yield from _walk_item(f"{pointer}/parts/{k}", part)
+        for k, field_ in enumerate(item.fields):
+            yield from _walk_item(f"{pointer}/fields/{k}", field_)
     elif isinstance(item, FieldItem):
         if item.follow_up is not None:
             yield from _walk_item(f"{pointer}/follow_up", item.follow_up)

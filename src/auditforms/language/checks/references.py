@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from auditforms.language.checks.context import Context
 from auditforms.language.suggest import did_you_mean
-from auditforms.model.definition import FieldItem, ForEachRows, Question, Section, Table
+from auditforms.model.definition import Checklist, FieldItem, ForEachRows, Question, Section, Table
 
 
 def check(ctx: Context) -> None:
@@ -25,8 +25,10 @@ def check(ctx: Context) -> None:
                            f"{pointer}/see/{k}")
 
     for pointer, node in ctx.nodes():
-        see_refs(node.see, pointer)
-        if isinstance(node, Question) and node.judgement:
+        see_refs(getattr(node, "see", ()), pointer)
+        if isinstance(node, Checklist):
+            scale_ref(node.scale, f"{pointer}/scale")
+        elif isinstance(node, Question) and node.judgement and "/criteria/" not in pointer:
             scale_ref(node.judgement.scale, f"{pointer}/judgement/scale")
         elif isinstance(node, Section) and node.overall and node.overall.judgement:
             scale_ref(node.overall.judgement.scale, f"{pointer}/overall/judgement/scale")
@@ -46,3 +48,6 @@ def check(ctx: Context) -> None:
                            f"/rules/{i}/for_each/rows")
         if rule.tagged and rule.for_each != "question":
             ctx.report("AF306", "tagged only applies with for_each: question", f"/rules/{i}/tagged")
+    header_key = ctx.definition.presentation.header_key
+    if header_key is not None:
+        scale_ref(header_key, "/presentation/header_key")

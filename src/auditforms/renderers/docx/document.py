@@ -14,6 +14,7 @@ from auditforms.model.definition import Definition, FieldItem, Section
 from auditforms.renderers.docx import naming, page
 from auditforms.renderers.docx.builder import Form
 from auditforms.renderers.docx.items import visit_section
+from auditforms.renderers.docx.layout import header_key
 from auditforms.renderers.docx.moderation import moderation
 
 HOW_TO = (
@@ -32,6 +33,7 @@ def build(definition: Definition, prefill: Mapping[str, Any], audit_id: str | No
     page.set_up_page(document)
     page.set_up_styles(document)
     page.header_and_footer(document, definition)
+    header_key(document, definition)
     page.core_properties(document, definition)
     page.drop_thumbnail(document)
     props = {naming.PROP_FORMAT: naming.FORM_FORMAT, naming.PROP_DEFINITION: definition.id,

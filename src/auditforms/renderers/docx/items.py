@@ -6,8 +6,21 @@ from collections.abc import Sequence
 from typing import Any
 
 from auditforms.model import markdown
-from auditforms.model.definition import FieldItem, Judgement, Narrative, Question, Section, Table
+from auditforms.model.definition import (
+    Checklist,
+    FieldItem,
+    Heading,
+    Judgement,
+    Narrative,
+    Presentation,
+    Question,
+    Section,
+    StaticText,
+    SubSection,
+    Table,
+)
 from auditforms.renderers.docx.builder import CONTENT_WIDTH_MM, Form
+from auditforms.renderers.docx.layout import fields_side_by_side, keep_apart, visit_checklist
 from auditforms.renderers.docx.naming import shorten, tag
 
 DETAIL_WIDTHS = (60, 110)
@@ -22,8 +35,8 @@ ADD_ROWS = ("Need more rows? Put the cursor in the last row and add a row below 
             "Insert Below; LibreOffice: Table › Insert › Rows Below). Added rows are read back too.")
 
 
-def numbered(number: str | None, text: str) -> str:
-    return f"{number}. {text}" if number else text
+def numbered(number: str | None, text: str, presentation: Presentation | None = None) -> str:
+    return (presentation or Presentation()).numbered(number, text)
 
 
 def question_name(question: Question) -> str:
@@ -40,8 +53,9 @@ def question_heading(question: Question) -> str:
     return markdown.plain(blocks[:1]) if blocks else question.id
 
 
-def visit_section(form: Form, section: Section) -> None:
-    form.heading(numbered(section.number, section.title), 1)
+def visit_section(form: Form, section: Section, level: int = 1) -> None:
+    if section.show_title:
+        form.heading(numbered(section.number, section.title, form.definition.presentation), level)
     form.instruction(form.only_if([section.when], "this section "))
     form.prose(section.intro)
     if section.completed_by and not section.intro:
@@ -55,19 +69,28 @@ def visit_section(form: Form, section: Section) -> None:
         form.para("Tick the box if this section does not apply, and leave the rest of it blank.",
                   "Form Hint")
     run: list[FieldItem] = []
+    inner = min(level + 1, 3)
     for item in section.items:
         if isinstance(item, FieldItem):
             run.append(item)
             continue
-        visit_fields(form, run)
+        visit_fields(form, run, section.fields_per_row)
         run = []
-        if isinstance(item, Question):
-            visit_question(form, item, 2)
+        if isinstance(item, SubSection):
+            visit_section(form, item, inner)
+        elif isinstance(item, Question):
+            visit_question(form, item, inner)
+        elif isinstance(item, Heading):
+            form.heading(item.text, inner)
+        elif isinstance(item, StaticText):
+            form.prose(item.text)
+        elif isinstance(item, Checklist):
+            visit_checklist(form, item, inner)
         else:
             visit_table(form, item)
-    visit_fields(form, run)
+    visit_fields(form, run, section.fields_per_row)
     if section.overall is not None:
-        visit_overall(form, section)
+        visit_overall(form, section, inner)
 
 
 def see_also(form: Form, refs: Sequence[str]) -> None:
@@ -78,11 +101,15 @@ def see_also(form: Form, refs: Sequence[str]) -> None:
         form.para(f"See the appendix: {quoted}.", "Form Hint")
 
 
-def visit_fields(form: Form, fields: Sequence[FieldItem]) -> None:
+def visit_fields(form: Form, fields: Sequence[FieldItem], per_row: int = 1) -> None:
     """Consecutive fields share one two-column table, like the seeds' case-detail table."""
     if not fields:
         return
-    table = form.grid(DETAIL_WIDTHS, form.definition.index.entries[fields[0].id].section.title)
+    caption = form.definition.index.entries[fields[0].id].section.title
+    if per_row > 1:
+        fields_side_by_side(form, fields, per_row, caption)
+        return
+    table = form.grid(DETAIL_WIDTHS, caption)
     for field in fields:
         _field_row(form, table, field, form.only_if([field.when]))
 
@@ -108,7 +135,8 @@ def _field_row(form: Form, table: Any, field: FieldItem, note: str | None) -> No
 
 def visit_question(form: Form, question: Question, level: int) -> None:
     heading = question_heading(question)
-    form.heading(numbered(question.number, heading), level)
+    presentation = form.definition.presentation
+    form.heading(numbered(question.number, heading, presentation), level)
     form.instruction(form.only_if([question.when], "this question "))
     if question.prompt and heading != markdown.plain(markdown.parse(question.prompt)):
         form.prose(question.prompt)
@@ -120,14 +148,35 @@ def visit_question(form: Form, question: Question, level: int) -> None:
         form.para("Guidance", "Form Label")
         form.prose(question.guidance, "Form Hint")
     see_also(form, question.see)
+    answered = False  # the judgement and narratives share one table, placed where the first is
+    for part_kind in question.part_order():
+        if part_kind == "fields" and question.fields:
+            keep_apart(form)
+            visit_fields(form, question.fields)
+        elif part_kind == "parts":
+            for part in question.parts:
+                visit_question(form, part, min(level + 1, 3))
+        elif not answered:
+            if question.fields:
+                keep_apart(form)
+            _answer_table(form, question)
+            answered = True
+
+
+def _answer_table(form: Form, question: Question) -> None:
+    """The judgement and narratives in one table, in the order the tool prints them."""
+    if question.judgement is None and not question.narratives:
+        return
     name = question_name(question)
-    if question.judgement is not None or question.narratives:
-        table = form.grid(ANSWER_WIDTHS, numbered(question.number, question_heading(question)))
-        if question.judgement is not None:
-            _judgement_row(form, table, question.judgement, question.id, f"{name}: judgement", "Judgement")
+    heading = numbered(question.number, question_heading(question), form.definition.presentation)
+    table = form.grid(ANSWER_WIDTHS, heading)
+    order = question.part_order()
+    if order.index("narratives") < order.index("judgement"):
         _narratives(form, table, question.id, name, question.narratives)
-    for part in question.parts:
-        visit_question(form, part, min(level + 1, 3))
+    if question.judgement is not None:
+        _judgement_row(form, table, question.judgement, question.id, f"{name}: judgement", "Judgement")
+    if order.index("narratives") > order.index("judgement"):
+        _narratives(form, table, question.id, name, question.narratives)
 
 
 def _judgement_row(form: Form, table: Any, judgement: Judgement, owner: str, alias: str,
@@ -149,10 +198,10 @@ def _narratives(form: Form, table: Any, owner: str, name: str, narratives: Seque
         form.min_height(row, narrative.rows)
 
 
-def visit_overall(form: Form, section: Section) -> None:
+def visit_overall(form: Form, section: Section, level: int = 2) -> None:
     overall = section.overall
     assert overall is not None
-    form.heading(overall.title, 2)
+    form.heading(overall.title, level)
     table = form.grid(ANSWER_WIDTHS, overall.title)
     name = shorten(section.title, 40)
     if overall.judgement is not None:
@@ -170,8 +219,8 @@ def blank_rows(table: Table, prefilled: int) -> int:
     return max(wanted, prefilled)
 
 
-def visit_table(form: Form, table: Table) -> None:
-    form.heading(numbered(table.number, table.title), 2)
+def visit_table(form: Form, table: Table, level: int = 2) -> None:
+    form.heading(numbered(table.number, table.title, form.definition.presentation), level)
     form.instruction(form.only_if([table.when], "this table "))
     if table.prompt:
         form.prose(table.prompt)

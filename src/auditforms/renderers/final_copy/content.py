@@ -13,11 +13,13 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from auditforms.model.definition import (
+    Checklist,
     Definition,
     FieldItem,
     Narrative,
     Question,
     Section,
+    SubSection,
     Table,
 )
 from auditforms.renderers.final_copy.values import Labeller
@@ -136,9 +138,14 @@ class _Builder:
                 continue
             self._fields(section.title, fields)
             fields = []
-            if isinstance(item, Question):
+            if isinstance(item, SubSection):
+                self.section(item)
+            elif isinstance(item, Checklist):
+                for criterion in item.criteria:
+                    self.question(criterion, 2)
+            elif isinstance(item, Question):
                 self.question(item, 2)
-            else:
+            elif isinstance(item, Table):
                 self.table(item)
         self._fields(section.title, fields)
         if section.overall is not None:
@@ -161,6 +168,7 @@ class _Builder:
             return
         self._judged(question.id, _numbered(question.number, title), question.judgement is not None,
                      question.narratives, level)
+        self._fields(title, question.fields)
         for part in question.parts:
             self.question(part, min(level + 1, 3))
 

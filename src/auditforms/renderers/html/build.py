@@ -8,8 +8,21 @@ from typing import Any
 
 from markupsafe import Markup
 
-from auditforms.model.definition import Consideration, Definition, FieldItem, Question, Section, Table
+from auditforms.model.definition import (
+    Checklist,
+    Consideration,
+    Definition,
+    Heading,
+    Item,
+    Presentation,
+    Question,
+    Section,
+    StaticText,
+    SubSection,
+    Table,
+)
 from auditforms.renderers.html.build_fields import FieldBuilder
+from auditforms.renderers.html.build_layout import ChecklistBuilder, printed, side_by_side
 from auditforms.renderers.html.describe import only_if
 from auditforms.renderers.html.markdown import markdown, plain
 from auditforms.renderers.html.views import (
@@ -34,17 +47,17 @@ def _part(value: Any, key: str) -> Any:
     return value.get(key) if isinstance(value, Mapping) else None
 
 
-def question_heading(question: Question) -> str:
+def question_heading(question: Question, presentation: Presentation | None = None) -> str:
     """A heading for every question: its number and title, else its short title or prompt."""
     name = question.title or question.short_title or plain(question.prompt) or question.id
-    return f"{question.number}. {name}" if question.number else name
+    return (presentation or Presentation()).numbered(question.number, name)
 
 
-def _short_heading(question: Question) -> str:
+def _short_heading(question: Question, presentation: Presentation) -> str:
     """For the contents list: "1. Risk" where the question has a short title."""
     if not question.short_title:
-        return question_heading(question)
-    return f"{question.number}. {question.short_title}" if question.number else question.short_title
+        return question_heading(question, presentation)
+    return presentation.numbered(question.number, question.short_title)
 
 
 class PageBuilder:
@@ -52,13 +65,16 @@ class PageBuilder:
         self.definition = definition
         self.answers = answers
         self.fields = FieldBuilder(definition, answers)
+        self.checklists = ChecklistBuilder(definition, answers, self.fields)
+        self.presentation = definition.presentation
 
     def question(self, question: Question, level: int) -> QuestionView:
         value = self.answers.get(question.id)
         prompt_is_heading = not (question.title or question.short_title)
         return QuestionView(
-            item_id=question.id, dom_id=dom_id(question.id), heading=question_heading(question),
-            short_heading=_short_heading(question),
+            item_id=question.id, dom_id=dom_id(question.id),
+            heading=question_heading(question, self.presentation),
+            short_heading=_short_heading(question, self.presentation),
             level=level, prompt=Markup("") if prompt_is_heading else markdown(question.prompt),
             considerations=tuple(_consideration(c) for c in question.considerations),
             guidance=markdown(question.guidance),
@@ -68,16 +84,23 @@ class PageBuilder:
                              for n in question.narratives),
             parts=tuple(self.question(p, min(level + 1, 6)) for p in question.parts),
             see=self.fields.links(question.see), only_if=only_if(self.definition, question.when),
+            fields=tuple(self.fields.field(f) for f in question.fields), order=question.part_order(),
         )
 
-    def item(self, item: FieldItem | Question | Table) -> ItemView:
+    def item(self, item: Item, level: int = 3) -> ItemView:
+        if isinstance(item, SubSection):
+            return self.section(item, level)
         if isinstance(item, Question):
-            return self.question(item, 3)
+            return self.question(item, level)
         if isinstance(item, Table):
             return self.fields.table(item)
+        if isinstance(item, Heading | StaticText):
+            return printed(item, level)
+        if isinstance(item, Checklist):
+            return self.checklists.checklist(item, level)
         return self.fields.field(item)
 
-    def section(self, section: Section) -> SectionView:
+    def section(self, section: Section, level: int = 2) -> SectionView:
         value = self.answers.get(section.id)
         overall = None
         if section.overall:
@@ -89,14 +112,19 @@ class PageBuilder:
                 narratives=tuple(self.fields.narrative(section.id, n, _part(value, n.id))
                                  for n in o.narratives),
             )
+        inner = min(level + 1, 6)
+        heading = self.presentation.numbered(section.number, section.title)
         return SectionView(
-            item_id=section.id, dom_id=dom_id(section.id), number=section.number, title=section.title,
+            item_id=section.id, dom_id=dom_id(section.id),
+            number=self.presentation.number(section.number) if section.number else None, title=section.title,
             intro=markdown(section.intro), guidance=markdown(section.guidance),
             completed_by=section.completed_by, optional=section.optional,
             not_relevant_label=section.not_relevant_label,
             not_relevant=_part(value, "not_relevant") is True,
-            items=tuple(self.item(i) for i in section.items), overall=overall,
-            see=self.fields.links(section.see), only_if=only_if(self.definition, section.when),
+            items=side_by_side([self.item(i, inner) for i in section.items], section.fields_per_row),
+            overall=overall, see=self.fields.links(section.see), only_if=only_if(self.definition, section.when),
+            show_title=section.show_title, level=level,
+            heading=heading if level > 2 else None, short_heading=heading if level > 2 else None,
         )
 
     def page(self, audit_id: str | None, due_date: date | None = None) -> PageView:

@@ -115,7 +115,8 @@ class FieldBuilder:
             if field.widget == "select" and field.type != "multichoice":
                 kind = "select"
         return FieldView(
-            item_id=field.id, dom_id=base, kind=kind, label=field.label, number=field.number,
+            item_id=field.id, dom_id=base, kind=kind, label=field.label,
+            number=self.definition.presentation.number(field.number) if field.number else None,
             hint=field.hint, format_hint=format_hint(field),
             required=field.required, completed_by=field.completed_by,
             value=as_text(value) if field.type not in _CHOOSING else "",
@@ -123,6 +124,7 @@ class FieldBuilder:
             choices=choices, inline=field.type == "yesno" and field.follow_up is None,
             rows=field.rows, see=self.links(field.see),
             only_if=only_if(self.definition, field.when), prefilled=field.id in self.answers,
+            show_optional=self.definition.presentation.show_optional,
         )
 
     def judgement(self, owner: str, judgement: Judgement, value: Any) -> JudgementView:
@@ -134,7 +136,7 @@ class FieldBuilder:
             context=item_name(self.definition, owner),
             hint=judgement.hint, scale_title=scale.title,
             choices=self.choices(base, self.scale_options(scale), value),
-            required=judgement.required,
+            required=judgement.required, show_optional=self.definition.presentation.show_optional,
         )
 
     def narrative(self, owner: str, narrative: Narrative, value: Any) -> NarrativeView:

@@ -29,7 +29,8 @@ def _dump(model: Any) -> Any:
 def _entry(definition: Definition, id_: str, entry: Entry) -> dict[str, Any]:
     node = entry.node
     out: dict[str, Any] = {
-        "kind": type(node).__name__.lower().replace("fielditem", "field"),
+        # A sub-section answers and hides its items as a section does, so the script treats it as one.
+        "kind": "section" if isinstance(node, Section) else type(node).__name__.lower().replace("fielditem", "field"),
         "section": entry.section.id,
         "parent": entry.parent_id,
         "conditions": [_dump(c) for c in entry.conditions],

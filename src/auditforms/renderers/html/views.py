@@ -8,6 +8,7 @@ the element whose id is ``f-a--b`` (see :func:`dom_id`).
 from __future__ import annotations
 
 from dataclasses import dataclass
+from typing import TypeAlias
 
 from markupsafe import Markup
 
@@ -57,6 +58,8 @@ class FieldView:
     see: tuple[Link, ...] = ()
     only_if: str | None = None
     prefilled: bool = False
+    #: ``False`` where the tool hides "(optional)" after labels.
+    show_optional: bool = True
 
 
 @dataclass(frozen=True)
@@ -81,6 +84,7 @@ class JudgementView:
     choices: tuple[ChoiceView, ...]
     required: bool
     context: str = ""
+    show_optional: bool = True
 
 
 @dataclass(frozen=True)
@@ -98,6 +102,10 @@ class QuestionView:
     parts: tuple[QuestionView, ...]
     see: tuple[Link, ...] = ()
     only_if: str | None = None
+    #: Inputs answered under the question.
+    fields: tuple[FieldView, ...] = ()
+    #: The order its judgement, narratives, fields and parts are drawn in.
+    order: tuple[str, ...] = ("judgement", "narratives", "fields", "parts")
 
 
 @dataclass(frozen=True)
@@ -147,7 +155,57 @@ class TableView:
     completed_by: str | None = None
 
 
-ItemView = FieldView | QuestionView | TableView
+@dataclass(frozen=True)
+class PrintedView:
+    """A heading or static text between items; ``view`` tells the template which."""
+
+    view: str  # heading or text
+    item_id: str
+    dom_id: str
+    text: Markup
+    level: int = 3
+    only_if: str | None = None
+
+
+@dataclass(frozen=True)
+class FieldRowView:
+    """Short fields printed side by side (a section's ``fields_per_row``)."""
+
+    fields: tuple[FieldView, ...]
+    per_row: int
+    view: str = "field-row"
+
+
+@dataclass(frozen=True)
+class CriterionView:
+    """One row of a checklist grid."""
+
+    item_id: str
+    dom_id: str
+    number: str | None
+    text: str
+    judgement: JudgementView | None
+    evidence: NarrativeView | None
+    guidance: Markup
+    only_if: str | None = None
+
+
+@dataclass(frozen=True)
+class ChecklistView:
+    item_id: str
+    dom_id: str
+    title: str | None
+    prompt: Markup
+    criterion_header: str
+    answer_header: str
+    evidence_header: str | None
+    rows: tuple[CriterionView, ...]
+    level: int = 3
+    only_if: str | None = None
+    view: str = "checklist"
+
+
+ItemView: TypeAlias = "FieldView | QuestionView | TableView | PrintedView | FieldRowView | ChecklistView | SectionView"
 
 
 @dataclass(frozen=True)
@@ -173,6 +231,14 @@ class SectionView:
     overall: OverallView | None
     see: tuple[Link, ...] = ()
     only_if: str | None = None
+    #: ``False``: the title is said to screen readers but not printed.
+    show_title: bool = True
+    #: 2 for a section, 3 or more for a sub-section.
+    level: int = 2
+    #: For the contents list: sub-sections are listed with the questions.
+    heading: str | None = None
+    short_heading: str | None = None
+    view: str = "section"
 
 
 @dataclass(frozen=True)

@@ -1,0 +1,87 @@
+"""The example tools load, and their sub-sections, checklists and inputs inside questions work
+through the pipeline: model, result schema and check, data dictionary, outline."""
+
+from __future__ import annotations
+
+from typing import Any
+
+import pytest
+from tests.definitions.examples_support import (
+    CHECKLIST,
+    CHECKLIST_ANSWERS,
+    EXAMPLES,
+    JOURNEY,
+    JOURNEY_ANSWERS,
+)
+
+from auditforms.api import load_definition
+from auditforms.language.loader import load_text
+from auditforms.model.definition import Definition, SubSection
+from auditforms.rules import Evaluator
+
+
+def _audit(definition: Definition, answers: dict[str, Any]) -> dict[str, Any]:
+    return {"format": "auditforms/completed-audit", "format_version": 1,
+            "definition": {"id": definition.id, "version": definition.version},
+            "audit_id": "2026-03-0001", "status": "draft", "answers": answers}
+
+
+@pytest.mark.parametrize("path", EXAMPLES, ids=[p.stem for p in EXAMPLES])
+def test_every_example_validates_without_warnings(path) -> None:
+    result = load_text(path.read_text(encoding="utf-8"), str(path))
+    assert result.ok and not result.diagnostics, [d.format() for d in result.diagnostics]
+
+
+def test_a_sub_section_is_answered_and_hides_its_questions_as_a_section_does() -> None:
+    d = load_definition(JOURNEY)
+    entry = d.index.entries["q1-1"]
+    assert isinstance(entry.section, SubSection) and entry.section.id == "s1a"
+    assert d.index.entries["s1a"].section.id == "journey"
+    shown = Evaluator(d).session({"s1a": {"not_relevant": True}})
+    assert not shown.shown("q1-1") and not shown.shown("q1-3-health-date")
+    assert shown.shown("q1-4") and shown.shown("q1-5")  # q1-5 asks why, when the box is ticked
+    assert not Evaluator(d).session({}).shown("q1-5")
+
+
+def test_inputs_inside_a_question_are_indexed_under_it() -> None:
+    d = load_definition(JOURNEY)
+    assert d.index.entries["q1-2-seen"].parent_id == "q1-2"
+    assert d.index.entries["q1-3-health-date"].revealed_by == ("q1-3-agencies", "health")
+    q14 = d.index.node("q1-4")
+    assert q14.part_order()[:2] == ("narratives", "judgement")
+
+
+def test_a_checklist_answer_set_has_no_rank_and_its_criteria_are_questions() -> None:
+    d = load_definition(CHECKLIST)
+    scale = d.scale("yes-no-na")
+    assert scale.is_checklist and scale.rank("yes") is None and scale.meets_good("yes") is None
+    c1 = d.index.node("c1")
+    assert c1.judgement.scale == "yes-no-na" and [n.id for n in c1.narratives] == ["evidence"]
+
+
+@pytest.mark.parametrize(("path", "answers"), [(JOURNEY, JOURNEY_ANSWERS), (CHECKLIST, CHECKLIST_ANSWERS)],
+                         ids=["journey", "checklist"])
+def test_a_completed_example_checks_clean(path, answers) -> None:
+    from auditforms.results.check import check_document
+
+    d = load_definition(path)
+    findings = check_document(d, _audit(d, answers))
+    assert [f.format() for f in findings if f.is_error] == []
+
+
+def test_a_wrong_checklist_answer_is_an_error() -> None:
+    from auditforms.results.check import check_document
+
+    d = load_definition(CHECKLIST)
+    findings = check_document(d, _audit(d, {**CHECKLIST_ANSWERS, "c1": {"judgement": "exceeds-good"}}))
+    assert any(f.is_error and "c1" in (f.pointer or "") for f in findings)
+
+
+def test_the_data_dictionary_keeps_checklist_answers_apart_from_grades() -> None:
+    from auditforms.results.dictionary_rows import DictionaryBuilder
+
+    d = load_definition(CHECKLIST)
+    rows = {r.path: r for r in DictionaryBuilder(d).rows()}
+    assert rows["c1.judgement"].type == "checklist (yes-no-na)"
+    assert rows["file.judgement"].type == "scale (grade)"
+    assert rows["c1.evidence"].type == "textarea"
