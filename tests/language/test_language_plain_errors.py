@@ -62,7 +62,8 @@ def test_undeclared_tag_on_a_consideration_is_an_error() -> None:
 
 def test_undeclared_tag_in_a_rule_selector_is_an_error() -> None:
     text = ("id: t\ntitle: T\nversion: 1.0.0\n"
-            "scales: [{id: g, best: highest, options: [{id: a, label: A, value: 1}]}]\nsections:\n  - id: s\n    title: S\n    items:\n"
+            "scales: [{id: g, best: highest, options: [{id: a, label: A, value: 1}]}]\n"
+            "sections:\n  - id: s\n    title: S\n    items:\n"
             "      - {id: q, type: question, title: Q, judgement: {scale: g}}\n"
             "      - {id: r, type: question, title: R, judgement: {scale: g}}\n"
             "rules:\n  - id: x\n    message: m\n"
