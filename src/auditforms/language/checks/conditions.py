@@ -21,6 +21,12 @@ def check(ctx: Context) -> None:
             if _refers_to_itself(ctx, node, test):
                 ctx.report("AF309", f"'{node.id}' is shown only when a condition on itself holds, "
                            "so it can never be shown", f"{test_pointer}/field")
+    for i, scale in enumerate(ctx.definition.scales):
+        for j, option in enumerate(scale.options):
+            for k, descriptor in enumerate(option.descriptors):
+                if descriptor.when is not None:
+                    for test_pointer, test in _tests(descriptor.when, f"/scales/{i}/options/{j}/descriptors/{k}/when"):
+                        _check_test(ctx, test, test_pointer, None)
     for i, rule in enumerate(ctx.definition.rules):
         scope = _scope(ctx, rule)
         for key, condition in (("when", rule.when), ("assert", rule.assert_)):

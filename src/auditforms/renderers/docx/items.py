@@ -7,7 +7,8 @@ from typing import Any
 
 from auditforms.model import markdown
 from auditforms.model.definition import FieldItem, Judgement, Narrative, Question, Section, Table
-from auditforms.renderers.docx.builder import CONTENT_WIDTH_MM, Form
+from auditforms.model.rubric import Link
+from auditforms.renderers.docx.builder import CONTENT_WIDTH_MM, Form, guide_lines
 from auditforms.renderers.docx.naming import shorten, tag
 
 DETAIL_WIDTHS = (60, 110)
@@ -47,7 +48,7 @@ def visit_section(form: Form, section: Section) -> None:
     if section.completed_by and not section.intro:
         form.para(COMPLETED_BY[section.completed_by], "Form Hint")
     form.prose(section.guidance, "Form Hint")
-    see_also(form, section.see)
+    see_also(form, section.see, section.links)
     if section.optional:
         table = form.grid((CONTENT_WIDTH_MM,), f"{section.title}: {section.not_relevant_label}", rows=1)
         form.checkbox(table.rows[0].cells[0], tag(section.id, "not_relevant"),
@@ -70,12 +71,14 @@ def visit_section(form: Form, section: Section) -> None:
         visit_overall(form, section)
 
 
-def see_also(form: Form, refs: Sequence[str]) -> None:
+def see_also(form: Form, refs: Sequence[str], links: Sequence[Link] = ()) -> None:
     titles = [form.definition.index.statements[r].title for r in refs
               if r in form.definition.index.statements]
     if titles:
         quoted = "; ".join(f"“{t}”" for t in titles)
         form.para(f"See the appendix: {quoted}.", "Form Hint")
+    for line in guide_lines(links):
+        form.para(line, "Form Hint")
 
 
 def visit_fields(form: Form, fields: Sequence[FieldItem]) -> None:
@@ -94,7 +97,7 @@ def _field_row(form: Form, table: Any, field: FieldItem, note: str | None) -> No
     if field.completed_by and field.completed_by != section.completed_by:
         hint = " ".join(h for h in (hint, COMPLETED_BY[field.completed_by]) if h)
     notes = form.option_notes(field.answer_options) if field.type != "scale" else []
-    form.label_cell(row.cells[0], field.label, hint=[hint, *notes], note=note)
+    form.label_cell(row.cells[0], field.label, hint=[hint, _format_hint(field), *notes], note=note)
     form.answer(row.cells[1], field, field.id, field.label, form.prefill.get(field.id))
     if field.type == "textarea":
         form.min_height(row, field.rows)
@@ -106,9 +109,20 @@ def _field_row(form: Form, table: Any, field: FieldItem, note: str | None) -> No
         _field_row(form, table, follow_up, note)
 
 
+def _format_hint(field: FieldItem) -> str | None:
+    """How to write an answer whose form Word's controls cannot enforce: a month, a unit."""
+    if field.type == "month":
+        return "Month and year, for example 03/2026."
+    if field.type == "number" and field.unit:
+        return f"A number, in {field.unit}."
+    return None
+
+
 def visit_question(form: Form, question: Question, level: int) -> None:
     heading = question_heading(question)
     form.heading(numbered(question.number, heading), level)
+    if form.definition.show_tags and question.tags:
+        form.para("Tags: " + ", ".join(question.tags), "Form Hint")
     form.instruction(form.only_if([question.when], "this question "))
     if question.prompt and heading != markdown.plain(markdown.parse(question.prompt)):
         form.prose(question.prompt)
@@ -119,7 +133,7 @@ def visit_question(form: Form, question: Question, level: int) -> None:
     if question.guidance:
         form.para("Guidance", "Form Label")
         form.prose(question.guidance, "Form Hint")
-    see_also(form, question.see)
+    see_also(form, question.see, question.links)
     name = question_name(question)
     if question.judgement is not None or question.narratives:
         table = form.grid(ANSWER_WIDTHS, numbered(question.number, question_heading(question)))
@@ -136,8 +150,9 @@ def _judgement_row(form: Form, table: Any, judgement: Judgement, owner: str, ali
     row = form.add_row(table, ANSWER_WIDTHS)
     options = form.scale_options(judgement.scale)
     listed = " / ".join(o.label for o in options)
+    guides = guide_lines(form.definition.index.scales[judgement.scale].links)
     form.label_cell(row.cells[0], judgement.label or default_label,
-                    hint=[listed, judgement.hint, *form.option_notes(options)])
+                    hint=[listed, judgement.hint, *form.option_notes(options, judgement.scale), *guides])
     form.judgement(row.cells[1], judgement, tag(owner, "judgement"), alias)
 
 

@@ -12,6 +12,7 @@ from auditforms.model.definition import Consideration, Definition, FieldItem, Qu
 from auditforms.renderers.html.build_fields import FieldBuilder
 from auditforms.renderers.html.describe import only_if
 from auditforms.renderers.html.markdown import markdown, plain
+from auditforms.renderers.html.rubric import links_html
 from auditforms.renderers.html.views import (
     ItemView,
     OverallView,
@@ -68,6 +69,8 @@ class PageBuilder:
                              for n in question.narratives),
             parts=tuple(self.question(p, min(level + 1, 6)) for p in question.parts),
             see=self.fields.links(question.see), only_if=only_if(self.definition, question.when),
+            guides=links_html(question.links),
+            tags=question.tags if self.definition.show_tags else (),
         )
 
     def item(self, item: FieldItem | Question | Table) -> ItemView:
@@ -97,6 +100,7 @@ class PageBuilder:
             not_relevant=_part(value, "not_relevant") is True,
             items=tuple(self.item(i) for i in section.items), overall=overall,
             see=self.fields.links(section.see), only_if=only_if(self.definition, section.when),
+            guides=links_html(section.links),
         )
 
     def page(self, audit_id: str | None, due_date: date | None = None) -> PageView:

@@ -34,6 +34,9 @@ class ChoiceView:
     checked: bool = False
     see: tuple[Link, ...] = ()
     follow_up: FieldView | None = None
+    #: A grade's descriptor as formatted text (paragraphs, conditional paragraphs, links), in
+    #: place of ``hint``.
+    rubric: Markup | None = None
 
 
 @dataclass(frozen=True)
@@ -56,7 +59,14 @@ class FieldView:
     rows: int = 3
     see: tuple[Link, ...] = ()
     only_if: str | None = None
+    #: Links to guides outside the tool.
+    guides: Markup | None = None
     prefilled: bool = False
+    #: The ``type`` of a one-line input (text, email, tel) and what the browser may fill it with.
+    input_type: str = "text"
+    autocomplete: str | None = None
+    #: A number's unit, printed after the box (named to screen readers in its label).
+    unit: str | None = None
 
 
 @dataclass(frozen=True)
@@ -81,6 +91,8 @@ class JudgementView:
     choices: tuple[ChoiceView, ...]
     required: bool
     context: str = ""
+    #: Links to guides outside the tool given on the scale.
+    guides: Markup | None = None
 
 
 @dataclass(frozen=True)
@@ -98,6 +110,10 @@ class QuestionView:
     parts: tuple[QuestionView, ...]
     see: tuple[Link, ...] = ()
     only_if: str | None = None
+    #: Links to guides outside the tool.
+    guides: Markup | None = None
+    #: The question's tags, when the tool shows them on its forms.
+    tags: tuple[str, ...] = ()
 
 
 @dataclass(frozen=True)
@@ -144,6 +160,8 @@ class TableView:
     max_rows: int | None
     see: tuple[Link, ...] = ()
     only_if: str | None = None
+    #: Links to guides outside the tool.
+    guides: Markup | None = None
     completed_by: str | None = None
 
 
@@ -173,6 +191,8 @@ class SectionView:
     overall: OverallView | None
     see: tuple[Link, ...] = ()
     only_if: str | None = None
+    #: Links to guides outside the tool.
+    guides: Markup | None = None
 
 
 @dataclass(frozen=True)
