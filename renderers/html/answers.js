@@ -6,7 +6,7 @@
 var AuditAnswers = function (form, data, evaluator, D, Rows) {
   "use strict";
   var $$ = D.$$, pad = D.pad, has = D.has;
-  var DATE_PARTS = ["day", "month", "year"];
+  var DATE_PARTS = ["day", "month", "year"], MONTH_PARTS = ["month", "year"];
   var inputsByName = {}, slotByName = {}, slotById = {}, groups = {};
   var values = {}, problemsBySlot = {}, unreadable = {}, rowMaps = {};
 
@@ -15,8 +15,9 @@ var AuditAnswers = function (form, data, evaluator, D, Rows) {
   data.slots.forEach(function (slot) {
     slotById[slot.id] = slot;
     var names = slot.shape === "object" ? slot.keys.map(function (k) { return slot.id + "." + k; })
-      : slot.shape !== "value" ? [] : slot.type === "date"
-        ? DATE_PARTS.map(function (p) { return slot.id + "#" + p; }) : [slot.id];
+      : slot.shape !== "value" ? [] : slot.type === "date" || slot.type === "month"
+        ? (slot.type === "date" ? DATE_PARTS : MONTH_PARTS).map(function (p) { return slot.id + "#" + p; })
+        : [slot.id];
     names.forEach(function (n) { slotByName[n] = slot; });
   });
   function byName(name) { return inputsByName[name] || []; }
@@ -40,6 +41,18 @@ var AuditAnswers = function (form, data, evaluator, D, Rows) {
     return null;
   }
   function dateInputs(id) { return DATE_PARTS.map(function (p) { return byName(id + "#" + p)[0]; }); }
+  /* A month-and-year input (Month, Year boxes) as "YYYY-MM". */
+  function readMonth(id, pointer, problems) {
+    var inputs = MONTH_PARTS.map(function (p) { return byName(id + "#" + p)[0]; });
+    var parts = inputs.map(function (input) { return input ? input.value.trim() : ""; });
+    if (parts.join("") === "") return null;
+    var month = Number(parts[0]);
+    if (/^\d{1,2}$/.test(parts[0]) && month >= 1 && month <= 12 && /^\d{4}$/.test(parts[1])) {
+      return parts[1] + "-" + pad(parts[0], 2);
+    }
+    problems.push({ pointer: pointer, message: "enter a real month and year, like 3 2026", control: inputs[0] });
+    return null;
+  }
   function cellDateInputs(cell) {
     return DATE_PARTS.map(function (p) { return cell.querySelector('[data-part="' + p + '"]'); });
   }
@@ -52,6 +65,7 @@ var AuditAnswers = function (form, data, evaluator, D, Rows) {
   function readValue(slot, problems) {
     var id = slot.id, pointer = "/answers/" + id;
     if (slot.type === "date") return readDate(dateInputs(id), pointer, problems);
+    if (slot.type === "month") return readMonth(id, pointer, problems);
     if (slot.type === "multichoice") {
       var chosen = byName(id).filter(function (i) { return i.checked; }).map(function (i) { return i.value; });
       return chosen.length ? chosen : null;
@@ -174,7 +188,11 @@ var AuditAnswers = function (form, data, evaluator, D, Rows) {
   }
   function fillValue(slot, value) {
     if (slot.type === "date") setDate(dateInputs(slot.id), value);
-    else if (["choice", "yesno", "age_band", "scale", "multichoice"].indexOf(slot.type) >= 0) setChoice(slot.id, value);
+    else if (slot.type === "month") {
+      var ok = typeof value === "string" && /^\d{4}-\d{2}$/.test(value);
+      setText(byName(slot.id + "#month")[0], ok ? String(Number(value.slice(5, 7))) : "");
+      setText(byName(slot.id + "#year")[0], ok ? value.slice(0, 4) : "");
+    } else if (["choice", "yesno", "age_band", "scale", "multichoice"].indexOf(slot.type) >= 0) setChoice(slot.id, value);
     else setText(byName(slot.id)[0], value);
   }
   function fillObject(slot, value) {

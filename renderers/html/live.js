@@ -12,6 +12,13 @@ var AuditLive = function (form, data, model, deps, problems, evaluator, D) {
   D.$$("[data-overall]", form).forEach(function (n) { nodeOf(n.getAttribute("data-overall")).overall.push(n); });
   /* Each unit's problems as listed ({found, key}); null until the answers are first checked. */
   var current = null;
+  /* Grade descriptor paragraphs shown only when their condition holds ("In addition for care leavers"). */
+  var descriptors = D.$$("[data-when]", form).map(function (n) {
+    return { node: n, condition: JSON.parse(n.getAttribute("data-when")) };
+  });
+  function showDescriptors(run) {
+    descriptors.forEach(function (d) { setHidden(d.node, run.truth(d.condition, null) !== true); });
+  }
 
   /* An evaluation of the answers as they would be saved: a section marked not relevant keeps
    * only that mark (hidden answers are already out of reach of every rule). */
@@ -72,6 +79,7 @@ var AuditLive = function (form, data, model, deps, problems, evaluator, D) {
   function all() {
     var run = session();
     Object.keys(nodes).forEach(function (id) { showPart(run, id); });
+    showDescriptors(run);
     names.all(run);
     if (current) check("", false);
   }
@@ -90,6 +98,7 @@ var AuditLive = function (form, data, model, deps, problems, evaluator, D) {
     var run = session(), affected = deps.affectedBy(id), moved = false, units = affected.units;
     showPart(run, id);
     affected.parts.forEach(function (part) { showPart(run, part); });
+    if (descriptors.length) showDescriptors(run);
     if (names.update(run, [id].concat(affected.parts))) units = units.concat(deps.namesReaders);
     if (!current) return false;
     units.forEach(function (unit) {

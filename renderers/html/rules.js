@@ -300,7 +300,7 @@ var AuditRules = (function () {
           this.rank(subject), this.rank(this.resolve(operand, scope)));
       case "better_than_all": case "worse_than_all": {
         var mine = this.rank(subject);
-        var refs = Array.isArray(operand) ? operand : this.selected(subject.owner, subject.scale, operand.judgements);
+        var refs = Array.isArray(operand) ? operand : this.selected(subject.owner, subject.scale, operand);
         var others = refs.map(function (r) { return self.rank(self.resolve(r, scope)); })
           .filter(function (r) { return r !== null; });
         if (mine === null || others.length === 0) return null;
@@ -356,13 +356,17 @@ var AuditRules = (function () {
     });
     return names;
   };
-  Run.prototype.selected = function (owner, scale, kind) {
-    var self = this, refs = [];
+  Run.prototype.selected = function (owner, scale, selector) {
+    // Mirrors auditforms.rules.scoping.selected_judgements.
+    var self = this, refs = [], kind = selector.judgements, leftOut = selector.except || [];
+    if (selector.scale !== undefined && selector.scale !== null && selector.scale !== scale) return refs;
     this.index.order.forEach(function (id) {
       var e = self.index.entries[id];
       var wanted = (e.kind === "question" && (kind === "questions" || kind === "all")) ||
                    (e.kind === "section" && (kind === "sections" || kind === "all"));
-      if (wanted && id !== owner && (e.judgementScale || null) === scale) refs.push(id + ".judgement");
+      var tagged = !selector.tagged || (e.tags || []).indexOf(selector.tagged) >= 0;
+      if (wanted && tagged && id !== owner && leftOut.indexOf(id) < 0 &&
+          (e.judgementScale || null) === scale) refs.push(id + ".judgement");
     });
     return refs;
   };

@@ -87,6 +87,7 @@ CATALOGUE: dict[str, str] = {
     "AF108": "the document holds a YAML tag or value auditforms does not accept (e.g. an infinite or too large number)",
     "AF109": "the path is not a regular file (a folder, a pipe or a device)",
     "AF110": "the text holds an invalid character (a lone surrogate)",
+    "AF111": "unquoted text inside { } or [ ] holds '?', which only libyaml reads (a warning: quote it)",
     # AF2xx: the definition language's JSON Schema
     "AF201": "a key is not part of the definition language",
     "AF202": "a required key is missing",
@@ -119,6 +120,8 @@ CATALOGUE: dict[str, str] = {
     "AF406": "a reference document cannot be found or is invalid",
     "AF407": "extends chains are nested too deeply",
     "AF408": "a change puts a section among items, or an item among sections",
+    "AF409": "a customisation gives sections:, which replaces every section of the tool it extends (a warning)",
+    "AF410": "a customisation removes or leaves out a part that a rule of the tool it extends still names",
     # AF5xx: usage
     "AF501": "an option or argument given on the command line is invalid",
 }

@@ -104,9 +104,11 @@ def _item(d: Definition, item: Item, indent: str) -> Iterator[str]:
         number = f"Q{item.number} " if item.number else ""
         yield f"{indent}{number}{_clip(label)}  [{item.id}]"
         parts = ([f"judgement on {item.judgement.scale}"] if item.judgement else []) + [
-            n.id for n in item.narratives]
+            n.id + _required(n.required) for n in item.narratives]
         if parts:
             yield f"{indent}    answers: {', '.join(parts)}"
+        if item.tags:
+            yield f"{indent}    tags: {', '.join(item.tags)}"
         for part in item.parts:
             yield from _item(d, part, indent + "  ")
         for field_ in item.fields:
@@ -116,7 +118,8 @@ def _item(d: Definition, item: Item, indent: str) -> Iterator[str]:
         columns = ", ".join(c.id for c in item.columns)
         yield f"{indent}table {_clip(item.title)}  [{item.id}]  ({rows}; columns: {columns})"
     else:
-        extra: list[str] = [item.type] + ([item.completed_by] if item.completed_by else [])
+        extra: list[str] = [item.type + (f" in {item.unit}" if item.unit else "")]
+        extra += [item.completed_by] if item.completed_by else []
         extra += [f"role {item.role}"] if item.role else []
         extra += ["required"] if item.required else []
         yield f"{indent}{_clip(item.label)}  [{item.id}]  ({', '.join(extra)})"
@@ -124,6 +127,11 @@ def _item(d: Definition, item: Item, indent: str) -> Iterator[str]:
             yield f"{indent}  if {option_id}: {_clip(follow_up.label)}  [{follow_up.id}]  ({follow_up.type})"
     if item.when:
         yield f"{indent}    shown only if {describe_condition(d, item.when)}"
+
+
+def _required(required: bool | str) -> str:
+    """How a narrative's ``required`` reads after its id in the outline."""
+    return " (required when graded)" if required == "when_graded" else " (required)" if required else ""
 
 
 def _rule(d: Definition, rule: Rule) -> Iterator[str]:

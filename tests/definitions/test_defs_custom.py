@@ -8,6 +8,7 @@ import pytest
 from defs_support import DEFINITIONS, load, question_pieces, texts
 from seed_wording import UASC_QUESTIONS, normalise
 
+from auditforms.model.conditions import Judgements
 from auditforms.model.definition import Question
 from auditforms.rules import Evaluator, all_rules
 
@@ -131,7 +132,7 @@ def test_neglect_dip_sample_overall_rule_compares_only_the_kept_fields() -> None
     definition = load("torbay-neglect-dip-sample")
     rule = next(r for r in definition.rules if r.id == "overall-not-better-than-every-field")
     assert rule.assert_.not_.better_than_all.judgements == "questions"  # a selector, not a list
-    selected = Evaluator(definition).selected("q12", "quality", "questions")
+    selected = Evaluator(definition).selected("q12", "quality", Judgements(judgements="questions"))
     assert selected == ("q1.judgement", "q2.judgement", "q4.judgement", "q7.judgement")
 
 

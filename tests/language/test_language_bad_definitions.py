@@ -56,7 +56,7 @@ CASES = [
     ("undeclared tag", None, "AF312", 6, "qualty", "did you mean 'quality'"),
     ("tab-indented YAML", "\t- {id: a}\n", "AF105", 15, "\t", "malformed YAML"),
     ("version not semantic", None, "AF205", 3, "one point oh", "semantic version"),
-    ("version as number", None, "AF203", 3, "1.0", "put it in quotes"),
+    ("version as number", None, "AF203", 3, "1.0", "write 1.0.0"),
     ("empty file", "", "AF104", 0, None, "empty"),
     ("list instead of mapping", "- a\n- b\n", "AF203", 1, "- a", "not a list"),
     ("select without extends", None, "AF201", 4, "select", "only allowed in a tool that extends another"),

@@ -89,9 +89,52 @@ def test_select_keeps_listed_parts_with_their_sections(tmp_path: Path) -> None:
 
 
 def test_rule_left_dangling_by_a_removal_is_an_error(tmp_path: Path) -> None:
+    """At the remove, in the customisation: which rule names it and how to change that rule."""
     path = child(tmp_path, "changes:\n  - remove: q2\n")
     diagnostics = load(path, search_path=[KITCHEN_DIR]).diagnostics
-    assert any(d.code == "AF303" and "'q2'" in d.message for d in diagnostics)
+    found = [d for d in diagnostics if d.code == "AF410"]
+    assert len(found) == 1, [d.format() for d in diagnostics]
+    assert (found[0].file, found[0].line) == (str(path), 4)
+    assert "removes 'q2'" in found[0].message and "rule 'overall-not-better-than-every-field'" in found[0].message
+    assert "add it to this remove: list" in found[0].message and "did you mean" not in found[0].message
+    assert not any(d.code == "AF303" for d in diagnostics)
+
+
+def test_removing_the_rule_too_is_enough(tmp_path: Path) -> None:
+    loaded(child(tmp_path, "changes:\n  - remove: [q2, overall-not-better-than-every-field]\n"))
+
+
+def test_select_leaving_out_a_part_a_rule_names(tmp_path: Path) -> None:
+    path = child(tmp_path, "select: [header, q1, q3]\n")
+    messages = [d.message for d in load(path, search_path=[KITCHEN_DIR]).diagnostics if d.code == "AF410"]
+    assert messages and all("leaves out" in m and "add a change: remove:" in m for m in messages)
+
+
+def test_typo_in_set_is_reported_at_the_typo_in_the_customisation(tmp_path: Path) -> None:
+    path = child(tmp_path, "changes:\n  - update: q1\n    set:\n      titel: Risk\n")
+    diagnostics = load(path, search_path=[KITCHEN_DIR]).diagnostics
+    assert [(d.code, d.file, d.line, d.col) for d in diagnostics] == [("AF201", str(path), 6, 7)]
+    assert "'titel' is not a key of a question; did you mean 'title'?" in diagnostics[0].message
+    assert "Extra inputs" not in diagnostics[0].message
+
+
+def test_wrong_value_in_set_is_reported_in_the_customisation(tmp_path: Path) -> None:
+    path = child(tmp_path, "changes:\n  - update: q1\n    set: {judgement: {scale: quality, required: maybe}}\n")
+    diagnostics = load(path, search_path=[KITCHEN_DIR]).diagnostics
+    assert [(d.code, d.file, d.line) for d in diagnostics] == [("AF203", str(path), 5)]
+
+
+def test_typo_in_an_added_item_is_reported_in_auditforms_words(tmp_path: Path) -> None:
+    path = child(tmp_path, "changes:\n  - add: {id: extra, type: text, labl: Extra}\n    after: q1\n")
+    diagnostics = load(path, search_path=[KITCHEN_DIR]).diagnostics
+    assert any(d.code == "AF201" and d.line == 4 and "did you mean 'label'" in d.message for d in diagnostics)
+
+
+def test_sections_in_a_customisation_is_told_plainly(tmp_path: Path) -> None:
+    path = child(tmp_path, "sections:\n  - {id: only, title: Only}\n")
+    found = [d for d in load(path, search_path=[KITCHEN_DIR]).diagnostics if d.code == "AF409"]
+    assert found and "replaces every section of 'kitchen-sink'" in found[0].message
+    assert "changes:" in found[0].message and found[0].line == 3
 
 
 def test_scales_and_rules_merge_by_id(tmp_path: Path) -> None:

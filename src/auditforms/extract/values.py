@@ -62,6 +62,8 @@ def read_value(slot: Slot, control: Control | None, cell_text: str = "") -> Read
         return NOTHING
     if slot.type == "number":
         return _number(text)
+    if slot.type == "month":
+        return _month(text)
     if slot.type == "choice":
         return _choice(slot, text, control)
     return Read(text)
@@ -91,6 +93,19 @@ def _number(text: str) -> Read:
         return Read(text, doubtful=True)
     number = float(plain)
     return Read(int(number) if number.is_integer() and "." not in plain else number)
+
+
+_MONTH_FORMATS = ("%m/%Y", "%m-%Y", "%m.%Y", "%m %Y", "%Y-%m", "%B %Y", "%b %Y")
+
+
+def _month(text: str) -> Read:
+    """A month and year as typed ("03/2026", "March 2026", "2026-03") as ``YYYY-MM``."""
+    for fmt in _MONTH_FORMATS:
+        try:
+            return Read(dt.datetime.strptime(text.strip(), fmt).strftime("%Y-%m"))
+        except ValueError:
+            continue
+    return Read(text, doubtful=True)
 
 
 def _choice(slot: Slot, text: str, control: Control | None) -> Read:

@@ -11,6 +11,7 @@ from __future__ import annotations
 from typing import Any
 
 from auditforms.diagnostics import Diagnostic
+from auditforms.language.composition_checks import check_part, check_update, rules_naming, sections_given
 from auditforms.language.suggest import did_you_mean
 from auditforms.language.tree import Slot, all_ids, children_for_insert, find_slot, iter_slots, rule_slot
 from auditforms.source.located import LocDict, locate
@@ -26,6 +27,8 @@ class Composer:
         self.child = child
         self.filename = filename
         self.diagnostics: list[Diagnostic] = []
+        #: (id, pointer of the select or remove that took it away), for rules that still name it.
+        self.gone: dict[str, str] = {}
 
     def error(self, code: str, message: str, pointer: str, *, at_key: bool = False) -> None:
         pos = locate(self.child, pointer, at_key=at_key)
@@ -52,7 +55,21 @@ class Composer:
         for i, change in enumerate(self.child.get("changes") or []):
             if isinstance(change, dict):
                 self.apply(merged, change, f"/changes/{i}")
+        self.diagnostics += sections_given(self.child, self.filename)
+        self.rules_still_naming(merged)
         return merged
+
+    def rules_still_naming(self, tree: dict[str, Any]) -> None:
+        """A rule of the parent naming a part this customisation took away: say which rule and how."""
+        left = set(all_ids(tree))
+        gone = {id_ for id_ in self.gone if id_ not in left}
+        for rule_id, part in rules_naming(tree, gone):
+            how = ("add it to this remove: list" if self.gone[part].startswith("/changes")
+                   else f"add a change: remove: {rule_id}")
+            taken = "removes" if self.gone[part].startswith("/changes") else "leaves out"
+            self.error("AF410", f"this {taken} '{part}', which the rule '{rule_id}' of the tool being extended "
+                       f"names; remove that rule too ({how}), or give a rule with id '{rule_id}' under "
+                       "rules: to replace it", self.gone[part])
 
     # -- select ------------------------------------------------------------------------
 
@@ -63,6 +80,8 @@ class Composer:
                 self.error("AF403", f"select names '{id_}', which the tool being extended does not have"
                            + did_you_mean(str(id_), known), f"/select/{i}")
         keep = set(map(str, wanted))
+        for id_ in known - keep:
+            self.gone.setdefault(id_, "/select")  # what stays after select is worked out at the end
         sections = []
         for section in tree.get("sections") or []:
             if section.get("id") in keep:
@@ -89,6 +108,7 @@ class Composer:
             slot = self.existing(tree, str(change["replace"]), f"{pointer}/replace")
             if slot is not None:
                 slot.container[slot.index] = change.get("with")
+                self.diagnostics += check_part(change.get("with"), self.child, self.filename, f"{pointer}/with")
         elif op == "move":
             slot = self.existing(tree, str(change["move"]), f"{pointer}/move")
             if slot is not None:
@@ -97,6 +117,7 @@ class Composer:
         elif op == "update":
             slot = self.existing(tree, str(change["update"]), f"{pointer}/update")
             if slot is not None and isinstance(change.get("set"), dict):
+                self.diagnostics += check_update(slot.node, change["set"], self.child, self.filename, pointer)
                 slot.node.update(change["set"])
 
     def existing(self, tree: dict[str, Any], id_: str, pointer: str) -> Slot | None:
@@ -113,6 +134,8 @@ class Composer:
             self.error("AF403", f"cannot remove '{id_}': no section, item or rule has that id"
                        + did_you_mean(id_, all_ids(tree) + rules), pointer)
             return
+        for sub in iter_slots({"sections": [slot.node]}):
+            self.gone.setdefault(str(sub.node.get("id")), pointer)
         del slot.container[slot.index]
 
     def add(self, tree: dict[str, Any], node: Any, change: dict[str, Any], pointer: str) -> None:
@@ -125,6 +148,7 @@ class Composer:
             self.error("AF404", f"cannot add '{clashes[0]}': the tool being extended already has that id "
                        "(use replace or update to change it)", f"{pointer}/add")
             return
+        self.diagnostics += check_part(node, self.child, self.filename, f"{pointer}/add")
         self.insert(tree, node, change, pointer)
 
     def insert(self, tree: dict[str, Any], node: dict[str, Any], change: dict[str, Any], pointer: str) -> None:

@@ -97,14 +97,34 @@ def _all_errors(tree: Any, filename: str, schema: str = "definition.schema.json"
     return list(out.values())
 
 
-def _diagnose(error: ValidationError, tree: Any, filename: str) -> list[Diagnostic]:
+@cache
+def _part_validator(definition: str) -> Draft202012Validator:
+    from jsonschema import Draft202012Validator
+
+    from auditforms.schema_patterns import python_dialect
+
+    schema = definition_schema()
+    return Draft202012Validator(python_dialect({"$defs": schema["$defs"], "$ref": f"#/$defs/{definition}"}))
+
+
+def validate_part(node: Any, definition: str, tree: Any, filename: str, prefix: str) -> list[Diagnostic]:
+    """Schema errors of one section or item (``definition``: ``section`` or ``item``) that a
+    customisation builds, located in ``tree`` (the customisation's file) under ``prefix``."""
+    out: dict[tuple[str, str], Diagnostic] = {}
+    for error in _part_validator(definition).iter_errors(node):
+        for diagnostic in _diagnose(error, tree, filename, prefix):
+            out.setdefault((diagnostic.pointer or "", diagnostic.message), diagnostic)
+    return list(out.values())
+
+
+def _diagnose(error: ValidationError, tree: Any, filename: str, prefix: str = "") -> list[Diagnostic]:
     if error.validator in ("oneOf", "anyOf") and not _schema_of(error).get("x-message"):
         from jsonschema.exceptions import best_match
 
         inner = best_match(error.context or [])
         if inner is not None and inner is not error:
-            return _diagnose(inner, tree, filename)
-    pointer = pointer_join("", *error.absolute_path)
+            return _diagnose(inner, tree, filename, prefix)
+    pointer = pointer_join(prefix, *error.absolute_path)
     what = _thing(error)
     validator = error.validator
     if validator == "additionalProperties":
@@ -130,7 +150,7 @@ def _message(error: ValidationError, what: str) -> tuple[str, str]:
         expected = " or ".join(_TYPE_NAMES.get(t, t) for t in ([value] if isinstance(value, str) else value))
         got = _TYPE_NAMES.get(_json_type(error.instance), "this")
         if custom and value == "string":
-            return "AF203", f"expected text here, not {got}: {custom} (put it in quotes)"
+            return "AF203", _quote_advice(error, got, custom)
         return "AF203", f"expected {expected} here, not {got}"
     if v in ("enum", "const"):
         choices = [value] if v == "const" else list(value)
@@ -141,11 +161,38 @@ def _message(error: ValidationError, what: str) -> tuple[str, str]:
         if custom:
             return "AF205", f"{error.instance!r} is not valid: {custom}"
         if v == "minLength":
-            return "AF205", "this must not be empty"
+            return "AF205", f"{_key_name(error)} must not be empty"
         return "AF205", f"this is longer than {value} characters"
     if v in ("minimum", "maximum", "minItems", "maxItems", "uniqueItems", "minProperties", "maxProperties"):
         return "AF206", _range_message(v, value, custom)
     return "AF207", custom or f"this is not a valid {what}"
+
+
+def _quote_advice(error: ValidationError, got: str, custom: str) -> str:
+    """Advice for a number or true/false where text is wanted: quoting, when the quoted text
+    would be accepted; otherwise the nearest value that would be (``version: 7`` → ``7.0.0``)."""
+    import re
+
+    pattern = _schema_of(error).get("pattern")
+    written = str(error.instance).lower() if isinstance(error.instance, bool) else str(error.instance)
+    if not isinstance(pattern, str) or re.search(pattern, written):
+        return f"expected text here, not {got}: {custom} (put it in quotes: \"{written}\")"
+    parts = written.split(".")
+    padded = ".".join(parts + ["0"] * (3 - len(parts)))
+    if re.search(pattern, padded):
+        return f"{written} is not valid: {custom}; write {padded}"
+    return f"{written} is not valid: {custom}"
+
+
+def _key_name(error: ValidationError) -> str:
+    """How a message names the value it is about: ``'title'``, or ``item 2 of 'items'``."""
+    path = list(error.absolute_path)
+    if not path:
+        return "this"
+    if isinstance(path[-1], int):
+        owner = next((p for p in reversed(path) if isinstance(p, str)), None)
+        return f"item {path[-1] + 1} of '{owner}'" if owner else f"item {path[-1] + 1}"
+    return f"'{path[-1]}'"
 
 
 def _range_message(v: str, value: Any, custom: str | None) -> str:

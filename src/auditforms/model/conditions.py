@@ -60,9 +60,16 @@ class Judgements(Frozen):
     """A selector for ``better_than_all``/``worse_than_all``: every judgement of a kind (every
     question, every section's overall judgement, or both) on the same scale as the tested one,
     apart from the tested one itself. Customisations that add or leave out parts need not
-    restate a list."""
+    restate a list.
+
+    ``scale`` keeps those graded on that scale (it must be the tested one's: grades on two
+    scales do not compare), ``tagged`` those tagged so, and ``except`` leaves out the
+    questions or sections named ("all but this one")."""
 
     judgements: Literal["questions", "sections", "all"]
+    scale: str | None = None
+    tagged: str | None = None
+    except_: tuple[str, ...] = Field(default=(), alias="except")
 
 
 class Test(Frozen):

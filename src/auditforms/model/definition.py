@@ -122,6 +122,9 @@ class Definition(Frozen):
     sections: tuple[Section, ...]
     rules: tuple[Rule, ...] = ()
     tags: dict[str, str] = PydField(default_factory=dict)
+    #: Print each question's tags on the forms (HTML and Word), e.g. to tell compliance
+    #: questions from quality ones.
+    show_tags: bool = False
     targets: Targets | None = None
     based_on: tuple[str, ...] = ()
     presentation: Presentation = PydField(default_factory=Presentation)

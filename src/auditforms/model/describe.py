@@ -89,6 +89,10 @@ def _test(definition: Definition, test: Test) -> str:
     if isinstance(operand, Judgements):
         kind = {"questions": "every other question", "sections": "every section's overall judgement",
                 "all": "every other judgement"}[operand.judgements]
+        if operand.tagged:
+            kind += f" tagged “{definition.tags.get(operand.tagged, operand.tagged)}”"
+        if operand.except_:
+            kind += " except " + ", ".join(describe_ref(definition, i) for i in operand.except_)
         return f"{subject} is {'better' if op.startswith('better') else 'worse'} than {kind} on its scale"
     if op in ("rows_at_most", "rows_at_least"):
         return f"{subject} has {'at most' if op == 'rows_at_most' else 'at least'} {operand} row" \

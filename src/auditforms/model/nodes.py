@@ -11,6 +11,7 @@ from pydantic import Field as PydField
 
 from auditforms.model.base import Frozen
 from auditforms.model.conditions import Condition
+from auditforms.model.rubric import Link
 
 CompletedBy = Literal["central", "auditor", "moderator"]
 Role = Literal[
@@ -70,6 +71,9 @@ class Narrative(Frozen):
     rows: int = 5
     #: Its text may be quoted in the monthly report, when the report is asked for text.
     reportable: bool = False
+    #: ``True``: always required; ``"when_graded"``: required whenever the judgement is given
+    #: (a grade, not "not applicable"). Enforced by an implicit rule, so no rule is written.
+    required: bool | Literal["when_graded"] = False
 
 
 class Consideration(Frozen):
@@ -90,7 +94,8 @@ class _Item(Frozen):
 
 
 FieldType = Literal[
-    "text", "textarea", "date", "number", "choice", "multichoice", "yesno", "age_band", "scale"
+    "text", "textarea", "date", "number", "choice", "multichoice", "yesno", "age_band", "scale",
+    "month", "email", "telephone",
 ]
 
 
@@ -113,6 +118,8 @@ class FieldItem(_Item):
     maximum: float | None = None
     rows: int = 3
     reportable: bool = False
+    #: For a number: the unit or suffix printed after the box ("%", "per week").
+    unit: str | None = None
 
     @property
     def answer_options(self) -> tuple[Option, ...]:
@@ -160,6 +167,7 @@ class Question(_Item):
     def part_order(self) -> tuple[QuestionPart, ...]:
         """The parts in the order printed: those named in ``order``, then the rest as usual."""
         return self.order + tuple(p for p in DEFAULT_PART_ORDER if p not in self.order)
+    links: tuple[Link, ...] = ()
 
     @property
     def display_name(self) -> str:
@@ -265,6 +273,7 @@ class Section(Frozen):
     show_title: bool = True
     #: Short fields printed side by side, as case-detail grids are (1 = one to a row).
     fields_per_row: int = 1
+    links: tuple[Link, ...] = ()
 
     @property
     def has_answer_object(self) -> bool:

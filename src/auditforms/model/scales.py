@@ -9,13 +9,17 @@ from functools import cached_property
 from typing import Literal
 
 from auditforms.model.base import Frozen
+from auditforms.model.rubric import Descriptor, Link
 
 
 class ScaleOption(Frozen):
     id: str
     label: str
     value: float | None = None
+    #: The grade's descriptor: paragraphs (blank line between) and bullet lists.
     description: str | None = None
+    descriptors: tuple[Descriptor, ...] = ()
+    links: tuple[Link, ...] = ()
 
 
 class NotApplicableOption(Frozen):
@@ -36,6 +40,7 @@ class Scale(Frozen):
     options: tuple[ScaleOption, ...]
     not_applicable: NotApplicableOption | None = None
     good_from: str | None = None
+    links: tuple[Link, ...] = ()
 
     @property
     def is_checklist(self) -> bool:

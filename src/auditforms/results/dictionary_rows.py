@@ -31,6 +31,7 @@ COLUMNS = (
     "role",
     "condition",
     "rules",
+    "tags",
 )
 
 
@@ -48,6 +49,7 @@ class Row:
     role: str
     condition: str
     rules: str
+    tags: str = ""
 
     def cells(self) -> list[str]:
         return [getattr(self, c) for c in COLUMNS]
@@ -81,7 +83,7 @@ class DictionaryBuilder:
         *,
         number: str = "",
         options: str = "",
-        required: bool = False,
+        required: bool | str = False,
         node: Any = None,
     ) -> Row:
         title = f"{section.number} {section.title}" if section.number else section.title
@@ -96,11 +98,12 @@ class DictionaryBuilder:
             clean(label),
             kind,
             options,
-            "yes" if required else "no",
+            required.replace("_", " ") if isinstance(required, str) else "yes" if required else "no",
             completed,
             getattr(node, "role", None) or "",
             self.wording.shown_when(item_id),
             self._rules_for(item_id, path),
+            "; ".join(getattr(node, "tags", ())),
         )
 
     def _node_rows(self, item_id: str, node: Any, section: Section) -> Iterator[Row]:
@@ -110,7 +113,8 @@ class DictionaryBuilder:
                 options = _options(vs.scale_options(self.definition.scale(node.scale)))
             elif node.answer_options:
                 options = _options(vs.choice_options(node.answer_options))
-            yield self._row(item_id, item_id, section, node.label, node.type, number=node.number or "",
+            kind = f"number ({node.unit})" if node.type == "number" and node.unit else node.type
+            yield self._row(item_id, item_id, section, node.label, kind, number=node.number or "",
                             options=options, required=node.required, node=node)
         elif isinstance(node, Question):
             name = self.wording.namer.item(item_id)
@@ -158,6 +162,7 @@ class DictionaryBuilder:
                 f"{clean(name)}: {clean(narrative.label)}",
                 "textarea",
                 number=number,
+                required=narrative.required,
                 node=node,
             )
 

@@ -20,7 +20,7 @@ from auditforms.schema_patterns import python_pattern
 Check = Callable[[Any], bool]
 
 _ANNOTATIONS = {"$schema", "$id", "$defs", "$comment", "title", "description", "default",
-                "examples", "deprecated", "readOnly", "writeOnly"}
+                "examples", "deprecated", "readOnly", "writeOnly", "x-tags"}
 _TYPES: dict[str, Check] = {
     "string": lambda v: isinstance(v, str),
     "number": lambda v: isinstance(v, int | float) and not isinstance(v, bool),

@@ -87,6 +87,12 @@ def _demand(node: Any) -> list[str] | None:
 
 
 def node_schema(definition: Definition, node: Any, *, require: bool) -> Schema:
+    schema = _node_schema(definition, node, require=require)
+    tags = getattr(node, "tags", ())
+    return {**schema, "x-tags": list(tags)} if tags else schema  # compliance and quality counted apart
+
+
+def _node_schema(definition: Definition, node: Any, *, require: bool) -> Schema:
     if isinstance(node, FieldItem):
         return vs.field_schema(definition, node)
     if isinstance(node, Question):

@@ -161,7 +161,9 @@ def _problem(keyword: str, error: ValidationError) -> str:
             )
         if fmt == "date-time":
             return "must be a date and time such as 2026-11-12T10:31:00Z"
-        return "does not have the required form"
+        examples = error.schema.get("examples") if isinstance(error.schema, dict) else None
+        return f"does not have the required form (for example {examples[0]})" if examples else \
+            "does not have the required form"
     return _range_problem(keyword, value)
 
 

@@ -31,6 +31,17 @@ def date_schema() -> Schema:
     return {"type": ["string", "null"], "format": "date", "pattern": DATE_PATTERN}
 
 
+MONTH_PATTERN = "^[0-9]{4}-(0[1-9]|1[0-2])$"
+EMAIL_PATTERN = "^[^@\\s]+@[^@\\s]+\\.[^@\\s]+$"
+
+#: Text answers of a set form: the pattern, and an example the error message shows.
+TEXT_FORMS: dict[str, Schema] = {
+    "month": {"pattern": MONTH_PATTERN, "examples": ["2026-03"]},
+    "email": {"pattern": EMAIL_PATTERN, "examples": ["name@example.org"]},
+    "telephone": {"minLength": 1},
+}
+
+
 def _clean(text: str) -> str:
     return " ".join(text.split()).rstrip(":").strip()
 
@@ -76,8 +87,12 @@ def field_schema(definition: Definition, field: FieldItem) -> Schema:
         return {**base, "type": ["string", "null"]}
     if kind == "date":
         return {**base, **date_schema()}
+    if kind in TEXT_FORMS:
+        return {**base, "type": ["string", "null"], **TEXT_FORMS[kind]}
     if kind == "number":
         schema = {**base, "type": ["number", "null"]}
+        if field.unit:
+            schema["description"] = " ".join(filter(None, [base.get("description"), f"In {field.unit}."]))
         if field.minimum is not None:
             schema["minimum"] = field.minimum
         if field.maximum is not None:

@@ -256,7 +256,7 @@ def _ranked(op: str) -> Builder:
 def _ranked_all(better: bool) -> Builder:
     """``better_than_all``/``worse_than_all``: a list of parts, or a selector resolved once."""
     def build(c: Compiler, subject: Ref, operand: Any, place: Place) -> Cond:
-        refs = c.ev.selected(subject.owner, subject.scale, operand.judgements) \
+        refs = c.ev.selected(subject.owner, subject.scale, operand) \
             if isinstance(operand, Judgements) else tuple(operand)
         mine = c.rank_of(subject)
         ranks = tuple(c.rank_of(c.ref(ref, place)) for ref in refs)

@@ -31,10 +31,10 @@ from auditforms.model.conditions import (
     is_reference,
     iter_tests,
 )
-from auditforms.model.definition import Definition, FieldItem, ForEachRows, Question, Rule, Section, Table
+from auditforms.model.definition import Definition, FieldItem, ForEachRows, Rule, Section, Table
 from auditforms.rules import text
 from auditforms.rules.logic import Truth, as_mapping, compare, equals, get, kleene_all, kleene_any
-from auditforms.rules.scoping import judgement_scale, relative_parts, rule_owners
+from auditforms.rules.scoping import judgement_scale, relative_parts, rule_owners, selected_judgements
 from auditforms.rules.session import Program, Session
 from auditforms.rules.values import as_date, as_number, is_answered, months_before, row_count
 
@@ -95,7 +95,7 @@ class Evaluator:
         self.questions = self.index.questions()
         self._rule_statics: dict[int, tuple[Rule, str, set[str]]] = {}
         self._judgement_scales: dict[str, str | None] = {}
-        self._selected: dict[tuple[str | None, str | None, str], tuple[str, ...]] = {}
+        self._selected: dict[tuple[str | None, str | None, Judgements], tuple[str, ...]] = {}
         self._owners: dict[int, tuple[Rule, tuple[str, ...]]] = {}
         self.sections = [s for s in definition.sections if s.has_answer_object]
         self.lookback_months = definition.lookback.months if definition.lookback else None
@@ -123,20 +123,11 @@ class Evaluator:
             self._judgement_scales[owner] = judgement_scale(node)
         return self._judgement_scales[owner]
 
-    def selected(self, owner: str | None, scale: str | None, kind: str) -> tuple[str, ...]:
-        """The judgement references a selector names: every question (``questions``), every
-        section's overall judgement (``sections``) or both (``all``) graded on ``scale``, in
-        document order, apart from ``owner``'s own."""
-        key = (owner, scale, kind)
+    def selected(self, owner: str | None, scale: str | None, selector: Judgements) -> tuple[str, ...]:
+        """The judgement references a selector names (see :func:`selected_judgements`)."""
+        key = (owner, scale, selector)
         if key not in self._selected:
-            refs = []
-            for item_id in self.index.order:
-                node = self.index.node(item_id)
-                wanted = (isinstance(node, Question) and kind in ("questions", "all")) or (
-                    isinstance(node, Section) and kind in ("sections", "all"))
-                if wanted and item_id != owner and self.judgement_scale(item_id) == scale:
-                    refs.append(f"{item_id}.judgement")
-            self._selected[key] = tuple(refs)
+            self._selected[key] = selected_judgements(self.index, selector, owner, scale)
         return self._selected[key]
 
     # -- public ------------------------------------------------------------------------
@@ -342,7 +333,7 @@ class _Run:
                     scope: Scope | None) -> Truth:
         mine = self.rank(subject)
         if isinstance(refs, Judgements):
-            refs = self.ev.selected(subject.owner, subject.scale, refs.judgements)
+            refs = self.ev.selected(subject.owner, subject.scale, refs)
         others = [r for r in (self.rank(self.resolve(ref, scope)) for ref in refs) if r is not None]
         if mine is None or not others:
             return None

@@ -7,8 +7,19 @@ Implicit rule ids contain a ``:``, which authored rule ids cannot, so they never
 
 from __future__ import annotations
 
+from typing import Any
+
 from auditforms.model.conditions import Test
-from auditforms.model.definition import Definition, FieldItem, ForEachRows, Question, Rule, Section, Table
+from auditforms.model.definition import (
+    Definition,
+    FieldItem,
+    ForEachRows,
+    Narrative,
+    Question,
+    Rule,
+    Section,
+    Table,
+)
 
 
 def _answered(ref: str) -> Test:
@@ -30,6 +41,22 @@ def _judgement_rule(owner: str, label: str | None) -> Rule:
         "id": f"{owner}:judgement-required", "message": f"{_lower_first(what)} is required",
         "assert": _answered(f"{owner}.judgement"),
     })
+
+
+def _narrative_rules(owner: str, narratives: tuple[Narrative, ...], graded: bool) -> list[Rule]:
+    """A required narrative: always, or (``when_graded``) whenever the owner's judgement is graded."""
+    rules = []
+    for narrative in narratives:
+        if not narrative.required or (narrative.required == "when_graded" and not graded):
+            continue
+        rule: dict[str, Any] = {"id": f"{owner}:{narrative.id}:required",
+                                "message": f"{_lower_first(narrative.label.rstrip(':').strip())} is required",
+                                "assert": _answered(f"{owner}.{narrative.id}")}
+        if narrative.required == "when_graded":
+            rule["message"] += " when a grade is given"
+            rule["when"] = Test.model_validate({"field": f"{owner}.judgement", "graded": True})
+        rules.append(Rule.model_validate(rule))
+    return rules
 
 
 def _table_rules(table: Table) -> list[Rule]:
@@ -61,11 +88,15 @@ def implicit_rules(definition: Definition) -> tuple[Rule, ...]:
         node = entry.node
         if isinstance(node, FieldItem):
             rules += _field_rules(node)
-        elif isinstance(node, Question) and node.judgement and node.judgement.required:
-            rules.append(_judgement_rule(node.id, node.judgement.label))
-        elif isinstance(node, Section) and node.overall and node.overall.judgement:
-            if node.overall.judgement.required:
-                rules.append(_judgement_rule(node.id, node.overall.judgement.label))
+        elif isinstance(node, Question):
+            if node.judgement and node.judgement.required:
+                rules.append(_judgement_rule(node.id, node.judgement.label))
+            rules += _narrative_rules(node.id, node.narratives, node.judgement is not None)
+        elif isinstance(node, Section) and node.overall:
+            judgement = node.overall.judgement
+            if judgement and judgement.required:
+                rules.append(_judgement_rule(node.id, judgement.label))
+            rules += _narrative_rules(node.id, node.overall.narratives, judgement is not None)
         elif isinstance(node, Table):
             rules += _table_rules(node)
     return tuple(rules)

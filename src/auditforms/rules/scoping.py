@@ -8,8 +8,9 @@ from __future__ import annotations
 from collections.abc import Iterable
 from typing import Any
 
-from auditforms.model.conditions import condition_refs
+from auditforms.model.conditions import Judgements, condition_refs
 from auditforms.model.definition import Question, Rule, Section
+from auditforms.model.index import DefinitionIndex
 
 
 def relative_parts(rule: Rule) -> set[str]:
@@ -52,3 +53,23 @@ def judgement_scale(node: Any) -> str | None:
     if isinstance(node, Section) and node.overall and node.overall.judgement:
         return node.overall.judgement.scale
     return None
+
+
+def selected_judgements(index: DefinitionIndex, selector: Judgements, owner: str | None,
+                        scale: str | None) -> tuple[str, ...]:
+    """The judgement references a selector names, in document order: every question
+    (``questions``), every section's overall judgement (``sections``) or both (``all``) graded
+    on ``scale`` (the tested judgement's), tagged ``selector.tagged`` when given, apart from
+    ``owner``'s own and those ``selector.except_`` names."""
+    if selector.scale is not None and selector.scale != scale:
+        return ()
+    left_out = {owner, *selector.except_}
+    refs = []
+    for item_id in index.order:
+        node = index.node(item_id)
+        wanted = (isinstance(node, Question) and selector.judgements in ("questions", "all")) or (
+            isinstance(node, Section) and selector.judgements in ("sections", "all"))
+        if (wanted and item_id not in left_out and judgement_scale(node) == scale
+                and (selector.tagged is None or selector.tagged in node.tags)):
+            refs.append(f"{item_id}.judgement")
+    return tuple(refs)

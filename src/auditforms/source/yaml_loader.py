@@ -14,7 +14,7 @@ from typing import Any
 
 import yaml
 
-from auditforms.diagnostics import Diagnostic
+from auditforms.diagnostics import Diagnostic, Severity
 from auditforms.source.located import LocDict, LocList, Position
 from auditforms.source.reading import DEFAULT_LIMITS, ReadLimits
 from auditforms.source.values import MAX_NUMBER_DIGITS, has_lone_surrogate, number_problem
@@ -107,8 +107,21 @@ class _Converter:
             for item in node.value:
                 out.item_positions.append(self.pos(item))
                 out.append(self.convert(item, depth + 1))
+            if node.flow_style:
+                self.warn_flow_scalars(node.value)
             return out
         return self.scalar(node)
+
+    def warn_flow_scalars(self, nodes: list[yaml.Node]) -> None:
+        """Warn about unquoted text holding ``?`` inside ``{ }`` or ``[ ]``: libyaml reads it,
+        but pure-Python PyYAML (used wherever libyaml is missing) stops there and fails."""
+        for node in nodes:
+            if isinstance(node, yaml.ScalarNode) and not node.style and "?" in str(node.value)[1:]:
+                self.diagnostics.append(Diagnostic(
+                    "AF111", "this unquoted text holds '?' inside { } or [ ], which YAML readers without "
+                    "libyaml cannot read; put the text in quotes", file=self.filename,
+                    line=node.start_mark.line + 1, col=node.start_mark.column + 1,
+                    severity=Severity.WARNING))
 
     def mapping(self, node: yaml.MappingNode, depth: int) -> LocDict:
         out = LocDict(self.pos(node))
@@ -136,6 +149,8 @@ class _Converter:
             out.key_positions[key] = key_pos
             out.value_positions[key] = self.pos(value_node)
             out[key] = self.convert(value_node, depth + 1)
+        if node.flow_style:
+            self.warn_flow_scalars([n for pair in node.value for n in pair])
         return out
 
     def scalar(self, node: yaml.Node) -> Any:
@@ -166,6 +181,21 @@ class _Converter:
         self.diagnostics.append(Diagnostic(code, message, file=self.filename, line=p.line, col=p.col))
 
 
+def _advice(text: str, mark: yaml.Mark, problem: str) -> str:
+    """The YAML reader's complaint in a lead auditor's words, for the mistakes people make."""
+    lines = text.splitlines()
+    line = lines[mark.line] if mark.line < len(lines) else ""
+    if "\t" in line[: mark.column + 1]:
+        return "malformed YAML: this line holds a tab; YAML indents with spaces only, so replace the tab with spaces"
+    if "mapping values are not allowed" in problem:
+        key, _, rest = line.strip().lstrip("- ").partition(": ")
+        if rest.rstrip().endswith(":") or ": " in rest:
+            quoted = rest.strip().replace('"', '\\"')
+            return (f"malformed YAML: the text after '{key}:' holds a ':', which YAML reads as a new key; "
+                    f"put the text in quotes: {key}: \"{quoted}\"")
+    return f"malformed YAML: {problem}"
+
+
 def parse_yaml(text: str, filename: str, limits: ReadLimits = DEFAULT_LIMITS) -> ParseResult:
     """Parse one YAML document into :class:`LocDict`/:class:`LocList`; never raises for bad input."""
     try:
@@ -174,9 +204,8 @@ def parse_yaml(text: str, filename: str, limits: ReadLimits = DEFAULT_LIMITS) ->
         mark = exc.problem_mark or exc.context_mark
         line, col = (mark.line + 1, mark.column + 1) if mark else (0, 0)
         problem = exc.problem or exc.context or "malformed YAML"
-        return ParseResult(
-            diagnostics=[Diagnostic("AF105", f"malformed YAML: {problem}", file=filename, line=line, col=col)]
-        )
+        message = _advice(text, mark, problem) if mark else f"malformed YAML: {problem}"
+        return ParseResult(diagnostics=[Diagnostic("AF105", message, file=filename, line=line, col=col)])
     except (yaml.YAMLError, RecursionError, ValueError) as exc:
         return ParseResult(diagnostics=[Diagnostic("AF105", f"malformed YAML: {exc}", file=filename)])
     nodes = [n for n in nodes if n is not None]

@@ -21,6 +21,12 @@ def check(ctx: Context) -> None:
             if _refers_to_itself(ctx, node, test):
                 ctx.report("AF309", f"'{node.id}' is shown only when a condition on itself holds, "
                            "so it can never be shown", f"{test_pointer}/field")
+    for i, scale in enumerate(ctx.definition.scales):
+        for j, option in enumerate(scale.options):
+            for k, descriptor in enumerate(option.descriptors):
+                if descriptor.when is not None:
+                    for test_pointer, test in _tests(descriptor.when, f"/scales/{i}/options/{j}/descriptors/{k}/when"):
+                        _check_test(ctx, test, test_pointer, None)
     for i, rule in enumerate(ctx.definition.rules):
         scope = _scope(ctx, rule)
         for key, condition in (("when", rule.when), ("assert", rule.assert_)):
@@ -144,7 +150,8 @@ def _check_scales(ctx: Context, ref: str, subject: RefInfo, operand: object, sco
                    pointer)
         return
     if isinstance(operand, Judgements):
-        return  # a selector picks judgements on the subject's own scale
+        _check_selector(ctx, subject, operand, pointer)
+        return
     others = operand if isinstance(operand, tuple | list) else [operand]
     for k, other_ref in enumerate(others):
         sub = f"{pointer}/{k}" if isinstance(operand, tuple | list) else pointer
@@ -156,6 +163,24 @@ def _check_scales(ctx: Context, ref: str, subject: RefInfo, operand: object, sco
         elif subject.scale and other.scale and subject.scale != other.scale:
             ctx.report("AF304", f"'{ref}' is graded on '{subject.scale}' but '{other_ref}' on '{other.scale}'; "
                        "grades on different scales cannot be compared", sub)
+
+
+def _check_selector(ctx: Context, subject: RefInfo, selector: Judgements, pointer: str) -> None:
+    """A selector picks judgements on the subject's own scale, among questions and sections."""
+    from auditforms.language.suggest import did_you_mean
+    from auditforms.model.definition import Question
+
+    index = ctx.definition.index
+    if selector.scale is not None and selector.scale not in index.scales:
+        ctx.report("AF302", f"no scale '{selector.scale}'" + did_you_mean(selector.scale, index.scales), pointer)
+    elif selector.scale is not None and subject.scale and selector.scale != subject.scale:
+        ctx.report("AF304", f"the tested judgement is graded on '{subject.scale}', so a selector of judgements "
+                   f"on '{selector.scale}' picks none (grades on different scales cannot be compared)", pointer)
+    for k, id_ in enumerate(selector.except_):
+        node = index.node(id_) if id_ in index else None
+        if not isinstance(node, Question | Section):
+            ctx.report("AF303", f"except names '{id_}', which is not a question or section of this tool"
+                       + did_you_mean(id_, index.order), f"{pointer}/except/{k}")
 
 
 def _refers_to_itself(ctx: Context, node: object, test: Test) -> bool:

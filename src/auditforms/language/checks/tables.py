@@ -1,14 +1,12 @@
-"""Row limits that contradict each other, and tags that are not declared."""
+"""Row limits that contradict each other."""
 
 from __future__ import annotations
 
 from auditforms.language.checks.context import Context
-from auditforms.language.suggest import did_you_mean
 from auditforms.model.definition import Table
 
 
 def check(ctx: Context) -> None:
-    declared = ctx.definition.tags
     for pointer, node in ctx.nodes():
         if isinstance(node, Table):
             if node.max_rows is not None and node.min_rows > node.max_rows:
@@ -19,12 +17,3 @@ def check(ctx: Context) -> None:
                            f"({node.max_rows})", f"{pointer}/initial_rows")
             if node.fixed_rows and (node.max_rows is not None or node.min_rows):
                 ctx.report("AF311", "a table with fixed rows cannot also set min_rows or max_rows", pointer)
-        if declared:
-            for k, tag in enumerate(node.tags):
-                if tag not in declared:
-                    ctx.report("AF312", f"the tag '{tag}' is not declared under tags"
-                               + did_you_mean(tag, declared), f"{pointer}/tags/{k}")
-    for i, rule in enumerate(ctx.definition.rules):
-        if rule.tagged and declared and rule.tagged not in declared:
-            ctx.report("AF312", f"the tag '{rule.tagged}' is not declared under tags"
-                       + did_you_mean(rule.tagged, declared), f"/rules/{i}/tagged")

@@ -22,6 +22,8 @@ from docx.text.paragraph import Paragraph
 from auditforms.model import markdown
 from auditforms.model.conditions import Condition
 from auditforms.model.definition import Column, Definition, FieldItem, Judgement, Option
+from auditforms.model.rubric import Link
+from auditforms.model.scales import ScaleOption
 from auditforms.renderers.docx import controls as c
 from auditforms.renderers.docx.naming import AliasBook, shorten
 from auditforms.renderers.docx.text import ConditionWords, clean
@@ -242,18 +244,34 @@ class Form:
         else:
             self.text(cell, tag, alias, value)
 
-    def option_notes(self, options: Sequence[Option]) -> list[str]:
-        """What an option means and where its statement of good is, as a line each."""
+    def option_notes(self, options: Sequence[Option], scale: str | None = None) -> list[str]:
+        """What an option means and where its statement of good is, as a line each; a grade's
+        descriptor a paragraph a line, with its conditional paragraphs and guides."""
         statements = self.definition.index.statements
+        grades = self.definition.index.scales[scale] if scale else None
         notes = []
         for option in options:
-            parts = [option.description] if option.description else []
+            paragraphs = [markdown.plain([b]) for b in markdown.parse(option.description)]
             titles = [f"“{statements[r].title}”" for r in option.see if r in statements]
             if titles:
-                parts.append(f"see the appendix: {'; '.join(titles)}")
-            if parts:
-                notes.append(f"{option.label}: {'; '.join(parts)}.")
+                paragraphs.append(f"see the appendix: {'; '.join(titles)}")
+            if paragraphs and not scale:
+                paragraphs = ["; ".join(paragraphs)]
+            notes += [sentence(f"{option.label}: {p}" if i == 0 else p) for i, p in enumerate(paragraphs)]
+            grade = grades.option(option.id) if grades else None
+            if grade is not None:
+                notes += self.rubric_notes(option.label, grade)
         return notes
+
+    def rubric_notes(self, label: str, grade: ScaleOption) -> list[str]:
+        """A grade's conditional descriptor paragraphs ("… only if …") and its guides."""
+        notes = []
+        for descriptor in grade.descriptors:
+            text = markdown.plain(markdown.parse(descriptor.text))
+            if descriptor.when is not None:
+                text = f"{label}, only if {self.words.describe(descriptor.when)}: {text}"
+            notes.append(sentence(text))
+        return notes + guide_lines(grade.links)
 
     def judgement(self, cell: _Cell, judgement: Judgement, tag: str, alias: str) -> None:
         self.dropdown(cell, tag, alias, self.scale_options(judgement.scale))
@@ -263,3 +281,14 @@ def _as_text(value: Any) -> str:
     if isinstance(value, float) and value.is_integer():
         return str(int(value))
     return str(value)
+
+
+def sentence(text: str) -> str:
+    """``text`` ending in one full stop: a descriptor that already ends a sentence gets none."""
+    text = text.strip()
+    return text if text.rstrip("”’\"')").endswith((".", "!", "?", ":", ";")) else text + "."
+
+
+def guide_lines(links: Sequence[Link]) -> list[str]:
+    """Guides outside the tool, as a printed page can give them: title and address."""
+    return [f"Guide: {link.title} ({link.url})" for link in links]

@@ -19,7 +19,8 @@ from auditforms.model.definition import (
     SubSection,
     Table,
 )
-from auditforms.renderers.docx.builder import CONTENT_WIDTH_MM, Form
+from auditforms.model.rubric import Link
+from auditforms.renderers.docx.builder import CONTENT_WIDTH_MM, Form, guide_lines
 from auditforms.renderers.docx.layout import fields_side_by_side, keep_apart, visit_checklist
 from auditforms.renderers.docx.naming import shorten, tag
 
@@ -61,7 +62,7 @@ def visit_section(form: Form, section: Section, level: int = 1) -> None:
     if section.completed_by and not section.intro:
         form.para(COMPLETED_BY[section.completed_by], "Form Hint")
     form.prose(section.guidance, "Form Hint")
-    see_also(form, section.see)
+    see_also(form, section.see, section.links)
     if section.optional:
         table = form.grid((CONTENT_WIDTH_MM,), f"{section.title}: {section.not_relevant_label}", rows=1)
         form.checkbox(table.rows[0].cells[0], tag(section.id, "not_relevant"),
@@ -93,12 +94,14 @@ def visit_section(form: Form, section: Section, level: int = 1) -> None:
         visit_overall(form, section, inner)
 
 
-def see_also(form: Form, refs: Sequence[str]) -> None:
+def see_also(form: Form, refs: Sequence[str], links: Sequence[Link] = ()) -> None:
     titles = [form.definition.index.statements[r].title for r in refs
               if r in form.definition.index.statements]
     if titles:
         quoted = "; ".join(f"“{t}”" for t in titles)
         form.para(f"See the appendix: {quoted}.", "Form Hint")
+    for line in guide_lines(links):
+        form.para(line, "Form Hint")
 
 
 def visit_fields(form: Form, fields: Sequence[FieldItem], per_row: int = 1) -> None:
@@ -121,7 +124,7 @@ def _field_row(form: Form, table: Any, field: FieldItem, note: str | None) -> No
     if field.completed_by and field.completed_by != section.completed_by:
         hint = " ".join(h for h in (hint, COMPLETED_BY[field.completed_by]) if h)
     notes = form.option_notes(field.answer_options) if field.type != "scale" else []
-    form.label_cell(row.cells[0], field.label, hint=[hint, *notes], note=note)
+    form.label_cell(row.cells[0], field.label, hint=[hint, _format_hint(field), *notes], note=note)
     form.answer(row.cells[1], field, field.id, field.label, form.prefill.get(field.id))
     if field.type == "textarea":
         form.min_height(row, field.rows)
@@ -133,10 +136,21 @@ def _field_row(form: Form, table: Any, field: FieldItem, note: str | None) -> No
         _field_row(form, table, follow_up, note)
 
 
+def _format_hint(field: FieldItem) -> str | None:
+    """How to write an answer whose form Word's controls cannot enforce: a month, a unit."""
+    if field.type == "month":
+        return "Month and year, for example 03/2026."
+    if field.type == "number" and field.unit:
+        return f"A number, in {field.unit}."
+    return None
+
+
 def visit_question(form: Form, question: Question, level: int) -> None:
     heading = question_heading(question)
     presentation = form.definition.presentation
     form.heading(numbered(question.number, heading, presentation), level)
+    if form.definition.show_tags and question.tags:
+        form.para("Tags: " + ", ".join(question.tags), "Form Hint")
     form.instruction(form.only_if([question.when], "this question "))
     if question.prompt and heading != markdown.plain(markdown.parse(question.prompt)):
         form.prose(question.prompt)
@@ -147,7 +161,7 @@ def visit_question(form: Form, question: Question, level: int) -> None:
     if question.guidance:
         form.para("Guidance", "Form Label")
         form.prose(question.guidance, "Form Hint")
-    see_also(form, question.see)
+    see_also(form, question.see, question.links)
     answered = False  # the judgement and narratives share one table, placed where the first is
     for part_kind in question.part_order():
         if part_kind == "fields" and question.fields:
@@ -185,8 +199,9 @@ def _judgement_row(form: Form, table: Any, judgement: Judgement, owner: str, ali
     row = form.add_row(table, ANSWER_WIDTHS)
     options = form.scale_options(judgement.scale)
     listed = " / ".join(o.label for o in options)
+    guides = guide_lines(form.definition.index.scales[judgement.scale].links)
     form.label_cell(row.cells[0], judgement.label or default_label,
-                    hint=[listed, judgement.hint, *form.option_notes(options)])
+                    hint=[listed, judgement.hint, *form.option_notes(options, judgement.scale), *guides])
     form.judgement(row.cells[1], judgement, tag(owner, "judgement"), alias)
 
 

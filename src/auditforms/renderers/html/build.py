@@ -25,6 +25,7 @@ from auditforms.renderers.html.build_fields import FieldBuilder
 from auditforms.renderers.html.build_layout import ChecklistBuilder, printed, side_by_side
 from auditforms.renderers.html.describe import only_if
 from auditforms.renderers.html.markdown import markdown, plain
+from auditforms.renderers.html.rubric import links_html
 from auditforms.renderers.html.views import (
     ItemView,
     OverallView,
@@ -85,6 +86,8 @@ class PageBuilder:
             parts=tuple(self.question(p, min(level + 1, 6)) for p in question.parts),
             see=self.fields.links(question.see), only_if=only_if(self.definition, question.when),
             fields=tuple(self.fields.field(f) for f in question.fields), order=question.part_order(),
+            guides=links_html(question.links),
+            tags=question.tags if self.definition.show_tags else (),
         )
 
     def item(self, item: Item, level: int = 3) -> ItemView:
@@ -125,6 +128,7 @@ class PageBuilder:
             overall=overall, see=self.fields.links(section.see), only_if=only_if(self.definition, section.when),
             show_title=section.show_title, level=level,
             heading=heading if level > 2 else None, short_heading=heading if level > 2 else None,
+            guides=links_html(section.links),
         )
 
     def page(self, audit_id: str | None, due_date: date | None = None) -> PageView:

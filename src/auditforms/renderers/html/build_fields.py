@@ -5,6 +5,8 @@ from __future__ import annotations
 from collections.abc import Mapping
 from typing import Any
 
+from markupsafe import Markup
+
 from auditforms.model.definition import (
     Column,
     Definition,
@@ -17,6 +19,7 @@ from auditforms.model.definition import (
 )
 from auditforms.renderers.html.describe import item_name, only_if
 from auditforms.renderers.html.markdown import markdown
+from auditforms.renderers.html.rubric import links_html, rubric_html
 from auditforms.renderers.html.views import (
     CellView,
     ChoiceView,
@@ -31,6 +34,10 @@ from auditforms.renderers.html.views import (
 )
 
 DATE_HINT = "For example, 27 3 2026"
+MONTH_HINT = "For example, 3 2026"
+#: One-line inputs by field type: the input's type, and autocomplete "off" because the e-mail
+#: or telephone asked for is someone else's (a worker's, a carer's), never the auditor's own.
+_INPUT_TYPES = {"email": ("email", "off"), "telephone": ("tel", "off")}
 _CHOOSING = {"choice", "multichoice", "yesno", "age_band", "scale"}
 
 
@@ -51,6 +58,8 @@ def format_hint(field: FieldItem) -> str | None:
     """What GOV.UK puts under a date or number label: an example, or the range allowed."""
     if field.type == "date":
         return DATE_HINT
+    if field.type == "month":
+        return MONTH_HINT
     if field.type != "number":
         return None
     low, high = field.minimum, field.maximum
@@ -65,6 +74,13 @@ def date_parts(value: Any) -> tuple[str, str, str]:
     """A "YYYY-MM-DD" answer as the Day, Month and Year boxes show it: ("7", "3", "2026")."""
     if isinstance(value, str) and len(value) == 10 and value[4] == "-" and value[7] == "-":
         return (value[8:10].lstrip("0"), value[5:7].lstrip("0"), value[0:4])
+    return ("", "", "")
+
+
+def month_parts(value: Any) -> tuple[str, str, str]:
+    """A "YYYY-MM" answer as the Month and Year boxes show it: ("", "3", "2026")."""
+    if isinstance(value, str) and len(value) == 7 and value[4] == "-":
+        return ("", value[5:7].lstrip("0"), value[0:4])
     return ("", "", "")
 
 
@@ -94,15 +110,21 @@ class FieldBuilder:
             return self.scale_options(self.definition.scale(field.scale))
         return field.answer_options
 
-    def choices(self, base: str, options: tuple[Option, ...], value: Any) -> tuple[ChoiceView, ...]:
+    def choices(self, base: str, options: tuple[Option, ...], value: Any,
+                scale: Scale | None = None) -> tuple[ChoiceView, ...]:
         return tuple(
             ChoiceView(
                 dom_id=f"{base}-{n}", value=o.id, label=o.label, hint=o.description,
                 checked=_chosen(value, o.id), see=self.links(o.see),
                 follow_up=self.field(o.follow_up) if o.follow_up else None,
+                rubric=self._rubric(scale, o.id),
             )
             for n, o in enumerate(options, start=1)
         )
+
+    def _rubric(self, scale: Scale | None, option_id: str) -> Markup | None:
+        grade = scale.option(option_id) if scale is not None else None
+        return rubric_html(self.definition, grade) if grade is not None else None
 
     def field(self, field: FieldItem) -> FieldView:
         value = self.answers.get(field.id)
@@ -110,7 +132,8 @@ class FieldBuilder:
         kind: str = field.type
         choices: tuple[ChoiceView, ...] = ()
         if field.type in _CHOOSING:
-            choices = self.choices(base, self._options(field), value)
+            scale = self.definition.scale(field.scale) if field.type == "scale" and field.scale else None
+            choices = self.choices(base, self._options(field), value, scale)
             kind = "checkboxes" if field.type == "multichoice" else "radios"
             if field.widget == "select" and field.type != "multichoice":
                 kind = "select"
@@ -120,11 +143,14 @@ class FieldBuilder:
             hint=field.hint, format_hint=format_hint(field),
             required=field.required, completed_by=field.completed_by,
             value=as_text(value) if field.type not in _CHOOSING else "",
-            date_parts=date_parts(value) if field.type == "date" else ("", "", ""),
+            date_parts=date_parts(value) if field.type == "date" else month_parts(value),
             choices=choices, inline=field.type == "yesno" and field.follow_up is None,
             rows=field.rows, see=self.links(field.see),
             only_if=only_if(self.definition, field.when), prefilled=field.id in self.answers,
             show_optional=self.definition.presentation.show_optional,
+            input_type=_INPUT_TYPES.get(field.type, ("text", None))[0],
+            autocomplete=_INPUT_TYPES.get(field.type, ("text", None))[1],
+            unit=field.unit if field.type == "number" else None,
         )
 
     def judgement(self, owner: str, judgement: Judgement, value: Any) -> JudgementView:
@@ -135,8 +161,9 @@ class FieldBuilder:
             legend=(judgement.label or scale.title or "Judgement").rstrip(":").strip(),
             context=item_name(self.definition, owner),
             hint=judgement.hint, scale_title=scale.title,
-            choices=self.choices(base, self.scale_options(scale), value),
+            choices=self.choices(base, self.scale_options(scale), value, scale),
             required=judgement.required, show_optional=self.definition.presentation.show_optional,
+            guides=links_html(scale.links),
         )
 
     def narrative(self, owner: str, narrative: Narrative, value: Any) -> NarrativeView:

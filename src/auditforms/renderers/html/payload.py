@@ -49,6 +49,8 @@ def _entry(definition: Definition, id_: str, entry: Entry) -> dict[str, Any]:
         judgement = node.overall.judgement if node.overall else None
         out["judgementScale"] = judgement.scale if judgement else None
         out["optional"] = node.optional
+        if node.tags:
+            out["tags"] = list(node.tags)
         out["hasAnswer"] = node.has_answer_object
         out["parts"] = ((["not_relevant"] if node.optional else [])
                         + ([n.id for n in node.overall.narratives] if node.overall else [])

@@ -35,6 +35,9 @@ class ChoiceView:
     checked: bool = False
     see: tuple[Link, ...] = ()
     follow_up: FieldView | None = None
+    #: A grade's descriptor as formatted text (paragraphs, conditional paragraphs, links), in
+    #: place of ``hint``.
+    rubric: Markup | None = None
 
 
 @dataclass(frozen=True)
@@ -57,9 +60,16 @@ class FieldView:
     rows: int = 3
     see: tuple[Link, ...] = ()
     only_if: str | None = None
+    #: Links to guides outside the tool.
+    guides: Markup | None = None
     prefilled: bool = False
     #: ``False`` where the tool hides "(optional)" after labels.
     show_optional: bool = True
+    #: The ``type`` of a one-line input (text, email, tel) and what the browser may fill it with.
+    input_type: str = "text"
+    autocomplete: str | None = None
+    #: A number's unit, printed after the box (named to screen readers in its label).
+    unit: str | None = None
 
 
 @dataclass(frozen=True)
@@ -85,6 +95,8 @@ class JudgementView:
     required: bool
     context: str = ""
     show_optional: bool = True
+    #: Links to guides outside the tool given on the scale.
+    guides: Markup | None = None
 
 
 @dataclass(frozen=True)
@@ -106,6 +118,10 @@ class QuestionView:
     fields: tuple[FieldView, ...] = ()
     #: The order its judgement, narratives, fields and parts are drawn in.
     order: tuple[str, ...] = ("judgement", "narratives", "fields", "parts")
+    #: Links to guides outside the tool.
+    guides: Markup | None = None
+    #: The question's tags, when the tool shows them on its forms.
+    tags: tuple[str, ...] = ()
 
 
 @dataclass(frozen=True)
@@ -152,6 +168,8 @@ class TableView:
     max_rows: int | None
     see: tuple[Link, ...] = ()
     only_if: str | None = None
+    #: Links to guides outside the tool.
+    guides: Markup | None = None
     completed_by: str | None = None
 
 
@@ -239,6 +257,8 @@ class SectionView:
     heading: str | None = None
     short_heading: str | None = None
     view: str = "section"
+    #: Links to guides outside the tool.
+    guides: Markup | None = None
 
 
 @dataclass(frozen=True)
