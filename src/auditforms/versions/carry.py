@@ -82,7 +82,8 @@ def _carry_answers(answers: Mapping[str, Any], plan: Plan, target: Definition, n
             placed[group.into] = merge_answers([regrade.answer(group.into, v, notes) for v in values], group, regrade)
             notes.append(Note("merged", (*(s for s in group.sources if s in answers), group.into), version))
     out: dict[str, Any] = {}
-    for new_id, value in placed.items():
+    order = {id_: i for i, id_ in enumerate(target.index.order)}
+    for new_id, value in sorted(placed.items(), key=lambda item: order.get(item[0], len(order))):
         if new_id not in target.index:
             notes.append(Note("no-place", (new_id,), version))
             continue

@@ -36,7 +36,7 @@ def carry_moderation(moderation: Mapping[str, Any], plan: Plan, target: Definiti
     agreed = moderation.get("agreed")
     if isinstance(agreed, list):
         kept = _rekey({str(i): True for i in agreed}, plan, target, dropped, lambda _i, v: v[0], "agreed")
-        out["agreed"] = [i for i in kept if i not in out.get("judgements", {})]
+        out["agreed"] = [i for i in kept if i not in out.get("judgements", {}) and _all_agreed(i, agreed, plan)]
     notes += [Note("removed" if part in plan.removed else "no-place", (part,), target.version, "moderation",
                    reason=plan.removed.get(part), key=key) for part, key in sorted(dropped.items())]
     return out
@@ -80,3 +80,9 @@ def _regraded(by_part: dict[str, Any], regrade: _Regrader, notes: list[Note], ke
         if mapped is not None:
             out[part_id] = mapped
     return out
+
+
+def _all_agreed(part_id: str, agreed: list[Any], plan: Plan) -> bool:
+    """A merged part was agreed only if the moderator agreed with every part merged into it."""
+    group = plan.merge_for(part_id)
+    return group is None or all(source in agreed for source in group.sources)
