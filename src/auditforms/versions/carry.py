@@ -165,7 +165,7 @@ class _Regrader:
             return value
         given = value if isinstance(value, list) else [value]
         chosen = [renames.get(v, v) if isinstance(v, str) else v for v in given]
-        kept = [v for v in chosen if v in known]
+        kept = [v for v in chosen if isinstance(v, str) and v in known]
         if len(kept) < len(chosen):
             notes.append(Note("option", (node.id,), self.target.version))
         if isinstance(value, list):
