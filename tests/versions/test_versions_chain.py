@@ -177,3 +177,17 @@ def test_a_lineage_mistake_is_located(mapping: str, code: str, line: int, col: i
                 grades=THREE)
     found = [(d.code, d.line, d.col) for d in load_text(text, "demo.yaml").diagnostics]
     assert (code, line, col) in found, found
+
+
+def test_a_tool_given_a_new_id_keeps_its_lineage(run_cli, folder: Path) -> None:
+    renamed = (folder / "demo.yaml").read_text(encoding="utf-8").replace("id: demo\n", "id: demo-2025\n", 1)
+    (folder / "demo-2025.yaml").write_text(renamed.replace("lineage:\n", "lineage:\n  tool: demo\n", 1),
+                                          encoding="utf-8")
+    path = write_audit(folder, audit())
+    result = run_cli("check", folder / "demo-2025.yaml", path)
+    assert result.exit_code == 0, result.output
+    assert "checked against version 1.0.0 of demo" in result.stdout
+    out = folder / "out"
+    assert run_cli("migrate", folder / "demo-2025.yaml", path, "-o", out).exit_code == 0
+    carried = json.loads((out / "a.json").read_text(encoding="utf-8"))
+    assert carried["definition"] == {"id": "demo-2025", "version": "3.0.0"}
