@@ -191,3 +191,12 @@ def test_a_tool_given_a_new_id_keeps_its_lineage(run_cli, folder: Path) -> None:
     assert run_cli("migrate", folder / "demo-2025.yaml", path, "-o", out).exit_code == 0
     carried = json.loads((out / "a.json").read_text(encoding="utf-8"))
     assert carried["definition"] == {"id": "demo-2025", "version": "3.0.0"}
+
+
+def test_a_broken_kept_version_is_reported_and_fails_the_check(run_cli, folder: Path) -> None:
+    (folder / "history" / "demo" / "1.0.0.yaml").write_text("id: demo\ntitle: [\n", encoding="utf-8")
+    result = run_cli("check", folder / "demo.yaml", write_audit(folder, audit()), "--format", "json")
+    assert result.exit_code == 1
+    assert "error[AF932] the kept version 1.0.0 of demo is invalid" in result.stderr
+    findings = json.loads(result.stdout)["files"][0]["findings"]
+    assert findings[0]["code"] == "AF934" and findings[0]["severity"] == "warning"

@@ -121,7 +121,11 @@ def command(
         click.echo("note: no --period given, so audit dates were not checked against the "
                    "sample month", err=True)
     click.echo(reporter.end(totals), nl=False, err=format_ == "text")
-    raise SystemExit(EXIT_INVALID if totals["failed"] else EXIT_OK)
+    if library.problems:  # a kept version that could not be used: the audits were read as this one
+        from auditforms.cli.common import echo_diagnostics
+
+        echo_diagnostics(library.problems, err=True)
+    raise SystemExit(EXIT_INVALID if totals["failed"] or library.problems else EXIT_OK)
 
 
 def _as_version(library: Any, version: str | None) -> Any:

@@ -89,8 +89,8 @@ def carry_along(steps: list[Step], document: Mapping[str, Any], version: str, fi
     how = "through the mappings the tool declares" if all(s.mapping for s in steps) else \
         "keeping the answers whose ids it still has (the tool declares no mapping from that version)"
     if reported:
-        head = Diagnostic("AF934", f"completed against version {version}, which is not kept (history/"
-                          f"{goal.tool_id}/{version}.yaml); read as {goal.version}, {how}", file=file,
+        head = Diagnostic("AF934", f"completed against version {version}, which is not kept or cannot be "
+                          f"loaded (history/{goal.tool_id}/{version}.yaml); read as {goal.version}, {how}", file=file,
                           pointer="/definition/version", severity=Severity.WARNING)
     else:
         head = Diagnostic("AF938", f"carried from version {version} to {goal.version}, {how}", file=file,
