@@ -18,6 +18,8 @@ from auditforms.terminal_safety import printable
 class Severity(enum.StrEnum):
     ERROR = "error"
     WARNING = "warning"
+    #: Neither a problem nor advice: what was done, e.g. which version an audit was read as.
+    NOTE = "note"
 
 
 @dataclass(frozen=True, slots=True)
@@ -136,6 +138,7 @@ _FAMILY_CATALOGUES = (
     "auditforms.actions.codes",
     "auditforms.collation.codes",
     "auditforms.service.codes",
+    "auditforms.versions.codes",
 )
 
 

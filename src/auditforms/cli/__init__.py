@@ -20,6 +20,7 @@ COMMANDS: dict[str, tuple[str, str]] = {
     "new": ("auditforms.cli.new", "Scaffold a customisation that extends a tool."),
     "render": ("auditforms.cli.render", "Render a definition as html, docx, schema or dictionary."),
     "check": ("auditforms.cli.check", "Check completed audits against a definition."),
+    "migrate": ("auditforms.cli.migrate", "Carry audits of an older version of a tool forward to a newer one."),
     "extract": ("auditforms.cli.extract", "Read a filled-in Word form back into a completed audit."),
     "sample": ("auditforms.cli.sample", "Draw this month's dip sample and allocate auditors."),
     "status": ("auditforms.cli.status", "Show which forms of a sample have come back and pass."),

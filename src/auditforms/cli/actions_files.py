@@ -33,8 +33,11 @@ AUDIT_SUFFIXES = (".json", ".yaml", ".yml", ".docx")
 def read_documents(definition: Definition, paths: Sequence[Path],
                    problems: list[Diagnostic]) -> Iterator[tuple[str, Any]]:
     """(file name, document) for each audit file; Word forms are read through extract."""
+    from auditforms.cli.common import version_library
     from auditforms.results.reading import read_audit_file
+    from auditforms.versions.reading import read_as_current
 
+    versions = version_library(definition)  # older versions read as this one where the tool maps them
     for path in audit_paths(paths):
         if path.suffix.lower() == ".docx":
             document = _read_docx(definition, path, problems)
@@ -44,7 +47,7 @@ def read_documents(definition: Definition, paths: Sequence[Path],
         if isinstance(document, dict) and document.get("format") in OWN_FORMATS:
             continue  # a sample batch's manifest or a sample's record, not an audit
         if document is not None:
-            yield str(path), document
+            yield str(path), read_as_current(versions, document)
 
 
 def audit_paths(paths: Sequence[Path]) -> Iterator[Path]:

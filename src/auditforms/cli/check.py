@@ -64,6 +64,9 @@ def _period(
     "repeatable): children audited within the tool's look-back are reported.",
 )
 @click.option("-q", "--quiet", is_flag=True, help="Print only problems, not the audits that pass.")
+@click.option("--as-version", metavar="VERSION",
+              help="Carry every audit to this version of the tool (through the mappings it declares) "
+              "and check it as that version; the files are not changed.")
 @definitions_path_option
 def command(
     definition: Path,
@@ -73,12 +76,15 @@ def command(
     today: dt.datetime | None,
     history: tuple[Path, ...],
     quiet: bool,
+    as_version: str | None,
     search_path: tuple[Path, ...],
 ) -> None:
     """Check completed audits (files, or folders of .json/.yaml files) against DEFINITION.
 
     Each audit is checked against the tool's result schema, then for consistency with the
     tool (id and version) and its moderation record, then against the tool's rules.
+    An audit of an older version is checked against that version when it is kept
+    (history/TOOL/VERSION.yaml), and says so; --as-version carries it forward first.
     Messages never quote what was written in an answer.
 
     Exit status: 0 when every audit passes (warnings allowed), 1 when any fails, 2 on a
@@ -91,6 +97,12 @@ def command(
     if missing:
         raise click.BadParameter(f"{missing[0]}: no such file or folder", param_hint="AUDIT")
     loaded = load_or_exit(definition, search_path)
+    from auditforms.cli.common import version_library
+    from auditforms.versions.checking import VersionedCheck
+
+    library = version_library(loaded)
+    choose = VersionedCheck(library, _as_version(library, as_version))
+    loaded = choose.target or loaded
     past = _read_history(loaded, history) if history else None
     context = make_context(today=today.date() if today else None, period=period, history=past)
     from auditforms.cli.progress import progress
@@ -100,7 +112,7 @@ def command(
     if not paths:
         click.echo("no .json, .yaml or .yml files found in the folders given", err=True)
         raise SystemExit(EXIT_USAGE)
-    results = iter_check_files(loaded, paths, context=context)
+    results = iter_check_files(loaded, paths, context=context, choose=choose)
     reporter = REPORTERS[format_](quiet=quiet)
     click.echo(reporter.start(loaded.id, loaded.version), nl=False)
     with progress(len(paths) if len(paths) > 1 else 0, "checking audits") as bar:
@@ -109,7 +121,27 @@ def command(
         click.echo("note: no --period given, so audit dates were not checked against the "
                    "sample month", err=True)
     click.echo(reporter.end(totals), nl=False, err=format_ == "text")
-    raise SystemExit(EXIT_INVALID if totals["failed"] else EXIT_OK)
+    if library.problems:  # a kept version that could not be used: the audits were read as this one
+        from auditforms.cli.common import echo_diagnostics
+
+        echo_diagnostics(library.problems, err=True)
+    raise SystemExit(EXIT_INVALID if totals["failed"] or library.problems else EXIT_OK)
+
+
+def _as_version(library: Any, version: str | None) -> Any:
+    """The kept version ``--as-version`` names; a usage error (exit 2) when it is not kept."""
+    if version is None:
+        return None
+    kept = library.get(version)
+    if kept is None:
+        from auditforms.cli.common import echo_diagnostics
+
+        echo_diagnostics(library.problems, err=True)
+        tool = library.current.tool_id
+        raise click.BadParameter(f"version {version} of {tool} is not kept (looked for history/{tool}/"
+                                 f"{version}.yaml beside the definition, in --definitions and in the shipped "
+                                 "definitions)", param_hint="--as-version")
+    return kept.definition
 
 
 def _uses_period(definition: Any) -> bool:

@@ -49,7 +49,22 @@ def load_or_exit(path: Path, search_path: Sequence[Path]) -> Any:
     if result.definition is None:
         echo_diagnostics(result.diagnostics, err=True)
         raise SystemExit(EXIT_INVALID)
+    _LOADED_FROM[id(result.definition)] = (result.definition, path.resolve().parent, tuple(search_path))
     return result.definition
+
+
+#: Where each definition a command loaded came from, so its kept versions can be found beside it.
+_LOADED_FROM: dict[int, tuple[Any, Path, tuple[Path, ...]]] = {}
+
+
+def version_library(definition: Any) -> Any:
+    """The kept versions of ``definition``'s tool (history/ beside it, on --definitions, shipped)."""
+    from auditforms.versions.library import VersionLibrary
+
+    loaded = _LOADED_FROM.get(id(definition))
+    if loaded is None or loaded[0] is not definition:
+        return VersionLibrary(definition)
+    return VersionLibrary(definition, loaded[1], loaded[2])
 
 
 class OutputExists(click.ClickException):

@@ -73,8 +73,12 @@ def command(definition: Path, audits: tuple[Path, ...], period: str, since: str 
     rows: list[Any] = []
     keep_rows = needs_rows(format_) and not public
     by_key = _sample_index(sample_rows or [])
+    from auditforms.cli.common import version_library
+    from auditforms.versions.reading import read_as_current
+
+    versions = version_library(loaded)  # older versions count as this one where the tool maps them
     for path, document in _documents(loaded.id, audits, collator):
-        record = collator.add(document, path.stem, _sample_row(by_key, document))
+        record = collator.add(read_as_current(versions, document), path.stem, _sample_row(by_key, document))
         if collator.last_left_out == "duplicates":
             click.echo(f"{_clean(str(path))}: warning[AF991] repeats audit {_clean(str(document.get('audit_id')))}, "
                        "already counted from another file; counted once", err=True)

@@ -38,6 +38,7 @@ class Composer:
 
     def compose(self, parent: dict[str, Any]) -> dict[str, Any]:
         merged = parent
+        merged.pop("lineage", None)  # a tool's versions are its own: a customisation has its own lineage
         for key, value in self.child.items():
             if key in COMPOSITION_KEYS:
                 continue

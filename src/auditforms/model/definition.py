@@ -24,6 +24,7 @@ from pydantic import Field as PydField
 
 from auditforms.model.base import Frozen
 from auditforms.model.index import DefinitionIndex
+from auditforms.model.lineage import Lineage
 from auditforms.model.nodes import (
     ActionColumnRole,
     AgeBand,
@@ -128,6 +129,7 @@ class Definition(Frozen):
     targets: Targets | None = None
     based_on: tuple[str, ...] = ()
     presentation: Presentation = PydField(default_factory=Presentation)
+    lineage: Lineage | None = None
 
     @cached_property
     def index(self) -> DefinitionIndex:
@@ -135,6 +137,11 @@ class Definition(Frozen):
 
     def scale(self, scale_id: str) -> Scale:
         return self.index.scales[scale_id]
+
+    @property
+    def tool_id(self) -> str:
+        """The tool this definition is a version of (its lineage), which audits of any version name."""
+        return self.lineage.tool if self.lineage and self.lineage.tool else self.id
 
 
 Definition.model_rebuild()

@@ -9,7 +9,7 @@ what :func:`auditforms.check` calls: paths and/or dicts in, a :class:`CheckRepor
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Iterable, Iterator, Mapping
+from collections.abc import Callable, Iterable, Iterator, Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -166,7 +166,11 @@ def _identity(document: Any) -> tuple[str | None, str | None]:
     )
 
 
-def check_file(checker: Checker, path: Path) -> FileResult:
+#: ``check(checker, document, file)``: chooses the version an audit is read as (auditforms.versions).
+Chooser = Callable[[Checker, Any, str], list[Diagnostic]]
+
+
+def check_file(checker: Checker, path: Path, choose: Chooser | None = None) -> FileResult:
     """One file's result; a file that cannot be read is reported as not checked."""
     name = str(path)
     document, problems, text = read_audit(path)
@@ -176,7 +180,7 @@ def check_file(checker: Checker, path: Path) -> FileResult:
                                    "audits in it were not checked", file=name)]
         return FileResult(name, tuple(problems), checked=False)
     try:
-        found = checker.check(document, name)
+        found = checker.check(document, name) if choose is None else choose(checker, document, name)
     except RecursionError:  # a hostile file nested hundreds deep inside an answer
         return FileResult(name, (Diagnostic("AF107", "the document nests too deeply to check", file=name),),
                           checked=False)
@@ -191,17 +195,18 @@ def iter_check_files(
     *,
     context: EvalContext | None = None,
     schema: Mapping[str, Any] | None = None,
+    choose: Chooser | None = None,
 ) -> Iterator[FileResult]:
     """Check the files (and folders of files) one at a time: flat memory for any batch."""
     checker = checker_for(definition, context or make_context(), schema)
     for path in iter_audit_paths(Path(p) for p in paths):
-        yield guarded_check_file(checker, path)
+        yield guarded_check_file(checker, path, choose)
 
 
-def guarded_check_file(checker: Checker, path: Path) -> FileResult:
+def guarded_check_file(checker: Checker, path: Path, choose: Chooser | None = None) -> FileResult:
     """:func:`check_file`, where even a bug of ours stops only this file, never the batch."""
     try:
-        return check_file(checker, path)
+        return check_file(checker, path, choose)
     except Exception as exc:
         message = (f"auditforms failed on this file ({type(exc).__name__}); it was not checked. "
                    "This is a bug: please report it")

@@ -16,6 +16,7 @@ from auditforms.renderers.docx.builder import Form
 from auditforms.renderers.docx.items import visit_section
 from auditforms.renderers.docx.layout import header_key
 from auditforms.renderers.docx.moderation import moderation
+from auditforms.renderers.docx.version_control import version_control
 
 HOW_TO = (
     "How to fill in this form: click in a box that says “Click or tap here to enter text.” and "
@@ -60,7 +61,8 @@ def front_matter(form: Form, due_date: dt.date | None = None) -> None:
     """What a reader needs before the first answer: the tool, its marking, its time limits."""
     d = form.definition
     form.new_paragraph("Title", d.title)
-    form.para(" · ".join(p for p in (d.publisher, f"Version {d.version}") if p), "Subtitle")
+    shown = d.lineage.label if d.lineage and d.lineage.label else d.version  # as the tool prints it
+    form.para(" · ".join(p for p in (d.publisher, f"Version {shown}") if p), "Subtitle")
     if d.marking is not None:
         marking = form.para(d.marking.label, "Form Instruction")
         if d.marking.warning:
@@ -74,6 +76,7 @@ def front_matter(form: Form, due_date: dt.date | None = None) -> None:
     if due_date is not None:
         form.para(f"Please return this audit by {due_date.day} {due_date:%B %Y}.", "Form Instruction")
     form.para(HOW_TO, "Form Hint")
+    version_control(form)
 
 
 def case_detail_sections(definition: Definition) -> list[Section]:

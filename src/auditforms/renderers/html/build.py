@@ -153,6 +153,9 @@ class PageBuilder:
             ),
             prefilled=bool(self.answers),
             due_date=long_date(due_date) if due_date else None,
+            version_label=d.lineage.label if d.lineage else None,
+            version_control=tuple((r.date or "", r.label, r.changes or "")
+                                  for r in (d.lineage.version_control if d.lineage else ())),
         )
 
 

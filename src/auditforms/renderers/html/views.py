@@ -296,3 +296,7 @@ class PageView:
     prefilled: bool = False
     #: "16 November 2026": when the sample asks for the audit back.
     due_date: str | None = None
+    #: The version as the tool prints it ("V3, 1/10/23"), and its version-control table
+    #: as (date, version, changes) rows, where the definition gives them.
+    version_label: str | None = None
+    version_control: tuple[tuple[str, str, str], ...] = ()

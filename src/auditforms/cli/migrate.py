@@ -1,0 +1,105 @@
+"""``auditforms migrate DEFINITION AUDITS... -o FOLDER [--to VERSION]``: carry audits of older
+versions forward through the mapping the tool declares, writing new files.
+
+The old files are never changed, and an existing file is never replaced without ``--force``
+(an input is never replaced at all). Every output is planned before the first is written, each
+is written atomically, and one run at a time holds the output folder. What could not be carried
+is said once per answer, by id. Exit status: 0 all carried, 1 any audit could not be, 2 usage.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any
+
+import click
+
+from auditforms.cli.common import (
+    EXIT_INVALID,
+    EXIT_OK,
+    EXIT_USAGE,
+    definitions_path_option,
+    echo_diagnostics,
+    echo_input,
+    force_option,
+    load_or_exit,
+    version_library,
+    write_atomic,
+)
+
+
+@click.command("migrate")
+@click.argument("definition", type=click.Path(exists=True, dir_okay=False, path_type=Path))
+@click.argument("audits", nargs=-1, required=True, type=click.Path(exists=True, path_type=Path))
+@click.option("-o", "--output", required=True, type=click.Path(file_okay=False, path_type=Path),
+              help="The folder to write the carried audits to (one .json per audit, named as the old one).")
+@click.option("--to", "to_version", metavar="VERSION",
+              help="The version to carry the audits to (default: DEFINITION's own version).")
+@force_option
+@definitions_path_option
+def command(definition: Path, audits: tuple[Path, ...], output: Path, to_version: str | None, force: bool,
+            search_path: tuple[Path, ...]) -> None:
+    """Carry completed AUDITS (files or folders) of older versions of DEFINITION's tool forward.
+
+    Answers move to the ids the newer version gives them and grades to its scales, as the
+    tool's lineage declares; each audit's history records the step (event: migrated).
+    """
+    from auditforms.cli.check import _as_version
+    from auditforms.cli.locking import folder_lock
+
+    loaded = load_or_exit(definition, search_path)
+    library = version_library(loaded)
+    target = _as_version(library, to_version) or loaded
+    with folder_lock(output):
+        plans, failed = _plan(library, target, audits, output, force)
+        for path, data, source in plans:
+            write_atomic(path, data, force=force)
+            echo_input(f"{path}: written (from {source})")
+    click.echo(f"{len(plans)} audit(s) carried to version {target.version}" +
+               (f"; {failed} could not be" if failed else ""), err=True)
+    raise SystemExit(EXIT_INVALID if failed else EXIT_OK)
+
+
+def _plan(library: Any, target: Any, audits: tuple[Path, ...], output: Path,
+          force: bool) -> tuple[list[tuple[Path, bytes, str]], int]:
+    """Every output, worked out before anything is written; refuses clashes up front."""
+    import json
+
+    from auditforms.cli.actions_files import now_utc
+    from auditforms.results.reading import iter_audit_paths, read_audit_file
+    from auditforms.versions.migrate import migrate
+
+    inputs = list(iter_audit_paths(audits))
+    resolved = {p.resolve() for p in inputs}
+    plans: list[tuple[Path, bytes, str]] = []
+    failed, at = 0, now_utc()
+    for path in inputs:
+        document, problems = read_audit_file(path)
+        outcome = migrate(library, document, target, file=str(path), at=at) if not problems else None
+        echo_diagnostics(problems if outcome is None else outcome.diagnostics, err=True)
+        if outcome is None or outcome.document is None:
+            failed += 0 if outcome is not None and outcome.from_version else 1
+            if outcome is not None and outcome.from_version:
+                echo_input(f"{path}: already version {target.version}; nothing to carry", err=True)
+            continue
+        destination = output / f"{path.stem}.json"
+        _refuse_clash(destination, resolved, {p for p, _, _ in plans}, force)
+        data = (json.dumps(outcome.document, ensure_ascii=False, indent=2) + "\n").encode("utf-8")
+        plans.append((destination, data, f"{path}, version {outcome.from_version}"))
+    return plans, failed
+
+
+def _refuse_clash(destination: Path, inputs: set[Path], planned: set[Path], force: bool) -> None:
+    where = str(destination)
+    if destination.resolve() in inputs:
+        _usage(f"{where}: is one of the audits being carried; write to another folder (old audits are never "
+               "changed)")
+    if destination in planned:
+        _usage(f"{where}: two audits given have this name; carry them to separate folders")
+    if destination.exists() and not force:
+        _usage(f"{where}: already exists; choose another folder or pass --force to replace it")
+
+
+def _usage(message: str) -> None:
+    echo_input(f"error: {message}", err=True)
+    raise SystemExit(EXIT_USAGE)

@@ -1,0 +1,118 @@
+"""The kept versions of one tool, found by tool id and version on the definition search path.
+
+An older version lives at ``history/<tool>/<version>.yaml`` under any folder of the search path
+(the definition's own folder, each ``--definitions`` folder, the shipped ``definitions/``), so
+the current file keeps its name and every version keeps its own. Each version is loaded once,
+when first asked for, and only from inside its ``history`` folder.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from auditforms.diagnostics import Diagnostic
+from auditforms.language.search import ID_PATTERN, search_dirs
+from auditforms.model.definition import Definition
+from auditforms.model.lineage import VersionMapping
+
+HISTORY_FOLDER = "history"
+MAX_CHAIN = 8
+_VERSION = re.compile(r"[0-9A-Za-z.+-]{1,60}\Z")
+
+
+@dataclass(frozen=True)
+class Kept:
+    """One version of the tool, and the file it came from (``None``: the definition given)."""
+
+    definition: Definition
+    path: Path | None
+
+
+@dataclass(frozen=True)
+class Step:
+    """One step of a carry: ``mapping`` (``None`` when none is declared) onto ``target``."""
+
+    mapping: VersionMapping | None
+    target: Definition
+
+
+@dataclass
+class VersionLibrary:
+    current: Definition
+    base_dir: Path | None = None
+    search_path: Sequence[Path] = ()
+    problems: list[Diagnostic] = field(default_factory=list)
+    _cache: dict[str, Kept | None] = field(default_factory=dict)
+
+    def belongs(self, tool_id: object) -> bool:
+        """Whether an audit naming ``tool_id`` is of this tool (under its id or its lineage's)."""
+        return tool_id in (self.current.id, self.current.tool_id)
+
+    def get(self, version: str) -> Kept | None:
+        """The definition of ``version`` of this tool, or ``None`` when it is not kept."""
+        if version == self.current.version:
+            return Kept(self.current, None)
+        if version not in self._cache:
+            self._cache[version] = self._load(version)
+        return self._cache[version]
+
+    def find(self, version: str) -> Path | None:
+        tool = self.current.tool_id
+        if not ID_PATTERN.match(tool) or not _VERSION.match(version) or version.startswith("."):
+            return None
+        for folder in search_dirs(self.base_dir, list(self.search_path)):
+            root = (folder / HISTORY_FOLDER / tool).resolve()
+            for suffix in (".yaml", ".yml"):
+                candidate = root / f"{version}{suffix}"
+                if candidate.is_file() and candidate.resolve().is_relative_to(root):
+                    return candidate.resolve()
+        return None
+
+    def _load(self, version: str) -> Kept | None:
+        from auditforms.language.loader import load
+
+        path = self.find(version)
+        if path is None:
+            return None
+        extra = [*([self.base_dir] if self.base_dir else []), *self.search_path]
+        result = load(path, search_path=extra)
+        found = result.definition
+        if found is None:
+            self.problems.append(Diagnostic("AF932", f"the kept version {version} of {self.current.tool_id} "
+                                            "is invalid; run 'auditforms validate' on it", file=str(path)))
+            return None
+        if found.version != version or found.tool_id != self.current.tool_id:
+            self.problems.append(Diagnostic(
+                "AF932", f"this file is kept as version {version} of {self.current.tool_id}, but it is version "
+                f"{found.version} of {found.tool_id}; rename it or correct its id and version", file=str(path)))
+            return None
+        return Kept(found, path)
+
+    def route(self, version: str, target: Definition | None = None) -> list[Step]:
+        """The steps that carry an audit of ``version`` to ``target`` (default: the current version).
+
+        Through the mappings each version declares, via kept intermediate versions where needed
+        (1.0.0 -> 2.0.0 -> 3.0.0); one step without a mapping (ids kept) when none leads there.
+        """
+        target = target or self.current
+        found = self._route(version, target, MAX_CHAIN)
+        return found if found is not None else [Step(None, target)]
+
+    def _route(self, version: str, target: Definition, depth: int) -> list[Step] | None:
+        if version == target.version:
+            return []
+        if target.lineage is None or depth == 0:
+            return None
+        direct = target.lineage.mapping_from(version)
+        if direct is not None:
+            return [Step(direct, target)]
+        for mapping in target.lineage.from_versions:
+            for between in mapping.versions:
+                kept = self.get(between)
+                earlier = self._route(version, kept.definition, depth - 1) if kept else None
+                if earlier is not None:
+                    return [*earlier, Step(mapping, target)]
+        return None
