@@ -110,6 +110,11 @@ CATALOGUE: dict[str, str] = {
     "AF312": "a tag is not declared under the tool's tags",
     "AF313": "a moderator's checklist item applies to no question, section or table of the tool",
     "AF320": "an action plan's roles are misplaced, repeated, of the wrong type, or lack the action",
+    "AF340": "a companion tool names a party the tool does not declare",
+    "AF341": "an audit of a document lacks a field for the document's id or date, or a child's audit has one",
+    "AF342": "a field with the role audit_type does not match the tool's audit types",
+    "AF343": "a field is for the moderator in a tool that is not moderated",
+    "AF344": "a stratified sample does not say what its strata are",
     # AF4xx: composition with extends
     "AF401": "the tool named by extends cannot be found on the definition search path",
     "AF402": "extends forms a cycle",
@@ -119,6 +124,12 @@ CATALOGUE: dict[str, str] = {
     "AF406": "a reference document cannot be found or is invalid",
     "AF407": "extends chains are nested too deeply",
     "AF408": "a change puts a section among items, or an item among sections",
+    "AF430": "an abstract base is used as a tool (rendered, sampled or filled in) instead of extended",
+    "AF431": "a scale library cannot be found on the definition search path",
+    "AF432": "a scale id is given by two scale libraries, or by a library and the tool",
+    "AF433": "a change appends to a key that is not Markdown",
+    "AF434": "a change would rename a scale or grade",
+    "AF435": "a companion tool cannot be found on the definition search path",
     # AF5xx: usage
     "AF501": "an option or argument given on the command line is invalid",
 }

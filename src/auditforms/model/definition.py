@@ -23,6 +23,7 @@ from functools import cached_property
 from pydantic import Field as PydField
 
 from auditforms.model.base import Frozen
+from auditforms.model.families import AuditType, Companion, Party, Sampling, Subject
 from auditforms.model.index import DefinitionIndex
 from auditforms.model.nodes import (
     ActionColumnRole,
@@ -114,6 +115,13 @@ class Definition(Frozen):
     tags: dict[str, str] = PydField(default_factory=dict)
     targets: Targets | None = None
     based_on: tuple[str, ...] = ()
+    abstract: bool = False
+    scale_libraries: tuple[str, ...] = ()
+    audit_types: tuple[AuditType, ...] = ()
+    subject: Subject = PydField(default_factory=Subject)
+    parties: tuple[Party, ...] = ()
+    companions: tuple[Companion, ...] = ()
+    sampling: Sampling | None = None
 
     @cached_property
     def index(self) -> DefinitionIndex:
@@ -121,6 +129,17 @@ class Definition(Frozen):
 
     def scale(self, scale_id: str) -> Scale:
         return self.index.scales[scale_id]
+
+    def audit_type(self, type_id: str | None) -> AuditType | None:
+        """The named audit type, the first (default) one for ``None``, or ``None`` if it has none."""
+        if type_id is None:
+            return self.audit_types[0] if self.audit_types else None
+        return next((t for t in self.audit_types if t.id == type_id), None)
+
+    @property
+    def moderated(self) -> bool:
+        """Whether audits of this tool are moderated (the default) or finalised without."""
+        return self.moderation is None or self.moderation.moderated
 
 
 Definition.model_rebuild()

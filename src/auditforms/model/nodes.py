@@ -29,6 +29,9 @@ Role = Literal[
     "audit_date",
     "worker_seen",
     "overall_rating",
+    "document_id",
+    "document_date",
+    "audit_type",
 ]
 #: What a column of a table with ``role: action_plan`` means to ``auditforms actions``.
 ActionColumnRole = Literal["action", "action_owner", "action_due", "action_signed_off", "action_update"]
