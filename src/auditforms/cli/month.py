@@ -84,21 +84,18 @@ def _draw(settings: Any, definition: Any, month: str, paths: Any, reference: dt.
     import secrets
 
     from auditforms.cli.sample import draw_and_write
-    from auditforms.sampling.draw import DEFAULT_SIZE, lookback_months
-    from auditforms.sampling.selection import Criteria
+    from auditforms.sampling.population import Asked, criteria_for
     from auditforms.service.layout import reference_date
 
     inputs = _inputs(settings, month)
     if not inputs.history and not inputs.audits:
         click.echo("no audit history yet (no earlier month, no history.before_auditforms in the "
                    "settings): nobody is left out this month", err=True)
-    criteria = Criteria(
+    criteria = criteria_for(definition, Asked(  # the tool's sampling, under the settings
         reference_date=reference or reference_date(month, dt.date.today()),
-        lookback_months=(lookback_months(definition) if settings.lookback_months is None
-                         else settings.lookback_months),
-        size=settings.sample_size or DEFAULT_SIZE,
-        seed=secrets.randbelow(10**6) if seed is None else seed, stratify=settings.stratify,
-    )
+        seed=secrets.randbelow(10**6) if seed is None else seed, size=settings.sample_size,
+        lookback_months=settings.lookback_months, stratify=settings.stratify,
+    ))
     if redraw:
         click.echo(f"{paths.sample}: an interrupted run left the sample without the record of its "
                    "seed; it is drawn again", err=True)

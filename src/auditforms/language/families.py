@@ -58,7 +58,8 @@ def resolve_scale_libraries(tree: dict[str, Any], filename: str,
             clash = _add_scale(merged, scale, scales, k, origin, f"library '{library_id}'")
             if clash:
                 problems.append(_at(tree, filename, pointer, "AF432", clash))
-    own = tree.get("scales") if isinstance(tree.get("scales"), list) else []
+    given = tree.get("scales")
+    own: list[Any] = given if isinstance(given, list) else []
     for k, scale in enumerate(own):
         clash = _add_scale(merged, scale, own, k, origin, "this tool")
         if clash:
@@ -173,7 +174,8 @@ def update_scale(tree: dict[str, Any], change: dict[str, Any], pointer: str, rep
         report("AF403", f"'{scale_id}' is not a scale of the tool being extended"
                + did_you_mean(scale_id, [str(s.get("id")) for s in scales]), f"{pointer}/update_scale")
         return
-    target, kind = scale, "scale"
+    target: dict[str, Any] | None = scale
+    kind = "scale"
     if "grade" in change:
         grades = [g for g in scale.get("options") or [] if isinstance(g, dict)]
         grade_id = str(change["grade"])
@@ -183,6 +185,8 @@ def update_scale(tree: dict[str, Any], change: dict[str, Any], pointer: str, rep
             report("AF403", f"'{grade_id}' is not a grade of scale '{scale_id}'"
                    + did_you_mean(grade_id, [str(g.get("id")) for g in grades]), f"{pointer}/grade")
             return
+    if target is None:
+        return
     if isinstance(change.get("set"), dict):
         if "id" in change["set"]:
             report("AF434", f"a change cannot rename a {kind}: completed audits store its id",
