@@ -9,6 +9,7 @@ from typing import Any
 from markupsafe import Markup
 
 from auditforms.model.definition import Consideration, Definition, FieldItem, Question, Section, Table
+from auditforms.renderers.facts import audit_facts, lookback_for
 from auditforms.renderers.html.build_fields import FieldBuilder
 from auditforms.renderers.html.describe import only_if
 from auditforms.renderers.html.markdown import markdown, plain
@@ -99,18 +100,20 @@ class PageBuilder:
             see=self.fields.links(section.see), only_if=only_if(self.definition, section.when),
         )
 
-    def page(self, audit_id: str | None, due_date: date | None = None) -> PageView:
+    def page(self, audit_id: str | None, due_date: date | None = None,
+             audit_type: str | None = None) -> PageView:
         d = self.definition
         lookback = None
-        if d.lookback:
-            months = d.lookback.months
+        chosen = lookback_for(d, audit_type)
+        if chosen:
+            months = chosen.months
             lookback = f"{months} month{'s' if months != 1 else ''}"
         return PageView(
             title=d.title, version=d.version, publisher=d.publisher,
             description=markdown(d.description),
             marking_label=d.marking.label if d.marking else None,
             marking_warning=d.marking.warning if d.marking else None,
-            lookback=lookback, lookback_description=d.lookback.description if d.lookback else None,
+            lookback=lookback, lookback_description=chosen.description if chosen else None,
             completion_days=d.completion_days, guidance=markdown(d.guidance), audit_id=audit_id,
             sections=tuple(self.section(s) for s in d.sections),
             references=tuple(
@@ -121,6 +124,7 @@ class PageBuilder:
             ),
             prefilled=bool(self.answers),
             due_date=long_date(due_date) if due_date else None,
+            facts=audit_facts(d, audit_type), moderated=d.moderated,
         )
 
 
@@ -130,5 +134,5 @@ def long_date(day: date) -> str:
 
 
 def build_page(definition: Definition, answers: Mapping[str, Any], audit_id: str | None = None,
-               due_date: date | None = None) -> PageView:
-    return PageBuilder(definition, answers).page(audit_id, due_date)
+               due_date: date | None = None, audit_type: str | None = None) -> PageView:
+    return PageBuilder(definition, answers).page(audit_id, due_date, audit_type)

@@ -11,6 +11,8 @@ from dataclasses import dataclass
 
 from markupsafe import Markup
 
+from auditforms.renderers.facts import Fact
+
 
 def dom_id(*parts: str | int) -> str:
     """The element id for an answer: ``dom_id("q1", "evidence") == "f-q1--evidence"``."""
@@ -210,3 +212,6 @@ class PageView:
     prefilled: bool = False
     #: "16 November 2026": when the sample asks for the audit back.
     due_date: str | None = None
+    #: Audit type, judgement window, subject, parties, companions (renderers.facts).
+    facts: tuple[Fact, ...] = ()
+    moderated: bool = True
