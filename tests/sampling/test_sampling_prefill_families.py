@@ -1,4 +1,4 @@
-"""The sample pre-fills an audit's type and the document it is about."""
+"""The sample pre-fills an audit's type and the document it is about; status keeps documents apart."""
 
 from __future__ import annotations
 
@@ -20,3 +20,12 @@ def test_the_audit_type_and_the_document_are_pre_filled() -> None:
     row = SampleRow("2026-11-C1-EHA-2", "C1", document_id="EHA-2", document_date=dt.date(2026, 10, 20))
     answers, _ = prefill_for(document, row)
     assert (answers["document-id"], answers["document-date"]) == ("EHA-2", "2026-10-20")
+
+
+def test_status_keeps_two_documents_of_one_child_apart() -> None:
+    from auditforms.sampling.status import Returned, match
+
+    rows = [{"audit_id": "2026-11-C1-EHA-1", "child_id": "C1"}, {"audit_id": "2026-11-C1-EHA-2", "child_id": "C1"}]
+    back = Returned("2026-11-C1-EHA-2.json", audit_id="2026-11-C1-EHA-2", child_id="C1", audit_status="submitted")
+    found = match(rows, [back]).found
+    assert (found["2026-11-C1-EHA-1"], found["2026-11-C1-EHA-2"]) == ([], [back])
