@@ -164,3 +164,16 @@ def test_the_shipped_examples_load_and_validate(run_cli) -> None:
     early_help = load(EXAMPLES / "family-early-help.yaml").definition
     assert [t.id for t in early_help.audit_types] == ["regular", "deep-dive"]
     assert early_help.scale("four-point").option("good").description.endswith("lead professional is.")
+
+
+def test_validate_checks_a_scale_library_on_its_own(family: Path, run_cli) -> None:
+    bad = write(family / "scales" / "broken.yaml", "id: broken\nscales:\n  - {id: s, best: up, options: []}\n")
+    result = run_cli("validate", bad)
+    assert result.exit_code == 1
+    assert f"{bad}:3:19: error[AF204] 'up' is not allowed here; use one of: highest, lowest" in result.stdout
+
+
+def test_render_refuses_an_audit_type_the_tool_lacks(run_cli, tmp_path: Path) -> None:
+    result = run_cli("render", EXAMPLES / "family-early-help.yaml", "--audit-type", "deep", "-o",
+                     tmp_path / "f.html")
+    assert result.exit_code == 2 and "the tool has no audit type 'deep' (it has: regular, deep-dive)" in result.stderr

@@ -7,14 +7,17 @@ import csv
 import datetime as dt
 import io
 import json
+from dataclasses import replace
 from pathlib import Path
 
+from hypothesis import given
+from hypothesis import strategies as st
 from sampling_support import EXAMPLES, write_csv
 
 from auditforms.language.loader import load
 from auditforms.sampling.population import Asked, criteria_for
 from auditforms.sampling.records import Child, PastAudit
-from auditforms.sampling.selection import select
+from auditforms.sampling.selection import Criteria, select
 from auditforms.sampling.tabular import decode
 
 FAMILY = Path(__file__).resolve().parents[2] / "definitions" / "examples"
@@ -153,3 +156,21 @@ def test_history_rows_naming_a_document_do_not_count_for_the_child() -> None:
                PastAudit("C2", dt.date(2026, 10, 1), "h.csv:3")]
     criteria = criteria_for(definition, Asked(dt.date(2026, 11, 2), 1, size=1))
     assert [c.child_id for c in select(children, history, criteria).chosen] == ["C1"]
+
+
+@given(st.lists(st.tuples(st.integers(0, 5), st.sampled_from(["", "EHA-1", "EHA-2"])), max_size=12))
+def test_only_whole_case_audits_leave_a_child_out_and_only_the_same_document_a_document(audited) -> None:
+    children = [Child(f"C{i}", "T", "A", i + 2) for i in range(6)]
+    documents = [Child(f"C{i}", "T", "A", i + 2, document_id=d) for i in range(6) for d in ("EHA-1", "EHA-2")]
+    history = [PastAudit(f"C{i}", dt.date(2026, 10, 1), "h", document_id=d) for i, d in audited]
+    reference = dt.date(2026, 11, 2)
+    census = Criteria(reference, 6, 1, 1, method="census")
+    whole = {f"C{i}" for i, d in audited if not d}
+    if len(whole) < len(children):
+        chosen = select(children, history, census).chosen
+        assert {c.child_id for c in chosen} == {c.child_id for c in children} - whole
+    done = {(f"C{i}", d) for i, d in audited if d}
+    if len(done) < len(documents):
+        chosen = select(documents, history, replace(census, documents=True)).chosen
+        assert {(c.child_id, c.document_id) for c in chosen} == {
+            (c.child_id, c.document_id) for c in documents} - done
