@@ -113,7 +113,7 @@ CATALOGUE: dict[str, str] = {
     "AF340": "a companion tool names a party the tool does not declare",
     "AF341": "an audit of a document lacks a field for the document's id or date, or a child's audit has one",
     "AF342": "a field with the role audit_type does not match the tool's audit types",
-    "AF343": "a field is for the moderator in a tool that is not moderated",
+    "AF343": "a tool that is never moderated has a field for the moderator, a checklist or a deadline",
     "AF344": "a stratified sample does not say what its strata are",
     # AF4xx: composition with extends
     "AF401": "the tool named by extends cannot be found on the definition search path",

@@ -146,8 +146,10 @@ def test_family_mistakes_are_one_located_line(family: Path, body: str, code: str
     ("audit_types: [{id: regular, label: Regular}, {id: deep-dive, label: Deep dive}]\nchanges:\n"
      "  - add: {id: kind, type: choice, label: K, role: audit_type, options: [{id: regular, label: R}]}\n"
      "    after: child-id\n", "AF342", "options must be the tool's audit types"),
-    ("moderation: {moderated: false}\nchanges:\n  - add: {id: m, type: text, label: M, completed_by: moderator}\n"
-     "    after: child-id\n", "AF343", "'m' is for the moderator, but this tool is not moderated"),
+    ("moderation: {moderated: never}\nchanges:\n  - add: {id: m, type: text, label: M, completed_by: moderator}\n"
+     "    after: child-id\n", "AF343", "'m' is for the moderator, but this tool is never moderated"),
+    ("moderation: {moderated: never, checklist: [{id: c, label: C, applies_to: questions}]}\n", "AF343",
+     "never moderated has no moderator's checklist"),
     ("companions: [{tool: bas}]\n", "AF435", "no companion tool 'bas'"),
     ("companions: [{tool: base, completed_by: school}]\n", "AF340", "'school' is not a party"),
     ("sampling: {method: stratified}\n", "AF344", "needs stratify_by"),

@@ -137,9 +137,10 @@ class Definition(Frozen):
         return next((t for t in self.audit_types if t.id == type_id), None)
 
     @property
-    def moderated(self) -> bool:
-        """Whether audits of this tool are moderated (the default) or finalised without."""
-        return self.moderation is None or self.moderation.moderated
+    def moderated_at_all(self) -> bool:
+        """False for a tool that is never moderated (``moderated: never``): its forms have no
+        moderation block and its final audits no moderation record."""
+        return self.moderation is None or self.moderation.moderated != "never"
 
 
 Definition.model_rebuild()

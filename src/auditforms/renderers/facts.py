@@ -47,7 +47,7 @@ def audit_facts(definition: Definition, audit_type: str | None = None) -> tuple[
     for companion in definition.companions:
         facts.append(Fact("Completed beside", companion.label or companion.tool,
                           "About the same subject; keep the two together."))
-    if not definition.moderated:
+    if not definition.moderated_at_all:
         facts.append(Fact("Moderation", "Not moderated: the audit is final when it is finished"))
     return tuple(facts)
 

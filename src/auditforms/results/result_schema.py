@@ -34,7 +34,7 @@ def build_result_schema(definition: Definition) -> Schema:
     props["definition"]["properties"]["id"] = {"title": "Tool id", "const": definition.id}
     props["answers"] = answers_schema(definition)
     props["moderation"] = moderation_schema(definition)
-    if not definition.moderated:
+    if not definition.moderated_at_all:
         _final_without_moderation(schema)
     return schema
 

@@ -57,9 +57,13 @@ def _audit_type_field(ctx: Context) -> None:
 
 
 def _moderator_fields(ctx: Context) -> None:
-    if ctx.definition.moderated:
+    if ctx.definition.moderated_at_all:
         return
     for pointer, node in ctx.nodes():
         if getattr(node, "completed_by", None) == "moderator":
-            ctx.report("AF343", f"'{node.id}' is for the moderator, but this tool is not moderated "
-                       "(moderation: {moderated: false})", f"{pointer}/completed_by")
+            ctx.report("AF343", f"'{node.id}' is for the moderator, but this tool is never moderated "
+                       "(moderation: {moderated: never})", f"{pointer}/completed_by")
+    moderation = ctx.definition.moderation
+    if moderation is not None and (moderation.checklist or moderation.deadline):
+        ctx.report("AF343", "a tool that is never moderated has no moderator's checklist or deadline",
+                   "/moderation/moderated")

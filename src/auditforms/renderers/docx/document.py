@@ -48,7 +48,7 @@ def build(definition: Definition, prefill: Mapping[str, Any], audit_id: str | No
     guidance(form, after_details=bool(details))
     for section in definition.sections[len(details):]:
         visit_section(form, section)
-    if definition.moderated:  # an unmoderated tool's form has no moderation block
+    if definition.moderated_at_all:  # a never-moderated tool's form has no moderation block
         moderation(form)
     appendices(form)
     out = io.BytesIO()

@@ -124,7 +124,7 @@ class PageBuilder:
             ),
             prefilled=bool(self.answers),
             due_date=long_date(due_date) if due_date else None,
-            facts=audit_facts(d, audit_type), moderated=d.moderated,
+            facts=audit_facts(d, audit_type), moderated=d.moderated_at_all,
         )
 
 
