@@ -110,7 +110,7 @@ CATALOGUE: dict[str, str] = {
     "AF312": "a tag is not declared under the tool's tags",
     "AF313": "a moderator's checklist item applies to no question, section or table of the tool",
     "AF320": "an action plan's roles are misplaced, repeated, of the wrong type, or lack the action",
-    "AF340": "a companion tool names a party the tool does not declare",
+    "AF340": "completed_by or a companion names a party the tool does not declare, or one that completes nothing",
     "AF341": "an audit of a document lacks a field for the document's id or date, or a child's audit has one",
     "AF342": "a field with the role audit_type does not match the tool's audit types",
     "AF343": "a tool that is never moderated has a field for the moderator, a checklist or a deadline",

@@ -26,6 +26,7 @@ def test_an_unmoderated_tool_has_no_moderation_block(render) -> None:
     assert "Moderation" not in words and "Moderator's sign-off" not in words
     assert "Moderation: Not moderated: the audit is final when it is finished." in words
     assert "Completed by: The school's designated safeguarding lead." in words
+    assert any(w.endswith("To be completed by: Allocated social worker.") for w in words)
     assert "Moderator's sign-off" in texts(render(EARLY_HELP))
 
 

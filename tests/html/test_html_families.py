@@ -43,6 +43,7 @@ def test_an_unmoderated_self_audit_lists_who_takes_part_and_has_no_moderation(op
     assert shown["Moderation"] == "Not moderated: the audit is final when it is finished"
     assert form.page.locator("[data-form][data-unmoderated]").count() == 1
     assert form.page.get_by_text("For the moderator").count() == 0
+    assert form.page.locator("#f-response").get_by_text("Completed by: Allocated social worker").count() == 1
     assert form.errors == [] and serious_violations(axe, form.page) == []
 
 

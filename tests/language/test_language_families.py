@@ -150,6 +150,12 @@ def test_family_mistakes_are_one_located_line(family: Path, body: str, code: str
      "    after: child-id\n", "AF343", "'m' is for the moderator, but this tool is never moderated"),
     ("moderation: {moderated: never, checklist: [{id: c, label: C, applies_to: questions}]}\n", "AF343",
      "never moderated has no moderator's checklist"),
+    ("changes:\n  - update: child-id\n    set: {completed_by: schol}\n", "AF340",
+     "'schol' is not central, auditor, moderator or a party of this tool"),
+    ("parties: [{id: lp, label: LP, does: receive-outcome}]\n"
+     "changes:\n  - update: child-id\n    set: {completed_by: lp}\n",
+     "AF340", "'lp' receives the outcome and completes nothing"),
+    ("parties: [{id: auditor, label: A, does: contribute}]\n", "AF340", "a party cannot be called 'auditor'"),
     ("companions: [{tool: bas}]\n", "AF435", "no companion tool 'bas'"),
     ("companions: [{tool: base, completed_by: school}]\n", "AF340", "'school' is not a party"),
     ("sampling: {method: stratified}\n", "AF344", "needs stratify_by"),

@@ -12,7 +12,8 @@ from pydantic import Field as PydField
 from auditforms.model.base import Frozen
 from auditforms.model.conditions import Condition
 
-CompletedBy = Literal["central", "auditor", "moderator"]
+#: ``central``, ``auditor``, ``moderator``, or the id of one of the tool's ``parties``.
+CompletedBy = Literal["central", "auditor", "moderator"] | str
 Role = Literal[
     "child_id",
     "child_initials",

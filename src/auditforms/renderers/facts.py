@@ -22,6 +22,12 @@ class Fact:
     hint: str | None = None
 
 
+def completer(definition: Definition, completed_by: str | None) -> str | None:
+    """``completed_by`` as a form shows it: a party's label, else as written (central, ...)."""
+    party = next((p for p in definition.parties if p.id == completed_by), None)
+    return party.label if party else completed_by
+
+
 def months(count: int) -> str:
     return f"{count} month{'s' if count != 1 else ''}"
 

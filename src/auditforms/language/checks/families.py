@@ -8,6 +8,7 @@ from auditforms.language.checks.ids import _unique
 from auditforms.model.definition import FieldItem
 
 DOCUMENT_ROLES = ("document_id", "document_date")
+BUILT_IN = ("central", "auditor", "moderator")
 
 
 def check(ctx: Context) -> None:
@@ -19,12 +20,35 @@ def check(ctx: Context) -> None:
         if companion.completed_by is not None and companion.completed_by not in parties:
             ctx.report("AF340", f"'{companion.completed_by}' is not a party of this tool (declare it "
                        "under parties)", f"/companions/{k}/completed_by")
+    _completed_by(ctx)
     _subject(ctx)
     _audit_type_field(ctx)
     _moderator_fields(ctx)
     if d.sampling is not None and d.sampling.method == "stratified" and d.sampling.stratify_by is None:
         ctx.report("AF344", "a stratified sample needs stratify_by: the column whose values are the "
                    "strata (team, area, strand or plan)", "/sampling/method")
+
+
+def _completed_by(ctx: Context) -> None:
+    """``completed_by`` names central, auditor, moderator, or a party that completes parts."""
+    from auditforms.language.suggest import did_you_mean
+
+    parties = {p.id: p for p in ctx.definition.parties}
+    for k, declared in enumerate(ctx.definition.parties):
+        if declared.id in BUILT_IN:
+            ctx.report("AF340", f"a party cannot be called '{declared.id}': central, auditor and moderator "
+                       "are taken", f"/parties/{k}/id")
+    for pointer, node in ctx.nodes():
+        who = getattr(node, "completed_by", None)
+        if who is None or who in BUILT_IN:
+            continue
+        party = parties.get(who)
+        if party is None:
+            ctx.report("AF340", f"'{who}' is not central, auditor, moderator or a party of this tool"
+                       + did_you_mean(who, [*BUILT_IN, *parties]), f"{pointer}/completed_by")
+        elif party.does == "receive-outcome":
+            ctx.report("AF340", f"'{who}' receives the outcome and completes nothing; say does: contribute "
+                       "or self-audit", f"{pointer}/completed_by")
 
 
 def _subject(ctx: Context) -> None:

@@ -9,7 +9,7 @@ from typing import Any
 from markupsafe import Markup
 
 from auditforms.model.definition import Consideration, Definition, FieldItem, Question, Section, Table
-from auditforms.renderers.facts import audit_facts, lookback_for
+from auditforms.renderers.facts import audit_facts, completer, lookback_for
 from auditforms.renderers.html.build_fields import FieldBuilder
 from auditforms.renderers.html.describe import only_if
 from auditforms.renderers.html.markdown import markdown, plain
@@ -93,7 +93,7 @@ class PageBuilder:
         return SectionView(
             item_id=section.id, dom_id=dom_id(section.id), number=section.number, title=section.title,
             intro=markdown(section.intro), guidance=markdown(section.guidance),
-            completed_by=section.completed_by, optional=section.optional,
+            completed_by=completer(self.definition, section.completed_by), optional=section.optional,
             not_relevant_label=section.not_relevant_label,
             not_relevant=_part(value, "not_relevant") is True,
             items=tuple(self.item(i) for i in section.items), overall=overall,
