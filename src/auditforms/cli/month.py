@@ -19,7 +19,7 @@ from typing import Any
 
 import click
 
-from auditforms.cli.common import EXIT_OK, EXIT_USAGE, load_or_exit
+from auditforms.cli.common import EXIT_INVALID, EXIT_OK, EXIT_USAGE, load_or_exit
 from auditforms.cli.locking import folder_lock, wait_option
 from auditforms.cli.month_common import latest_month, manifest_tool, month_callback, search, tool_file
 from auditforms.cli.month_report import report
@@ -56,12 +56,17 @@ def _start_locked(settings: Any, month: str, paths: Any, reference: dt.date | No
                   seed: int | None, tool: str | None, wait: bool) -> int:
     from auditforms.cli.folder_swap import read_manifest
     from auditforms.cli.sample_batch import render_sample
+    from auditforms.sampling.population import month_off
 
     if read_manifest(paths.forms) is not None:
         click.echo(f"{paths.forms}: error[AF975] month {month} has already been started; see "
                    f"'auditforms month status {month}'", err=True)
         return EXIT_USAGE
     definition = load_or_exit(tool_file(settings, tool), search(settings))
+    off = month_off(definition, dt.date.fromisoformat(f"{month}-01"))
+    if off is not None:
+        click.echo(f"error[AF830] {off}: there is no sample this month", err=True)
+        return EXIT_INVALID
     if paths.sample.is_file() and sidecar_path(paths.sample).is_file():
         click.echo(f"{paths.sample}: the sample was drawn by an earlier run that did not finish; "
                    "rendering its forms now", err=True)

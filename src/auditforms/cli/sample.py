@@ -136,7 +136,8 @@ def command(definition: Path, cases: Path, columns: dict[str, str], auditors: Pa
                   size, lookback_months, audit_type, census, stratify, flags, teams, strands, plans)
     off = None if ignore_months_off else month_off(loaded, asked.reference_date)
     if off is not None:
-        echo_input(f"error[AF830] {off} (or pass --ignore-months-off)", err=True)
+        echo_input(f"error[AF830] {off}; give a --date in another month (or pass --ignore-months-off)",
+                   err=True)
         raise SystemExit(EXIT_INVALID)
     try:
         criteria = criteria_for(loaded, asked)

@@ -76,5 +76,5 @@ def month_off(definition: Definition, reference: dt.date) -> str | None:
     if sampling is None or not sampling.is_month_off(reference.month):
         return None
     return (f"the tool {definition.id} is not sampled in {reference:%B} (its sampling says "
-            f"months_off: {', '.join(sampling.months_off)}); give a --date in another month")
+            f"months_off: {', '.join(sampling.months_off)})")
 
