@@ -121,7 +121,7 @@ def _inputs(settings: Any, month: str) -> Any:
         cases=existing_file(settings, settings.case_list, "/case_list/file", "case list"),
         auditors=existing_file(settings, settings.auditors, "/auditors", "auditors file"),
         history=history, audits=tuple(f for f in sources.audit_folders if f.is_dir()),
-        columns=settings.case_columns)
+        columns=settings.case_columns, definitions=tuple(search(settings)))
 
 
 @command.command("status")
