@@ -185,3 +185,14 @@ def test_render_refuses_an_audit_type_the_tool_lacks(run_cli, tmp_path: Path) ->
     result = run_cli("render", EXAMPLES / "family-early-help.yaml", "--audit-type", "deep", "-o",
                      tmp_path / "f.html")
     assert result.exit_code == 2 and "the tool has no audit type 'deep' (it has: regular, deep-dive)" in result.stderr
+
+
+def test_the_new_scaffold_shows_grade_and_append_changes_that_work(run_cli, family: Path) -> None:
+    target = family / "cohort.yaml"
+    assert run_cli("new", "cohort", "--extends", "base", "-o", target).exit_code == 0
+    text = target.read_text(encoding="utf-8")
+    start = text.index("#   - update: q1                # add a paragraph")
+    block = text[start:text.index("\n\n", start)]
+    live = "changes:\n" + "\n".join(line[1:] for line in block.splitlines()) + "\n"
+    d = load(write(family / "live.yaml", text + live)).definition
+    assert d is not None and d.scale("grades").option("good").description.endswith("in this service.")
