@@ -113,6 +113,11 @@ CATALOGUE: dict[str, str] = {
     "AF312": "a tag is not declared under the tool's tags",
     "AF313": "a moderator's checklist item applies to no question, section or table of the tool",
     "AF320": "an action plan's roles are misplaced, repeated, of the wrong type, or lack the action",
+    "AF340": "completed_by or a companion names a party the tool does not declare, or one that completes nothing",
+    "AF341": "an audit of a document lacks a field for the document's id or date, or a child's audit has one",
+    "AF342": "a field with the role audit_type does not match the tool's audit types",
+    "AF343": "a tool that is never moderated has a field for the moderator, a checklist or a deadline",
+    "AF344": "a stratified sample does not say what its strata are",
     # AF4xx: composition with extends
     "AF401": "the tool named by extends cannot be found on the definition search path",
     "AF402": "extends forms a cycle",
@@ -124,6 +129,12 @@ CATALOGUE: dict[str, str] = {
     "AF408": "a change puts a section among items, or an item among sections",
     "AF409": "a customisation gives sections:, which replaces every section of the tool it extends (a warning)",
     "AF410": "a customisation removes or leaves out a part that a rule of the tool it extends still names",
+    "AF430": "an abstract base is used as a tool (rendered, sampled or filled in) instead of extended",
+    "AF431": "a scale library cannot be found on the definition search path",
+    "AF432": "a scale id is given by two scale libraries, or by a library and the tool",
+    "AF433": "a change appends to a key that is not Markdown",
+    "AF434": "a change would rename a scale or grade",
+    "AF435": "a companion tool cannot be found on the definition search path",
     # AF5xx: usage
     "AF501": "an option or argument given on the command line is invalid",
 }

@@ -39,6 +39,7 @@ def scaffold(new_id: str, parent: Definition, schema_url: str) -> str:
     s_id = first.id if first else (section.id if section else "a-section")
     q_id = question.id if question else "q1"
     scale = parent.scales[0].id if parent.scales else "a-scale"
+    grade = parent.scales[0].options[0].id if parent.scales else "a-grade"
     return f"""{SCHEMA_LINE.format(schema=schema_url)}
 # A customisation of "{parent.title}" ({parent.id} {parent.version}).
 # Everything not changed here comes from {parent.id}. See `auditforms show {new_id}.yaml`
@@ -74,6 +75,11 @@ version: 0.1.0
 #     before: {q_id}
 #   - update: {q_id}                # change some keys, keep the rest
 #     set: {{guidance: Look at the last three visits.}}
+#   - update: {q_id}                # add a paragraph to its guidance rather than replace it
+#     append: {{guidance: In this service also read the last core group minutes.}}
+#   - update_scale: {scale}         # change one grade, keep the rest of the scale
+#     grade: {grade}
+#     append: {{description: What this grade means in this service.}}
 
 # Extra rules for completed audits (added to {parent.id}'s):
 # rules:

@@ -41,13 +41,22 @@ def echo_input(text: str, *, err: bool = False) -> None:
     click.echo(printable(text), err=err)
 
 
-def load_or_exit(path: Path, search_path: Sequence[Path]) -> Any:
-    """Load a definition for a command that needs one; print why and exit 1 if it cannot."""
+def load_or_exit(path: Path, search_path: Sequence[Path], *, allow_abstract: bool = False) -> Any:
+    """Load a definition for a command that needs one; print why and exit 1 if it cannot.
+
+    An abstract base (``abstract: true``) is refused unless ``allow_abstract``: it is only
+    ever extended, never rendered, sampled or filled in.
+    """
     from auditforms.language.loader import load
 
     result = load(path, search_path=search_path)
     if result.definition is None:
         echo_diagnostics(result.diagnostics, err=True)
+        raise SystemExit(EXIT_INVALID)
+    if result.definition.abstract and not allow_abstract:
+        from auditforms.language.families import abstract_refusal
+
+        echo_diagnostics([abstract_refusal(path, result.definition.id)], err=True)
         raise SystemExit(EXIT_INVALID)
     _LOADED_FROM[id(result.definition)] = (result.definition, path.resolve().parent, tuple(search_path))
     return result.definition

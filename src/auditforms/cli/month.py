@@ -19,7 +19,7 @@ from typing import Any
 
 import click
 
-from auditforms.cli.common import EXIT_OK, EXIT_USAGE, load_or_exit
+from auditforms.cli.common import EXIT_INVALID, EXIT_OK, EXIT_USAGE, load_or_exit
 from auditforms.cli.locking import folder_lock, wait_option
 from auditforms.cli.month_common import latest_month, manifest_tool, month_callback, search, tool_file
 from auditforms.cli.month_report import report
@@ -56,12 +56,17 @@ def _start_locked(settings: Any, month: str, paths: Any, reference: dt.date | No
                   seed: int | None, tool: str | None, wait: bool) -> int:
     from auditforms.cli.folder_swap import read_manifest
     from auditforms.cli.sample_batch import render_sample
+    from auditforms.sampling.population import month_off
 
     if read_manifest(paths.forms) is not None:
         click.echo(f"{paths.forms}: error[AF975] month {month} has already been started; see "
                    f"'auditforms month status {month}'", err=True)
         return EXIT_USAGE
     definition = load_or_exit(tool_file(settings, tool), search(settings))
+    off = month_off(definition, dt.date.fromisoformat(f"{month}-01"))
+    if off is not None:
+        click.echo(f"error[AF830] {off}: there is no sample this month", err=True)
+        return EXIT_INVALID
     if paths.sample.is_file() and sidecar_path(paths.sample).is_file():
         click.echo(f"{paths.sample}: the sample was drawn by an earlier run that did not finish; "
                    "rendering its forms now", err=True)
@@ -84,21 +89,18 @@ def _draw(settings: Any, definition: Any, month: str, paths: Any, reference: dt.
     import secrets
 
     from auditforms.cli.sample import draw_and_write
-    from auditforms.sampling.draw import DEFAULT_SIZE, lookback_months
-    from auditforms.sampling.selection import Criteria
+    from auditforms.sampling.population import Asked, criteria_for
     from auditforms.service.layout import reference_date
 
     inputs = _inputs(settings, month)
     if not inputs.history and not inputs.audits:
         click.echo("no audit history yet (no earlier month, no history.before_auditforms in the "
                    "settings): nobody is left out this month", err=True)
-    criteria = Criteria(
+    criteria = criteria_for(definition, Asked(  # the tool's sampling, under the settings
         reference_date=reference or reference_date(month, dt.date.today()),
-        lookback_months=(lookback_months(definition) if settings.lookback_months is None
-                         else settings.lookback_months),
-        size=settings.sample_size or DEFAULT_SIZE,
-        seed=secrets.randbelow(10**6) if seed is None else seed, stratify=settings.stratify,
-    )
+        seed=secrets.randbelow(10**6) if seed is None else seed, size=settings.sample_size,
+        lookback_months=settings.lookback_months, stratify=settings.stratify,
+    ))
     if redraw:
         click.echo(f"{paths.sample}: an interrupted run left the sample without the record of its "
                    "seed; it is drawn again", err=True)
@@ -119,7 +121,7 @@ def _inputs(settings: Any, month: str) -> Any:
         cases=existing_file(settings, settings.case_list, "/case_list/file", "case list"),
         auditors=existing_file(settings, settings.auditors, "/auditors", "auditors file"),
         history=history, audits=tuple(f for f in sources.audit_folders if f.is_dir()),
-        columns=settings.case_columns)
+        columns=settings.case_columns, definitions=tuple(search(settings)))
 
 
 @command.command("status")

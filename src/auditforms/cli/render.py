@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from dataclasses import replace
 from pathlib import Path
 from typing import Any
 
@@ -45,12 +46,15 @@ def _formats(value: str) -> list[str]:
                    "completed audit (JSON), whose final copy pdf and docx print.")
 @click.option("--sample", "sample_path", type=click.Path(exists=True, dir_okay=False, path_type=Path),
               help="A sample CSV from 'auditforms sample': one pre-filled form per child.")
+@click.option("--audit-type", "audit_type", metavar="TYPE",
+              help="The tool's audit type the form is for (e.g. deep-dive): the form says so and "
+                   "shows its look-back. A sample's forms take it from the sample.")
 @definitions_path_option
 @force_option
 @wait_option
 def command(definition: Path, format_: str, output: Path, data_path: Path | None,
-            sample_path: Path | None, search_path: tuple[Path, ...], force: bool,
-            wait: bool) -> None:
+            sample_path: Path | None, audit_type: str | None, search_path: tuple[Path, ...],
+            force: bool, wait: bool) -> None:
     """Render DEFINITION as an HTML form, a Word form, a result JSON Schema or a data dictionary;
     with --data AUDIT.json, the final copy of a completed audit (pdf, docx)."""
     formats = _formats(format_)
@@ -64,6 +68,8 @@ def command(definition: Path, format_: str, output: Path, data_path: Path | None
         raise SystemExit(render_sample(loaded, sample_path, formats, output, force=force,
                                        wait=wait))
     options = RenderOptions() if data_path is None else _data_options(loaded, data_path)
+    if audit_type is not None:
+        options = replace(options, audit_type=_known_type(loaded, audit_type))
     targets = _targets(formats, output, loaded.id)
     for name, _ in targets:
         _accepts(get_renderer(name), options, given=data_path is not None)
@@ -97,6 +103,14 @@ def _data_options(definition: Any, path: Path) -> RenderOptions:
     if prefill is None:
         raise SystemExit(EXIT_INVALID)
     return RenderOptions(prefill=prefill)
+
+
+def _known_type(definition: Any, audit_type: str) -> str:
+    if definition.audit_type(audit_type) is None:
+        known = ", ".join(t.id for t in definition.audit_types) or "none"
+        raise click.BadParameter(f"the tool has no audit type '{audit_type}' (it has: {known})",
+                                 param_hint="--audit-type")
+    return audit_type
 
 
 def _is_completed_audit(document: Any) -> bool:

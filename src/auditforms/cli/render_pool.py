@@ -35,7 +35,7 @@ class RenderFailed(Exception):
 
 def _render(definition: Definition, renderers: Mapping[str, Any], job: FormJob) -> bytes:
     options = RenderOptions(prefill=job.prefill, audit_id=job.row.audit_id,
-                            due_date=job.row.due_date)
+                            due_date=job.row.due_date, audit_type=job.row.audit_type or None)
     try:
         data: bytes = renderers[job.format].render(definition, options)
     except Exception as exc:

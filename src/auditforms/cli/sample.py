@@ -1,9 +1,11 @@
 """``auditforms sample DEFINITION --cases CSV --auditors CSV --history CSV -o SAMPLE.csv``.
 
-Draws the month's dip sample: N children at random (with a recorded seed), leaving out
-children audited within the look-back, each allocated an auditor from another area of
-service. Writes the sample CSV and, beside it, ``<name>.meta.json`` recording the seed,
-parameters and input checksums. Exit 0 when drawn, 1 when the inputs are invalid or the
+Draws the month's dip sample: N children at random (with a recorded seed), or every child
+of the tool's population (a census), or a stratified draw, leaving out children audited
+within the look-back (of the audit type asked for), each allocated an auditor from another
+area of service. A tool whose ``sampling`` has ``months_off`` is not sampled in them.
+Writes the sample CSV and, beside it, ``<name>.meta.json`` recording the seed, parameters
+and input checksums. Exit 0 when drawn, 1 when the inputs are invalid or the
 rules cannot be met (with a one-line reason), 2 on a usage error.
 """
 
@@ -83,8 +85,14 @@ _FILE = click.Path(exists=True, dir_okay=False, path_type=Path)
                                   "Word forms (repeatable).")
 @click.option("--no-history", is_flag=True,
               help="There is no audit history yet (the first month): exclude nobody.")
-@click.option("-n", "--size", type=click.IntRange(min=1), default=20, show_default=True,
-              help="How many children to sample.")
+@click.option("-n", "--size", type=click.IntRange(min=1),
+              help="How many children to sample (default: the tool's sampling size, else 20).")
+@click.option("--census", is_flag=True,
+              help="Take every eligible child of the population instead of a random sample.")
+@click.option("--audit-type", "audit_type", metavar="TYPE",
+              help="The tool's audit type (e.g. deep-dive): its look-back applies. Default: the first.")
+@click.option("--ignore-months-off", is_flag=True,
+              help="Draw even in a month the tool's sampling says is off (months_off).")
 @click.option("--seed", type=click.IntRange(min=0), help="Seed of a previous run to reproduce it.")
 @click.option("--date", "reference", type=DateParam(),
               help="Reference date, as dd/mm/yyyy or yyyy-mm-dd (default today); the look-back "
@@ -92,28 +100,30 @@ _FILE = click.Path(exists=True, dir_okay=False, path_type=Path)
 @click.option("--lookback-months", type=click.IntRange(min=0),
               help="Exclude children audited this many months before the date "
                    "(default: the definition's lookback, else 6).")
-@click.option("--stratify", type=click.Choice(["team", "area", "strand"]),
+@click.option("--stratify", type=click.Choice(["team", "area", "strand", "plan"]),
               help="Draw from each team (area, strand) in proportion to its eligible children.")
 @click.option("--flag", "flags", multiple=True, help="Theme: only children with this flag (repeatable; all must hold).")
 @click.option("--team", "teams", multiple=True, help="Theme: only children of this team or area (repeatable).")
 @click.option("--strand", "strands", multiple=True, help="Theme: only children of this strand (repeatable).")
+@click.option("--plan", "plans", multiple=True,
+              help="Population: only children on this type of plan (the Plan type column; repeatable).")
 @click.option("-o", "--output", type=click.Path(dir_okay=False, path_type=Path), required=True,
               help="The sample CSV to write (its .meta.json is written beside it).")
 @definitions_path_option
 @force_option
 def command(definition: Path, cases: Path, columns: dict[str, str], auditors: Path,
-            history: tuple[Path, ...], audits: tuple[Path, ...], no_history: bool, size: int,
-            seed: int | None,
+            history: tuple[Path, ...], audits: tuple[Path, ...], no_history: bool, size: int | None,
+            census: bool, audit_type: str | None, ignore_months_off: bool, seed: int | None,
             reference: dt.date | None, lookback_months: int | None, stratify: str | None,
             flags: tuple[str, ...], teams: tuple[str, ...], strands: tuple[str, ...],
-            output: Path, search_path: tuple[Path, ...], force: bool) -> None:
+            plans: tuple[str, ...], output: Path, search_path: tuple[Path, ...], force: bool) -> None:
     """Draw this month's dip sample from the case list (--cases) and allocate auditors.
 
     DEFINITION is the audit tool the sample is for: it gives the look-back, the time
     allowed to complete an audit and the age bands. The children come from --cases.
     """
-    from auditforms.sampling.draw import lookback_months as default_lookback
-    from auditforms.sampling.selection import Criteria
+    from auditforms.sampling.population import Asked, criteria_for, month_off
+    from auditforms.sampling.selection import SampleProblem
 
     if not (history or audits or no_history):
         click.echo("error: give the audit history with --history CSV or --audits FOLDER "
@@ -122,13 +132,19 @@ def command(definition: Path, cases: Path, columns: dict[str, str], auditors: Pa
         raise SystemExit(EXIT_USAGE)
     _refuse_existing(output, force)
     loaded = load_or_exit(definition, search_path)
-    criteria = Criteria(
-        reference_date=reference or dt.date.today(),
-        lookback_months=default_lookback(loaded) if lookback_months is None else lookback_months,
-        size=size, seed=secrets.randbelow(10**6) if seed is None else seed,
-        stratify=stratify, flags=flags, teams=teams, strands=strands,
-    )
-    inputs = Inputs(cases, auditors, history, audits, columns)
+    asked = Asked(reference or dt.date.today(), secrets.randbelow(10**6) if seed is None else seed,
+                  size, lookback_months, audit_type, census, stratify, flags, teams, strands, plans)
+    off = None if ignore_months_off else month_off(loaded, asked.reference_date)
+    if off is not None:
+        echo_input(f"error[AF830] {off}; give a --date in another month (or pass --ignore-months-off)",
+                   err=True)
+        raise SystemExit(EXIT_INVALID)
+    try:
+        criteria = criteria_for(loaded, asked)
+    except SampleProblem as problem:
+        echo_input(f"error[{problem.code}] {problem.message}", err=True)
+        raise SystemExit(EXIT_USAGE) from None
+    inputs = Inputs(cases, auditors, history, audits, columns, (definition.resolve().parent, *search_path))
     raise SystemExit(draw_and_write(loaded, inputs, criteria, output, force))
 
 
@@ -141,6 +157,8 @@ class Inputs:
     history: tuple[Path, ...] = ()
     audits: tuple[Path, ...] = ()
     columns: Mapping[str, str] = field(default_factory=dict)
+    #: Folders to find the tools that past audits name (their roles and subject).
+    definitions: tuple[Path, ...] = ()
 
 
 def draw_and_write(definition: Any, inputs: Inputs, criteria: Any, output: Path, force: bool) -> int:
@@ -169,7 +187,7 @@ def _refuse_existing(output: Path, force: bool) -> None:
 
 
 def _read_inputs(definition: Any, inputs: Inputs) -> tuple[list[Any], list[Any], list[Any]]:
-    from auditforms.cli.sample_inputs import read_audit_folder, read_csv_file
+    from auditforms.cli.sample_inputs import read_audit_folder, read_csv_file, tool_finder
     from auditforms.cli.sample_word_returns import read_word_history
     from auditforms.diagnostics import has_errors
     from auditforms.sampling.records import (
@@ -189,11 +207,14 @@ def _read_inputs(definition: Any, inputs: Inputs) -> tuple[list[Any], list[Any],
         found, more = read_history(read_csv_file(path, HISTORY_COLUMNS))
         past += found
         problems += more
+    tools = tool_finder(inputs.definitions)
     for folder in inputs.audits:
-        for reader in (read_audit_folder, read_word_history):
-            found, more = reader(definition, folder)
-            past += found
-            problems += more
+        found, more = read_audit_folder(definition, folder, tools)
+        past += found
+        problems += more
+        found, more = read_word_history(definition, folder)
+        past += found
+        problems += more
     echo_diagnostics(problems, err=True)
     if has_errors(problems):
         click.echo("error: the sample was not drawn; correct the rows above and run again", err=True)
@@ -221,8 +242,9 @@ def _write(definition: Any, criteria: Any, drawn: Any, output: Path, force: bool
         cells = (row.child_id, row.team, row.age_band or "-", row.auditor)
         click.echo("\t".join(printable(cell) for cell in cells))
     counts = drawn.selection.counts
+    took = "took every one" if criteria.method == "census" else f"drew {len(drawn.rows)}"
     click.echo(
-        f"drew {len(drawn.rows)} of {counts['eligible']} eligible children ({counts['listed']} "
+        f"{took} of {counts['eligible']} eligible children ({counts['listed']} "
         f"listed, {counts['recently_audited']} audited in the last {criteria.lookback_months} "
         f"months, {counts['not_open']} not open in that time) with seed {criteria.seed}; "
         f"re-run with --seed {criteria.seed} --date {criteria.reference_date.isoformat()} "

@@ -5,7 +5,7 @@ Every failure becomes a diagnostic naming the file; nothing here raises for bad 
 
 from __future__ import annotations
 
-from collections.abc import Iterator, Sequence
+from collections.abc import Callable, Iterator, Sequence
 from pathlib import Path
 from typing import Any
 
@@ -67,7 +67,26 @@ def json_files(folder: Path) -> Iterator[Path]:
             yield path
 
 
-def read_audit_folder(definition: Definition, folder: Path) -> tuple[list[PastAudit], list[Diagnostic]]:
+def tool_finder(folders: Sequence[Path]) -> Callable[[str], Definition | None]:
+    """Loads, once each, the tools that past audits name (to read their roles and subject)."""
+    from auditforms.language.loader import load
+    from auditforms.language.search import find, search_dirs
+
+    dirs = search_dirs(None, folders)
+    found: dict[str, Definition | None] = {}
+
+    def tool(tool_id: str) -> Definition | None:
+        if tool_id not in found:
+            path, _ = find(tool_id, dirs)
+            found[tool_id] = load(path, search_path=folders).definition if path else None
+        return found[tool_id]
+
+    return tool
+
+
+def read_audit_folder(definition: Definition, folder: Path,
+                      tools: Callable[[str], Definition | None] | None = None,
+                      ) -> tuple[list[PastAudit], list[Diagnostic]]:
     audits: list[PastAudit] = []
     problems: list[Diagnostic] = []
     for path in json_files(folder):
@@ -78,7 +97,7 @@ def read_audit_folder(definition: Definition, folder: Path) -> tuple[list[PastAu
             continue
         if isinstance(data, dict) and data.get("format") in OWN_FORMATS:
             continue
-        audit, problem = past_audit(definition, data, str(path))
+        audit, problem = past_audit(definition, data, str(path), tools)
         if audit is not None:
             audits.append(audit)
         if problem is not None:

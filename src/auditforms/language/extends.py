@@ -11,6 +11,7 @@ from __future__ import annotations
 from typing import Any
 
 from auditforms.diagnostics import Diagnostic
+from auditforms.language import families
 from auditforms.language.composition_checks import check_part, check_update, rules_naming, sections_given
 from auditforms.language.suggest import did_you_mean
 from auditforms.language.tree import Slot, all_ids, children_for_insert, find_slot, iter_slots, rule_slot
@@ -49,6 +50,7 @@ class Composer:
         if isinstance(merged, LocDict):
             merged.key_positions.update(self.child.key_positions)
             merged.value_positions.update(self.child.value_positions)
+        families.settle_abstract(merged, self.child)
         based_on = list(parent.get("based_on") or [])
         merged["based_on"] = [str(self.child["extends"]), *based_on]
         if isinstance(self.child.get("select"), list):
@@ -97,7 +99,8 @@ class Composer:
     # -- changes -----------------------------------------------------------------------
 
     def apply(self, tree: dict[str, Any], change: dict[str, Any], pointer: str) -> None:
-        op = next((k for k in ("add", "remove", "replace", "move", "update") if k in change), None)
+        op = next((k for k in ("add", "remove", "replace", "move", "update", *families.FAMILY_OPS)
+                   if k in change), None)
         if op == "add":
             self.add(tree, change["add"], change, pointer)
         elif op == "remove":
@@ -120,6 +123,16 @@ class Composer:
             if slot is not None and isinstance(change.get("set"), dict):
                 self.diagnostics += check_update(slot.node, change["set"], self.child, self.filename, pointer)
                 slot.node.update(change["set"])
+            if slot is not None:
+                kind = "section" if "type" not in slot.node else "item"
+                families.append_markdown(slot.node, change.get("append"), kind, pointer, self._report)
+        elif op == "update_scale":
+            families.update_scale(tree, change, pointer, self._report)
+        elif op == "append":
+            families.append_markdown(tree, change["append"], "tool", pointer, self._report)
+
+    def _report(self, code: str, message: str, pointer: str) -> None:
+        self.error(code, message, pointer)
 
     def existing(self, tree: dict[str, Any], id_: str, pointer: str) -> Slot | None:
         slot = find_slot(tree, id_)

@@ -9,6 +9,7 @@ from typing import Any
 from auditforms.diagnostics import Diagnostic, has_errors
 from auditforms.language.defaults import apply_section_defaults
 from auditforms.language.extends import Composer
+from auditforms.language.families import find_companions
 from auditforms.language.parsing import parse_definition_file
 from auditforms.language.references import resolve_references
 from auditforms.language.result import LoadResult
@@ -37,6 +38,7 @@ class Pipeline:
         apply_section_defaults(tree)
         self.sources += _reference_files(tree, search_dirs(base_dir, self.search_path))
         diagnostics += resolve_references(tree, filename, search_dirs(base_dir, self.search_path))
+        diagnostics += find_companions(tree, filename, search_dirs(base_dir, self.search_path))
         if has_errors(diagnostics):
             return LoadResult(diagnostics=diagnostics)
         from auditforms.language.build import build_model
@@ -61,6 +63,9 @@ class Pipeline:
         diagnostics += validate_against_schema(tree, filename)
         if has_errors(diagnostics):
             return None, diagnostics
+        diagnostics += self.scale_libraries(tree, filename, base_dir)
+        if has_errors(diagnostics):
+            return None, diagnostics
         if "extends" not in tree:
             return tree, diagnostics
         parent, problems = self.resolve_parent(tree, filename, base_dir, chain)
@@ -70,6 +75,13 @@ class Pipeline:
         composer = Composer(tree, filename)
         merged = composer.compose(parent)
         return merged, diagnostics + composer.diagnostics
+
+    def scale_libraries(self, tree: LocDict, filename: str, base_dir: Path | None) -> list[Diagnostic]:
+        from auditforms.language.families import resolve_scale_libraries
+
+        found, problems = resolve_scale_libraries(tree, filename, search_dirs(base_dir, self.search_path))
+        self.sources += found
+        return problems
 
     def resolve_parent(self, tree: LocDict, filename: str, base_dir: Path | None,
                        chain: tuple[Path, ...]) -> tuple[Any, list[Diagnostic]]:

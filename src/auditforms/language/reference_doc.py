@@ -7,6 +7,7 @@ The docs page keeps hand-written explanations and examples; the part between the
 
 from __future__ import annotations
 
+import json
 import sys
 from typing import Any
 
@@ -43,11 +44,11 @@ def _type(schema: Any, defs: dict[str, Any]) -> str:
             return f"[{heading}](#{_anchor(heading)})"
         return _type(defs[name], defs)
     if "enum" in schema:
-        return "one of " + ", ".join(f"`{v}`" for v in schema["enum"])
+        return "one of " + ", ".join(f"`{json.dumps(v) if isinstance(v, bool) else v}`" for v in schema["enum"])
     if "const" in schema:
         return f"`{schema['const']}`"
-    if "oneOf" in schema:
-        return " or ".join(_type(s, defs) for s in schema["oneOf"])
+    if "oneOf" in schema or "anyOf" in schema:
+        return " or ".join(_type(s, defs) for s in schema.get("oneOf") or schema["anyOf"])
     kind = schema.get("type")
     if kind == "array":
         return f"list of {_type(schema.get('items', True), defs)}"

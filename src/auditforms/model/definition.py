@@ -23,6 +23,7 @@ from functools import cached_property
 from pydantic import Field as PydField
 
 from auditforms.model.base import Frozen
+from auditforms.model.families import AuditType, Companion, Party, Sampling, Subject
 from auditforms.model.index import DefinitionIndex
 from auditforms.model.lineage import Lineage
 from auditforms.model.nodes import (
@@ -130,6 +131,13 @@ class Definition(Frozen):
     based_on: tuple[str, ...] = ()
     presentation: Presentation = PydField(default_factory=Presentation)
     lineage: Lineage | None = None
+    abstract: bool = False
+    scale_libraries: tuple[str, ...] = ()
+    audit_types: tuple[AuditType, ...] = ()
+    subject: Subject = PydField(default_factory=Subject)
+    parties: tuple[Party, ...] = ()
+    companions: tuple[Companion, ...] = ()
+    sampling: Sampling | None = None
 
     @cached_property
     def index(self) -> DefinitionIndex:
@@ -142,6 +150,17 @@ class Definition(Frozen):
     def tool_id(self) -> str:
         """The tool this definition is a version of (its lineage), which audits of any version name."""
         return self.lineage.tool if self.lineage and self.lineage.tool else self.id
+    def audit_type(self, type_id: str | None) -> AuditType | None:
+        """The named audit type, the first (default) one for ``None``, or ``None`` if it has none."""
+        if type_id is None:
+            return self.audit_types[0] if self.audit_types else None
+        return next((t for t in self.audit_types if t.id == type_id), None)
+
+    @property
+    def moderated_at_all(self) -> bool:
+        """False for a tool that is never moderated (``moderated: never``): its forms have no
+        moderation block and its final audits no moderation record."""
+        return self.moderation is None or self.moderation.moderated != "never"
 
 
 Definition.model_rebuild()

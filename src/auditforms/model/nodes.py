@@ -13,7 +13,8 @@ from auditforms.model.base import Frozen
 from auditforms.model.conditions import Condition
 from auditforms.model.rubric import Link
 
-CompletedBy = Literal["central", "auditor", "moderator"]
+#: ``central``, ``auditor``, ``moderator``, or the id of one of the tool's ``parties``.
+CompletedBy = Literal["central", "auditor", "moderator"] | str
 Role = Literal[
     "child_id",
     "child_initials",
@@ -30,6 +31,9 @@ Role = Literal[
     "audit_date",
     "worker_seen",
     "overall_rating",
+    "document_id",
+    "document_date",
+    "audit_type",
 ]
 #: What a column of a table with ``role: action_plan`` means to ``auditforms actions``.
 ActionColumnRole = Literal["action", "action_owner", "action_due", "action_signed_off", "action_update"]

@@ -3,6 +3,8 @@ look-back, reporting targets, and how its audits are moderated."""
 
 from __future__ import annotations
 
+from typing import Literal
+
 from auditforms.model.base import Frozen
 
 
@@ -54,7 +56,8 @@ class ModerationDeadline(Frozen):
 class Moderation(Frozen):
     """How audits of this tool are moderated: whether they must be, by when, and what to check."""
 
-    moderated: bool = True
+    #: ``True``: every audit; ``False``: audits may be, need not be; ``"never"``: no moderation at all.
+    moderated: bool | Literal["never"] = True
     description: str | None = None
     deadline: ModerationDeadline | None = None
     checklist: tuple[ChecklistItem, ...] = ()

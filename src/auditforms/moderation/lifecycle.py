@@ -157,4 +157,4 @@ def _when(at: dt.datetime) -> str:
 def moderation_required(definition: Any) -> bool:
     """Whether the tool demands moderation before an audit is final (the default)."""
     moderation = getattr(definition, "moderation", None)
-    return True if moderation is None else bool(moderation.moderated)
+    return True if moderation is None else moderation.moderated is True

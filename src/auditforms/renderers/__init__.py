@@ -42,6 +42,8 @@ class RenderOptions:
     audit_id: str | None = None
     due_date: date | None = None
     completed: Mapping[str, Any] | None = None
+    #: The tool's audit type this form is for (e.g. ``deep-dive``): its look-back is shown.
+    audit_type: str | None = None
 
 
 class Renderer(Protocol):

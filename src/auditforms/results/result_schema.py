@@ -34,7 +34,18 @@ def build_result_schema(definition: Definition) -> Schema:
     props["definition"]["properties"]["id"] = {"title": "Tool id", "const": definition.id}
     props["answers"] = answers_schema(definition)
     props["moderation"] = moderation_schema(definition)
+    if not definition.moderated_at_all:
+        _final_without_moderation(schema)
     return schema
+
+
+def _final_without_moderation(schema: Schema) -> None:
+    """A tool that is not moderated: a final audit needs no moderation record (a moderated one
+    still does, for a record that says it was moderated)."""
+    for rule in schema.get("allOf", []):
+        status = rule.get("if", {}).get("properties", {}).get("status", {})
+        if rule.get("then", {}).get("required") == ["moderation"] and "enum" in status:
+            status["enum"] = [s for s in status["enum"] if s != "final"]
 
 
 def answers_schema(definition: Definition) -> Schema:

@@ -20,7 +20,7 @@ from auditforms.model.definition import Definition
 from auditforms.sampling.codes import error
 from auditforms.sampling.prefill import prefill_for
 from auditforms.sampling.sample_file import SampleRow
-from auditforms.sampling.selection import child_key
+from auditforms.sampling.selection import unit_key
 from auditforms.version import __version__
 
 MANIFEST = "manifest.json"
@@ -61,9 +61,10 @@ def plan_batch(definition: Definition, rows: Sequence[SampleRow], suffixes: Mapp
     taken = {MANIFEST.casefold(), INDEX.casefold()}
     seen: dict[str, int] = {}
     for row in rows:
-        key = child_key(row.child_id)
+        key = unit_key(row.child_id, row.document_id)
         if key in seen:
-            plan.problems.append(error("AF805", f"child {row.child_id} is in the sample twice "
+            what = f"document {row.document_id} of child {row.child_id}" if row.document_id else f"child {row.child_id}"
+            plan.problems.append(error("AF805", f"{what} is in the sample twice "
                                        f"(first on line {seen[key]})", sample_file, row.line, 1))
             continue
         seen[key] = row.line
@@ -89,7 +90,7 @@ def manifest(definition: Definition, plan: BatchPlan, files: Sequence[Mapping[st
     """The batch record; written last, so a folder without it is not a finished batch."""
     by_child: dict[str, dict[str, str]] = {}
     for job in plan.jobs:
-        by_child.setdefault(job.row.child_id, {})[job.format] = job.path
+        by_child.setdefault(job.row.audit_id, {})[job.format] = job.path
     return {
         "format": MANIFEST_FORMAT,
         "format_version": 1,
@@ -99,8 +100,8 @@ def manifest(definition: Definition, plan: BatchPlan, files: Sequence[Mapping[st
         "reference_date": sample.get("reference_date"),
         "sample": {k: sample.get(k) for k in ("file", "sha256", "edited_since_drawn")},
         "formats": sorted({job.format for job in plan.jobs}),
-        "children": [_child_entry(row, by_child.get(row.child_id, {})) for row in plan.rows
-                     if row.child_id in by_child],
+        "children": [_child_entry(row, by_child.get(row.audit_id, {})) for row in plan.rows
+                     if row.audit_id in by_child],
         "files": list(files),
         "kept": list(kept),
     }

@@ -27,6 +27,9 @@ CATALOGUE: dict[str, str] = {
     "AF821": "a returned audit's audit id belongs to one child of the sample but it is about another",
     "AF822": "a folder left by an interrupted run was removed",
     "AF823": "an output folder's lock cannot be taken (the folder above it is missing or read-only)",
+    "AF830": "the tool is not sampled in the month of the reference date (its sampling's months_off)",
+    "AF831": "a tool that audits one document at a time is given a case list without document ids",
+    "AF832": "an audit type is asked for that the tool does not have",
 }
 
 

@@ -17,7 +17,7 @@ from auditforms.model.definition import Definition
 from auditforms.sampling.allocation import allocate
 from auditforms.sampling.records import Auditor, Child, PastAudit
 from auditforms.sampling.sample_file import SampleRow, build_rows, due_date
-from auditforms.sampling.selection import Criteria, Selection, child_key, select
+from auditforms.sampling.selection import Criteria, Selection, select, unit_key
 from auditforms.version import __version__
 
 DEFAULT_LOOKBACK_MONTHS = 6
@@ -41,16 +41,20 @@ def draw_sample(definition: Definition, children: Sequence[Child], history: Sequ
     """Raises :class:`~auditforms.sampling.selection.SampleProblem` when the rules cannot be met."""
     selection = select(children, history, criteria)
     allocation = allocate(selection.chosen, auditors, criteria.seed)
-    rows = build_rows(definition, selection.chosen, allocation, criteria, last_audits(history))
+    rows = build_rows(definition, selection.chosen, allocation, criteria,
+                      last_audits(history, criteria.documents))
     loads = Counter(row.auditor for row in rows)
     return Draw(rows, selection, {a.name: loads.get(a.name, 0) for a in auditors})
 
 
-def last_audits(history: Sequence[PastAudit]) -> dict[str, dt.date]:
-    """The latest audit of each child, for the form's "Audited previously? If yes, when?"."""
+def last_audits(history: Sequence[PastAudit], documents: bool = False) -> dict[str, dt.date]:
+    """The latest audit of each child (or document, for a tool about documents), for the
+    form's "Audited previously? If yes, when?"; keyed by :func:`unit_key`."""
     latest: dict[str, dt.date] = {}
     for audit in history:
-        key = child_key(audit.child_id)
+        if bool(audit.document_id.strip()) != documents:
+            continue
+        key = unit_key(audit.child_id, audit.document_id)
         if key not in latest or audit.date > latest[key]:
             latest[key] = audit.date
     return latest
@@ -70,8 +74,12 @@ def metadata(definition: Definition, criteria: Criteria, draw: Draw,
         "due_date": due_date(definition, criteria.reference_date).isoformat(),
         "size": criteria.size,
         "stratify": criteria.stratify,
+        "method": criteria.method,
+        "audit_type": criteria.audit_type,
+        "judgement_window_months": criteria.judgement_months,
+        "subject": definition.subject.kind,
         "theme": {"flags": list(criteria.flags), "teams": list(criteria.teams),
-                  "strands": list(criteria.strands)},
+                  "strands": list(criteria.strands), "plans": list(criteria.plans)},
         "inputs": {k: dict(v) for k, v in inputs.items()},
         "counts": draw.selection.counts,
         "quotas": draw.selection.quotas,

@@ -26,7 +26,8 @@ _NO = {"no", "n", "false", "0"}
 _ROLE_COLUMNS = {"child_id": "child_id", "child_initials": "initials", "team": "team",
                  "age_band": "age_band", "child_age": "age", "date_of_birth": "date_of_birth",
                  "strand": "strand", "audited_previously": "last_audit",
-                 "last_audit_date": "last_audit"}
+                 "last_audit_date": "last_audit", "document_id": "document_id",
+                 "document_date": "document_date", "audit_type": "audit_type"}
 
 
 def central_fields(definition: Definition) -> list[FieldItem]:
@@ -52,6 +53,8 @@ def _role_values(row: SampleRow) -> dict[str, str]:
         "strand": row.strand,
         "audited_previously": "yes" if row.last_audit else "",
         "last_audit_date": row.last_audit.isoformat() if row.last_audit else "",
+        "document_id": row.document_id, "audit_type": row.audit_type,
+        "document_date": row.document_date.isoformat() if row.document_date else "",
     }
 
 

@@ -42,6 +42,11 @@ CASE_COLUMNS = (
                                "closure date", "episode end", "episode end date")),
     ColumnSpec("strand", ("strand", "service strand", "cohort")),
     ColumnSpec("flags", ("flags", "flag", "characteristics", "tags")),
+    ColumnSpec("plan", ("plan type", "plan", "type of plan", "category of plan")),
+    ColumnSpec("document_id", ("document id", "document reference", "document ref", "assessment id",
+                               "assessment reference", "review id")),
+    ColumnSpec("document_date", ("document date", "date of document", "assessment date",
+                                 "date of assessment", "review date")),
 )
 
 AUDITOR_COLUMNS = (
@@ -79,6 +84,8 @@ HISTORY_COLUMNS = (
     CASE_COLUMNS[0],
     ColumnSpec("audit_date", ("audit date", "date audited", "date of audit", "audited", "date"),
                required=True),
+    ColumnSpec("document_id", ("document id", "document reference", "document ref", "assessment id",
+                               "assessment reference", "review id")),
 )
 
 
@@ -96,6 +103,10 @@ class Child:
     strand: str = ""
     flags: tuple[str, ...] = ()
     extra: dict[str, str] = field(default_factory=dict, hash=False, compare=False)
+    plan: str = ""
+    #: Set when the list is of documents (one row per early help assessment, review...).
+    document_id: str = ""
+    document_date: dt.date | None = None
 
 
 @dataclass(frozen=True)
@@ -112,6 +123,8 @@ class PastAudit:
     child_id: str
     date: dt.date
     source: str
+    #: The document audited, for an audit of one document; blank for a child's whole case.
+    document_id: str = ""
 
 
 class _Cells:
@@ -157,16 +170,20 @@ def read_children(table: Table) -> tuple[list[Child], list[Diagnostic]]:
             open_date=cells.typed("open_date", parse_date),
             closed_date=cells.typed("closed_date", parse_date),
             strand=cells.text("strand"), flags=split_flags(row.get("flags")), extra=row.extra,
+            plan=cells.text("plan"), document_id=cells.text("document_id"),
+            document_date=cells.typed("document_date", parse_date),
         )
         if child.open_date and child.closed_date and child.closed_date < child.open_date:
             cells.bad("AF803", "closed_date", "closed date is before the open date")
         if not cells.ok:
             continue
-        if child_id in seen:
-            problems.append(warning("AF805", f"child {child_id} is listed again (first on line "
-                                    f"{seen[child_id]}); this row is ignored", table.file, row.line, 1))
+        key = f"{child_id}\x00{child.document_id}"
+        if key in seen:
+            what = f"document {child.document_id} of child {child_id}" if child.document_id else f"child {child_id}"
+            problems.append(warning("AF805", f"{what} is listed again (first on line "
+                                    f"{seen[key]}); this row is ignored", table.file, row.line, 1))
             continue
-        seen[child_id] = row.line
+        seen[key] = row.line
         children.append(child)
     return children, problems
 
@@ -204,5 +221,5 @@ def read_history(table: Table) -> tuple[list[PastAudit], list[Diagnostic]]:
         if date is None and cells.ok:
             cells.bad("AF804", "audit_date", "the audit date is blank")
         if cells.ok and date is not None:
-            audits.append(PastAudit(child_id, date, f"{table.file}:{row.line}"))
+            audits.append(PastAudit(child_id, date, f"{table.file}:{row.line}", cells.text("document_id")))
     return audits, problems

@@ -17,7 +17,7 @@ from typing import Any
 from auditforms.diagnostics import Diagnostic
 from auditforms.model.definition import Definition, FieldItem
 from auditforms.sampling.records import Auditor, Child
-from auditforms.sampling.selection import Criteria, child_key
+from auditforms.sampling.selection import Criteria, unit_key
 from auditforms.sampling.tabular import ColumnSpec, Table
 from auditforms.sampling.values import ValueProblem, age_on, parse_count, parse_date, split_flags
 from auditforms.tabular_safety import safe_cell
@@ -30,7 +30,11 @@ HEADERS: dict[str, str] = {
     "auditor": "Auditor",
     "auditor_area": "Auditor's area of service", "auditor_email": "Auditor email",
     "due_date": "Due date",
+    "plan": "Plan type", "document_id": "Document ID", "document_date": "Document date",
+    "audit_type": "Audit type",
 }
+#: Columns written only when some row has a value: a sample without them reads as it always did.
+OPTIONAL_COLUMNS = ("plan", "document_id", "document_date", "audit_type")
 SAMPLE_COLUMNS = tuple(
     ColumnSpec(key, (header,), required=key == "child_id") for key, header in HEADERS.items()
 )
@@ -56,6 +60,10 @@ class SampleRow:
     due_date: dt.date | None = None
     line: int = 0
     extra: Mapping[str, str] = field(default_factory=dict, hash=False, compare=False)
+    plan: str = ""
+    document_id: str = ""
+    document_date: dt.date | None = None
+    audit_type: str = ""
 
 
 def due_date(definition: Definition, reference: dt.date) -> dt.date:
@@ -79,20 +87,24 @@ def age_band(definition: Definition, age: int | None) -> str:
 def build_rows(definition: Definition, children: Sequence[Child],
                allocation: Mapping[str, Auditor], criteria: Criteria,
                last_audits: Mapping[str, dt.date]) -> list[SampleRow]:
-    """One row per child; ``last_audits`` maps :func:`child_key` to the latest audit date."""
+    """One row per child (or document); ``last_audits`` maps :func:`unit_key` to the latest
+    audit date."""
     reference = criteria.reference_date
     rows = []
     for child in children:
         age = age_on(child.date_of_birth, reference) if child.date_of_birth else child.age
         auditor = allocation[child.child_id]
+        document = f"-{child.document_id}" if child.document_id else ""
         rows.append(SampleRow(
-            audit_id=f"{reference:%Y-%m}-{child.child_id}", child_id=child.child_id,
+            audit_id=f"{reference:%Y-%m}-{child.child_id}{document}", child_id=child.child_id,
             initials=child.initials, team=child.team, area=child.area,
             date_of_birth=child.date_of_birth, age=age, age_band=age_band(definition, age),
             strand=child.strand, flags=child.flags,
-            last_audit=last_audits.get(child_key(child.child_id)), auditor=auditor.name,
-            auditor_area=auditor.area, auditor_email=auditor.email,
-            due_date=due_date(definition, reference), extra=child.extra,
+            last_audit=last_audits.get(unit_key(child.child_id, child.document_id)),
+            auditor=auditor.name, auditor_area=auditor.area, auditor_email=auditor.email,
+            due_date=due_date(definition, reference), extra=child.extra, plan=child.plan,
+            document_id=child.document_id, document_date=child.document_date,
+            audit_type=criteria.audit_type or "",
         ))
     return rows
 
@@ -110,9 +122,10 @@ def _cell(value: object) -> str:
 def sample_csv_bytes(rows: Sequence[SampleRow]) -> bytes:
     buffer = io.StringIO()
     writer = csv.writer(buffer, lineterminator="\r\n")
-    writer.writerow(HEADERS.values())
+    keys = [k for k in HEADERS if k not in OPTIONAL_COLUMNS or any(getattr(r, k) for r in rows)]
+    writer.writerow(HEADERS[k] for k in keys)
     for row in rows:  # case-list text: guarded against formulas, read back by read_table
-        writer.writerow(safe_cell(_cell(getattr(row, key))) for key in HEADERS)
+        writer.writerow(safe_cell(_cell(getattr(row, key))) for key in keys)
     return ("\ufeff" + buffer.getvalue()).encode("utf-8")
 
 
@@ -150,7 +163,7 @@ class _Bad(Exception):
 def _typed(values: Mapping[str, str]) -> dict[str, object]:
     typed: dict[str, object] = {}
     for key, parse in (("date_of_birth", parse_date), ("due_date", parse_date),
-                       ("last_audit", parse_date),
+                       ("last_audit", parse_date), ("document_date", parse_date),
                        ("age", lambda v: parse_count(v, "age"))):
         text = values.get(key, "").strip()
         try:

@@ -96,7 +96,9 @@ def _file_json(r: Returned) -> dict[str, Any]:
 
 @dataclass
 class Matches:
-    """Returned files by child id: the child's own, and those mismatched onto it."""
+    """Returned files by the sample row they are for (its audit id, else its child id): the
+    row's own, and those mismatched onto it. Rows, not children: a sample of documents may
+    hold two documents of one child."""
 
     found: dict[str, list[Returned]]
     mismatched: dict[str, list[Returned]]
@@ -105,15 +107,17 @@ class Matches:
 
 def match(children: Sequence[Mapping[str, Any]], returned: Sequence[Returned]) -> Matches:
     """Each returned file to the child it is for (see the module's docstring)."""
-    by_audit = {str(c.get("audit_id")): str(c["child_id"]) for c in children}
-    by_child = {child_key(str(c["child_id"])): str(c["child_id"]) for c in children}
-    by_stem = {safe_name(str(c.get("audit_id"))).casefold(): str(c["child_id"]) for c in children}
-    result = Matches({str(c["child_id"]): [] for c in children},
-                     {str(c["child_id"]): [] for c in children}, [])
+    child_of = {row_key(c): str(c["child_id"]) for c in children}
+    by_audit = {str(c.get("audit_id")): row_key(c) for c in children}
+    by_child: dict[str, str] = {}
+    for c in children:
+        by_child.setdefault(child_key(str(c["child_id"])), row_key(c))
+    by_stem = {safe_name(str(c.get("audit_id"))).casefold(): row_key(c) for c in children}
+    result = Matches({row_key(c): [] for c in children}, {row_key(c): [] for c in children}, [])
     for item in returned:
         claimed = by_audit.get(item.audit_id or "")
         about = child_key(item.child_id) if item.child_id else None
-        if claimed is not None and about is not None and about != child_key(claimed):
+        if claimed is not None and about is not None and about != child_key(child_of[claimed]):
             result.mismatched[claimed].append(item)
             continue
         stem = PurePosixPath(item.path).name.split(".")[0].casefold()
@@ -123,6 +127,11 @@ def match(children: Sequence[Mapping[str, Any]], returned: Sequence[Returned]) -
         else:
             result.found[owner].append(item)
     return result
+
+
+def row_key(child: Mapping[str, Any]) -> str:
+    """The sample row a return is for: its audit id, else (an old manifest) its child id."""
+    return str(child.get("audit_id") or child["child_id"])
 
 
 def _rank(r: Returned) -> tuple[int, bool, bool]:
@@ -173,8 +182,8 @@ def status_of(manifest: Mapping[str, Any], returned: Sequence[Returned],
     children = [c for c in manifest.get("children", []) if isinstance(c, Mapping)
                 and c.get("child_id")]
     matches = match(children, returned)
-    statuses = [classify(c, matches.found[str(c["child_id"])], today,
-                         matches.mismatched[str(c["child_id"])]) for c in children]
+    statuses = [classify(c, matches.found[row_key(c)], today,
+                         matches.mismatched[row_key(c)]) for c in children]
     return statuses, matches.unmatched
 
 

@@ -31,7 +31,7 @@ class DocxRenderer:
             return render_docx(definition, options.completed)
         from auditforms.renderers.docx.document import build
 
-        return build(definition, options.prefill, options.audit_id, options.due_date)
+        return build(definition, options.prefill, options.audit_id, options.due_date, options.audit_type)
 
 
 RENDERER = DocxRenderer()

@@ -17,6 +17,7 @@ from auditforms.renderers.docx.items import visit_section
 from auditforms.renderers.docx.layout import header_key
 from auditforms.renderers.docx.moderation import moderation
 from auditforms.renderers.docx.version_control import version_control
+from auditforms.renderers.facts import audit_facts, lookback_for
 
 HOW_TO = (
     "How to fill in this form: click in a box that says “Click or tap here to enter text.” and "
@@ -29,7 +30,7 @@ HOW_TO = (
 
 
 def build(definition: Definition, prefill: Mapping[str, Any], audit_id: str | None,
-          due_date: dt.date | None = None) -> bytes:
+          due_date: dt.date | None = None, audit_type: str | None = None) -> bytes:
     document = docx.Document()
     page.set_up_page(document)
     page.set_up_styles(document)
@@ -43,21 +44,22 @@ def build(definition: Definition, prefill: Mapping[str, Any], audit_id: str | No
         props[naming.PROP_AUDIT_ID] = audit_id
     page.custom_properties(document, props)
     form = Form(document, definition, prefill)
-    front_matter(form, due_date)
+    front_matter(form, due_date, audit_type)
     details = case_detail_sections(definition)
     for section in details:
         visit_section(form, section)
     guidance(form, after_details=bool(details))
     for section in definition.sections[len(details):]:
         visit_section(form, section)
-    moderation(form)
+    if definition.moderated_at_all:  # a never-moderated tool's form has no moderation block
+        moderation(form)
     appendices(form)
     out = io.BytesIO()
     document.save(out)
     return page.deterministic_zip(out.getvalue())
 
 
-def front_matter(form: Form, due_date: dt.date | None = None) -> None:
+def front_matter(form: Form, due_date: dt.date | None = None, audit_type: str | None = None) -> None:
     """What a reader needs before the first answer: the tool, its marking, its time limits."""
     d = form.definition
     form.new_paragraph("Title", d.title)
@@ -67,9 +69,12 @@ def front_matter(form: Form, due_date: dt.date | None = None) -> None:
         marking = form.para(d.marking.label, "Form Instruction")
         if d.marking.warning:
             marking.add_run(f" {d.marking.warning}")
-    if d.lookback is not None:
-        form.para(f"Look-back period: {d.lookback.months} months."
-                  + (f" {d.lookback.description}" if d.lookback.description else ""))
+    lookback = lookback_for(d, audit_type)
+    if lookback is not None:
+        form.para(f"Look-back period: {lookback.months} months."
+                  + (f" {lookback.description}" if lookback.description else ""))
+    for fact in audit_facts(d, audit_type):
+        form.para(f"{fact.label}: {fact.value}." + (f" {fact.hint}" if fact.hint else ""))
     if d.completion_days:
         # The sample's due date is the allocation date plus these days (sampling.sample_file.due_date).
         form.para(f"Complete the audit within {d.completion_days} days of allocation.")

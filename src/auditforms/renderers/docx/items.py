@@ -36,6 +36,13 @@ ADD_ROWS = ("Need more rows? Put the cursor in the last row and add a row below 
             "Insert Below; LibreOffice: Table › Insert › Rows Below). Added rows are read back too.")
 
 
+def who_completes(form: Form, completed_by: str) -> str:
+    """The hint for a part completed centrally, by the moderator, or by one of the parties."""
+    from auditforms.renderers.facts import completer
+
+    return COMPLETED_BY.get(completed_by) or f"To be completed by: {completer(form.definition, completed_by)}."
+
+
 def numbered(number: str | None, text: str, presentation: Presentation | None = None) -> str:
     return (presentation or Presentation()).numbered(number, text)
 
@@ -60,7 +67,7 @@ def visit_section(form: Form, section: Section, level: int = 1) -> None:
     form.instruction(form.only_if([section.when], "this section "))
     form.prose(section.intro)
     if section.completed_by and not section.intro:
-        form.para(COMPLETED_BY[section.completed_by], "Form Hint")
+        form.para(who_completes(form, section.completed_by), "Form Hint")
     form.prose(section.guidance, "Form Hint")
     see_also(form, section.see, section.links)
     if section.optional:
@@ -122,7 +129,7 @@ def _field_row(form: Form, table: Any, field: FieldItem, note: str | None) -> No
     hint = field.hint
     section = form.definition.index.entries[field.id].section
     if field.completed_by and field.completed_by != section.completed_by:
-        hint = " ".join(h for h in (hint, COMPLETED_BY[field.completed_by]) if h)
+        hint = " ".join(h for h in (hint, who_completes(form, field.completed_by)) if h)
     notes = form.option_notes(field.answer_options) if field.type != "scale" else []
     form.label_cell(row.cells[0], field.label, hint=[hint, _format_hint(field), *notes], note=note)
     form.answer(row.cells[1], field, field.id, field.label, form.prefill.get(field.id))

@@ -44,7 +44,7 @@ class HtmlRenderer:
 
     def render(self, definition: Definition, options: RenderOptions) -> bytes:
         answers = dict(options.prefill)
-        page = build_page(definition, answers, options.audit_id, options.due_date)
+        page = build_page(definition, answers, options.audit_id, options.due_date, options.audit_type)
         style = asset_text("form.css")
         marking = marking_css(definition)
         script = "\n".join(asset_text(name) for name in SCRIPTS)

@@ -21,6 +21,7 @@ from auditforms.model.definition import (
     SubSection,
     Table,
 )
+from auditforms.renderers.facts import audit_facts, completer, lookback_for
 from auditforms.renderers.html.build_fields import FieldBuilder
 from auditforms.renderers.html.build_layout import ChecklistBuilder, printed, side_by_side
 from auditforms.renderers.html.describe import only_if
@@ -121,7 +122,7 @@ class PageBuilder:
             item_id=section.id, dom_id=dom_id(section.id),
             number=self.presentation.number(section.number) if section.number else None, title=section.title,
             intro=markdown(section.intro), guidance=markdown(section.guidance),
-            completed_by=section.completed_by, optional=section.optional,
+            completed_by=completer(self.definition, section.completed_by), optional=section.optional,
             not_relevant_label=section.not_relevant_label,
             not_relevant=_part(value, "not_relevant") is True,
             items=side_by_side([self.item(i, inner) for i in section.items], section.fields_per_row),
@@ -131,18 +132,20 @@ class PageBuilder:
             guides=links_html(section.links),
         )
 
-    def page(self, audit_id: str | None, due_date: date | None = None) -> PageView:
+    def page(self, audit_id: str | None, due_date: date | None = None,
+             audit_type: str | None = None) -> PageView:
         d = self.definition
         lookback = None
-        if d.lookback:
-            months = d.lookback.months
+        chosen = lookback_for(d, audit_type)
+        if chosen:
+            months = chosen.months
             lookback = f"{months} month{'s' if months != 1 else ''}"
         return PageView(
             title=d.title, version=d.version, publisher=d.publisher,
             description=markdown(d.description),
             marking_label=d.marking.label if d.marking else None,
             marking_warning=d.marking.warning if d.marking else None,
-            lookback=lookback, lookback_description=d.lookback.description if d.lookback else None,
+            lookback=lookback, lookback_description=chosen.description if chosen else None,
             completion_days=d.completion_days, guidance=markdown(d.guidance), audit_id=audit_id,
             sections=tuple(self.section(s) for s in d.sections),
             references=tuple(
@@ -156,6 +159,7 @@ class PageBuilder:
             version_label=d.lineage.label if d.lineage else None,
             version_control=tuple((r.date or "", r.label, r.changes or "")
                                   for r in (d.lineage.version_control if d.lineage else ())),
+            facts=audit_facts(d, audit_type), moderated=d.moderated_at_all,
         )
 
 
@@ -165,5 +169,5 @@ def long_date(day: date) -> str:
 
 
 def build_page(definition: Definition, answers: Mapping[str, Any], audit_id: str | None = None,
-               due_date: date | None = None) -> PageView:
-    return PageBuilder(definition, answers).page(audit_id, due_date)
+               due_date: date | None = None, audit_type: str | None = None) -> PageView:
+    return PageBuilder(definition, answers).page(audit_id, due_date, audit_type)

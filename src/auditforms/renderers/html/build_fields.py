@@ -17,6 +17,7 @@ from auditforms.model.definition import (
     Scale,
     Table,
 )
+from auditforms.renderers.facts import completer
 from auditforms.renderers.html.describe import item_name, only_if
 from auditforms.renderers.html.markdown import markdown
 from auditforms.renderers.html.rubric import links_html, rubric_html
@@ -141,7 +142,7 @@ class FieldBuilder:
             item_id=field.id, dom_id=base, kind=kind, label=field.label,
             number=self.definition.presentation.number(field.number) if field.number else None,
             hint=field.hint, format_hint=format_hint(field),
-            required=field.required, completed_by=field.completed_by,
+            required=field.required, completed_by=completer(self.definition, field.completed_by),
             value=as_text(value) if field.type not in _CHOOSING else "",
             date_parts=date_parts(value) if field.type == "date" else month_parts(value),
             choices=choices, inline=field.type == "yesno" and field.follow_up is None,
@@ -217,5 +218,6 @@ class FieldBuilder:
             columns=tuple(ColumnView(c.id, c.label, c.hint, c.required, c.type) for c in table.columns),
             rows=rows, template_row=template, row_header=table.row_header, fixed=table.fixed_rows,
             min_rows=table.min_rows, max_rows=table.max_rows, see=self.links(table.see),
-            only_if=only_if(self.definition, table.when), completed_by=table.completed_by,
+            only_if=only_if(self.definition, table.when),
+            completed_by=completer(self.definition, table.completed_by),
         )

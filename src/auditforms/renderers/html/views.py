@@ -12,6 +12,8 @@ from typing import TypeAlias
 
 from markupsafe import Markup
 
+from auditforms.renderers.facts import Fact
+
 
 def dom_id(*parts: str | int) -> str:
     """The element id for an answer: ``dom_id("q1", "evidence") == "f-q1--evidence"``."""
@@ -300,3 +302,6 @@ class PageView:
     #: as (date, version, changes) rows, where the definition gives them.
     version_label: str | None = None
     version_control: tuple[tuple[str, str, str], ...] = ()
+    #: Audit type, judgement window, subject, parties, companions (renderers.facts).
+    facts: tuple[Fact, ...] = ()
+    moderated: bool = True

@@ -1,0 +1,29 @@
+"""``check`` does not expect moderation of a tool that is not moderated (a school's self-audit)."""
+
+from __future__ import annotations
+
+from moderation_support import ROOT, envelope, messages
+
+from auditforms.api import load_definition
+
+SELF_AUDIT = load_definition(ROOT / "definitions" / "examples" / "family-school-self-audit.yaml")
+EARLY_HELP = load_definition(ROOT / "definitions" / "examples" / "family-early-help.yaml")
+
+
+def history(*events: str) -> list[dict[str, str]]:
+    return [{"event": e, "role": "auditor", "name": "A. Person", "at": f"2026-11-2{i}T09:00:00Z"}
+            for i, e in enumerate(events, start=1)]
+
+
+def test_a_self_audit_is_final_without_moderation() -> None:
+    answers = {"child-id": "C0001", "audit-date": "2026-11-18", "completed-by": "A. Teacher",
+               "concerns-shared": {"judgement": "good", "evidence": "Shared the same day by phone."}}
+    document = envelope("family-school-self-audit", "1.0.0", answers, status="final",
+                        history=history("submitted", "finalised"))
+    assert [m for m in messages(SELF_AUDIT, document) if m.startswith("error")] == []
+
+
+def test_a_moderated_tool_of_the_family_still_expects_moderation() -> None:
+    document = envelope("family-early-help", "1.0.0", {"child-id": "C0001", "audit-date": "2026-11-18"},
+                        status="final", history=history("submitted", "finalised"))
+    assert any("final without moderation" in m for m in messages(EARLY_HELP, document))
