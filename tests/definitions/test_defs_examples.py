@@ -85,3 +85,37 @@ def test_the_data_dictionary_keeps_checklist_answers_apart_from_grades() -> None
     assert rows["c1.judgement"].type == "checklist (yes-no-na)"
     assert rows["file.judgement"].type == "scale (grade)"
     assert rows["c1.evidence"].type == "textarea"
+
+
+def test_a_customisation_reaches_into_sub_sections_checklists_and_question_fields() -> None:
+    from tests.definitions.examples_support import ROOT
+
+    text = """
+id: custom-journey
+extends: childs-journey
+title: Customised
+version: 1.0.0
+changes:
+  - add: {id: q1-1b, type: question, number: 1.1b, title: Was the threshold applied?}
+    into: s1a
+  - update: q1-2-seen
+    set: {label: Was the child seen within five working days?}
+  - remove: q1-3-agencies
+"""
+    result = load_text(text, "custom.yaml", search_path=[ROOT / "definitions" / "examples"])
+    assert result.ok, [d.format() for d in result.diagnostics]
+    d = result.definition
+    assert d.index.entries["q1-1b"].section.id == "s1a"
+    assert d.index.node("q1-2-seen").label == "Was the child seen within five working days?"
+    assert "q1-3-agencies" not in d.index and "q1-3-health-date" not in d.index
+    checklist = load_text("""
+id: custom-checklist
+extends: case-file-checklist
+title: Customised
+version: 1.0.0
+changes:
+  - add: {id: c6, number: "6", title: The plan is signed by the manager.}
+    into: records
+""", "custom.yaml", search_path=[ROOT / "definitions" / "examples"])
+    assert checklist.ok, [d.format() for d in checklist.diagnostics]
+    assert checklist.definition.index.node("c6").judgement.scale == "yes-no-na"

@@ -96,7 +96,7 @@ class Evaluator:
         self._judgement_scales: dict[str, str | None] = {}
         self._selected: dict[tuple[str | None, str | None, str], tuple[str, ...]] = {}
         self._owners: dict[int, tuple[Rule, tuple[str, ...]]] = {}
-        self.sections = [s for s in definition.sections if s.has_answer_object]
+        self.sections = [s for s in self.index.sections() if s.has_answer_object]  # sub-sections too
         self.lookback_months = definition.lookback.months if definition.lookback else None
 
     def rule_static(self, rule: Rule) -> tuple[str, set[str]]:
