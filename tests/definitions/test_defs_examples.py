@@ -119,3 +119,20 @@ changes:
 """, "custom.yaml", search_path=[ROOT / "definitions" / "examples"])
     assert checklist.ok, [d.format() for d in checklist.diagnostics]
     assert checklist.definition.index.node("c6").judgement.scale == "yes-no-na"
+
+
+@pytest.mark.parametrize(("path", "answers"), [(JOURNEY, JOURNEY_ANSWERS), (CHECKLIST, CHECKLIST_ANSWERS)],
+                         ids=["journey", "checklist"])
+def test_the_final_copy_walks_sub_sections_checklists_and_question_fields(path, answers) -> None:
+    from auditforms.renderers.final_copy.content import Heading, final_copy
+
+    d = load_definition(path)
+    copy = final_copy(d, _audit(d, answers))
+    headings = [b.text for b in copy.blocks if isinstance(b, Heading)]
+    texts = [t for b in copy.blocks if not isinstance(b, Heading) for row in b.rows for t in row]
+    if path == JOURNEY:
+        assert "1a Help and protection" in headings and "1.2 Was the child seen, and seen alone where " \
+            "appropriate?" in headings  # numbers as written
+        assert "Was the child seen within the timescale?" in texts
+    else:
+        assert "1. The chronology is up to date." in headings and "Not known" in texts
