@@ -136,3 +136,24 @@ def test_the_final_copy_walks_sub_sections_checklists_and_question_fields(path, 
         assert "Was the child seen within the timescale?" in texts
     else:
         assert "1. The chronology is up to date." in headings and "Not known" in texts
+
+
+def test_comparing_checklist_answers_as_grades_is_an_error() -> None:
+    from tests.definitions.examples_support import ROOT
+
+    text = """
+id: custom-checklist
+extends: case-file-checklist
+title: Customised
+version: 1.0.0
+rules:
+  - id: compare
+    message: Compared.
+    assert: {field: c1.judgement, better_than: c2.judgement}
+  - id: fine
+    message: Answered yes.
+    assert: {field: c1.judgement, in: ["yes", "n-a"]}
+"""
+    result = load_text(text, "custom.yaml", search_path=[ROOT / "definitions" / "examples"])
+    assert [d.code for d in result.diagnostics] == ["AF304"]
+    assert "not grades" in result.diagnostics[0].message and result.diagnostics[0].line == 9
