@@ -157,3 +157,30 @@ rules:
     result = load_text(text, "custom.yaml", search_path=[ROOT / "definitions" / "examples"])
     assert [d.code for d in result.diagnostics] == ["AF304"]
     assert "not grades" in result.diagnostics[0].message and result.diagnostics[0].line == 9
+
+
+def test_a_condition_can_name_a_sections_not_relevant_box() -> None:
+    text = """
+id: not-relevant-condition
+title: Not relevant
+version: 1.0.0
+sections:
+  - id: leaving-care
+    title: Leaving care
+    optional: true
+    items:
+      - {id: pathway, type: text, label: Pathway plan}
+  - id: why
+    title: Why
+    items:
+      - id: why-not
+        type: textarea
+        label: Why is leaving care not relevant?
+        when: {field: leaving-care.not_relevant, is: true}
+"""
+    result = load_text(text, "nr.yaml")
+    assert result.ok, [d.format() for d in result.diagnostics]
+    session = Evaluator(result.definition).session({"leaving-care": {"not_relevant": True}})
+    assert session.shown("why-not") and not session.shown("pathway")
+    bad = load_text(text.replace("optional: true", "optional: false"), "nr.yaml")
+    assert [d.code for d in bad.diagnostics] == ["AF306"]
