@@ -399,7 +399,9 @@ var AuditRules = (function () {
     if (scale === null) return null;
     for (var i = 0; i < scale.options.length; i++) {
       if (scale.options[i][0] === r.value) {
-        return scale.best === "highest" ? scale.options[i][1] : -scale.options[i][1];
+        var value = scale.options[i][1];  // null for a checklist's answers, which have no rank
+        if (value === null) return null;
+        return scale.best === "highest" ? value : -value;
       }
     }
     return null;

@@ -85,3 +85,102 @@ def test_the_data_dictionary_keeps_checklist_answers_apart_from_grades() -> None
     assert rows["c1.judgement"].type == "checklist (yes-no-na)"
     assert rows["file.judgement"].type == "scale (grade)"
     assert rows["c1.evidence"].type == "textarea"
+
+
+def test_a_customisation_reaches_into_sub_sections_checklists_and_question_fields() -> None:
+    from tests.definitions.examples_support import ROOT
+
+    text = """
+id: custom-journey
+extends: childs-journey
+title: Customised
+version: 1.0.0
+changes:
+  - add: {id: q1-1b, type: question, number: 1.1b, title: Was the threshold applied?}
+    into: s1a
+  - update: q1-2-seen
+    set: {label: Was the child seen within five working days?}
+  - remove: q1-3-agencies
+"""
+    result = load_text(text, "custom.yaml", search_path=[ROOT / "definitions" / "examples"])
+    assert result.ok, [d.format() for d in result.diagnostics]
+    d = result.definition
+    assert d.index.entries["q1-1b"].section.id == "s1a"
+    assert d.index.node("q1-2-seen").label == "Was the child seen within five working days?"
+    assert "q1-3-agencies" not in d.index and "q1-3-health-date" not in d.index
+    checklist = load_text("""
+id: custom-checklist
+extends: case-file-checklist
+title: Customised
+version: 1.0.0
+changes:
+  - add: {id: c6, number: "6", title: The plan is signed by the manager.}
+    into: records
+""", "custom.yaml", search_path=[ROOT / "definitions" / "examples"])
+    assert checklist.ok, [d.format() for d in checklist.diagnostics]
+    assert checklist.definition.index.node("c6").judgement.scale == "yes-no-na"
+
+
+@pytest.mark.parametrize(("path", "answers"), [(JOURNEY, JOURNEY_ANSWERS), (CHECKLIST, CHECKLIST_ANSWERS)],
+                         ids=["journey", "checklist"])
+def test_the_final_copy_walks_sub_sections_checklists_and_question_fields(path, answers) -> None:
+    from auditforms.renderers.final_copy.content import Heading, final_copy
+
+    d = load_definition(path)
+    copy = final_copy(d, _audit(d, answers))
+    headings = [b.text for b in copy.blocks if isinstance(b, Heading)]
+    texts = [t for b in copy.blocks if not isinstance(b, Heading) for row in b.rows for t in row]
+    if path == JOURNEY:
+        assert "1a Help and protection" in headings and "1.2 Was the child seen, and seen alone where " \
+            "appropriate?" in headings  # numbers as written
+        assert "Was the child seen within the timescale?" in texts
+    else:
+        assert "1. The chronology is up to date." in headings and "Not known" in texts
+
+
+def test_comparing_checklist_answers_as_grades_is_an_error() -> None:
+    from tests.definitions.examples_support import ROOT
+
+    text = """
+id: custom-checklist
+extends: case-file-checklist
+title: Customised
+version: 1.0.0
+rules:
+  - id: compare
+    message: Compared.
+    assert: {field: c1.judgement, better_than: c2.judgement}
+  - id: fine
+    message: Answered yes.
+    assert: {field: c1.judgement, in: ["yes", "n-a"]}
+"""
+    result = load_text(text, "custom.yaml", search_path=[ROOT / "definitions" / "examples"])
+    assert [d.code for d in result.diagnostics] == ["AF304"]
+    assert "not grades" in result.diagnostics[0].message and result.diagnostics[0].line == 9
+
+
+def test_a_condition_can_name_a_sections_not_relevant_box() -> None:
+    text = """
+id: not-relevant-condition
+title: Not relevant
+version: 1.0.0
+sections:
+  - id: leaving-care
+    title: Leaving care
+    optional: true
+    items:
+      - {id: pathway, type: text, label: Pathway plan}
+  - id: why
+    title: Why
+    items:
+      - id: why-not
+        type: textarea
+        label: Why is leaving care not relevant?
+        when: {field: leaving-care.not_relevant, is: true}
+"""
+    result = load_text(text, "nr.yaml")
+    assert result.ok, [d.format() for d in result.diagnostics]
+    session = Evaluator(result.definition).session({"leaving-care": {"not_relevant": True}})
+    assert session.shown("why-not") and not session.shown("pathway")
+    bad = load_text(text.replace("optional: true", "optional: false"), "nr.yaml")
+    assert [d.code for d in bad.diagnostics] == ["AF306"]

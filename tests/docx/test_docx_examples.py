@@ -7,7 +7,7 @@ from __future__ import annotations
 import docx
 import pytest
 from docx_helpers import controls_for, fill
-from tests.definitions.examples_support import CHECKLIST, CHECKLIST_ANSWERS, JOURNEY, JOURNEY_ANSWERS
+from tests.definitions.examples_support import CHECKLIST, CHECKLIST_ANSWERS, EXAMPLES, JOURNEY, JOURNEY_ANSWERS
 
 from auditforms.extract import extract_docx
 
@@ -55,3 +55,11 @@ def test_example_word_form_resaved_by_libreoffice_extracts_the_same_answers(path
     assert document is not None, [d.format() for d in diagnostics]
     assert document["answers"] == answers
     assert not [d for d in diagnostics if d.is_error]
+
+
+@pytest.mark.parametrize("path", EXAMPLES, ids=[p.stem for p in EXAMPLES])
+def test_example_word_form_snapshot(path, render, snapshot):
+    """Reviewable text dumps of the example forms (update with --snapshot-update, review the diff)."""
+    from docx_helpers import text_dump
+
+    assert text_dump(render(path)) == snapshot

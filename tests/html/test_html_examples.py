@@ -71,3 +71,19 @@ def test_a_checklist_grid_is_answered_by_keyboard(open_form):
     assert doc["answers"]["c1"] == {"judgement": "yes", "evidence": "Updated in February."}
     assert doc["answers"]["c4"] == {"judgement": "not-known"}
     assert form.errors == []
+
+
+def test_the_printed_page_header_repeats_the_scale_key(open_form, tmp_path):
+    import shutil
+    import subprocess
+
+    if not shutil.which("pdftotext"):
+        pytest.skip("pdftotext (poppler-utils) is not installed")
+    form = open_form(render_html(load_definition(JOURNEY)))
+    pdf = tmp_path / "printed.pdf"
+    form.page.pdf(path=str(pdf))
+    pages = subprocess.run(["pdftotext", "-enc", "UTF-8", str(pdf), "-"], check=True, capture_output=True,
+                           timeout=60).stdout.decode("utf-8").split("\f")
+    printed = [p for p in pages if p.strip()]
+    assert len(printed) > 1
+    assert all("Grade: Outstanding · Good · Requires improvement · Inadequate" in p for p in printed)

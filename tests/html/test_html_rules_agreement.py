@@ -26,6 +26,7 @@ pytestmark = pytest.mark.browser
 
 OPERATORS = Path(__file__).parent / "fixtures" / "operators.yaml"
 SHIPPED = sorted(DEFINITIONS.glob("*.yaml")) if DEFINITIONS.is_dir() else []
+EXAMPLES = sorted((DEFINITIONS / "examples").glob("*.yaml"))
 
 TEXT = ["", "  ", "Some words", None, 3,
         "She is safer at home now and goes to school every day.",
@@ -175,8 +176,9 @@ JS = """cases => cases.map(([answers, ctx]) => {
 })"""
 
 
-@pytest.mark.parametrize("source", [KITCHEN_SINK, OPERATORS, *SHIPPED],
-                         ids=["kitchen-sink", "operators", *[p.stem for p in SHIPPED]])
+@pytest.mark.parametrize("source", [KITCHEN_SINK, OPERATORS, *SHIPPED, *EXAMPLES],
+                         ids=["kitchen-sink", "operators", *[p.stem for p in SHIPPED],
+                              *[f"example-{p.stem}" for p in EXAMPLES]])
 def test_html_js_and_python_rules_agree(open_form, source: Path):
     definition = load_definition(source)
     html = render_html(definition)

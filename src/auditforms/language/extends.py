@@ -189,9 +189,15 @@ class Composer:
     def _fits(self, node: dict[str, Any], target: dict[str, Any], where: str, pointer: str) -> bool:
         """Sections go beside sections; items go beside items, or into a section or a question."""
         node_is_section, target_is_section = "type" not in node, "type" not in target
+        if where == "into" and target.get("type") == "checklist":  # a criterion, which has no type
+            ok = node_is_section
+            if not ok:
+                self.error("AF408", f"cannot put this item into checklist '{target.get('id')}': put a "
+                           "criterion (id, number, title) into it", pointer)
+            return ok
         if where == "into":
-            ok = not node_is_section and (target_is_section or target.get("type") == "question")
-            need = "an item into a section (or a question part into a question)"
+            ok = not node_is_section and (target_is_section or target.get("type") in CONTAINERS)
+            need = "an item into a section or sub-section (or a question part into a question)"
         else:
             ok = node_is_section == target_is_section
             need = "a section after or before a section, an item after or before an item"
@@ -199,6 +205,10 @@ class Composer:
             self.error("AF408", f"cannot put this {'section' if node_is_section else 'item'} {where} "
                        f"'{target.get('id')}': put {need}", pointer)
         return ok
+
+
+#: Items other items can be put ``into``.
+CONTAINERS = ("question", "subsection")
 
 
 def _merge_by_id(parent: list[Any], child: list[Any]) -> list[Any]:

@@ -23,12 +23,12 @@ class Slot:
         return self.container[self.index]
 
 
-def _children(node: dict[str, Any]) -> list[Any] | None:
-    for key in ("items", "parts"):
+def _children(node: dict[str, Any]) -> Iterator[list[Any]]:
+    """A section's or sub-section's items, a question's parts and fields, a checklist's criteria."""
+    for key in ("items", "parts", "fields", "criteria"):
         value = node.get(key)
         if isinstance(value, list):
-            return value
-    return None
+            yield value
 
 
 def iter_slots(tree: dict[str, Any]) -> Iterator[Slot]:
@@ -42,8 +42,7 @@ def _walk(container: list[Any]) -> Iterator[Slot]:
     for i, node in enumerate(container):
         if isinstance(node, dict):
             yield Slot(container, i)
-            children = _children(node)
-            if children is not None:
+            for children in _children(node):
                 yield from _walk(children)
 
 
@@ -65,8 +64,9 @@ def rule_slot(tree: dict[str, Any], id_: str) -> Slot | None:
 
 
 def children_for_insert(node: dict[str, Any]) -> list[Any]:
-    """The list a node's children go into (``items`` of a section, ``parts`` of a question)."""
-    key = "parts" if node.get("type") == "question" else "items"
+    """The list a node's children go into (``items`` of a section or sub-section, ``parts`` of a
+    question, ``criteria`` of a checklist)."""
+    key = {"question": "parts", "checklist": "criteria"}.get(str(node.get("type")), "items")
     if not isinstance(node.get(key), list):
         node[key] = []
     return node[key]  # type: ignore[no-any-return]

@@ -64,6 +64,8 @@ def describe_ref(definition: Definition, ref: str) -> str:
     name = f"“{_label(entry.node)}”" if entry else f"“{owner}”"
     if part == "judgement":
         return f"the judgement of {name}"
+    if part == "not_relevant" and entry and isinstance(entry.node, Section):
+        return f"{name}’s box “{entry.node.not_relevant_label}”"
     return f"{name} ({part.replace('-', ' ')})" if part else name
 
 

@@ -115,6 +115,10 @@ class DefinitionIndex:
     def questions(self) -> list[Question]:
         return [e.node for e in self.entries.values() if isinstance(e.node, Question)]
 
+    def sections(self) -> list[Section]:
+        """Every section and sub-section, in document order."""
+        return [e.node for e in self.entries.values() if isinstance(e.node, Section)]
+
     def tables(self) -> list[Table]:
         return [e.node for e in self.entries.values() if isinstance(e.node, Table)]
 

@@ -47,6 +47,12 @@ class Scale(Frozen):
         """An answer set that is not a grade: never ranked, counted apart from grades."""
         return self.kind == "checklist"
 
+    @property
+    def key_text(self) -> str:
+        """"Grade: Outstanding · Good · …", as a key printed in a page header."""
+        labels = [o.label for o in self.options] + ([self.not_applicable.label] if self.not_applicable else [])
+        return f"{self.title or 'Key'}: " + " · ".join(labels)
+
     def option(self, option_id: str) -> ScaleOption | None:
         return next((o for o in self.options if o.id == option_id), None)
 

@@ -97,7 +97,7 @@ class Evaluator:
         self._judgement_scales: dict[str, str | None] = {}
         self._selected: dict[tuple[str | None, str | None, Judgements], tuple[str, ...]] = {}
         self._owners: dict[int, tuple[Rule, tuple[str, ...]]] = {}
-        self.sections = [s for s in definition.sections if s.has_answer_object]
+        self.sections = [s for s in self.index.sections() if s.has_answer_object]  # sub-sections too
         self.lookback_months = definition.lookback.months if definition.lookback else None
         self._program: Program | None = None
 

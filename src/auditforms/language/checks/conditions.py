@@ -149,6 +149,11 @@ def _check_scales(ctx: Context, ref: str, subject: RefInfo, operand: object, sco
         ctx.report("AF304", f"'{ref}' is {_a(subject.kind)}, not a judgement, so it has no grade to compare",
                    pointer)
         return
+    scale = ctx.definition.index.scales.get(subject.scale or "")
+    if scale is not None and scale.is_checklist:
+        ctx.report("AF304", f"'{ref}' is answered on the checklist '{scale.id}', whose answers are not "
+                   "grades and cannot be compared; test it with equals or in", pointer)
+        return
     if isinstance(operand, Judgements):
         _check_selector(ctx, subject, operand, pointer)
         return

@@ -93,7 +93,7 @@ def _relative(definition: Definition, part: str, scope: Question | Table | str |
             raise RefError("AF306", f"table '{scope.id}' has no column '{part}' (columns: {cols})")
         return column_info(definition, column, scope.id)
     if scope == "section":
-        sections = [s for s in definition.sections if s.overall and (
+        sections = [s for s in definition.index.sections() if s.overall and (
             (part == "judgement" and s.overall.judgement) or part in {n.id for n in s.overall.narratives})]
         if not sections:
             raise RefError("AF306", f"no section's overall judgement has a part '{part}', so this rule "

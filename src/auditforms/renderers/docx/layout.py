@@ -94,17 +94,13 @@ def fields_side_by_side(form: Form, fields: Sequence[FieldItem], per_row: int, c
 
 def header_key(document: Document, definition: Definition) -> None:
     """The key of the tool's chosen scale, repeated on every page's header."""
-    scale_id = definition.presentation.header_key
-    if scale_id is None or scale_id not in definition.index.scales:
+    scale = definition.index.scales.get(definition.presentation.header_key or "")
+    if scale is None:
         return
+    text = scale.key_text
     from docx.enum.text import WD_ALIGN_PARAGRAPH
     from docx.shared import Pt
 
-    scale = definition.index.scales[scale_id]
-    labels = [o.label for o in scale.options]
-    if scale.not_applicable:
-        labels.append(scale.not_applicable.label)
-    text = f"{scale.title or 'Key'}: " + " · ".join(labels)
     paragraph = document.sections[0].header.add_paragraph(clean(text))
     paragraph.alignment = WD_ALIGN_PARAGRAPH.CENTER
     for run in paragraph.runs:

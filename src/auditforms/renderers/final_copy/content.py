@@ -124,9 +124,9 @@ class _Builder:
             index = self.definition.index
             if section.id in self.answers or any(index.entries[i].section is section and i in self.answers
                                                  for i in index.order):
-                self.skipped.append(_numbered(section.number, section.title))
+                self.skipped.append(self.definition.presentation.numbered(section.number, section.title))
             return
-        self.blocks.append(Heading(_numbered(section.number, section.title), 1))
+        self.blocks.append(Heading(self.definition.presentation.numbered(section.number, section.title), 1))
         answer = self.answers.get(section.id)
         if section.optional and isinstance(answer, Mapping) and answer.get("not_relevant") is True:
             self.blocks.append(Pairs(section.title, ((section.not_relevant_label, "Yes"),)))
@@ -164,10 +164,10 @@ class _Builder:
 
     def question(self, question: Question, level: int) -> None:
         title = question.title or question.short_title or question.prompt or question.id
-        if not self.applies(question.id, _numbered(question.number, title)):
+        heading = self.definition.presentation.numbered(question.number, title)
+        if not self.applies(question.id, heading):
             return
-        self._judged(question.id, _numbered(question.number, title), question.judgement is not None,
-                     question.narratives, level)
+        self._judged(question.id, heading, question.judgement is not None, question.narratives, level)
         self._fields(title, question.fields)
         for part in question.parts:
             self.question(part, min(level + 1, 3))
@@ -185,9 +185,9 @@ class _Builder:
         self._moderator(part_id)
 
     def table(self, table: Table) -> None:
-        if not self.applies(table.id, _numbered(table.number, table.title)):
+        if not self.applies(table.id, self.definition.presentation.numbered(table.number, table.title)):
             return
-        self.blocks.append(Heading(_numbered(table.number, table.title), 2))
+        self.blocks.append(Heading(self.definition.presentation.numbered(table.number, table.title), 2))
         value = self.answers.get(table.id)
         header = ((table.row_header or "",) if table.fixed_rows else ()) + tuple(c.label for c in table.columns)
         if table.fixed_rows:
@@ -228,5 +228,3 @@ class _Builder:
 STATUS = {"draft": "Draft", "submitted": "Submitted", "moderated": "Moderated", "final": "Final"}
 
 
-def _numbered(number: str | None, text: str) -> str:
-    return f"{number}. {text}" if number else text

@@ -27,11 +27,23 @@ def marking_css(definition: Definition) -> str:
     The marking is also a banner at the top of the page itself; printed, that shows on the
     first page only, and the margin box repeats it on every page without covering the form.
     """
-    if definition.marking is None:
+    lines = [definition.marking.label] if definition.marking else []
+    if definition.marking and definition.marking.warning:
+        lines.append(definition.marking.warning)
+    key = scale_key(definition)
+    if key:  # a tool's chosen scale key, repeated in the page header as the Word form does
+        lines.append(key)
+    if not lines:
         return ""
-    text = definition.marking.label + (f"\n{definition.marking.warning}" if definition.marking.warning else "")
+    text = "\n".join(lines)
     return ("@media print { @page { @top-center { content: " + css_string(text)
             + "; white-space: pre-wrap; font: 700 8pt system-ui, sans-serif; text-align: center; } } }")
+
+
+def scale_key(definition: Definition) -> str | None:
+    """"Grade: Outstanding · Good · …" for the scale named by ``presentation.header_key``."""
+    scale = definition.index.scales.get(definition.presentation.header_key or "")
+    return scale.key_text if scale is not None else None
 
 
 @dataclass(frozen=True)
