@@ -28,7 +28,7 @@ def _audit(definition: Definition, answers: dict[str, Any]) -> dict[str, Any]:
 
 @pytest.mark.parametrize("path", EXAMPLES, ids=[p.stem for p in EXAMPLES])
 def test_every_example_validates_without_warnings(path) -> None:
-    result = load_text(path.read_text(encoding="utf-8"), str(path))
+    result = load_text(path.read_text(encoding="utf-8"), str(path), search_path=[path.parent])
     assert result.ok and not result.diagnostics, [d.format() for d in result.diagnostics]
 
 
