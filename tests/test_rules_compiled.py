@@ -95,12 +95,14 @@ def test_the_compiled_rules_find_what_the_plain_evaluator_finds(definition, cont
     assert_same(definition, context, data.draw(answers_of(definition)))
 
 
-@pytest.mark.parametrize("answers", [{}, [], "not answers", {"start": "2026-05-01", "end": "2026-11-01",
-                                     "flag": "yes", "rating": "good", "initials": "KM",
-                                     "g1": {"judgement": "poor", "evidence": "The plan was updated by the IRO."},
-                                     "g2": {"judgement": "good", "evidence": "The plan was updated by the IRO."},
-                                     "optional-part": {"judgement": "poor", "impact": "Km enjoys school."},
-                                     "list": [{"what": "x", "size": 1}, {}], "fixed": {"one": {"grade": "inadequate"}}}])
+HAND_WRITTEN = {"start": "2026-05-01", "end": "2026-11-01", "flag": "yes", "rating": "good", "initials": "KM",
+                "g1": {"judgement": "poor", "evidence": "The plan was updated by the IRO."},
+                "g2": {"judgement": "good", "evidence": "The plan was updated by the IRO."},
+                "optional-part": {"judgement": "poor", "impact": "Km enjoys school."},
+                "list": [{"what": "x", "size": 1}, {}], "fixed": {"one": {"grade": "inadequate"}}}
+
+
+@pytest.mark.parametrize("answers", [{}, [], "not answers", HAND_WRITTEN])
 def test_operators_agree_on_hand_written_answers(answers):
     for context in CONTEXTS:
         assert_same(OPERATORS, context, answers)
@@ -124,3 +126,33 @@ def test_rules_from_elsewhere_are_compiled_on_demand():
                                 "assert": conditions.Test.model_validate({"field": "count", "answered": True})})
     assert [f.rule_id for f in evaluator.run({}, [rule])] == ["extra"]
     assert evaluator.run({"count": 2}, [rule]) == []
+
+
+@pytest.mark.parametrize("context", CONTEXTS, ids=["no-context", "november"])
+@SETTINGS
+@given(data=st.data())
+def test_the_rule_shortcut_never_hides_an_operators_finding(context, data):
+    from auditforms.results.rule_shortcut import RuleShortcut
+
+    evaluator, rules = _evaluator(OPERATORS, context), all_rules(OPERATORS)
+    shortcut = RuleShortcut(OPERATORS, context, rules, lambda r: evaluator.rule_static(r)[0])
+    answers = data.draw(answers_of(OPERATORS))
+    assert evaluator.run(answers, shortcut.rules_left(answers)) == evaluator.plain_session(answers).findings(rules)
+
+
+WORDY = st.text(st.sampled_from(list("aZ9À ɏ'’-\n\t.,İ¿x")), max_size=14)
+
+
+@settings(max_examples=300, deadline=None)
+@given(value=WORDY, count=st.integers(1, 5))
+def test_the_words_pattern_counts_as_the_evaluator_does(value, count):
+    import re
+
+    import jsonschema_rs
+
+    from auditforms.rules import text
+
+    pattern = text.at_least_words_pattern(count)
+    expected = text.word_count(value) >= count
+    assert bool(re.search(pattern, value)) == expected
+    assert jsonschema_rs.Draft202012Validator({"pattern": pattern}).is_valid(value) == expected

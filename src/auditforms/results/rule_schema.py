@@ -30,12 +30,13 @@ from collections.abc import Callable, Sequence
 from functools import partial
 from typing import Any
 
-from auditforms.model.conditions import All, Any_, Condition, Not, Test
+from auditforms.model.conditions import All, Any_, Condition, Judgements, Not, Test
 from auditforms.model.definition import Definition, FieldItem, ForEachRows, Rule, Section, Table
 from auditforms.results.date_patterns import date_bound_pattern
 from auditforms.results.visibility import ALWAYS, SOME_TEXT, conjunction, negate
 from auditforms.rules import EvalContext
-from auditforms.rules.scoping import judgement_scale, rule_owners
+from auditforms.rules.scoping import judgement_scale, rule_owners, selected_judgements
+from auditforms.rules.text import at_least_words_pattern
 
 Schema = dict[str, Any]
 Pair = tuple[Schema, Schema]
@@ -53,8 +54,8 @@ ANSWERED: Schema = {"anyOf": [
 class _Place:
     """Where a reference's value is (a path of keys) and when it is shown (a schema)."""
 
-    def __init__(self, path: Sequence[str], shown: Schema, scale: str | None) -> None:
-        self.path, self.shown, self.scale = tuple(path), shown, scale
+    def __init__(self, path: Sequence[str], shown: Schema, scale: str | None, owner: str) -> None:
+        self.path, self.shown, self.scale, self.owner = tuple(path), shown, scale, owner
 
     def holding(self, value: Schema) -> Schema:
         """Shown, present, and its value satisfies ``value``."""
@@ -167,7 +168,7 @@ class RuleSchemas:
         if entry is None or shown is None:
             return None
         scale = entry.node.scale if isinstance(entry.node, FieldItem) else None
-        return _Place([ref], shown, scale)
+        return _Place([ref], shown, scale, ref)
 
     def _relative(self, owner: str, ref: str) -> _Place | None:
         return self._part(owner, ref[1:]) if ref.startswith(".") else self._absolute(ref)
@@ -176,7 +177,7 @@ class RuleSchemas:
         if not ref.startswith("."):
             return None  # a row rule naming a field outside the row: left to the evaluator
         column = next((c for c in table.columns if c.id == ref[1:]), None)
-        return _Place([ref[1:]], ALWAYS, column.scale if column else None)
+        return _Place([ref[1:]], ALWAYS, column.scale if column else None, table.id)
 
     def _part(self, owner: str, part: str) -> _Place | None:
         shown = self.shown(owner)
@@ -186,7 +187,7 @@ class RuleSchemas:
         node = entry.node
         if isinstance(node, Section) and node.optional and part != "not_relevant":
             shown = _all_of(shown, negate(_marked_not_relevant(owner)))
-        return _Place([owner, part], shown, judgement_scale(node) if part == "judgement" else None)
+        return _Place([owner, part], shown, judgement_scale(node) if part == "judgement" else None, owner)
 
     # -- conditions ----------------------------------------------------------------------
 
@@ -217,14 +218,20 @@ class RuleSchemas:
         if where is None:
             return None
         if op in {"better_than", "worse_than", "better_than_all", "worse_than_all"}:
+            if isinstance(operand, Judgements):  # every question (or section) on the scale: known now
+                operand = selected_judgements(self.index, where.owner, where.scale, operand.judgements)
             if not isinstance(operand, str | tuple):
-                return None  # a selector (every question on a scale…): left to the evaluator
+                return None
             others = [place(r) for r in ((operand,) if isinstance(operand, str) else operand)]
             if any(o is None for o in others):
                 return None
             return self._ranks(where, [o for o in others if o is not None], op)
         if op in {"before", "after", "on_or_before", "on_or_after"}:
             return self._date(where, op, operand)
+        if op == "words_at_least" and isinstance(operand, int):
+            return self._words(where, operand)
+        if op == "meets_good":
+            return self._meets_good(where, bool(operand))
         exact = self._two_valued(where, op, operand)
         return None if exact is None else (exact, negate(exact))
 
@@ -241,7 +248,9 @@ class RuleSchemas:
         if op == "graded":
             graded = self._graded(where, None)
             return graded if operand else negate(graded)
-        return None  # row counts: a fixed-row table (an object) cannot be counted in JSON Schema
+        if op in {"rows_at_least", "rows_at_most"} and isinstance(operand, int):
+            return self._rows(where, op, operand)
+        return None
 
     def _graded(self, where: _Place, keep: Callable[[float], bool] | None) -> Schema:
         """Shown and graded on its scale (with a rank ``keep`` accepts, if given)."""
@@ -249,6 +258,34 @@ class RuleSchemas:
         ids = [o.id for o in scale.options if keep is None or keep(scale.rank(o.id) or 0.0)] \
             if scale else []
         return where.holding({"enum": ids}) if ids else NEVER
+
+    def _rows(self, where: _Place, op: str, count: int) -> Schema | None:
+        """``rows_at_least`` 1 or fewer and ``rows_at_most`` 0 (some row answered, or none):
+        exact for a table's value of any shape. Other counts are not: JSON Schema cannot count
+        the answered rows of a fixed-row table (an object)."""
+        some = where.holding({"type": ["array", "object"], "$ref": "#/$defs/answered"})
+        if op == "rows_at_least":
+            return ALWAYS if count <= 0 else some if count == 1 else None
+        return NEVER if count < 0 else negate(some) if count == 0 else None
+
+    def _words(self, where: _Place, count: int) -> Pair:
+        """``words_at_least``: unknown unless the value is answered text."""
+        text = {"type": "string", "pattern": SOME_TEXT}
+        if count <= 0:
+            return where.holding(text), NEVER
+        enough = at_least_words_pattern(count)
+        return (where.holding({"type": "string", "pattern": enough}),
+                where.holding({**text, "not": {"pattern": enough}}))
+
+    def _meets_good(self, where: _Place, wanted: bool) -> Pair:
+        """``meets_good``: unknown for N/A, unknown grades and scales that do not say where good starts."""
+        scale = self.index.scales.get(where.scale) if where.scale else None
+        if scale is None:
+            return NEVER, NEVER
+        meets = {o.id: scale.meets_good(o.id) for o in scale.options}
+        true = [i for i, good in meets.items() if good is not None and good == wanted]
+        false = [i for i, good in meets.items() if good is not None and good != wanted]
+        return (where.holding({"enum": true}) if true else NEVER, where.holding({"enum": false}) if false else NEVER)
 
     def _ranks(self, mine: _Place, others: list[_Place], op: str) -> Pair | None:
         """better_than(_all)/worse_than(_all): unknown unless mine and some other are graded."""

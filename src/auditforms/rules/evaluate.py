@@ -31,10 +31,10 @@ from auditforms.model.conditions import (
     is_reference,
     iter_tests,
 )
-from auditforms.model.definition import Definition, FieldItem, ForEachRows, Question, Rule, Section, Table
+from auditforms.model.definition import Definition, FieldItem, ForEachRows, Rule, Section, Table
 from auditforms.rules import text
 from auditforms.rules.logic import Truth, as_mapping, compare, equals, get, kleene_all, kleene_any
-from auditforms.rules.scoping import judgement_scale, relative_parts, rule_owners
+from auditforms.rules.scoping import judgement_scale, relative_parts, rule_owners, selected_judgements
 from auditforms.rules.session import Program, Session
 from auditforms.rules.values import as_date, as_number, is_answered, months_before, row_count
 
@@ -129,14 +129,7 @@ class Evaluator:
         document order, apart from ``owner``'s own."""
         key = (owner, scale, kind)
         if key not in self._selected:
-            refs = []
-            for item_id in self.index.order:
-                node = self.index.node(item_id)
-                wanted = (isinstance(node, Question) and kind in ("questions", "all")) or (
-                    isinstance(node, Section) and kind in ("sections", "all"))
-                if wanted and item_id != owner and self.judgement_scale(item_id) == scale:
-                    refs.append(f"{item_id}.judgement")
-            self._selected[key] = tuple(refs)
+            self._selected[key] = selected_judgements(self.index, owner, scale, kind)
         return self._selected[key]
 
     # -- public ------------------------------------------------------------------------

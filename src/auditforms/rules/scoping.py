@@ -52,3 +52,17 @@ def judgement_scale(node: Any) -> str | None:
     if isinstance(node, Section) and node.overall and node.overall.judgement:
         return node.overall.judgement.scale
     return None
+
+
+def selected_judgements(index: Any, owner: str | None, scale: str | None, kind: str) -> tuple[str, ...]:
+    """The judgement references a ``better_than_all``/``worse_than_all`` selector names: every
+    question (``questions``), every section's overall judgement (``sections``) or both (``all``)
+    graded on ``scale``, in document order, apart from ``owner``'s own."""
+    refs = []
+    for item_id in index.order:
+        node = index.node(item_id)
+        wanted = (isinstance(node, Question) and kind in ("questions", "all")) or (
+            isinstance(node, Section) and kind in ("sections", "all"))
+        if wanted and item_id != owner and judgement_scale(node) == scale:
+            refs.append(f"{item_id}.judgement")
+    return tuple(refs)
