@@ -156,3 +156,18 @@ def test_the_words_pattern_counts_as_the_evaluator_does(value, count):
     expected = text.word_count(value) >= count
     assert bool(re.search(pattern, value)) == expected
     assert jsonschema_rs.Draft202012Validator({"pattern": pattern}).is_valid(value) == expected
+
+
+CHILDISH = st.lists(st.sampled_from([*"sheSHEhimaKk \t\n'’-.", "\u212a", "\u017f", "İ", "child", "young person",
+                                     "her", "The", "ʃ", "9"]), max_size=8).map("".join)
+
+
+@settings(max_examples=300, deadline=None)
+@given(value=CHILDISH)
+def test_the_child_words_pattern_never_finds_a_child_the_evaluator_does_not(value):
+    import jsonschema_rs
+
+    from auditforms.rules import text
+
+    if jsonschema_rs.Draft202012Validator({"pattern": text.child_words_pattern()}).is_valid(value):
+        assert text.refers_to_child(value)

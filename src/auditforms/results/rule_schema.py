@@ -10,11 +10,17 @@ three-valued logic (each condition is a pair: "true" and "false"), in every scop
 in a scope iff its target is shown, ``when`` is true and ``assert`` is false; its schema is
 the negation of that, over every scope.
 
-Every schema here is exact for answers of *any* shape (not only schema-valid ones): when
+Every schema here holds for answers of *any* shape (not only schema-valid ones): when
 a part is shown mirrors the evaluator's own steps (section, not relevant, parent, follow-up
 option, conditions), equality follows ``_equals`` into nested lists, "answered" follows
-``is_answered`` into lists and objects. Tests that JSON Schema cannot state exactly (row
-counts, numbers, a date compared with another field) leave their rule to the evaluator.
+``is_answered`` into lists and objects, ``words_at_least`` is a pattern finding as many
+word starts as the evaluator counts words. A condition's pair need only *contain* the answers
+where it is true and where it is false (an exact pair is the best case): a rule's schema
+negates only ``when``'s "true" and ``assert``'s "false", so a larger pair only proves less.
+That lets ``mentions_child`` (a child word proves it; its absence does not disprove it) and
+counts of several rows of a fixed-row table take part. When a part is shown is used both
+ways, so there only exact tests count. Tests JSON Schema cannot state at all (numbers, a
+date compared with another field, copies, the look-back) leave their rule to the evaluator.
 
 The evaluator stays the one authority: :mod:`auditforms.results.rule_shortcut` only says
 which rules certainly hold, and the evaluator then runs the others (it runs every rule
@@ -36,7 +42,7 @@ from auditforms.results.date_patterns import date_bound_pattern
 from auditforms.results.visibility import ALWAYS, SOME_TEXT, conjunction, negate
 from auditforms.rules import EvalContext
 from auditforms.rules.scoping import judgement_scale, rule_owners, selected_judgements
-from auditforms.rules.text import at_least_words_pattern
+from auditforms.rules.text import at_least_words_pattern, child_words_pattern
 
 Schema = dict[str, Any]
 Pair = tuple[Schema, Schema]
@@ -75,6 +81,7 @@ class RuleSchemas:
         self.defs: dict[str, Schema] = {"answered": ANSWERED}
         self._shown: dict[str, Schema | None] = {}
         self._equal: dict[str, str] = {}
+        self._exact_only = False  # while working out when a part is shown (see the module's docstring)
 
     def shown(self, item_id: str) -> Schema | None:
         """Valid exactly when the evaluator shows ``item_id``, for answers of any shape."""
@@ -99,9 +106,13 @@ class RuleSchemas:
             owner, option = entry.revealed_by
             owner_shown = self.shown(owner)
             parts += [owner_shown, {"required": [owner], "properties": {owner: self.equal(option)}}]
-        for condition in entry.conditions:
-            pair = self.condition(condition, self._absolute)
-            parts.append(None if pair is None else pair[0])
+        self._exact_only, outer = True, self._exact_only
+        try:
+            for condition in entry.conditions:
+                pair = self.condition(condition, self._absolute)
+                parts.append(None if pair is None else pair[0])
+        finally:
+            self._exact_only = outer
         return conjunction(parts)
 
     def equal(self, operand: Any) -> Schema:
@@ -232,8 +243,13 @@ class RuleSchemas:
             return self._words(where, operand)
         if op == "meets_good":
             return self._meets_good(where, bool(operand))
-        exact = self._two_valued(where, op, operand)
-        return None if exact is None else (exact, negate(exact))
+        if op == "mentions_child":
+            return None if self._exact_only else self._mentions_child(where, bool(operand))
+        if op in {"rows_at_least", "rows_at_most"} and isinstance(operand, int):
+            exact = operand <= (1 if op == "rows_at_least" else 0)
+            return None if self._exact_only and not exact else self._rows(where, op == "rows_at_least", operand)
+        two_valued = self._two_valued(where, op, operand)
+        return None if two_valued is None else (two_valued, negate(two_valued))
 
     def _two_valued(self, where: _Place, op: str, operand: Any) -> Schema | None:
         if op == "answered":
@@ -248,8 +264,6 @@ class RuleSchemas:
         if op == "graded":
             graded = self._graded(where, None)
             return graded if operand else negate(graded)
-        if op in {"rows_at_least", "rows_at_most"} and isinstance(operand, int):
-            return self._rows(where, op, operand)
         return None
 
     def _graded(self, where: _Place, keep: Callable[[float], bool] | None) -> Schema:
@@ -259,14 +273,29 @@ class RuleSchemas:
             if scale else []
         return where.holding({"enum": ids}) if ids else NEVER
 
-    def _rows(self, where: _Place, op: str, count: int) -> Schema | None:
-        """``rows_at_least`` 1 or fewer and ``rows_at_most`` 0 (some row answered, or none):
-        exact for a table's value of any shape. Other counts are not: JSON Schema cannot count
-        the answered rows of a fixed-row table (an object)."""
-        some = where.holding({"type": ["array", "object"], "$ref": "#/$defs/answered"})
-        if op == "rows_at_least":
-            return ALWAYS if count <= 0 else some if count == 1 else None
-        return NEVER if count < 0 else negate(some) if count == 0 else None
+    def _rows(self, where: _Place, at_least: bool, count: int) -> Pair:
+        """``rows_at_least``/``rows_at_most``: exact for a list of rows, and for none or one
+        row of any table; for more rows of a fixed-row table (an object, whose answered rows
+        JSON Schema cannot count) only what its number of rows already decides."""
+        if not at_least:  # at most N rows: not at least N + 1
+            true, false = self._rows(where, True, count + 1)
+            return false, true
+        if count <= 0:
+            return ALWAYS, NEVER
+        if count == 1:
+            some = where.holding({"type": ["array", "object"], "$ref": "#/$defs/answered"})
+            return some, negate(some)
+        listed = where.holding({"type": "array", "contains": _ANSWERED_REF, "minContains": count})
+        keyed = where.holding({"type": "object", "minProperties": count})
+        return {"anyOf": [listed, keyed]}, negate(listed)
+
+    def _mentions_child(self, where: _Place, wanted: bool) -> Pair:
+        """``mentions_child``: unknown unless the value is answered text; a text with a child
+        word certainly mentions the child, one without may still (initials, the child's name)."""
+        answered = where.holding({"type": "string", "pattern": SOME_TEXT})
+        no_child_word = where.holding({"type": "string", "pattern": SOME_TEXT,
+                                       "not": {"pattern": child_words_pattern()}})
+        return (answered, no_child_word) if wanted else (no_child_word, answered)
 
     def _words(self, where: _Place, count: int) -> Pair:
         """``words_at_least``: unknown unless the value is answered text."""
