@@ -73,13 +73,11 @@ def test_without_a_period_the_period_rule_is_unknown_and_holds():
 def test_clean_audits_leave_only_what_json_schema_cannot_say():
     evaluator = Evaluator(TORBAY, NOVEMBER)
     shortcut = RuleShortcut(TORBAY, NOVEMBER, all_rules(TORBAY), lambda r: evaluator.rule_static(r)[0])
-    # Row counts, one date against another field's, the moderator's text heuristics, the look-back
-    # and judgement selectors: JSON Schema cannot say them, so the evaluator runs them.
+    # One date against another field's, whether a text copies another, and the look-back: JSON
+    # Schema cannot say them, so the evaluator runs them.
     assert {r.id for r in shortcut.left} == {
-        "at-most-five-actions", "completion-after-audit", "action-when-not-good", "evidence-not-thin",
-        "impact-not-copied-from-evidence", "impact-not-thin", "impact-refers-to-child",
-        "not-audited-within-lookback", "overall-not-better-than-every-field", "previous-audit-before-audit",
-        "shared-not-before-audit", "sign-off-not-before-audit"}
+        "completion-after-audit", "impact-not-copied-from-evidence", "not-audited-within-lookback",
+        "previous-audit-before-audit", "shared-not-before-audit", "sign-off-not-before-audit"}
 
 
 @pytest.mark.parametrize("later", [True, False])

@@ -23,7 +23,7 @@ def hidden_answer_findings(definition: Definition, shown: Callable[[str], bool],
     """One warning (AF670) per answered part that is not shown, in document order; ``shown``
     is the evaluator's visibility for this audit."""
     out: list[Diagnostic] = []
-    for item_id in definition.index.order:
+    for item_id in _hideable(definition):
         value = answers.get(item_id)
         if not is_answered(value):
             continue
@@ -39,6 +39,36 @@ def hidden_answer_findings(definition: Definition, shown: Callable[[str], bool],
                                         f"the section is marked “{node.not_relevant_label}”",
                                         f"/answers/{item_id}/{part}", file))
     return out
+
+
+_HIDEABLE: dict[int, tuple[Definition, tuple[str, ...]]] = {}
+
+
+def _hideable(definition: Definition) -> tuple[str, ...]:
+    """The parts, in document order, that some answers could hide (or mark not relevant):
+    the others are always shown, so a batch never asks about them. Kept per definition."""
+    cached = _HIDEABLE.get(id(definition))
+    if cached is None or cached[0] is not definition:
+        index = definition.index
+        fixed: dict[str, bool] = {}
+
+        def always(item_id: str) -> bool:
+            if item_id not in fixed:
+                fixed[item_id] = False  # a cycle: may hide
+                entry = index.entries[item_id]
+                section = entry.section
+                inside = entry.node is not section
+                fixed[item_id] = not entry.conditions and not entry.revealed_by and (
+                    not inside or (always(section.id) and not section.optional)) and (
+                    not entry.parent_id or entry.parent_id == section.id or always(entry.parent_id))
+            return fixed[item_id]
+
+        hideable = tuple(i for i in index.order if not always(i) or (
+            isinstance(index.node(i), Section) and getattr(index.node(i), "optional", False)))
+        if len(_HIDEABLE) > 32:
+            _HIDEABLE.clear()
+        cached = _HIDEABLE[id(definition)] = (definition, hideable)
+    return cached[1]
 
 
 def _warning(where: str, why: str, pointer: str, file: str) -> Diagnostic:

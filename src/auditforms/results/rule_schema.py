@@ -10,11 +10,17 @@ three-valued logic (each condition is a pair: "true" and "false"), in every scop
 in a scope iff its target is shown, ``when`` is true and ``assert`` is false; its schema is
 the negation of that, over every scope.
 
-Every schema here is exact for answers of *any* shape (not only schema-valid ones): when
+Every schema here holds for answers of *any* shape (not only schema-valid ones): when
 a part is shown mirrors the evaluator's own steps (section, not relevant, parent, follow-up
 option, conditions), equality follows ``_equals`` into nested lists, "answered" follows
-``is_answered`` into lists and objects. Tests that JSON Schema cannot state exactly (row
-counts, numbers, a date compared with another field) leave their rule to the evaluator.
+``is_answered`` into lists and objects, ``words_at_least`` is a pattern finding as many
+word starts as the evaluator counts words. A condition's pair need only *contain* the answers
+where it is true and where it is false (an exact pair is the best case): a rule's schema
+negates only ``when``'s "true" and ``assert``'s "false", so a larger pair only proves less.
+That lets ``mentions_child`` (a child word proves it; its absence does not disprove it) and
+counts of several rows of a fixed-row table take part. When a part is shown is used both
+ways, so there only exact tests count. Tests JSON Schema cannot state at all (numbers, a
+date compared with another field, copies, the look-back) leave their rule to the evaluator.
 
 The evaluator stays the one authority: :mod:`auditforms.results.rule_shortcut` only says
 which rules certainly hold, and the evaluator then runs the others (it runs every rule
@@ -30,12 +36,13 @@ from collections.abc import Callable, Sequence
 from functools import partial
 from typing import Any
 
-from auditforms.model.conditions import All, Any_, Condition, Not, Test
+from auditforms.model.conditions import All, Any_, Condition, Judgements, Not, Test
 from auditforms.model.definition import Definition, FieldItem, ForEachRows, Rule, Section, Table
 from auditforms.results.date_patterns import date_bound_pattern
 from auditforms.results.visibility import ALWAYS, SOME_TEXT, conjunction, negate
 from auditforms.rules import EvalContext
-from auditforms.rules.scoping import judgement_scale, rule_owners
+from auditforms.rules.scoping import judgement_scale, rule_owners, selected_judgements
+from auditforms.rules.text import at_least_words_pattern, child_words_pattern
 
 Schema = dict[str, Any]
 Pair = tuple[Schema, Schema]
@@ -53,8 +60,8 @@ ANSWERED: Schema = {"anyOf": [
 class _Place:
     """Where a reference's value is (a path of keys) and when it is shown (a schema)."""
 
-    def __init__(self, path: Sequence[str], shown: Schema, scale: str | None) -> None:
-        self.path, self.shown, self.scale = tuple(path), shown, scale
+    def __init__(self, path: Sequence[str], shown: Schema, scale: str | None, owner: str) -> None:
+        self.path, self.shown, self.scale, self.owner = tuple(path), shown, scale, owner
 
     def holding(self, value: Schema) -> Schema:
         """Shown, present, and its value satisfies ``value``."""
@@ -74,6 +81,7 @@ class RuleSchemas:
         self.defs: dict[str, Schema] = {"answered": ANSWERED}
         self._shown: dict[str, Schema | None] = {}
         self._equal: dict[str, str] = {}
+        self._exact_only = False  # while working out when a part is shown (see the module's docstring)
 
     def shown(self, item_id: str) -> Schema | None:
         """Valid exactly when the evaluator shows ``item_id``, for answers of any shape."""
@@ -98,9 +106,13 @@ class RuleSchemas:
             owner, option = entry.revealed_by
             owner_shown = self.shown(owner)
             parts += [owner_shown, {"required": [owner], "properties": {owner: self.equal(option)}}]
-        for condition in entry.conditions:
-            pair = self.condition(condition, self._absolute)
-            parts.append(None if pair is None else pair[0])
+        self._exact_only, outer = True, self._exact_only
+        try:
+            for condition in entry.conditions:
+                pair = self.condition(condition, self._absolute)
+                parts.append(None if pair is None else pair[0])
+        finally:
+            self._exact_only = outer
         return conjunction(parts)
 
     def equal(self, operand: Any) -> Schema:
@@ -167,7 +179,7 @@ class RuleSchemas:
         if entry is None or shown is None:
             return None
         scale = entry.node.scale if isinstance(entry.node, FieldItem) else None
-        return _Place([ref], shown, scale)
+        return _Place([ref], shown, scale, ref)
 
     def _relative(self, owner: str, ref: str) -> _Place | None:
         return self._part(owner, ref[1:]) if ref.startswith(".") else self._absolute(ref)
@@ -176,7 +188,7 @@ class RuleSchemas:
         if not ref.startswith("."):
             return None  # a row rule naming a field outside the row: left to the evaluator
         column = next((c for c in table.columns if c.id == ref[1:]), None)
-        return _Place([ref[1:]], ALWAYS, column.scale if column else None)
+        return _Place([ref[1:]], ALWAYS, column.scale if column else None, table.id)
 
     def _part(self, owner: str, part: str) -> _Place | None:
         shown = self.shown(owner)
@@ -186,7 +198,7 @@ class RuleSchemas:
         node = entry.node
         if isinstance(node, Section) and node.optional and part != "not_relevant":
             shown = _all_of(shown, negate(_marked_not_relevant(owner)))
-        return _Place([owner, part], shown, judgement_scale(node) if part == "judgement" else None)
+        return _Place([owner, part], shown, judgement_scale(node) if part == "judgement" else None, owner)
 
     # -- conditions ----------------------------------------------------------------------
 
@@ -217,16 +229,27 @@ class RuleSchemas:
         if where is None:
             return None
         if op in {"better_than", "worse_than", "better_than_all", "worse_than_all"}:
+            if isinstance(operand, Judgements):  # every question (or section) on the scale: known now
+                operand = selected_judgements(self.index, operand, where.owner, where.scale)
             if not isinstance(operand, str | tuple):
-                return None  # a selector (every question on a scale…): left to the evaluator
+                return None
             others = [place(r) for r in ((operand,) if isinstance(operand, str) else operand)]
             if any(o is None for o in others):
                 return None
             return self._ranks(where, [o for o in others if o is not None], op)
         if op in {"before", "after", "on_or_before", "on_or_after"}:
             return self._date(where, op, operand)
-        exact = self._two_valued(where, op, operand)
-        return None if exact is None else (exact, negate(exact))
+        if op == "words_at_least" and isinstance(operand, int):
+            return self._words(where, operand)
+        if op == "meets_good":
+            return self._meets_good(where, bool(operand))
+        if op == "mentions_child":
+            return None if self._exact_only else self._mentions_child(where, bool(operand))
+        if op in {"rows_at_least", "rows_at_most"} and isinstance(operand, int):
+            exact = operand <= (1 if op == "rows_at_least" else 0)
+            return None if self._exact_only and not exact else self._rows(where, op == "rows_at_least", operand)
+        two_valued = self._two_valued(where, op, operand)
+        return None if two_valued is None else (two_valued, negate(two_valued))
 
     def _two_valued(self, where: _Place, op: str, operand: Any) -> Schema | None:
         if op == "answered":
@@ -241,7 +264,7 @@ class RuleSchemas:
         if op == "graded":
             graded = self._graded(where, None)
             return graded if operand else negate(graded)
-        return None  # row counts: a fixed-row table (an object) cannot be counted in JSON Schema
+        return None
 
     def _graded(self, where: _Place, keep: Callable[[float], bool] | None) -> Schema:
         """Shown and graded on its scale (with a rank ``keep`` accepts, if given)."""
@@ -249,6 +272,49 @@ class RuleSchemas:
         ids = [o.id for o in scale.options if keep is None or keep(scale.rank(o.id) or 0.0)] \
             if scale else []
         return where.holding({"enum": ids}) if ids else NEVER
+
+    def _rows(self, where: _Place, at_least: bool, count: int) -> Pair:
+        """``rows_at_least``/``rows_at_most``: exact for a list of rows, and for none or one
+        row of any table; for more rows of a fixed-row table (an object, whose answered rows
+        JSON Schema cannot count) only what its number of rows already decides."""
+        if not at_least:  # at most N rows: not at least N + 1
+            true, false = self._rows(where, True, count + 1)
+            return false, true
+        if count <= 0:
+            return ALWAYS, NEVER
+        if count == 1:
+            some = where.holding({"type": ["array", "object"], "$ref": "#/$defs/answered"})
+            return some, negate(some)
+        listed = where.holding({"type": "array", "contains": _ANSWERED_REF, "minContains": count})
+        keyed = where.holding({"type": "object", "minProperties": count})
+        return {"anyOf": [listed, keyed]}, negate(listed)
+
+    def _mentions_child(self, where: _Place, wanted: bool) -> Pair:
+        """``mentions_child``: unknown unless the value is answered text; a text with a child
+        word certainly mentions the child, one without may still (initials, the child's name)."""
+        answered = where.holding({"type": "string", "pattern": SOME_TEXT})
+        no_child_word = where.holding({"type": "string", "pattern": SOME_TEXT,
+                                       "not": {"pattern": child_words_pattern()}})
+        return (answered, no_child_word) if wanted else (no_child_word, answered)
+
+    def _words(self, where: _Place, count: int) -> Pair:
+        """``words_at_least``: unknown unless the value is answered text."""
+        text = {"type": "string", "pattern": SOME_TEXT}
+        if count <= 0:
+            return where.holding(text), NEVER
+        enough = at_least_words_pattern(count)
+        return (where.holding({"type": "string", "pattern": enough}),
+                where.holding({**text, "not": {"pattern": enough}}))
+
+    def _meets_good(self, where: _Place, wanted: bool) -> Pair:
+        """``meets_good``: unknown for N/A, unknown grades and scales that do not say where good starts."""
+        scale = self.index.scales.get(where.scale) if where.scale else None
+        if scale is None:
+            return NEVER, NEVER
+        meets = {o.id: scale.meets_good(o.id) for o in scale.options}
+        true = [i for i, good in meets.items() if good is not None and good == wanted]
+        false = [i for i, good in meets.items() if good is not None and good != wanted]
+        return (where.holding({"enum": true}) if true else NEVER, where.holding({"enum": false}) if false else NEVER)
 
     def _ranks(self, mine: _Place, others: list[_Place], op: str) -> Pair | None:
         """better_than(_all)/worse_than(_all): unknown unless mine and some other are graded."""

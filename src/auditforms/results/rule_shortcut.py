@@ -16,7 +16,13 @@ from auditforms.rules import EvalContext
 
 
 class RuleShortcut:
-    """One compiled check of every exactly-expressible rule of a definition."""
+    """Compiled checks of every rule of a definition JSON Schema can prove.
+
+    The provable rules are checked in two groups: those of one place, cheap, and the
+    ``for_each`` rules, which visit every question or row and cost more. When a group's
+    check fails (an audit that breaks a rule, about one in three), each of its rules is
+    checked alone; the other group's rules stay proven.
+    """
 
     def __init__(self, definition: Definition, context: EvalContext, rules: Sequence[Rule],
                  target: Callable[[Rule], str]) -> None:
@@ -25,16 +31,22 @@ class RuleShortcut:
         self.rules = tuple(rules)
         self.left = tuple(r for r, s in zip(rules, schemas, strict=True) if s is None)
         self.schema = _with_defs(builder.defs, [s for s in schemas if s is not None])
-        self._valid = _compile(self.schema)
-        #: rule -> its own check, asked only when the whole schema fails (a few audits)
+        #: rule -> its own check, asked only when its group's check fails (a few audits)
         self._each = [(r, _compile(_with_defs(builder.defs, [s])) if s is not None else None)
                       for r, s in zip(rules, schemas, strict=True)]
+        groups = [[s for r, s in zip(rules, schemas, strict=True) if s is not None and
+                   (r.for_each is not None) == scoped] for scoped in (False, True)]
+        #: (the group's check, whether a rule belongs to it)
+        self._groups = [(_compile(_with_defs(builder.defs, group)), scoped)
+                        for group, scoped in zip(groups, (False, True), strict=True) if group]
 
     def rules_left(self, answers: Mapping[str, Any]) -> tuple[Rule, ...]:
         """The rules the evaluator must still run for these answers, in their order."""
-        if self._valid is not None and self._valid(answers):
+        failing = [scoped for valid, scoped in self._groups if valid is None or not valid(answers)]
+        if not failing:
             return self.left
-        return tuple(r for r, valid in self._each if valid is None or not valid(answers))
+        return tuple(r for r, valid in self._each if valid is None or (
+            (r.for_each is not None) in failing and not valid(answers)))
 
 
 def _with_defs(defs: dict[str, Schema], holds: list[Schema]) -> Schema:

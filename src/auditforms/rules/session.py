@@ -106,7 +106,7 @@ class Program:
 class Session:
     """One audit's answers and what has been worked out for them."""
 
-    __slots__ = ("_names", "_plain", "_shown", "_visiting", "_words", "answers", "ev", "program")
+    __slots__ = ("_joined_words", "_names", "_plain", "_shown", "_visiting", "_words", "answers", "ev", "program")
 
     def __init__(self, program: Program, answers: Mapping[str, Any]) -> None:
         self.program = program
@@ -116,6 +116,7 @@ class Session:
         self._visiting: set[str] = set()
         self._names: list[str] | None = None
         self._words: dict[str, list[str]] = {}
+        self._joined_words: dict[str, str] = {}
         self._plain: _Run | None = None
 
     # -- visibility, as the plain evaluator works it out ----------------------------------
@@ -226,7 +227,20 @@ class Session:
         return text.refers_to_child(value) or text.names_in(value, self.child_names())
 
     def copies(self, value: str, other: str) -> bool:
-        return text.copied_words(self.words(value), self.words(other))
+        mine, theirs = self.words(value), self.words(other)
+        if not mine or not theirs:
+            return False
+        if len(mine) == len(theirs):
+            return mine == theirs
+        short, long_ = (value, other) if len(mine) < len(theirs) else (other, value)
+        return len(self.words(short)) >= text.COPY_MIN_WORDS and self._joined(short) in self._joined(long_)
+
+    def _joined(self, value: str) -> str:
+        """The words of a text in lower case, one space between and around them (kept for this audit)."""
+        found = self._joined_words.get(value)
+        if found is None:
+            found = self._joined_words[value] = f" {' '.join(self.words(value))} "
+        return found
 
     def child_names(self) -> list[str]:
         if self._names is None:

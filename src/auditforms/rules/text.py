@@ -45,6 +45,34 @@ _TITLE = re.compile(r"^[A-Z][a-z\u00DF-\u00FF]+$")
 COPY_MIN_WORDS = 8
 
 
+_LETTER = "A-Za-z0-9\u00C0-\u024F"
+_JOINER = "'\u2019-"
+
+
+def at_least_words_pattern(count: int) -> str:
+    """A regular expression (for JSON Schema: searched, not anchored) that a text matches
+    exactly when it has ``count`` words or more (``count`` >= 1), as :func:`word_count`
+    counts them. A word starts at a letter or digit not joined to the one before it (directly,
+    or by an apostrophe or hyphen with a letter before that); the pattern finds ``count`` such
+    starts, one after another."""
+    letter, start = f"[{_LETTER}]", f"(?:[^{_LETTER}{_JOINER}]|[^{_LETTER}][{_JOINER}])"
+    first = f"(?:^|^[{_JOINER}]|{start})"
+    return first + letter + f"(?:[\\s\\S]*?{start}{letter}){{{count - 1}}}"
+
+
+def child_words_pattern() -> str:
+    """A regular expression (for JSON Schema) that matches only texts :func:`refers_to_child`
+    finds a child word in: the words with both cases spelled out, and every letter or digit
+    of any script refusing a word boundary (the edges are consumed, not looked around, so the
+    pattern stays a fast automaton). It may miss a few texts Python's case folding
+    matches, never the reverse, so a text it does not match may still name the child (by
+    initials or name): enough to prove that a rule asking for the child holds."""
+    def spelled(word: str) -> str:
+        return "".join("[ \\t\\r\\n]+" if c == " " else f"[{c.lower()}{c.upper()}]" for c in word)
+    edge = "[^\\p{L}\\p{N}]"
+    return (f"(?:^|{edge})(?:" + "|".join(spelled(w) for w in CHILD_WORDS) + f")(?:['\u2019][sS])?(?:{edge}|$)")
+
+
 def words(text: str) -> list[str]:
     return list(_words(text))
 
