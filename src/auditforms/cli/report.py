@@ -54,6 +54,7 @@ def command(definition: Path, audits: tuple[Path, ...], period: str, since: str 
             today: dt.date | None, targets: tuple[str, ...], public: bool, include_text: bool, format_: str,
             output: Path, force: bool, search_path: tuple[Path, ...]) -> None:
     """Collate completed AUDITS (files or folders) into the monthly report for the board."""
+    from auditforms.cli.report_worker import START_AFTER_AUDITS, HeavyWorker
     from auditforms.collation import Collator, ReportOptions
     from auditforms.collation.collate import MonthsError
     from auditforms.collation.formats import needs_rows, render
@@ -73,17 +74,25 @@ def command(definition: Path, audits: tuple[Path, ...], period: str, since: str 
     rows: list[Any] = []
     keep_rows = needs_rows(format_) and not public
     by_key = _sample_index(sample_rows or [])
-    for path, document in _documents(loaded.id, audits, collator):
-        record = collator.add(document, path.stem, _sample_row(by_key, document))
-        if collator.last_left_out == "duplicates":
-            click.echo(f"{_clean(str(path))}: warning[AF991] repeats audit {_clean(str(document.get('audit_id')))}, "
-                       "already counted from another file; counted once", err=True)
-        if record is not None and keep_rows:
-            from auditforms.collation.tidy import tidy_rows
+    worker = HeavyWorker(charts=format_ == "html")
+    try:
+        for read, (path, document) in enumerate(_documents(loaded.id, audits, collator), start=1):
+            if read == START_AFTER_AUDITS:
+                worker.start()
+            record = collator.add(document, path.stem, _sample_row(by_key, document))
+            if collator.last_left_out == "duplicates":
+                click.echo(f"{_clean(str(path))}: warning[AF991] repeats audit "
+                           f"{_clean(str(document.get('audit_id')))}, already counted from another file; "
+                           "counted once", err=True)
+            if record is not None and keep_rows:
+                from auditforms.collation.tidy import tidy_rows
 
-            rows.extend(tidy_rows(loaded, collator.parts, record))
-    figures = collator.figures(sample_rows)
-    write_atomic(output, render(format_, figures, rows), force=force)
+                rows.extend(tidy_rows(loaded, collator.parts, record))
+        figures = collator.figures(sample_rows, kappa_of=worker.kappa)
+        data = render(format_, figures, rows, draw_svgs=worker.svgs)
+    finally:
+        worker.close()
+    write_atomic(output, data, force=force)
     coverage = figures.coverage
     click.echo(f"{output}: the {format_} report for {period}, counting {coverage.counted} audits")
 
