@@ -80,11 +80,11 @@ class _Collector:
                                       "tracked; add the id the sample gave it", file, pointer="/audit_id"))
             return out
         answers = document.get("answers")
-        answers = answers if isinstance(answers, Mapping) else {}
+        answers = answers if _is_mapping(answers) else {}
         header = _Header.read(self.header_fields, answers, file, out.problems)
         rows = answers.get(table.id)
         for number, row in enumerate(rows if isinstance(rows, list) else [], start=1):
-            if isinstance(row, Mapping):
+            if _is_mapping(row):
                 action = _action(table, self.columns, row, number, audit_id.strip(), header, document, out.problems)
                 if action is not None:
                     out.actions.append(action)
@@ -102,11 +102,17 @@ def _collector(definition: Definition) -> _Collector:
     return _last_collector
 
 
+def _is_mapping(value: Any) -> bool:
+    """``isinstance(value, Mapping)``, at once for a parsed document's dicts (the abstract
+    base class's check is slow, and a tracker reads tens of thousands of rows)."""
+    return type(value) is dict or isinstance(value, Mapping)
+
+
 def _is_audit_of(definition: Definition, document: Any) -> bool:
-    if not isinstance(document, Mapping) or document.get("format") != "auditforms/completed-audit":
+    if not _is_mapping(document) or document.get("format") != "auditforms/completed-audit":
         return False
     named = document.get("definition")
-    return isinstance(named, Mapping) and named.get("id") == definition.id
+    return _is_mapping(named) and named.get("id") == definition.id
 
 
 @dataclass(frozen=True)
