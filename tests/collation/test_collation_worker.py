@@ -1,0 +1,42 @@
+"""The report's worker process gives the very figures and charts this process gives."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from auditforms.cli.report_worker import HeavyWorker
+from auditforms.collation.charts import all_charts
+from auditforms.collation.draw import svgs
+from auditforms.collation.formats import render
+
+
+def test_figures_and_page_from_the_worker_are_those_made_here(tool: Any) -> None:
+    from collation_support import collate
+
+    here = collate(tool, include_text=True)
+    worker = HeavyWorker(charts=True)
+    worker.start()
+    try:
+        assert worker.pool is not None  # fork is there on Linux, where the tests run
+        there = collate(tool, include_text=True, kappa_of=worker.kappa)
+        page = render("html", there, draw_svgs=worker.svgs)
+        charts = all_charts(there)
+        assert worker.svgs(charts) == svgs(charts)
+    finally:
+        worker.close()
+    assert there == here
+    assert here.moderation is not None and here.moderation.agreement[0].kappa is not None
+    assert page == render("html", here)
+
+
+def test_the_worker_computes_kappa_as_statsmodels_does_here() -> None:
+    from auditforms.collation.agreement import linear_kappa
+
+    table = [[1, 1, 0, 0], [0, 6, 2, 0], [0, 0, 3, 1], [0, 0, 0, 0]]
+    worker = HeavyWorker(charts=False)
+    worker.start()
+    try:
+        assert worker.kappa(table) == linear_kappa(table)
+    finally:
+        worker.close()
+    assert worker.kappa(table) == linear_kappa(table)  # closed: computed here
