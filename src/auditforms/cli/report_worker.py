@@ -2,9 +2,10 @@
 
 statsmodels (kappa: it brings pandas and scipy.stats) and matplotlib (the charts) take longer
 to import than thousands of audits take to read, and the report needs them only at the end.
-So, once a run has read enough audits to be worth it, the command forks one worker that
-imports them on the other CPU while this process goes on reading; at the end the kappa
-tables and the charts (small data, pickled) go to it and the numbers and SVG text come back.
+So, when a run is given enough audits for it to pay, the command forks one worker at the
+start that imports them on another CPU while this process loads the tool and reads the
+audits; at the end the kappa tables and the charts (small data, pickled) go to it through a
+pipe, and the numbers and the SVG text come back.
 
 Nothing changes in the figures: the worker runs the same functions
 (:func:`auditforms.collation.agreement.linear_kappa`, :func:`auditforms.collation.draw.svgs`).
@@ -14,15 +15,16 @@ Where fork is not available, or the worker fails, they run in this process inste
 from __future__ import annotations
 
 import multiprocessing
-from collections.abc import Mapping
-from concurrent.futures import Future, ProcessPoolExecutor
+from collections.abc import Callable, Mapping
+from multiprocessing.connection import Connection
+from multiprocessing.process import BaseProcess
 from typing import Any
 
 from auditforms.collation.agreement import KappaInterval, linear_kappa
 from auditforms.collation.charts import Chart
 
-#: Below this many audits the libraries are imported here, when needed: a worker would not pay.
-START_AFTER_AUDITS = 300
+#: With fewer audits than this the libraries are imported here, when needed: a worker would not pay.
+START_WITH_AUDITS = 300
 
 
 def _import_heavy(charts: bool) -> None:
@@ -39,19 +41,38 @@ def _draw_svgs(charts: Mapping[str, Chart]) -> dict[str, str]:
     return svgs(charts)
 
 
+def _serve(connection: Connection, charts: bool) -> None:
+    """The worker: import, then run each (function, argument) received until the pipe closes."""
+    _import_heavy(charts)
+    while True:
+        try:
+            function, argument = connection.recv()
+        except EOFError:
+            return
+        try:
+            connection.send((True, function(argument)))
+        except Exception as exc:  # said back; the command then runs it itself, and reports it
+            connection.send((False, repr(exc)))
+
+
 class HeavyWorker:
     """Computes kappa and draws charts in a forked worker once :meth:`start` is called;
-    until then (or without fork, or if the worker dies) in this process."""
+    until then (or without fork, or if the worker fails) in this process."""
 
     def __init__(self, charts: bool) -> None:
         self.charts = charts
-        self.pool: ProcessPoolExecutor | None = None
+        self.process: BaseProcess | None = None
+        self.connection: Connection | None = None
 
     def start(self) -> None:
-        if self.pool is not None or "fork" not in multiprocessing.get_all_start_methods():
+        if self.process is not None or "fork" not in multiprocessing.get_all_start_methods():
             return
-        self.pool = ProcessPoolExecutor(1, mp_context=multiprocessing.get_context("fork"))
-        self.pool.submit(_import_heavy, self.charts)
+        context = multiprocessing.get_context("fork")
+        here, there = context.Pipe()
+        self.process = context.Process(target=_serve, args=(there, self.charts), daemon=True)
+        self.process.start()
+        there.close()
+        self.connection = here
 
     def kappa(self, table: list[list[int]]) -> KappaInterval:
         found: KappaInterval = self._run(linear_kappa, table)
@@ -61,16 +82,24 @@ class HeavyWorker:
         drawn: dict[str, str] = self._run(_draw_svgs, dict(charts))
         return drawn
 
-    def _run(self, function: Any, argument: Any) -> Any:
-        if self.pool is not None:
-            future: Future[Any] = self.pool.submit(function, argument)
+    def _run(self, function: Callable[[Any], Any], argument: Any) -> Any:
+        if self.connection is not None:
             try:
-                return future.result()
-            except Exception:  # the worker died (out of memory, killed): do it here instead
-                self.close()
+                self.connection.send((function, argument))
+                done, value = self.connection.recv()
+                if done:
+                    return value
+            except (EOFError, OSError):  # the worker died (out of memory, killed)
+                pass
+            self.close()
         return function(argument)
 
     def close(self) -> None:
-        if self.pool is not None:
-            self.pool.shutdown(wait=True, cancel_futures=True)
-            self.pool = None
+        """Stop the worker, at once if it is still importing (an early error ends the run)."""
+        if self.connection is not None:
+            self.connection.close()
+            self.connection = None
+        if self.process is not None:
+            self.process.terminate()
+            self.process.join()
+            self.process = None
