@@ -14,7 +14,7 @@ SAMPLE = FIXTURES / "sample-2026-11.csv"
 
 
 def collate(tool: Any, *, period: str = "2026-11", since: str | None = "2026-09", sample: Any = None,
-            **options: Any) -> Any:
+            kappa_of: Any = None, **options: Any) -> Any:
     """The figures of the fixture audits, read as the command reads them (a11 is unreadable)."""
     from auditforms.collation import Collator, ReportOptions
 
@@ -27,7 +27,7 @@ def collate(tool: Any, *, period: str = "2026-11", since: str | None = "2026-09"
             collator.left_out("unreadable")
             continue
         collator.add(document, path.stem, rows.get(document.get("audit_id")))
-    return collator.figures(sample)
+    return collator.figures(sample, kappa_of)
 
 
 def read_sample() -> Any:

@@ -48,40 +48,71 @@ def collect(definition: Definition, document: Any, *, file: str = "") -> list[Tr
 def collect_with_problems(definition: Definition, document: Any, *, file: str = "",
                           agreed_only: bool = True) -> Collected:
     """Like :func:`collect`, with the reasons an audit or a row was not (fully) read."""
-    out = Collected()
-    table = action_plan(definition)
-    if table is None:
-        out.problems.append(error("AF953", f"the tool {definition.id} has no table with role: "
-                                  "action_plan, so it has no actions to track", file))
+    return _collector(definition).collect(document, file, agreed_only)
+
+
+class _Collector:
+    """What :func:`collect_with_problems` looks up in a definition, looked up once: a tracker
+    or a report reads thousands of audits of one definition."""
+
+    def __init__(self, definition: Definition) -> None:
+        self.definition = definition
+        self.table = action_plan(definition)
+        self.columns: dict[str, Column] = {c.role: c for c in self.table.columns if c.role is not None} \
+            if self.table else {}
+        self.header_fields = {role: definition.index.by_role(role) for role in ("child_id", "team", "audit_date")}
+
+    def collect(self, document: Any, file: str, agreed_only: bool) -> Collected:
+        out = Collected()
+        definition, table = self.definition, self.table
+        if table is None:
+            out.problems.append(error("AF953", f"the tool {definition.id} has no table with role: "
+                                      "action_plan, so it has no actions to track", file))
+            return out
+        if not _is_audit_of(definition, document):
+            out.problems.append(error("AF950", f"not a completed audit of {definition.id}", file))
+            return out
+        if agreed_only and document.get("status") not in AGREED_STATUSES:
+            return out
+        audit_id = document.get("audit_id")
+        if not isinstance(audit_id, str) or not audit_id.strip():
+            out.problems.append(error("AF951", "the audit has no audit_id, so its actions cannot be "
+                                      "tracked; add the id the sample gave it", file, pointer="/audit_id"))
+            return out
+        answers = document.get("answers")
+        answers = answers if _is_mapping(answers) else {}
+        header = _Header.read(self.header_fields, answers, file, out.problems)
+        rows = answers.get(table.id)
+        for number, row in enumerate(rows if isinstance(rows, list) else [], start=1):
+            if _is_mapping(row):
+                action = _action(table, self.columns, row, number, audit_id.strip(), header, document, out.problems)
+                if action is not None:
+                    out.actions.append(action)
         return out
-    if not _is_audit_of(definition, document):
-        out.problems.append(error("AF950", f"not a completed audit of {definition.id}", file))
-        return out
-    if agreed_only and document.get("status") not in AGREED_STATUSES:
-        return out
-    audit_id = document.get("audit_id")
-    if not isinstance(audit_id, str) or not audit_id.strip():
-        out.problems.append(error("AF951", "the audit has no audit_id, so its actions cannot be "
-                                  "tracked; add the id the sample gave it", file, pointer="/audit_id"))
-        return out
-    answers = document.get("answers")
-    answers = answers if isinstance(answers, Mapping) else {}
-    header = _Header.read(definition, answers, file, out.problems)
-    rows = answers.get(table.id)
-    columns: dict[str, Column] = {c.role: c for c in table.columns if c.role is not None}
-    for number, row in enumerate(rows if isinstance(rows, list) else [], start=1):
-        if isinstance(row, Mapping):
-            action = _action(table, columns, row, number, audit_id.strip(), header, document, out.problems)
-            if action is not None:
-                out.actions.append(action)
-    return out
+
+
+_last_collector: _Collector | None = None
+
+
+def _collector(definition: Definition) -> _Collector:
+    """The collector of ``definition``: the last one made, when it was made for this very object."""
+    global _last_collector
+    if _last_collector is None or _last_collector.definition is not definition:
+        _last_collector = _Collector(definition)
+    return _last_collector
+
+
+def _is_mapping(value: Any) -> bool:
+    """``isinstance(value, Mapping)``, at once for a parsed document's dicts (the abstract
+    base class's check is slow, and a tracker reads tens of thousands of rows)."""
+    return type(value) is dict or isinstance(value, Mapping)
 
 
 def _is_audit_of(definition: Definition, document: Any) -> bool:
-    if not isinstance(document, Mapping) or document.get("format") != "auditforms/completed-audit":
+    if not _is_mapping(document) or document.get("format") != "auditforms/completed-audit":
         return False
     named = document.get("definition")
-    return isinstance(named, Mapping) and named.get("id") == definition.id
+    return _is_mapping(named) and named.get("id") == definition.id
 
 
 @dataclass(frozen=True)
@@ -92,14 +123,14 @@ class _Header:
     audit_date: dt.date | None
 
     @classmethod
-    def read(cls, definition: Definition, answers: Mapping[str, Any], file: str,
+    def read(cls, fields: Mapping[str, str | None], answers: Mapping[str, Any], file: str,
              problems: list[Diagnostic]) -> _Header:
         def text(role: str) -> str:
-            field_id = definition.index.by_role(role)
+            field_id = fields[role]
             value = answers.get(field_id) if field_id else None
             return " ".join(value.split()) if isinstance(value, str) else ""
 
-        date_id = definition.index.by_role("audit_date")
+        date_id = fields["audit_date"]
         date = _date(answers.get(date_id)) if date_id else None
         if date_id and answers.get(date_id) is not None and date is None:
             problems.append(warning("AF952", "the audit date is not a real YYYY-MM-DD date", file,

@@ -1,18 +1,29 @@
 """Folding many audits into one set of actions, one audit at a time (memory grows with the
-actions kept, not with the audits read). Pure: the CLI reads the files and passes documents in.
+actions kept, not with the audits read; with a spool as the store, not even with those).
+Pure: the CLI reads the files and passes documents in.
 """
 
 from __future__ import annotations
 
 from collections.abc import Iterable
 from dataclasses import dataclass, field
-from typing import Any
+from typing import Any, Protocol
 
 from auditforms.actions.codes import error
 from auditforms.actions.collect import collect_with_problems
 from auditforms.actions.model import TrackedAction
 from auditforms.diagnostics import Diagnostic
 from auditforms.model.definition import Definition
+
+
+class ActionStore(Protocol):
+    """Where gathered actions go: in memory (:class:`Gathered`) or a spool on disk."""
+
+    def claim(self, audit_id: str, file: str) -> str | None:
+        """Record that ``file`` holds ``audit_id``; the file that already did, if one did."""
+
+    def keep(self, actions: list[TrackedAction]) -> None:
+        """Keep the actions of one audit."""
 
 
 @dataclass
@@ -26,10 +37,23 @@ class Gathered:
     def listed(self) -> list[TrackedAction]:
         return list(self.actions.values())
 
+    def claim(self, audit_id: str, file: str) -> str | None:
+        first = self.audit_files.get(audit_id)
+        if first is None:
+            self.audit_files[audit_id] = file
+        return first
 
-def gather(definition: Definition, documents: Iterable[tuple[str, Any]]) -> Gathered:
-    """Every agreed action of ``documents`` ((file name, document) pairs), keyed by action id."""
+    def keep(self, actions: list[TrackedAction]) -> None:
+        for action in actions:
+            self.actions[action.id] = action
+
+
+def gather(definition: Definition, documents: Iterable[tuple[str, Any]],
+           store: ActionStore | None = None) -> Gathered:
+    """Every agreed action of ``documents`` ((file name, document) pairs), keyed by action id,
+    kept in the result or, when given, in ``store`` (the result then counts and reports)."""
     out = Gathered()
+    into: ActionStore = out if store is None else store
     for file, document in documents:
         out.audits_read += 1
         collected = collect_with_problems(definition, document, file=file)
@@ -37,13 +61,11 @@ def gather(definition: Definition, documents: Iterable[tuple[str, Any]]) -> Gath
         if not collected.actions:
             continue
         audit_id = collected.actions[0].audit_id
-        first = out.audit_files.get(audit_id)
+        first = into.claim(audit_id, file)
         if first is not None:
             out.problems.append(error("AF954", f"the audit_id {audit_id} is also the id of {first}; this "
                                       "audit's actions are not listed (each audit needs its own id)", file,
                                       pointer="/audit_id"))
             continue
-        out.audit_files[audit_id] = file
-        for action in collected.actions:
-            out.actions[action.id] = action
+        into.keep(collected.actions)
     return out

@@ -112,25 +112,35 @@ def _counts(rows: Iterable[TrackerRow]) -> ActionCounts:
 def build_report(definition: Definition, actions: Iterable[TrackedAction], today: dt.date,
                  teams: Teams | None = None) -> ActionsReport:
     """Every action with its state on ``today``, its area and managers, sorted for reading."""
-    rows = [_row(a, today, teams) for a in actions]
-    rows.sort(key=lambda r: (r.area.casefold(), r.team_name.casefold(), r.action.audit_id, r.action.row))
+    rows = [tracker_row(a, today, teams) for a in actions]
+    rows.sort(key=sort_key)
     return ActionsReport(definition, today, tuple(rows), len({r.action.audit_id for r in rows}),
                          teams.file if teams is not None else None)
 
 
-def _row(action: TrackedAction, today: dt.date, teams: Teams | None) -> TrackerRow:
+def tracker_row(action: TrackedAction, today: dt.date, teams: Teams | None) -> TrackerRow:
+    """The action with its state on ``today`` and, from the teams file, its area and managers."""
     if teams is None:
         return TrackerRow(action, state_of(action, today), action.team or UNKNOWN_TEAM, None)
     team = teams.find(action.team) if action.team else None
     return TrackerRow(action, state_of(action, today), team.area if team else NOT_IN_TEAMS_FILE, team)
 
 
+def sort_key(row: TrackerRow) -> tuple[str, str, str, int]:
+    """The order rows are read in: area, team (either case), audit, row of the action plan."""
+    return row.area.casefold(), row.team_name.casefold(), row.action.audit_id, row.action.row
+
+
+def split_key(row: TrackerRow, by: str) -> str:
+    """Whose tracker ``row`` goes in: its team's name, or the manager in role ``by``."""
+    return row.team_name if by == "team" else (row.manager_name(by) or f"(no {by.replace('_', ' ')})")
+
+
 def split(report: ActionsReport, by: str) -> dict[str, ActionsReport]:
     """One report per head of service, service manager or team (name → report), in name order."""
     groups: dict[str, list[TrackerRow]] = defaultdict(list)
     for row in report.rows:
-        key = row.team_name if by == "team" else (row.manager_name(by) or f"(no {by.replace('_', ' ')})")
-        groups[key].append(row)
+        groups[split_key(row, by)].append(row)
     return {name: report.with_rows(rows) for name, rows in sorted(groups.items())}
 
 

@@ -70,15 +70,18 @@ def command(definition: Path, audits: tuple[Path, ...], today: dt.datetime | Non
         _fail(f"{definition}: error[AF953] the tool {loaded.id} has no table with role: action_plan")
     run = _Run(loaded, (today.date() if today else dt.date.today()), force)
     run.read_teams(teams)
-    run.read_audits(audits)
-    if trackers:
-        run.update(trackers, by_name)
-    elif remind:
-        run.remind(output, people, sender)
-    elif split_by:
-        run.split(split_by, output, format_ or "xlsx")
-    else:
-        run.listing(format_ or "text", output)
+    try:
+        run.read_audits(audits, spool_by=split_by)
+        if trackers:
+            run.update(trackers, by_name)
+        elif remind:
+            run.remind(output, people, sender)
+        elif split_by:
+            run.split(split_by, output, format_ or "xlsx")
+        else:
+            run.listing(format_ or "text", output)
+    finally:
+        run.close()
     run.finish()
 
 
@@ -95,6 +98,7 @@ class _Run:
     def __init__(self, definition: Any, today: dt.date, force: bool) -> None:
         self.definition, self.today, self.force = definition, today, force
         self.teams: Any = None
+        self.spool: Any = None
         self.failed = False
 
     def report_problems(self, problems: list[Any]) -> None:
@@ -119,13 +123,19 @@ class _Run:
         self.teams, problems = read_teams(data, str(path))
         self.report_problems(problems)
 
-    def read_audits(self, paths: tuple[Path, ...]) -> None:
+    def read_audits(self, paths: tuple[Path, ...], spool_by: str | None = None) -> None:
+        """Gather the actions of ``paths``: into a report in memory, or, for trackers split
+        ``spool_by`` someone, into a spool on disk (memory stays flat however many there are)."""
         from auditforms.actions.gather import gather
         from auditforms.actions.report import build_report
         from auditforms.cli.actions_files import read_documents
 
+        if spool_by is not None:
+            from auditforms.cli.actions_spool import ActionSpool
+
+            self.spool = ActionSpool(spool_by, self.today, self.teams)
         problems: list[Any] = []
-        self.gathered = gather(self.definition, read_documents(self.definition, paths, problems))
+        self.gathered = gather(self.definition, read_documents(self.definition, paths, problems), self.spool)
         self.report_problems(problems + self.gathered.problems)
         if self.gathered.audits_read == 0:
             if not paths or not all(p.is_dir() for p in paths):
@@ -133,8 +143,11 @@ class _Run:
             # Folders of a month whose forms have not come back yet: an empty tracker, said plainly.
             click.echo("no audits have come back yet in the folders given; there are no actions to track",
                        err=True)
-        self.report = build_report(self.definition, self.gathered.listed, self.today, self.teams)
-        missing = {r.action.team for r in self.report.rows if r.team is None}
+        if self.spool is None:
+            self.report = build_report(self.definition, self.gathered.listed, self.today, self.teams)
+            missing = {r.action.team for r in self.report.rows if r.team is None}
+        else:
+            missing = self.spool.teams_not_found()
         if self.teams is not None and missing:
             from auditforms.actions.codes import warning
 
@@ -157,10 +170,8 @@ class _Run:
         click.echo(f"wrote {output} ({self.report.counts.total} actions)", err=True)
 
     def split(self, by: str, output: Path | None, format_: str) -> None:
-        from auditforms.actions.outputs import FORMATS
-        from auditforms.actions.report import file_stem, split
-        from auditforms.cli.actions_files import unique_name, write_folder
-        from auditforms.cli.actions_render import render_parts
+        from auditforms.cli.actions_files import staging_folder
+        from auditforms.cli.actions_render import write_trackers
 
         if output is None:
             raise click.UsageError("--split-by needs -o FOLDER")
@@ -168,12 +179,9 @@ class _Run:
             raise click.UsageError("--split-by writes xlsx, csv, html or json trackers, not text")
         if by != "team" and self.teams is None:
             _fail(f"error[AF962] --split-by {by} needs --teams FILE: the teams file says who the managers are")
-        parts = split(self.report, by)
-        files: dict[str, bytes] = {}
-        for name, data in zip(parts, render_parts(parts, format_), strict=True):
-            files[unique_name(file_stem(name), files, FORMATS[format_].suffix)] = data
-        write_folder(output, files, self.force)
-        click.echo(f"wrote {len(files)} tracker{'s' if len(files) != 1 else ''} into {output}", err=True)
+        with staging_folder(output, self.force) as folder:
+            written = write_trackers(self.spool, self.definition, format_, folder)
+        click.echo(f"wrote {written} tracker{'s' if written != 1 else ''} into {output}", err=True)
 
     def update(self, trackers: tuple[Path, ...], by_name: str | None) -> None:
         from auditforms.actions import action_plan
@@ -192,6 +200,10 @@ class _Run:
         if output is None:
             raise click.UsageError("--remind needs -o OUTBOX (a folder)")
         self.failed = run_remind(self, output, people_file, sender) or self.failed
+
+    def close(self) -> None:
+        if self.spool is not None:
+            self.spool.close()
 
     def finish(self) -> None:
         raise SystemExit(EXIT_INVALID if self.failed else EXIT_OK)

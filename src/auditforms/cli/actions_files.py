@@ -13,7 +13,7 @@ import json
 import os
 import shutil
 import tempfile
-from collections.abc import Iterator, Sequence
+from collections.abc import Container, Iterator, Sequence
 from pathlib import Path
 from typing import Any, NoReturn
 
@@ -52,13 +52,23 @@ def read_documents(definition: Definition, paths: Sequence[Path],
 
 def audit_paths(paths: Sequence[Path]) -> Iterator[Path]:
     """Files named, then the audits (.json, .yaml, .yml, .docx) in folders, each once, sorted."""
-    seen: set[Path] = set()
+    seen: set[object] = set()
     for path in paths:
         for file in _walk(path):
-            key = file.resolve()
+            key = _identity(file)
             if key not in seen:
                 seen.add(key)
                 yield file
+
+
+def _identity(file: Path) -> object:
+    """The file itself (device and inode), however it was reached: one stat, where resolving
+    the path would look up every folder above it."""
+    try:
+        found = os.stat(file)
+    except OSError:
+        return str(file.absolute())
+    return found.st_dev, found.st_ino
 
 
 def _walk(path: Path) -> Iterator[Path]:
@@ -181,7 +191,7 @@ def _batch_returns(folder: Path) -> Iterator[Path]:
     yield from (p for p in returned if p != folder)
 
 
-def unique_name(stem: str, taken: dict[str, bytes], suffix: str) -> str:
+def unique_name(stem: str, taken: Container[str], suffix: str) -> str:
     name, n = stem + suffix, 2
     while name in taken:
         name, n = f"{stem}-{n}{suffix}", n + 1
@@ -190,6 +200,15 @@ def unique_name(stem: str, taken: dict[str, bytes], suffix: str) -> str:
 
 def write_folder(output: Path, files: dict[str, bytes], force: bool) -> None:
     """Write every file into a hidden folder beside OUTPUT, then put it in place at once."""
+    with staging_folder(output, force) as staging:
+        for name, data in files.items():
+            (staging / name).write_bytes(data)
+
+
+@contextlib.contextmanager
+def staging_folder(output: Path, force: bool) -> Iterator[Path]:
+    """A hidden folder beside OUTPUT to write into; when the block ends without an error it
+    takes OUTPUT's place at once, otherwise it is removed and OUTPUT is left as it was."""
     if output.exists() and not force:
         _stop(f"{output}: already exists; choose another folder or pass --force to replace it")
     try:
@@ -198,8 +217,7 @@ def write_folder(output: Path, files: dict[str, bytes], force: bool) -> None:
     except OSError as exc:
         _stop(f"{output}: cannot write here: {exc.strerror or type(exc).__name__}")
     try:
-        for name, data in files.items():
-            (staging / name).write_bytes(data)
+        yield staging
         if output.exists():
             old = Path(tempfile.mkdtemp(prefix=f".{output.name}.old.", dir=output.parent))
             output.replace(old / output.name)

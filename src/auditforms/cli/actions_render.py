@@ -1,9 +1,10 @@
-"""Rendering the split trackers, on every CPU when there are many rows.
+"""Writing the split trackers from the spool, on every CPU when there are many rows.
 
-xlsxwriter spends most of a big run assembling XML; the trackers are independent, so each
-is rendered in a forked worker that already holds the report (nothing is pickled but the
-bytes coming back). Where fork is not available, or the work is small, they are rendered
-one after the other.
+Each tracker's rows come from the spool one at a time (:mod:`auditforms.cli.actions_spool`)
+and go straight into its file, so memory does not grow with the actions. xlsxwriter spends
+most of a big run assembling XML; the trackers are independent, so each is written by a
+forked worker that opens the spool itself (nothing is pickled either way). Where fork is not
+available, or the work is small, they are written one after the other.
 """
 
 from __future__ import annotations
@@ -11,38 +12,75 @@ from __future__ import annotations
 import multiprocessing
 import os
 from concurrent.futures import ProcessPoolExecutor
+from dataclasses import dataclass
+from pathlib import Path
 
 from auditforms.actions.outputs import FORMATS
-from auditforms.actions.report import ActionsReport
+from auditforms.actions.report import ActionsReport, file_stem
+from auditforms.cli.actions_files import unique_name
+from auditforms.cli.actions_spool import ActionSpool
+from auditforms.model.definition import Definition
 
 PARALLEL_FROM_ROWS = 5000
-_PARTS: list[tuple[str, ActionsReport, str]] = []
 
 
-def render_parts(parts: dict[str, ActionsReport], format_: str) -> list[bytes]:
-    """The bytes of each part, in the order of ``parts``."""
-    global _PARTS
-    work = [(name, part, format_) for name, part in parts.items()]
-    workers = min(len(work), os.cpu_count() or 1)
-    rows = sum(len(part.rows) for part in parts.values())
-    if workers < 2 or rows < PARALLEL_FROM_ROWS or "fork" not in multiprocessing.get_all_start_methods():
-        return [_render(item) for item in work]
-    _PARTS = work
+@dataclass(frozen=True)
+class _Job:
+    name: str
+    rows: int
+    path: Path
+
+
+@dataclass(frozen=True)
+class _Work:
+    spool: ActionSpool
+    definition: Definition
+    format: str
+    jobs: tuple[_Job, ...]
+
+
+_WORK: _Work | None = None
+
+
+def write_trackers(spool: ActionSpool, definition: Definition, format_: str, folder: Path) -> int:
+    """Write one tracker per name in the spool into ``folder``; how many were written."""
+    global _WORK
+    suffix = FORMATS[format_].suffix
+    taken: set[str] = set()
+    jobs = []
+    for name, rows in spool.trackers():
+        file = unique_name(file_stem(name), taken, suffix)
+        taken.add(file)
+        jobs.append(_Job(name, rows, folder / file))
+    work = _Work(spool, definition, format_, tuple(jobs))
+    workers = min(len(jobs), os.cpu_count() or 1)
+    if workers < 2 or spool.count < PARALLEL_FROM_ROWS or "fork" not in multiprocessing.get_all_start_methods():
+        for job in jobs:
+            _write(work, job)
+        return len(jobs)
+    _WORK = work
     try:
         with ProcessPoolExecutor(workers, mp_context=multiprocessing.get_context("fork")) as pool:
-            return list(pool.map(_render_index, range(len(work))))
+            biggest_first = sorted(range(len(jobs)), key=lambda k: -jobs[k].rows)
+            list(pool.map(_write_index, biggest_first))
     finally:
-        _PARTS = []
+        _WORK = None
+    return len(jobs)
 
 
-def _render_index(index: int) -> bytes:
-    return _render(_PARTS[index])
+def _write_index(index: int) -> None:
+    assert _WORK is not None
+    _write(_WORK, _WORK.jobs[index])
 
 
-def _render(item: tuple[str, ActionsReport, str]) -> bytes:
-    name, part, format_ = item
-    if format_ == "xlsx":
-        from auditforms.actions.outputs.xlsx import render
+def _write(work: _Work, job: _Job) -> None:
+    spool = work.spool
+    if work.format == "xlsx":
+        from auditforms.actions.outputs.xlsx import Tracker, write
 
-        return render(part, name)
-    return FORMATS[format_].render(part)
+        write(str(job.path), Tracker(work.definition, spool.today, spool.rows(job.name), job.rows, job.name))
+        return
+    rows = tuple(spool.rows(job.name))
+    teams_file = spool.teams.file if spool.teams is not None else None
+    report = ActionsReport(work.definition, spool.today, rows, len({r.action.audit_id for r in rows}), teams_file)
+    job.path.write_bytes(FORMATS[work.format].render(report))

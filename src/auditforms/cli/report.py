@@ -10,6 +10,7 @@ usage error.
 from __future__ import annotations
 
 import datetime as dt
+import itertools
 from collections.abc import Iterator, Mapping
 from pathlib import Path
 from typing import Any
@@ -54,6 +55,7 @@ def command(definition: Path, audits: tuple[Path, ...], period: str, since: str 
             today: dt.date | None, targets: tuple[str, ...], public: bool, include_text: bool, format_: str,
             output: Path, force: bool, search_path: tuple[Path, ...]) -> None:
     """Collate completed AUDITS (files or folders) into the monthly report for the board."""
+    from auditforms.cli.report_worker import HeavyWorker
     from auditforms.collation import Collator, ReportOptions
     from auditforms.collation.collate import MonthsError
     from auditforms.collation.formats import needs_rows, render
@@ -62,20 +64,43 @@ def command(definition: Path, audits: tuple[Path, ...], period: str, since: str 
         raise click.UsageError("--include-text cannot be used with --public: a published paper quotes no answers")
     if output.exists() and not force:
         raise click.UsageError(f"{output}: already exists; choose another name or pass --force to replace it")
-    loaded = load_or_exit(definition, search_path)
-    sample_rows = _read_samples(samples) if samples else None
+    worker = HeavyWorker(charts=format_ == "html")
+    if _many_audits(audits):
+        worker.start()  # imports statsmodels and matplotlib on another CPU while the audits are read
     try:
-        collator = Collator(loaded, ReportOptions(period=period, since=since, public=public,
-                                                  include_text=include_text, with_sample=bool(samples),
-                                                  today=today, **_targets(targets)))
-    except MonthsError as exc:
-        raise click.UsageError(str(exc)) from None
+        loaded = load_or_exit(definition, search_path)
+        sample_rows = _read_samples(samples) if samples else None
+        try:
+            collator = Collator(loaded, ReportOptions(period=period, since=since, public=public,
+                                                      include_text=include_text, with_sample=bool(samples),
+                                                      today=today, **_targets(targets)))
+        except MonthsError as exc:
+            raise click.UsageError(str(exc)) from None
+        rows = _collate(collator, audits, sample_rows, keep_rows=needs_rows(format_) and not public)
+        figures = collator.figures(sample_rows, kappa_of=worker.kappa)
+        data = render(format_, figures, rows, draw_svgs=worker.svgs)
+    finally:
+        worker.close()
+    write_atomic(output, data, force=force)
+    click.echo(f"{output}: the {format_} report for {period}, counting {figures.coverage.counted} audits")
+
+
+def _many_audits(paths: tuple[Path, ...]) -> bool:
+    """Whether ``paths`` hold enough audits for the report's worker to pay (counting stops there)."""
+    from auditforms.cli.report_worker import START_WITH_AUDITS
+    from auditforms.results.reading import iter_audit_paths
+
+    return next(itertools.islice(iter_audit_paths(paths), START_WITH_AUDITS - 1, None), None) is not None
+
+
+def _collate(collator: Any, audits: tuple[Path, ...], sample_rows: list[Any] | None, keep_rows: bool) -> list[Any]:
+    """Add every audit to ``collator``; the spreadsheet's tidy rows when ``keep_rows``."""
     rows: list[Any] = []
-    keep_rows = needs_rows(format_) and not public
     by_key = _sample_index(sample_rows or [])
     from auditforms.cli.common import version_library
     from auditforms.versions.reading import read_as_current
 
+    loaded = collator.definition
     versions = version_library(loaded)  # older versions count as this one where the tool maps them
     for path, document in _documents(loaded.id, audits, collator):
         record = collator.add(read_as_current(versions, document), path.stem, _sample_row(by_key, document))
@@ -85,11 +110,8 @@ def command(definition: Path, audits: tuple[Path, ...], period: str, since: str 
         if record is not None and keep_rows:
             from auditforms.collation.tidy import tidy_rows
 
-            rows.extend(tidy_rows(loaded, collator.parts, record))
-    figures = collator.figures(sample_rows)
-    write_atomic(output, render(format_, figures, rows), force=force)
-    coverage = figures.coverage
-    click.echo(f"{output}: the {format_} report for {period}, counting {coverage.counted} audits")
+            rows.extend(tidy_rows(collator.definition, collator.parts, record))
+    return rows
 
 
 _TARGETS = ("overall_good_or_better", "judgements_good_or_better", "returned_on_time")

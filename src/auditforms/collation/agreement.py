@@ -7,11 +7,16 @@ this report already shows, and gives the asymptotic standard error and a 95% con
 interval in closed form, so the figure is deterministic (no bootstrap) and quick. Pairs
 where either side is Not applicable are left out of all three figures but shown in the
 table.
+
+statsmodels is the heaviest import of the report (it brings pandas and scipy.stats), so the
+kappa function is a parameter: the command may compute it in a second process that imported
+statsmodels while the audits were being read (:mod:`auditforms.cli.report_worker`).
 """
 
 from __future__ import annotations
 
 from collections import Counter
+from collections.abc import Callable
 from typing import Any
 
 from auditforms.collation.figures import Agreement, Share, shown
@@ -20,32 +25,42 @@ from auditforms.model.definition import Scale
 
 KAPPA_METHOD = "Cohen's kappa, linear weights, 95% confidence interval (statsmodels)"
 
+#: kappa, the low and the high end of its 95% interval; ``None`` where undefined
+KappaInterval = tuple[float | None, float | None, float | None]
+#: computes a KappaInterval from a square table of counts, auditor (rows) x moderator, best first
+KappaFunction = Callable[[list[list[int]]], KappaInterval]
 
-def agreement(scale: Scale, pairs: Counter[tuple[str, str]], public: bool) -> Agreement:
+
+def agreement(scale: Scale, pairs: Counter[tuple[str, str]], public: bool,
+              kappa_of: KappaFunction | None = None) -> Agreement:
     grades = grades_best_first(scale)
     position = {g: k for k, g in enumerate(grades)}
     graded = {pair: n for pair, n in pairs.items() if pair[0] in position and pair[1] in position}
     total = sum(graded.values())
     exact = sum(n for (a, b), n in graded.items() if a == b)
     near = sum(n for (a, b), n in graded.items() if abs(position[a] - position[b]) <= 1)
-    kappa, low, high = _kappa(grades, graded)
+    kappa, low, high = _kappa(grades, graded, kappa_of or linear_kappa)
     axis = (*grades, scale.not_applicable.id) if scale.not_applicable else grades
     table = tuple(tuple(shown(pairs.get((a, b), 0), public) for b in axis) for a in axis)
     return Agreement(scale.id, shown(total, public), Share.of(exact, total, public),
                      Share.of(near, total, public), kappa, low, high, KAPPA_METHOD, table)
 
 
-def _kappa(grades: tuple[str, ...], pairs: dict[tuple[str, str], int],
-           ) -> tuple[float | None, float | None, float | None]:
+def _kappa(grades: tuple[str, ...], pairs: dict[tuple[str, str], int], kappa_of: KappaFunction) -> KappaInterval:
     """Kappa and its 95% interval, or ``None`` where it is undefined (no pairs, one grade)."""
     total = sum(pairs.values())
     rows = {a for a, _ in pairs if pairs[(a, _)]}
     cols = {b for _, b in pairs if pairs[(_, b)]}
     if total < 2 or (len(rows) == 1 and rows == cols):
         return None, None, None
+    return kappa_of([[pairs.get((a, b), 0) for b in grades] for a in grades])
+
+
+def linear_kappa(table: list[list[int]]) -> KappaInterval:
+    """statsmodels' linearly weighted Cohen's kappa of ``table``, with its 95% interval,
+    rounded to three places; ``None`` where it is undefined for this table."""
     from statsmodels.stats.inter_rater import cohens_kappa  # type: ignore[import-untyped]
 
-    table = [[pairs.get((a, b), 0) for b in grades] for a in grades]
     result: Any = cohens_kappa(table, wt="linear")
     values = (float(result.kappa), float(result.kappa_low), float(result.kappa_upp))
     if any(v != v for v in values):  # NaN: undefined for this table

@@ -6,7 +6,7 @@ from collections import Counter
 from dataclasses import dataclass
 from typing import Any
 
-from auditforms.collation.agreement import agreement
+from auditforms.collation.agreement import KappaFunction, agreement
 from auditforms.collation.figures import (
     REPEAT_MONTHS,
     Breakdown,
@@ -176,11 +176,13 @@ def themes(definition: Definition, tally: Tally, public: bool) -> tuple[Theme, .
     return tuple(out)
 
 
-def moderation(definition: Definition, tally: Tally, public: bool) -> Moderation | None:
+def moderation(definition: Definition, tally: Tally, public: bool,
+               kappa_of: KappaFunction | None = None) -> Moderation | None:
     counts = tally.moderation
     if not counts.audits:
         return None
-    agreements = tuple(agreement(definition.scale(s), pairs, public) for s, pairs in sorted(counts.pairs.items()))
+    agreements = tuple(agreement(definition.scale(s), pairs, public, kappa_of)
+                       for s, pairs in sorted(counts.pairs.items()))
     moved = tuple(Moved(tally.parts[i].id, tally.parts[i].title, shown(n, public), shown(up, public),
                         shown(down, public))
                   for i, (n, up, down) in sorted(counts.moved.items()))

@@ -15,6 +15,7 @@ from typing import Any
 
 from auditforms.collation import build
 from auditforms.collation.action_figures import ActionTally
+from auditforms.collation.agreement import KappaFunction
 from auditforms.collation.build import TargetSource
 from auditforms.collation.figures import Coverage, Figures, Quoted, say, shown
 from auditforms.collation.parts import judged_parts, overall_part, reportable_texts
@@ -103,7 +104,9 @@ class Collator:
             if isinstance(value, str) and value.strip():
                 self.texts.append(Quoted(audit_id, month, label, value.strip()))
 
-    def figures(self, sample: Sequence[SampleRow] | None = None) -> Figures:
+    def figures(self, sample: Sequence[SampleRow] | None = None, kappa_of: KappaFunction | None = None) -> Figures:
+        """The report's figures; ``kappa_of`` computes the moderation kappa (default: here,
+        with statsmodels)."""
         definition, tally, public = self.definition, self.tally, self.options.public
         targets = self._targets()
         questions = build.questions(tally, public)
@@ -121,7 +124,7 @@ class Collator:
             breakdowns=build.breakdowns(tally, self.overall is not None, public),
             repeat_findings=build.repeat_findings(questions, wanted if wanted is not None else REPEAT_THRESHOLD),
             themes=build.themes(definition, tally, public),
-            moderation=build.moderation(definition, tally, public),
+            moderation=build.moderation(definition, tally, public, kappa_of),
             sample=sample_months,
             sample_target=build.sample_target(self.options.returned_on_time_target, sample_months),
             actions=self.actions.figures(public),

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import io
 import re
+from collections.abc import Mapping
 from typing import Any, cast
 
 from auditforms.collation.charts import Chart
@@ -101,6 +102,11 @@ def svg(chart: Chart, prefix: str) -> str:
     text = _DROP.sub("", _XML_PROLOGUE.sub("", text, count=1))
     text = _IDS.sub(lambda m: f"{m.group(1)}{prefix}-{m.group(2)}", text)
     return text.replace("<svg ", f'<svg role="img" aria-labelledby="{prefix}-title" ', 1)
+
+
+def svgs(charts: Mapping[str, Chart]) -> dict[str, str]:
+    """Each chart as an inline ``<svg>``, by chart id, its ids prefixed ``chart-<id>``."""
+    return {id_: svg(chart, f"chart-{id_}") for id_, chart in charts.items()}
 
 
 def png(chart: Chart) -> bytes:

@@ -3,8 +3,9 @@
 from __future__ import annotations
 
 import importlib
-from collections.abc import Iterable, Sequence
+from collections.abc import Callable, Iterable, Mapping, Sequence
 
+from auditforms.collation.charts import Chart
 from auditforms.collation.figures import Figures
 from auditforms.collation.tidy import Cell
 
@@ -21,9 +22,15 @@ def needs_rows(name: str) -> bool:
     return FORMATS[name][2]
 
 
-def render(name: str, figures: Figures, rows: Iterable[Sequence[Cell]] = ()) -> bytes:
+def render(name: str, figures: Figures, rows: Iterable[Sequence[Cell]] = (),
+           draw_svgs: Callable[[Mapping[str, Chart]], dict[str, str]] | None = None) -> bytes:
+    """The report in format ``name``; ``draw_svgs`` draws the web page's charts (default:
+    in this process)."""
     target, _, with_rows = FORMATS[name]
     module, function = target.split(":")
     renderer = getattr(importlib.import_module(module), function)
+    if name == "html":
+        page: bytes = renderer(figures, draw_svgs)
+        return page
     data: bytes = renderer(figures, rows) if with_rows else renderer(figures)
     return data

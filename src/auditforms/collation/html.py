@@ -9,6 +9,9 @@ its shapes with them, and a style attribute can neither run code nor, with ``def
 
 from __future__ import annotations
 
+import base64
+import hashlib
+from collections.abc import Callable, Mapping
 from functools import cache
 from typing import Any
 
@@ -16,10 +19,13 @@ from jinja2 import Environment, FileSystemLoader, StrictUndefined
 from markupsafe import Markup
 
 from auditforms.collation import words
-from auditforms.collation.charts import all_charts
+from auditforms.collation.charts import Chart, all_charts
 from auditforms.collation.collate import REPEAT_THRESHOLD
 from auditforms.collation.figures import REPEAT_MONTHS, Agreement, Figures, ScaleInfo
 from auditforms.resources import renderer_assets_dir
+
+#: draws charts as inline SVG, by chart id (see :func:`auditforms.collation.draw.svgs`)
+SvgDrawer = Callable[[Mapping[str, Chart]], dict[str, str]]
 
 
 @cache
@@ -31,10 +37,16 @@ def _environment() -> Environment:
 
 
 def content_security_policy(css: str) -> str:
-    from auditforms.renderers.html.safety import sha256_source
-
-    return "; ".join(["default-src 'none'", f"style-src-elem {sha256_source(css)}",
+    return "; ".join(["default-src 'none'", f"style-src-elem {_sha256_source(css)}",
                       "style-src-attr 'unsafe-inline'", "img-src 'none'", "base-uri 'none'", "form-action 'none'"])
+
+
+def _sha256_source(text: str) -> str:
+    """A CSP hash source (``'sha256-…'``) for the style element's exact text. Worked out here,
+    as :func:`auditforms.renderers.html.safety.sha256_source` does, because importing that
+    module first imports the whole form renderer (its package), which the report never uses."""
+    digest = hashlib.sha256(text.encode("utf-8")).digest()
+    return f"'sha256-{base64.b64encode(digest).decode('ascii')}'"
 
 
 def _kappa(agreement: Agreement) -> str:
@@ -64,16 +76,19 @@ def contents(figures: Figures) -> list[tuple[str, str]]:
     return [*found, ("about", "About these figures")]
 
 
-def render_html(figures: Figures) -> bytes:
-    from auditforms.collation.draw import svg
+def render_html(figures: Figures, draw_svgs: SvgDrawer | None = None) -> bytes:
+    """The page; ``draw_svgs`` draws the charts (default: here, with matplotlib)."""
+    if draw_svgs is None:
+        from auditforms.collation.draw import svgs
 
+        draw_svgs = svgs
     env = _environment()
     css = (renderer_assets_dir("report") / "report.css").read_text(encoding="utf-8")
     charts = all_charts(figures)
     scales: dict[str, ScaleInfo] = {s.id: s for s in figures.scales}
     context: dict[str, Any] = dict(
         f=figures, css=Markup(css), csp=content_security_policy(css), charts=charts,
-        svgs={id_: Markup(svg(chart, f"chart-{id_}")) for id_, chart in charts.items()},
+        svgs={id_: Markup(text) for id_, text in draw_svgs(charts).items()},
         title=f"{figures.tool_title}: monthly audit report, {words.month_label(figures.period)}",
         coverage=words.coverage_sentence(figures), left_out=words.left_out_sentences(figures.coverage),
         contents=contents(figures), good_from=Markup("<p>{}</p>").format(_good_from(figures)),

@@ -30,7 +30,7 @@ class JudgedPart:
     def answer(self, answers: Mapping[str, Any]) -> str | None:
         value = answers.get(self.id)
         if not self.is_field:
-            value = value.get("judgement") if isinstance(value, Mapping) else None
+            value = value.get("judgement") if type(value) is dict or isinstance(value, Mapping) else None
         return value if isinstance(value, str) and value else None
 
 

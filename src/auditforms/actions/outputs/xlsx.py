@@ -9,18 +9,25 @@ heading row is frozen; managers fill in the three unlocked columns (sign-off dat
 validation, who signed off, update); every other cell is locked (no password: protection
 stops accidents, not people). A hidden ``about`` sheet says what made the tracker, and a
 hidden column holds each action's fingerprint.
+
+:func:`write` streams rows from any iterable into a file, so a split tracker of thousands of
+rows never has to be held as a report first; xlsxwriter itself keeps the cells of the one
+workbook it writes (its constant_memory mode would not, but it cannot write an Excel table).
 """
 
 from __future__ import annotations
 
 import datetime as dt
 import io
-from typing import Any
+from collections.abc import Iterable
+from dataclasses import dataclass
+from typing import IO, Any
 
 import xlsxwriter  # type: ignore[import-untyped]
 
 from auditforms.actions.columns import COLUMNS, TrackerColumn
-from auditforms.actions.report import ActionsReport, Cell
+from auditforms.actions.report import ActionsReport, Cell, TrackerRow
+from auditforms.model.definition import Definition
 from auditforms.tabular_safety import safe_cell
 
 TRACKER_FORMAT = "auditforms/actions-tracker"
@@ -39,7 +46,18 @@ INSTRUCTIONS = ("Managers: fill in Manager's sign-off date (a date), Signed off 
                 "to the lead auditor.")
 
 
-def about(report: ActionsReport, name: str = "") -> list[tuple[str, str]]:
+@dataclass(frozen=True)
+class Tracker:
+    """What one tracker workbook shows: ``count`` rows, read once from ``rows`` in order."""
+
+    definition: Definition
+    today: dt.date
+    rows: Iterable[TrackerRow]
+    count: int
+    name: str = ""
+
+
+def about(report: ActionsReport | Tracker, name: str = "") -> list[tuple[str, str]]:
     d = report.definition
     return [("format", TRACKER_FORMAT), ("format_version", "1"), ("definition", d.id),
             ("definition_version", d.version), ("made_on", report.today.isoformat()), ("for", name)]
@@ -47,20 +65,25 @@ def about(report: ActionsReport, name: str = "") -> list[tuple[str, str]]:
 
 def render(report: ActionsReport, name: str = "") -> bytes:
     buffer = io.BytesIO()
-    workbook = xlsxwriter.Workbook(buffer, {
-        "in_memory": True, "strings_to_formulas": False, "strings_to_urls": False,
+    write(buffer, Tracker(report.definition, report.today, report.rows, len(report.rows), name), in_memory=True)
+    return buffer.getvalue()
+
+
+def write(target: str | IO[bytes], tracker: Tracker, *, in_memory: bool = False) -> None:
+    """Write the tracker workbook to ``target`` (a file name or a binary file)."""
+    workbook = xlsxwriter.Workbook(target, {
+        "in_memory": in_memory, "strings_to_formulas": False, "strings_to_urls": False,
         "strings_to_numbers": False})
     styles = _styles(workbook)
     sheet = workbook.add_worksheet(SHEET)
-    _preamble(sheet, report, name, styles)
-    _table(sheet, report, styles)
-    _about_sheet(workbook, report, name)
-    d = report.definition
-    workbook.set_properties({"title": f"Actions tracker: {d.title}", "subject": name,
+    _preamble(sheet, tracker, styles)
+    _table(sheet, tracker, styles)
+    _about_sheet(workbook, tracker)
+    d = tracker.definition
+    workbook.set_properties({"title": f"Actions tracker: {d.title}", "subject": tracker.name,
                              "comments": d.marking.label if d.marking else "",
-                             "created": dt.datetime.combine(report.today, dt.time())})
+                             "created": dt.datetime.combine(tracker.today, dt.time())})
     workbook.close()
-    return buffer.getvalue()
 
 
 def _styles(workbook: Any) -> dict[str, Any]:
@@ -79,15 +102,15 @@ def _styles(workbook: Any) -> dict[str, Any]:
     }
 
 
-def _preamble(sheet: Any, report: ActionsReport, name: str, styles: dict[str, Any]) -> None:
-    d = report.definition
+def _preamble(sheet: Any, tracker: Tracker, styles: dict[str, Any]) -> None:
+    d, name = tracker.definition, tracker.name
     marking = d.marking.label if d.marking else ""
     if marking:
         sheet.set_header(f"&C&\"-,Bold\"{_header_text(marking)}")
         sheet.set_footer(f"&C{_header_text(marking)}&R&P of &N")
     sheet.write_string(0, 0, safe_cell(marking), styles["marking"])
     title = f"Actions tracker: {d.title}" + (f" for {name}" if name else "")
-    sheet.write_string(1, 0, safe_cell(f"{title}, made {report.today.isoformat()}"), styles["title"])
+    sheet.write_string(1, 0, safe_cell(f"{title}, made {tracker.today.isoformat()}"), styles["title"])
     sheet.write_string(2, 0, INSTRUCTIONS, styles["plain"])
     sheet.set_landscape()
     sheet.set_paper(9)
@@ -99,13 +122,12 @@ def _header_text(text: str) -> str:
     return text.replace("&", "&&")
 
 
-def _table(sheet: Any, report: ActionsReport, styles: dict[str, Any]) -> None:
-    rows = report.rows
-    last_row = HEADER_ROW + max(len(rows), 1)
+def _table(sheet: Any, tracker: Tracker, styles: dict[str, Any]) -> None:
+    last_row = HEADER_ROW + max(tracker.count, 1)
     for col, column in enumerate(COLUMNS):
         sheet.set_column(col, col, column.width, _format(column, styles), {"hidden": column.hidden})
     writers = [(col, column.key, _format(column, styles)) for col, column in enumerate(COLUMNS)]
-    for r, row in enumerate(rows, start=HEADER_ROW + 1):
+    for r, row in enumerate(tracker.rows, start=HEADER_ROW + 1):
         cells = row.cells()
         for col, key, fmt in writers:
             _write(sheet, r, col, cells[key], fmt)
@@ -157,9 +179,9 @@ def _rules(sheet: Any, last_row: int, styles: dict[str, Any]) -> None:
             "type": "cell", "criteria": "equal to", "value": f'"{value}"', "format": styles[value]})
 
 
-def _about_sheet(workbook: Any, report: ActionsReport, name: str) -> None:
+def _about_sheet(workbook: Any, tracker: Tracker) -> None:
     sheet = workbook.add_worksheet(ABOUT_SHEET)
-    for r, (key, value) in enumerate(about(report, name)):
+    for r, (key, value) in enumerate(about(tracker, tracker.name)):
         sheet.write_string(r, 0, key)
         sheet.write_string(r, 1, safe_cell(value))
     sheet.hide()

@@ -1,0 +1,138 @@
+"""A spool of gathered actions in a temporary SQLite file, so that splitting trackers keeps
+memory flat: 40,000 actions are written to disk as they are read, then each tracker's rows
+come back one at a time, in reading order, from SQLite's own sort.
+
+Each row holds the action (marshalled: it never leaves this run's temporary folder) beside the
+keys it is grouped and sorted by, worked out once by :mod:`auditforms.actions.report`'s
+``tracker_row``, ``split_key`` and ``sort_key``, so the order is exactly the one
+:func:`~auditforms.actions.report.build_report` gives. Keys are stored as UTF-8 bytes, which
+SQLite compares as Python compares strings (by code point).
+"""
+
+from __future__ import annotations
+
+import contextlib
+import dataclasses
+import datetime as dt
+import marshal
+import operator
+import shutil
+import sqlite3
+import tempfile
+from collections.abc import Iterator
+from pathlib import Path
+
+from auditforms.actions.model import TrackedAction
+from auditforms.actions.report import TrackerRow, sort_key, split_key, tracker_row
+from auditforms.actions.teams import Teams
+
+_SCHEMA = """
+CREATE TABLE audits (audit_id BLOB PRIMARY KEY, file TEXT NOT NULL);
+CREATE TABLE actions (tracker BLOB, area BLOB, team BLOB, audit_id BLOB, row INTEGER, recorded_team BLOB,
+                      in_teams INTEGER, action BLOB);
+"""
+_ORDER = "ORDER BY area, team, audit_id, row"
+#: an action's fields as a tuple, in the order TrackedAction takes them
+_FIELDS = operator.attrgetter(*(f.name for f in dataclasses.fields(TrackedAction)))
+_DATES = tuple(k for k, f in enumerate(dataclasses.fields(TrackedAction))
+               if f.name in ("audit_date", "due", "signed_off"))
+
+
+def _pack(action: TrackedAction) -> bytes:
+    """The action as bytes: its fields, dates as day numbers, marshalled (a scratch file read
+    back by this same run, so marshal's speed without pickle's generality)."""
+    fields = list(_FIELDS(action))
+    for k in _DATES:
+        fields[k] = fields[k].toordinal() if fields[k] is not None else None
+    return marshal.dumps(tuple(fields))
+
+
+def _unpack(data: bytes) -> TrackedAction:
+    fields = list(marshal.loads(data))
+    for k in _DATES:
+        fields[k] = dt.date.fromordinal(fields[k]) if fields[k] is not None else None
+    return TrackedAction(*fields)
+
+
+def _key(text: str) -> bytes:
+    return text.encode("utf-8", "surrogatepass")
+
+
+def _text(key: bytes) -> str:
+    return key.decode("utf-8", "surrogatepass")
+
+
+class ActionSpool:
+    """The gathered actions of one run, in a SQLite file in a private temporary folder (an
+    :class:`~auditforms.actions.gather.ActionStore`). Close it to delete the folder."""
+
+    def __init__(self, by: str, today: dt.date, teams: Teams | None) -> None:
+        self.by, self.today, self.teams = by, today, teams
+        self.folder = Path(tempfile.mkdtemp(prefix="auditforms-actions-"))
+        self.path = self.folder / "actions.sqlite"
+        self.connection: sqlite3.Connection | None = sqlite3.connect(self.path, isolation_level=None)
+        # A scratch file for this run only: nothing to recover after a crash, so no journal.
+        self.connection.executescript(f"PRAGMA journal_mode=OFF; PRAGMA synchronous=OFF; {_SCHEMA}")
+        self.connection.execute("BEGIN")
+        self.count = 0
+
+    def _db(self) -> sqlite3.Connection:
+        if self.connection is None:
+            raise RuntimeError("the spool is closed for writing")
+        return self.connection
+
+    def claim(self, audit_id: str, file: str) -> str | None:
+        db = self._db()
+        found = db.execute("SELECT file FROM audits WHERE audit_id = ?", (_key(audit_id),)).fetchone()
+        if found is not None:
+            return str(found[0])
+        db.execute("INSERT INTO audits VALUES (?, ?)", (_key(audit_id), file))
+        return None
+
+    def keep(self, actions: list[TrackedAction]) -> None:
+        rows = []
+        for action in actions:
+            row = tracker_row(action, self.today, self.teams)
+            area, team, audit_id, number = sort_key(row)
+            rows.append((_key(split_key(row, self.by)), _key(area), _key(team), _key(audit_id), number,
+                         _key(action.team), row.team is not None, _pack(action)))
+        self._db().executemany("INSERT INTO actions VALUES (?, ?, ?, ?, ?, ?, ?, ?)", rows)
+        self.count += len(rows)
+
+    def finish_writing(self) -> None:
+        """Commit and let go of the file, so that forked workers can each open it to read."""
+        if self.connection is not None:
+            self.connection.execute("COMMIT")
+            self.connection.close()
+            self.connection = None
+
+    def teams_not_found(self) -> set[str]:
+        """Teams recorded in the audits that the teams file does not list."""
+        self.finish_writing()
+        with self._reader() as db:
+            return {_text(team) for (team,) in db.execute(
+                "SELECT DISTINCT recorded_team FROM actions WHERE NOT in_teams")}
+
+    def trackers(self) -> list[tuple[str, int]]:
+        """(name, rows) of each tracker, in name order."""
+        self.finish_writing()
+        with self._reader() as db:
+            return [(_text(name), n) for name, n in
+                    db.execute("SELECT tracker, count(*) FROM actions GROUP BY tracker ORDER BY tracker")]
+
+    def rows(self, tracker: str) -> Iterator[TrackerRow]:
+        """The rows of one tracker, in reading order, one at a time."""
+        self.finish_writing()
+        with self._reader() as db:
+            for (action,) in db.execute(f"SELECT action FROM actions WHERE tracker = ? {_ORDER}", (_key(tracker),)):
+                yield tracker_row(_unpack(action), self.today, self.teams)
+
+    def _reader(self) -> contextlib.closing[sqlite3.Connection]:
+        return contextlib.closing(sqlite3.connect(f"{self.path.as_uri()}?mode=ro", uri=True))
+
+    def close(self) -> None:
+        if self.connection is not None:
+            self.connection.close()
+            self.connection = None
+        shutil.rmtree(self.folder, ignore_errors=True)
+
