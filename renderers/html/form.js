@@ -276,6 +276,11 @@
   live.all();
   state.initial = JSON.stringify(model.values);
   state.baseline = JSON.stringify(model.visible());
+  if (data.opening) {
+    // A document the page was made to open (the preview's moderator view): as its next reader would.
+    state.opening = data.opening.status === "submitted" ? "moderate" : null;
+    open(JSON.stringify(data.opening));
+  }
 
   /* For tests and for people who script their browser: the same evaluator the form uses. */
   window.AuditForm = {
