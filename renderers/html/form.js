@@ -102,8 +102,11 @@
     var errors = found.filter(function (f) { return f.severity === "error"; }).length;
     if (finished && (errors || left.length)) {
       problems.intro(errors ? "Fix these before saving the audit as final. You can still save your answers." : "", true);
-      if (left.length) notice("Mark each of the moderator's comments as addressed before saving the audit as final: " +
-        count(left.length, "comment") + " not yet marked.", "error");
+      if (left.length) {
+        notice("Mark each of the moderator's comments as addressed before saving the audit as final: " +
+          count(left.length, "comment") + " not yet marked.", "error");
+        if (!errors) left[0].focus();  // the first comment's tick box (the error summary has focus otherwise)
+      }
       return;
     }
     var kept = JSON.parse(JSON.stringify(state.extra.moderation || {})), replies = moderation.responses();
@@ -124,6 +127,7 @@
     var result = moderator.save(now());
     if (result.missing) {
       notice("Give your name and the date of the moderation before saving it.", "error");
+      el(result.missing[0]).focus();  // the field, with its error message read out with it
       return;
     }
     var name = fileName(result.doc.answers, "moderated");

@@ -239,17 +239,23 @@ var AuditModerator = function (form, data, evaluator, D) {
     if (summary) record.summary = summary;
     return record;
   }
-  function showError(groupId, message) {
-    var group = el(groupId), error = el(groupId + "-error");
+  /* A GOV.UK error message on one of the closing fields, read out with the field. */
+  function showError(groupId, described, message) {
+    var group = el(groupId), error = el(groupId + "-error"), target = described;
     group.classList.toggle("af-form-group--error", !!message);
     error.hidden = !message;
     error.textContent = message ? "Error: " + message : "";
+    var ids = (target.getAttribute("aria-describedby") || "").split(" ").filter(function (id) { return id && id !== error.id; });
+    if (message) ids.push(error.id);
+    if (ids.length) target.setAttribute("aria-describedby", ids.join(" "));
+    else target.removeAttribute("aria-describedby");
   }
   /* The moderated document, or a list of what is missing (shown beside the fields). */
   function save(now) {
     var record = collect(), missing = [];
-    showError("af-moderator-name", record.moderator ? "" : "Enter your name as moderator");
-    showError("af-moderation-date", record.date ? "" : "Enter the date of the moderation as a real date, like 3 12 2026");
+    showError("af-moderator-name", el("af-moderator-name-input"), record.moderator ? "" : "Enter your name as moderator");
+    showError("af-moderation-date", el("af-moderation-date").querySelector("fieldset"),
+      record.date ? "" : "Enter the date of the moderation as a real date, like 3 12 2026");
     if (!record.moderator) missing.push("af-moderator-name-input");
     if (!record.date) missing.push("af-moderation-date-day");
     if (missing.length) return { missing: missing };

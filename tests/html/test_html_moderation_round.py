@@ -112,6 +112,7 @@ def test_the_whole_round_by_keyboard_ends_in_a_final_audit_that_passes(open_form
     tab_to(page, '.af-actions [data-action="save-final"]')
     page.keyboard.press("Enter")  # one comment is not addressed yet: nothing is saved
     assert "2 comments not yet marked" in page.locator("#af-notice-text").inner_text()
+    assert page.evaluate("document.activeElement.id") == "af-resp-q3-addressed"
     tick(page, "#af-resp-q3-addressed")
     tick(page, "#af-resp-actions-addressed")
     final = download_by_keyboard(finishing, '.af-actions [data-action="save-final"]')
@@ -176,6 +177,8 @@ def test_a_draft_cannot_be_moderated_and_a_name_is_asked_for(open_form, kitchen_
     tab_to(form.page, '[data-action="save-moderation"]')
     form.page.keyboard.press("Enter")
     assert form.page.locator("#af-moderator-name-error").inner_text() == "Error: Enter your name as moderator"
+    assert form.page.evaluate("document.activeElement.id") == "af-moderator-name-input"
+    assert form.page.locator("#af-moderator-name-input").get_attribute("aria-describedby") == "af-moderator-name-error"
     open_by_keyboard(form, path, "open")  # opening as the auditor leaves moderator mode
     assert form.page.locator(".af-moderator-panel").count() == 0
     assert not form.page.locator("#f-q1--evidence-input").evaluate("t => t.readOnly")
