@@ -263,7 +263,7 @@ var AuditModerator = function (form, data, evaluator, D) {
     doc.status = "moderated";
     doc.moderation = record;
     var event = { event: "moderated", role: "moderator", name: record.moderator, at: now,
-                  details: { commented: Object.keys(record.comments || {}), judged: Object.keys(record.judgements || {}),
+                  details: { comments: Object.keys(record.comments || {}), judgements: Object.keys(record.judgements || {}),
                              agreed: record.agreed || [] } };
     doc.history = (Array.isArray(active.doc.history) ? active.doc.history : []).concat([event]);
     doc.source = { kind: "html", saved_at: now };

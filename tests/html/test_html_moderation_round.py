@@ -95,6 +95,7 @@ def test_the_whole_round_by_keyboard_ends_in_a_final_audit_that_passes(open_form
     assert record["summary"] == "A clear audit."
     event = doc["history"][-1]
     assert (event["event"], event["role"], event["name"]) == ("moderated", "moderator", "M. Moderator")
+    assert event["details"] == {"comments": ["q1", "q3", "actions"], "judgements": ["q1"], "agreed": ["q2"]}
     assert "overview" not in json.dumps(doc["history"])  # no answer or comment text in the history
     assert [d.format() for d in check_document(kitchen_sink, doc, file="m.json") if d.is_error] == []
 
