@@ -176,7 +176,10 @@
     if (moderating) {
       var panels = moderator.start(doc);
       state.baseline = JSON.stringify(model.visible());
-      notice("Opened for moderation: " + count(panels, "part") + " to moderate. The auditor's answers are read-only.", "success", "open");
+      var other = def.version !== data.definition.version;
+      notice("Opened for moderation: " + count(panels, "part") + " to moderate. The auditor's answers are read-only." +
+        (other ? " They were saved with version " + String(def.version) + " of this tool; this form is version " +
+          data.definition.version + "." : ""), other ? "warning" : "success", "open");
       return;
     }
     state.baseline = JSON.stringify(model.visible());

@@ -173,8 +173,9 @@ def test_a_draft_cannot_be_moderated_and_a_name_is_asked_for(open_form, kitchen_
     assert "only an audit the auditor saved as finished" in open_by_keyboard(form, path, "moderate")
     assert form.page.locator(".af-moderator-panel").count() == 0
     draft["status"] = "submitted"
+    draft["definition"]["version"] = "1.1.0"
     path.write_text(json.dumps(draft), encoding="utf-8")
-    open_by_keyboard(form, path, "moderate")
+    assert "saved with version 1.1.0 of this tool" in open_by_keyboard(form, path, "moderate")
     tab_to(form.page, '[data-action="save-moderation"]')
     form.page.keyboard.press("Enter")
     assert form.page.locator("#af-moderator-name-error").inner_text() == "Error: Enter your name as moderator"
