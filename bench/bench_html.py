@@ -14,7 +14,9 @@ Debian's Chromium (playwright, ``--no-sandbox``) and measures, in the page with
 * key:   one keystroke at the end of the last narrative box (after a check, so problems update
          live), keydown to the next painted frame;
 * click: a judgement click on the last question, click to the next painted frame;
-* save:  "Save answers", click to the next painted frame (the download is made in between).
+* save:  "Save answers", click to the next painted frame (the download is made in between);
+* moderate: "Open answers to moderate" with that audit (submitted), the input's ``change`` to the
+         frame painted after the answers are locked and every part's moderation panel is built.
 
 Prints one table, the tools side by side with the target each figure is held to (issue 10)
 and the ratio of the 360-question form to the 12-question one.
@@ -84,8 +86,8 @@ window.__bench.armOpen = function () {
 """
 
 TARGETS = {"interactive": "<= 300", "open": "<= 300", "check": "<= 100", "key": "<= 16",
-           "click": "next frame", "save": "-"}
-ROWS = ("interactive", "open", "check", "key", "click", "save")
+           "click": "next frame", "save": "-", "moderate": "<= 300 (as open)"}
+ROWS = ("interactive", "open", "check", "key", "click", "save", "moderate")
 
 
 def tools() -> list[tuple[str, Definition]]:
@@ -156,6 +158,14 @@ def bench_tool(browser: Any, definition: Definition, folder: Path, runs: int) ->
     for _ in range(runs):
         with page.expect_download():
             figures["save"].append(measure(page, "window.__bench.arm('click')", save.click))
+
+    def moderate() -> None:
+        with page.expect_file_chooser() as chooser:
+            page.locator('.af-toolbar [data-action="moderate"]').click()
+        chooser.value.set_files(audit)
+    for _ in range(runs):
+        figures["moderate"].append(measure(page, "window.__bench.armOpen()", moderate))
+    assert page.locator(".af-moderator-panel").count() > 0
     context.close()
     return {row: median(values) for row, values in figures.items()}
 

@@ -102,8 +102,11 @@
     var errors = found.filter(function (f) { return f.severity === "error"; }).length;
     if (finished && (errors || left.length)) {
       problems.intro(errors ? "Fix these before saving the audit as final. You can still save your answers." : "", true);
-      if (left.length) notice("Mark each of the moderator's comments as addressed before saving the audit as final: " +
-        count(left.length, "comment") + " not yet marked.", "error");
+      if (left.length) {
+        notice("Mark each of the moderator's comments as addressed before saving the audit as final: " +
+          count(left.length, "comment") + " not yet marked.", "error");
+        if (!errors) left[0].focus();  // the first comment's tick box (the error summary has focus otherwise)
+      }
       return;
     }
     var kept = JSON.parse(JSON.stringify(state.extra.moderation || {})), replies = moderation.responses();
@@ -124,6 +127,7 @@
     var result = moderator.save(now());
     if (result.missing) {
       notice("Give your name and the date of the moderation before saving it.", "error");
+      el(result.missing[0]).focus();  // the field, with its error message read out with it
       return;
     }
     var name = fileName(result.doc.answers, "moderated");
@@ -172,7 +176,10 @@
     if (moderating) {
       var panels = moderator.start(doc);
       state.baseline = JSON.stringify(model.visible());
-      notice("Opened for moderation: " + count(panels, "part") + " to moderate. The auditor's answers are read-only.", "success", "open");
+      var other = def.version !== data.definition.version;
+      notice("Opened for moderation: " + count(panels, "part") + " to moderate. The auditor's answers are read-only." +
+        (other ? " They were saved with version " + String(def.version) + " of this tool; this form is version " +
+          data.definition.version + "." : ""), other ? "warning" : "success", "open");
       return;
     }
     state.baseline = JSON.stringify(model.visible());
@@ -276,6 +283,11 @@
   live.all();
   state.initial = JSON.stringify(model.values);
   state.baseline = JSON.stringify(model.visible());
+  if (data.opening) {
+    // A document the page was made to open (the preview's moderator view): as its next reader would.
+    state.opening = data.opening.status === "submitted" ? "moderate" : null;
+    open(JSON.stringify(data.opening));
+  }
 
   /* For tests and for people who script their browser: the same evaluator the form uses. */
   window.AuditForm = {

@@ -19,7 +19,7 @@ var AuditModeration = function (form, data, evaluator, D) {
     return evaluator.session({}).optionLabel({ scale: scale, value: value });
   }
   /* The tick box and reply of one comment, filled from a response saved before. */
-  function responseControls(id, response) {
+  function responseControls(id, name, response) {
     var wrap = document.createElement("div"), base = "af-resp-" + id;
     wrap.className = "af-moderator-note__response";
     wrap.innerHTML = '<div class="af-checkboxes"><div class="af-checkboxes__item">' +
@@ -32,6 +32,13 @@ var AuditModeration = function (form, data, evaluator, D) {
     reply.id = base + "-reply";
     labels[0].htmlFor = box.id;
     labels[1].htmlFor = reply.id;
+    [0, 1].forEach(function (n) {
+      // The part's name, for screen readers moving from control to control.
+      var hidden = document.createElement("span");
+      hidden.className = "af-visually-hidden";
+      hidden.textContent = " – " + name;
+      labels[n].insertBefore(hidden, n ? labels[n].lastElementChild : null);
+    });
     box.checked = !!(response && response.addressed === true);
     reply.value = response && typeof response.reply === "string" ? response.reply : "";
     return wrap;
@@ -47,7 +54,7 @@ var AuditModeration = function (form, data, evaluator, D) {
     if (commented) box.appendChild(paragraph(comment, false));
     if (typeof judgement === "string") box.appendChild(paragraph("Moderated judgement: " + judgementLabel(id, judgement), false));
     if (commented) {
-      box.appendChild(responseControls(id, response));
+      box.appendChild(responseControls(id, entry ? entry.name : id, response));
       // The reply is not an answer: keep its events from the form's answer model.
       ["input", "change"].forEach(function (type) { box.addEventListener(type, function (e) { e.stopPropagation(); }); });
     }

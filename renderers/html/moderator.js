@@ -52,9 +52,13 @@ var AuditModerator = function (form, data, evaluator, D) {
     }
     return item;
   }
-  function fieldset(legend, type, items) {
+  /* The part's name, for screen readers moving from control to control between the panels. */
+  function context(name) { return make("span", "af-visually-hidden", " – " + name); }
+  function fieldset(legend, type, items, name) {
     var group = make("div", "af-form-group"), set = make("fieldset", "af-fieldset");
-    set.appendChild(make("legend", "af-fieldset__legend af-fieldset__legend--s", legend));
+    var text = make("legend", "af-fieldset__legend af-fieldset__legend--s", legend);
+    text.appendChild(context(name));
+    set.appendChild(text);
     var list = make("div", "af-" + type);
     items.forEach(function (item) { list.appendChild(item); });
     set.appendChild(list);
@@ -75,7 +79,7 @@ var AuditModerator = function (form, data, evaluator, D) {
       items.push(choiceItem("radios", base + "-j-" + c[0], name, c[0], c[1], null, chosen === c[0]));
     });
     var legend = given === null ? "Your judgement (the auditor gave none)" : "Agree, or give your judgement instead";
-    return fieldset(legend, "radios", items);
+    return fieldset(legend, "radios", items, entryOf(part.id).name || part.id);
   }
   function headingLevel(node) {
     var heading = node.querySelector(":scope > h2, :scope > h3, :scope > h4, :scope > h5, :scope > h6");
@@ -97,9 +101,10 @@ var AuditModerator = function (form, data, evaluator, D) {
       var item = info.items[itemId] || [itemId, null];
       return choiceItem("checkboxes", base + "-c-" + itemId, null, itemId, item[0], item[1], ticks[itemId] === true);
     });
-    if (items.length) box.appendChild(fieldset("Moderator's checklist: tick what this part does", "checkboxes", items));
+    if (items.length) box.appendChild(fieldset("Moderator's checklist: tick what this part does", "checkboxes", items, entry.name || part.id));
     var group = make("div", "af-form-group"), label = make("label", "af-label af-label--s", "Comment for the auditor");
     label.htmlFor = base + "-comment";
+    label.appendChild(context(entry.name || part.id));
     label.appendChild(make("span", "af-optional", " (optional)"));
     var text = make("textarea", "af-textarea");
     text.id = base + "-comment";
@@ -113,19 +118,22 @@ var AuditModerator = function (form, data, evaluator, D) {
     return box;
   }
   /* The element a part's panel goes into: the part, or a section's overall judgement. */
-  function container(part) {
-    var node = el(D.domId(part.id));
-    if (!node || !form.contains(node)) return null;
+  function container(part, parts) {
+    var node = has(parts, part.id) ? parts[part.id] : null;
+    if (!node) return null;
     return part.kind === "sections" ? node.querySelector(":scope > .af-section__body > .af-overall") || node : node;
   }
+  /* Every part of the form by id, found in one pass before any panel is added. */
+  function partsById() {
+    var out = {};
+    $$("[data-item]", form).forEach(function (node) { out[node.getAttribute("data-item")] = node; });
+    return out;
+  }
   /* Where a part's panel goes: after the part's own answers (before any sub-questions). */
-  function place(part, box) {
-    var node = container(part);
-    if (!node) return false;
+  function place(node, part, box) {
     var sub = part.kind === "questions" ? node.querySelector(":scope > section.af-question") : null;
     if (sub) node.insertBefore(box, sub);
     else node.appendChild(box);
-    return true;
   }
 
   // -- the mode ---------------------------------------------------------------------------
@@ -168,12 +176,13 @@ var AuditModerator = function (form, data, evaluator, D) {
     stop();
     var answers = doc.answers, before = previous(doc), run = evaluator.session(answers), panels = [];
     active = { doc: doc, before: before, locked: lock(), panels: panels, banner: banner(), baseline: "" };
+    var parts = partsById();
     info.parts.forEach(function (part) {
-      if (!run.shown(part.id)) return;
-      var holder = container(part);
+      var holder = run.shown(part.id) ? container(part, parts) : null;
       if (!holder) return;
       var box = panel(part, holder, answers, before);
-      if (place(part, box)) panels.push({ part: part, box: box });
+      place(holder, part, box);
+      panels.push({ part: part, box: box });
     });
     el("af-error-summary").insertAdjacentElement("afterend", active.banner);
     document.body.classList.add("af-moderating");
@@ -230,17 +239,23 @@ var AuditModerator = function (form, data, evaluator, D) {
     if (summary) record.summary = summary;
     return record;
   }
-  function showError(groupId, message) {
-    var group = el(groupId), error = el(groupId + "-error");
+  /* A GOV.UK error message on one of the closing fields, read out with the field. */
+  function showError(groupId, described, message) {
+    var group = el(groupId), error = el(groupId + "-error"), target = described;
     group.classList.toggle("af-form-group--error", !!message);
     error.hidden = !message;
     error.textContent = message ? "Error: " + message : "";
+    var ids = (target.getAttribute("aria-describedby") || "").split(" ").filter(function (id) { return id && id !== error.id; });
+    if (message) ids.push(error.id);
+    if (ids.length) target.setAttribute("aria-describedby", ids.join(" "));
+    else target.removeAttribute("aria-describedby");
   }
   /* The moderated document, or a list of what is missing (shown beside the fields). */
   function save(now) {
     var record = collect(), missing = [];
-    showError("af-moderator-name", record.moderator ? "" : "Enter your name as moderator");
-    showError("af-moderation-date", record.date ? "" : "Enter the date of the moderation as a real date, like 3 12 2026");
+    showError("af-moderator-name", el("af-moderator-name-input"), record.moderator ? "" : "Enter your name as moderator");
+    showError("af-moderation-date", el("af-moderation-date").querySelector("fieldset"),
+      record.date ? "" : "Enter the date of the moderation as a real date, like 3 12 2026");
     if (!record.moderator) missing.push("af-moderator-name-input");
     if (!record.date) missing.push("af-moderation-date-day");
     if (missing.length) return { missing: missing };
@@ -248,7 +263,7 @@ var AuditModerator = function (form, data, evaluator, D) {
     doc.status = "moderated";
     doc.moderation = record;
     var event = { event: "moderated", role: "moderator", name: record.moderator, at: now,
-                  details: { commented: Object.keys(record.comments || {}), judged: Object.keys(record.judgements || {}),
+                  details: { comments: Object.keys(record.comments || {}), judgements: Object.keys(record.judgements || {}),
                              agreed: record.agreed || [] } };
     doc.history = (Array.isArray(active.doc.history) ? active.doc.history : []).concat([event]);
     doc.source = { kind: "html", saved_at: now };

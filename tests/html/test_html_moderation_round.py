@@ -95,6 +95,7 @@ def test_the_whole_round_by_keyboard_ends_in_a_final_audit_that_passes(open_form
     assert record["summary"] == "A clear audit."
     event = doc["history"][-1]
     assert (event["event"], event["role"], event["name"]) == ("moderated", "moderator", "M. Moderator")
+    assert event["details"] == {"comments": ["q1", "q3", "actions"], "judgements": ["q1"], "agreed": ["q2"]}
     assert "overview" not in json.dumps(doc["history"])  # no answer or comment text in the history
     assert [d.format() for d in check_document(kitchen_sink, doc, file="m.json") if d.is_error] == []
 
@@ -112,6 +113,7 @@ def test_the_whole_round_by_keyboard_ends_in_a_final_audit_that_passes(open_form
     tab_to(page, '.af-actions [data-action="save-final"]')
     page.keyboard.press("Enter")  # one comment is not addressed yet: nothing is saved
     assert "2 comments not yet marked" in page.locator("#af-notice-text").inner_text()
+    assert page.evaluate("document.activeElement.id") == "af-resp-q3-addressed"
     tick(page, "#af-resp-q3-addressed")
     tick(page, "#af-resp-actions-addressed")
     final = download_by_keyboard(finishing, '.af-actions [data-action="save-final"]')
@@ -171,11 +173,14 @@ def test_a_draft_cannot_be_moderated_and_a_name_is_asked_for(open_form, kitchen_
     assert "only an audit the auditor saved as finished" in open_by_keyboard(form, path, "moderate")
     assert form.page.locator(".af-moderator-panel").count() == 0
     draft["status"] = "submitted"
+    draft["definition"]["version"] = "1.1.0"
     path.write_text(json.dumps(draft), encoding="utf-8")
-    open_by_keyboard(form, path, "moderate")
+    assert "saved with version 1.1.0 of this tool" in open_by_keyboard(form, path, "moderate")
     tab_to(form.page, '[data-action="save-moderation"]')
     form.page.keyboard.press("Enter")
     assert form.page.locator("#af-moderator-name-error").inner_text() == "Error: Enter your name as moderator"
+    assert form.page.evaluate("document.activeElement.id") == "af-moderator-name-input"
+    assert form.page.locator("#af-moderator-name-input").get_attribute("aria-describedby") == "af-moderator-name-error"
     open_by_keyboard(form, path, "open")  # opening as the auditor leaves moderator mode
     assert form.page.locator(".af-moderator-panel").count() == 0
     assert not form.page.locator("#f-q1--evidence-input").evaluate("t => t.readOnly")

@@ -115,3 +115,18 @@ def test_a_deadline_gives_exactly_one_rule() -> None:
           deadline: {working_days_into_next_month: 10, working_days_after_submission: 5}
         """))
     assert not load_text(text, "t.yaml").ok
+
+
+def test_the_html_form_is_given_every_moderated_part_and_its_checklist_once() -> None:
+    from tests.conftest import DEFINITIONS
+
+    from auditforms.api import load_definition
+    from auditforms.moderation.form_data import moderation_payload
+
+    data = moderation_payload(load_definition(DEFINITIONS / "torbay-full-audit.yaml"))
+    parts = {p["id"]: p for p in data["parts"]}
+    assert [p["id"] for p in data["parts"] if p["kind"] == "questions"] == [f"q{n}" for n in range(1, 13)]
+    assert parts["q4"]["checklist"][:2] == ["judgement-six-months", "improvement-positively-connoted"]
+    assert parts["actions"]["checklist"] == ["actions-improve-to-good", "actions-no-more-than-five", "actions-smart"]
+    assert data["items"]["actions-smart"] == ["Actions: SMART and therefore deliverable and measurable", None]
+    assert data["required"] is True

@@ -36,3 +36,9 @@ def test_the_preview_page_has_no_serious_accessibility_violations(definitions, s
     view.wait_for_version(2)
     view.expect(view.page.locator("[data-errors]")).to_be_visible()
     assert serious_violations(axe, view.page) == []
+
+
+def test_the_moderators_view_has_no_serious_accessibility_violations(definitions, start_preview, open_preview, axe):
+    view = open_preview(start_preview(definitions / NEGLECT).url, "?view=moderator")
+    view.expect(view.form.locator(".af-moderator-panel").first).to_be_visible()
+    assert serious_violations(axe, view.page) == []

@@ -91,3 +91,22 @@ def test_the_download_button_gives_the_word_form_of_what_is_shown(definitions, s
     with view.page.expect_download() as download:
         view.page.get_by_role("link", name="Download the Word form").click()
     assert download.value.suggested_filename == "torbay-neglect-dip-sample-example-3.docx"
+
+
+def test_the_moderators_view_opens_example_answers_in_moderator_mode(definitions, start_preview, open_preview):
+    """Issue 17's switch: the form as the moderator sees it, the example answers read-only and
+    a moderation panel (with the tool's checklist) beside each question, section judgement and table."""
+    view = open_preview(start_preview(definitions / "torbay-full-audit.yaml").url)
+    view.page.get_by_role("link", name="As the moderator sees it").focus()
+    view.page.keyboard.press("Enter")
+    view.expect(view.page).to_have_url(re.compile(r"view=moderator$"))
+    view.expect(view.page.locator("[data-moderator-view]")).to_be_visible()
+    view.expect(view.form.locator("#af-notice-text")).to_contain_text("Opened for moderation")
+    view.expect(view.form.locator('[data-moderation-for="q4"] input[type=checkbox]')).to_have_count(8)
+    view.expect(view.form.locator("#af-moderation")).to_be_visible()
+    assert view.form.locator("textarea[name]").first.evaluate("t => t.readOnly")
+    assert view.form.locator("textarea[name]").first.input_value().startswith("Fictional example")
+    view.page.get_by_role("link", name="Other example answers").click()
+    view.expect(view.page).to_have_url(re.compile(r"view=moderator&seed=2$"))
+    view.expect(view.form.locator(".af-moderator-panel").first).to_be_visible()
+    assert view.errors == []

@@ -115,3 +115,22 @@ def test_a_rule_the_describer_cannot_word_still_shows_its_message(monkeypatch, k
     html = shell_page(next_snapshot(first_snapshot("k.yaml"), load(KITCHEN_SINK), {}, "12:00:00"), View()).html
     text = html.decode()
     assert "cannot be put into words yet" in text and kitchen_sink.rules[0].message in text
+
+
+def test_the_moderators_view_takes_a_seed_and_opens_a_submitted_example() -> None:
+    import datetime as dt
+
+    from tests.conftest import KITCHEN_SINK
+
+    from auditforms.api import load_definition
+    from auditforms.preview.examples import example_submitted
+    from auditforms.preview.page import download_name
+    from auditforms.results.check import check_document
+
+    assert view_from_query({"view": ["moderator"], "seed": ["4"]}) == View("moderator", 4)
+    assert View("moderator", 4).query == "view=moderator&seed=4"
+    sink = load_definition(KITCHEN_SINK)
+    assert download_name(sink, View("moderator", 4)) == "kitchen-sink-example-4.docx"
+    doc = example_submitted(sink, seed=4, today=dt.date(2026, 12, 1))
+    assert doc["status"] == "submitted" and doc["history"][0]["event"] == "submitted"
+    assert [d.format() for d in check_document(sink, doc, file="x.json") if d.is_error] == []

@@ -166,3 +166,18 @@ def example_answers(definition: Definition, *, seed: int = 0, today: dt.date) ->
             answers[item_id] = value
     evaluator = Evaluator(definition, EvalContext(today=today))
     return {item_id: value for item_id, value in answers.items() if evaluator.shown(answers, item_id)}
+
+
+def example_submitted(definition: Definition, *, seed: int = 0, today: dt.date) -> dict[str, Any]:
+    """The example answers as a completed audit the auditor has submitted (fictional), for the
+    form to open in its moderator mode."""
+    from auditforms.renderers.html.payload import FORMAT, FORMAT_VERSION
+
+    return {
+        "format": FORMAT, "format_version": FORMAT_VERSION,
+        "definition": {"id": definition.id, "version": definition.version},
+        "status": "submitted",
+        "answers": example_answers(definition, seed=seed, today=today),
+        "history": [{"event": "submitted", "role": "auditor", "name": "Example Auditor (fictional)",
+                     "at": f"{today.isoformat()}T09:00:00Z"}],
+    }

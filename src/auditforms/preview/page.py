@@ -35,7 +35,10 @@ class Mode:
         return urlencode({"view": self.id})
 
 
-MODES = (Mode("blank", "Blank form"), Mode("example", "With example answers"))
+MODES = (Mode("blank", "Blank form"), Mode("example", "With example answers"),
+         Mode("moderator", "As the moderator sees it"))
+#: The views that show example answers (and so take a ``seed``).
+WITH_EXAMPLES = ("example", "moderator")
 
 
 @dataclass(frozen=True)
@@ -47,7 +50,7 @@ class View:
 
     @property
     def query(self) -> str:
-        return urlencode({"view": self.mode, "seed": self.seed} if self.mode == "example" else {"view": self.mode})
+        return urlencode({"view": self.mode, "seed": self.seed} if self.mode in WITH_EXAMPLES else {"view": self.mode})
 
 
 def view_from_query(query: Mapping[str, Sequence[str]]) -> View:
@@ -98,7 +101,7 @@ def shell_page(snapshot: Snapshot, view: View) -> Page:
     html = _environment().get_template("shell.html.j2").render(
         snapshot=snapshot, view=view, modes=MODES, style=style, script=script,
         title=good.title if good else snapshot.source,
-        other_examples=View("example", view.seed + 1).query,
+        other_examples=View(view.mode if view.mode in WITH_EXAMPLES else "example", view.seed + 1).query,
         outline=outline(good) if good else "",
         rules=rules_text(good) if good else (),
         implied=len(implicit_rules(good)) if good else 0,
@@ -106,19 +109,23 @@ def shell_page(snapshot: Snapshot, view: View) -> Page:
     return Page(html.encode("utf-8"), shell_csp(style, script))
 
 
-def _options(definition: Definition, view: View, today: dt.date) -> RenderOptions:
-    if view.mode == "example":
-        from auditforms.preview.examples import example_answers
+def _options(definition: Definition, view: View, format_: str, today: dt.date) -> RenderOptions:
+    from auditforms.preview.examples import example_answers, example_submitted
 
+    if view.mode == "moderator" and format_ == "html":
+        # The form opens the example audit, as submitted, in its moderator mode.
+        return RenderOptions(completed=example_submitted(definition, seed=view.seed, today=today))
+    if view.mode in WITH_EXAMPLES:
         return RenderOptions(prefill=example_answers(definition, seed=view.seed, today=today))
     return RenderOptions()
 
 
 def render_form(definition: Definition, view: View, format_: str, today: dt.date) -> bytes:
-    """The form (``html`` or ``docx``) of ``definition`` as ``view`` shows it."""
-    return get_renderer(format_).render(definition, _options(definition, view, today))
+    """The form (``html`` or ``docx``) of ``definition`` as ``view`` shows it (the Word form of
+    the moderator's view is the form with the example answers: Word moderates in the form)."""
+    return get_renderer(format_).render(definition, _options(definition, view, format_, today))
 
 
 def download_name(definition: Definition, view: View) -> str:
-    suffix = {"example": f"-example-{view.seed}"}.get(view.mode, "")
+    suffix = f"-example-{view.seed}" if view.mode in WITH_EXAMPLES else ""
     return f"{definition.id}{suffix}.docx"

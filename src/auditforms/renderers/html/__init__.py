@@ -57,6 +57,11 @@ class HtmlRenderer:
     def render(self, definition: Definition, options: RenderOptions) -> bytes:
         answers = dict(options.prefill)
         page = build_page(definition, answers, options.audit_id, options.due_date, options.audit_type)
+        data = payload(definition, options.audit_id)
+        if options.completed is not None:
+            # Opened on load as the next person in the round would: a submitted audit by its
+            # moderator (the preview's "as the moderator sees it"), a moderated one by its auditor.
+            data["opening"] = dict(options.completed)
         style = asset_text("form.css")
         marking = marking_css(definition)
         script = "\n".join(asset_text(name) for name in SCRIPTS)
@@ -66,7 +71,7 @@ class HtmlRenderer:
             marking_style=marking,
             script=script,
             csp=content_security_policy([style, marking] if marking else [style], script),
-            data=json_for_script(payload(definition, options.audit_id)),
+            data=json_for_script(data),
         )
         return html.encode("utf-8")
 
