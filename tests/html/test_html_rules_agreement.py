@@ -175,8 +175,11 @@ JS = """cases => cases.map(([answers, ctx]) => {
 })"""
 
 
-@pytest.mark.parametrize("source", [KITCHEN_SINK, OPERATORS, *SHIPPED],
-                         ids=["kitchen-sink", "operators", *[p.stem for p in SHIPPED]])
+EXAMPLES = sorted([*DEFINITIONS.glob("examples/answers-*.yaml"), *DEFINITIONS.glob("examples/rules-*.yaml")])
+
+
+@pytest.mark.parametrize("source", [KITCHEN_SINK, OPERATORS, *SHIPPED, *EXAMPLES],
+                         ids=["kitchen-sink", "operators", *[p.stem for p in SHIPPED], *[p.stem for p in EXAMPLES]])
 def test_html_js_and_python_rules_agree(open_form, source: Path):
     definition = load_definition(source)
     html = render_html(definition)
