@@ -18,9 +18,12 @@ ROOT = Path(__file__).resolve().parents[2]
 ANSWERS = ROOT / "definitions" / "examples" / "answers-care-leavers.yaml"
 TYPED = {"audit-date": "2026-11-12", "care-leaver": "yes", "last-review": "03/2026", "attendance": "87.5",
          "worker-email": "pa@example.org", "worker-telephone": "01234 567890",
+         "young-person": {"initials": "SB", "date-of-birth": "2008-05-17"},
+         "short-breaks": {"offered": "yes", "accepted": "no", "nights": "2"},
          "q1": {"judgement": "good", "evidence": "The plan was reviewed in March.",
                 "impact": "Sam knows where they will live."}}
-EXPECTED = {**TYPED, "last-review": "2026-03", "attendance": 87.5}
+EXPECTED = {**TYPED, "last-review": "2026-03", "attendance": 87.5,
+            "short-breaks": {"offered": "yes", "accepted": "no", "nights": 2}}
 
 
 @pytest.fixture(scope="module")
@@ -60,6 +63,7 @@ def test_word_form_prints_descriptors_guides_and_formats(render) -> None:
     assert "Guide: Fictional practice standards (https://example.org/practice-standards)" in text
     assert "Guide: Fictional leaving care procedures (https://example.org/procedures/leaving-care)" in text
     assert "Month and year, for example 03/2026." in text and "A number, in %." in text
+    assert "Offered:" in text and "Nights a month (nights):" in text
     assert ".." not in text.replace("...", "")
 
 

@@ -107,3 +107,25 @@ def test_keyboard_reaches_the_month_boxes(open_form, tool) -> None:
     tab_to(page, 'input[name="last-review#month"]')
     page.keyboard.press("Tab")
     assert page.evaluate("document.activeElement.name") == "last-review#year"
+
+
+def test_a_compound_field_saves_its_labelled_answers_as_one_object(open_form, tool) -> None:
+    form = open_form(render_html(tool))
+    page = form.page
+    assert page.get_by_role("group", name="Short breaks").is_visible()
+    type_into(page, 'input[name="young-person.initials"]', "SB")
+    page.fill('input[name="young-person.date-of-birth#day"]', "17")
+    page.fill('input[name="young-person.date-of-birth#month"]', "5")
+    page.fill('input[name="young-person.date-of-birth#year"]', "2008")
+    choose(page, "short-breaks.accepted", "yes")
+    type_into(page, 'input[name="short-breaks.nights"]', "two")
+    page.locator('.af-actions [data-action="check"]').click()
+    summary = page.locator("#af-error-summary").inner_text()
+    assert "short breaks are recorded as accepted but not as offered" in summary
+    assert "enter a number" in summary
+    page.fill('input[name="short-breaks.nights"]', "2")
+    choose(page, "short-breaks.offered", "yes")
+    answers = save(form, "save-draft")["doc"]["answers"]
+    assert answers["young-person"] == {"initials": "SB", "date-of-birth": "2008-05-17"}
+    assert answers["short-breaks"] == {"offered": "yes", "accepted": "yes", "nights": 2}
+    assert form.errors == []

@@ -70,3 +70,11 @@ def test_a_month_from_a_case_list_is_read_as_people_write_it(tool, written: str,
     assert read_written_month(written) == month
     field = tool.index.node("last-review")
     assert convert(field, written) == month
+
+
+def test_a_compound_answer_is_checked_part_by_part(tool) -> None:
+    good = _audit(**{"short-breaks": {"offered": "yes", "accepted": "yes", "nights": 2}})
+    assert _problems(tool, good) == []
+    bad = dict(_problems(tool, _audit(**{"short-breaks": {"offered": "no", "accepted": "yes", "night": 2}})))
+    assert "/answers/short-breaks" in bad or "/answers/short-breaks/night" in bad
+    assert bad["/answers/short-breaks/offered"].endswith("short breaks are recorded as accepted but not as offered")

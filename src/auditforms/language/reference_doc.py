@@ -27,6 +27,7 @@ SECTIONS: list[tuple[str, str]] = [
     ("condition", "condition"), ("test", "test"), ("rule", "rule"), ("change", "change"),
     ("targets", "targets"),
     ("descriptor", "descriptor"), ("link", "link"), ("judgementSelector", "judgement selector"),
+    ("compoundPart", "compound part"),
 ]
 
 

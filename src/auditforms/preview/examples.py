@@ -100,6 +100,8 @@ class _Examples:
                 field.role or "", self.recent_date)()
         if field.type == "number":
             return self.number(field)
+        if field.type == "compound":
+            return {part.id: self.field(part) for part in field.parts}
         if field.type in EXAMPLE_TEXT:
             return EXAMPLE_TEXT[field.type] if field.type != "month" else self.recent_date()[:7]
         if field.type == "multichoice":
