@@ -30,7 +30,7 @@ changes:
       id: neglect-tool
       type: yesno
       label: Has a neglect assessment tool been used?
-      follow_up: {id: neglect-tool-which, type: text, label: Which tool?}
+      follow_up: {id: neglect-tool-which, type: text, label: "Which tool?"}
     after: q1
 """
 
