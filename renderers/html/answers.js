@@ -15,12 +15,16 @@ var AuditAnswers = function (form, data, evaluator, D, Rows) {
   data.slots.forEach(function (slot) {
     slotById[slot.id] = slot;
     var names = slot.shape === "object" ? slot.keys.map(function (k) { return slot.id + "." + k; })
-      : slot.shape !== "value" ? [] : slot.type === "date" || slot.type === "month"
-        ? (slot.type === "date" ? DATE_PARTS : MONTH_PARTS).map(function (p) { return slot.id + "#" + p; })
-        : [slot.id];
+      : slot.shape === "compound" ? [].concat.apply([], slot.parts.map(function (p) { return inputNames(slot.id + "." + p.id, p.type); }))
+      : slot.shape !== "value" ? [] : inputNames(slot.id, slot.type);
     names.forEach(function (n) { slotByName[n] = slot; });
   });
   function byName(name) { return inputsByName[name] || []; }
+  /* The names of the inputs that answer one value: a date's or month's boxes, else one name. */
+  function inputNames(name, type) {
+    if (type !== "date" && type !== "month") return [name];
+    return (type === "date" ? DATE_PARTS : MONTH_PARTS).map(function (p) { return name + "#" + p; });
+  }
 
   var NUMBER = /^[-+]?(\d+\.?\d*|\.\d+)$/;
   function readNumber(text, pointer, problems, control) {
@@ -62,8 +66,8 @@ var AuditAnswers = function (form, data, evaluator, D, Rows) {
     var chosen = inputs.filter(function (i) { return i.checked; })[0];
     return chosen ? chosen.value : null;
   }
-  function readValue(slot, problems) {
-    var id = slot.id, pointer = "/answers/" + id;
+  function readValue(slot, problems, pointerOf) {
+    var id = slot.id, pointer = pointerOf || "/answers/" + id;
     if (slot.type === "date") return readDate(dateInputs(id), pointer, problems);
     if (slot.type === "month") return readMonth(id, pointer, problems);
     if (slot.type === "multichoice") {
@@ -75,6 +79,15 @@ var AuditAnswers = function (form, data, evaluator, D, Rows) {
     if (!input) return null;
     if (slot.type === "number") return readNumber(input.value, pointer, problems, input);
     return AuditRules.isAnswered(input.value) ? input.value : null;
+  }
+  /* A compound field's labelled answers, each read as its own type, as one object. */
+  function readCompound(slot, problems) {
+    var out = {};
+    slot.parts.forEach(function (p) {
+      var value = readValue({ id: slot.id + "." + p.id, type: p.type }, problems, "/answers/" + slot.id + "/" + p.id);
+      if (value !== null) out[p.id] = value;
+    });
+    return Object.keys(out).length ? out : null;
   }
   function readObject(slot) {
     var out = {};
@@ -130,6 +143,7 @@ var AuditAnswers = function (form, data, evaluator, D, Rows) {
   function read(slot) {
     var problems = [];
     var value = slot.shape === "value" ? readValue(slot, problems)
+      : slot.shape === "compound" ? readCompound(slot, problems)
       : slot.shape === "object" ? readObject(slot) : readTable(slot, problems);
     return { value: value, problems: problems };
   }
@@ -231,6 +245,12 @@ var AuditAnswers = function (form, data, evaluator, D, Rows) {
     data.slots.forEach(function (slot) {
       var value = has(answers, slot.id) ? answers[slot.id] : null;
       if (slot.shape === "value") fillValue(slot, value);
+      else if (slot.shape === "compound") {
+        var obj = value && typeof value === "object" && !Array.isArray(value) ? value : {};
+        slot.parts.forEach(function (p) {
+          fillValue({ id: slot.id + "." + p.id, type: p.type }, has(obj, p.id) ? obj[p.id] : null);
+        });
+      }
       else if (slot.shape === "object") fillObject(slot, value);
       else fillTable(slot, value);
     });

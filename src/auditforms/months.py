@@ -53,3 +53,18 @@ def month_number(month: str) -> int:
     """Months since year 0, so months can be counted and compared as numbers."""
     year, number = month.split("-")
     return int(year) * 12 + int(number) - 1
+
+
+#: How people write a month and year on a form or in a case list.
+_WRITTEN_FORMATS = ("%m/%Y", "%m-%Y", "%m.%Y", "%m %Y", "%Y-%m", "%B %Y", "%b %Y")
+
+
+def read_written_month(text: str) -> str | None:
+    """A month answer as people write it ("03/2026", "March 2026", "2026-03") as ``YYYY-MM``,
+    or ``None`` when it is not one."""
+    for fmt in _WRITTEN_FORMATS:
+        try:
+            return dt.datetime.strptime(text.strip(), fmt).strftime("%Y-%m")
+        except ValueError:
+            continue
+    return None

@@ -11,7 +11,9 @@ from auditforms.language.loader import load_text
 from auditforms.language.reference_doc import generate, splice
 from auditforms.language.schema import definition_schema
 from auditforms.model import definition as m
+from auditforms.model.conditions import Judgements
 from auditforms.model.conditions import Test as ConditionTest
+from auditforms.model.rubric import Descriptor, Link
 
 ROOT = Path(__file__).resolve().parents[2]
 DOC = ROOT / "docs" / "definition-language.md"
@@ -51,6 +53,16 @@ def test_there_is_an_example_of_each_structure_feature() -> None:
         assert needle in text, needle
 
 
+def test_there_is_an_example_of_each_answer_rule_and_rubric_feature() -> None:
+    """Issue 15's answers, rules and rubric: each has an example that validates (above)."""
+    text = "\n".join(EXAMPLES)
+    for needle in ("type: month", "type: email", "type: telephone", "unit:", "required: true}",
+                   "required: when_graded", "description: |-", "descriptors:", "links:", "tagged: quality",
+                   "except: [overall]", "scale: quality, except", "show_tags: true",
+                   "type: compound", "field: short-breaks.accepted"):
+        assert needle in text, needle
+
+
 # Schema $def -> (model, keys only in the schema, keys only in the model)
 PAIRS = {
     "marking": (m.Marking, set(), set()),
@@ -80,6 +92,9 @@ PAIRS = {
     "staticText": (m.StaticText, set(), {"number", "when", "see"}),
     "checklist": (m.Checklist, set(), {"number"}),
     "presentation": (m.Presentation, set(), set()),
+    "link": (Link, set(), set()),
+    "descriptor": (Descriptor, set(), set()),
+    "judgementSelector": (Judgements, set(), set()),
 }
 
 

@@ -67,7 +67,11 @@ def reveal_everything(page: Any) -> None:
         details.evaluate("d => d.open = true")
 
 
-@pytest.mark.parametrize("path", [KITCHEN_SINK, *SHIPPED], ids=["kitchen-sink", *[p.stem for p in SHIPPED]])
+EXAMPLES = sorted([*DEFINITIONS.glob("examples/answers-*.yaml"), *DEFINITIONS.glob("examples/rules-*.yaml")])
+
+
+@pytest.mark.parametrize("path", [KITCHEN_SINK, *SHIPPED, *EXAMPLES],
+                         ids=["kitchen-sink", *[p.stem for p in SHIPPED], *[p.stem for p in EXAMPLES]])
 def test_html_form_has_no_serious_accessibility_violations(open_form, axe, path: Path):
     form = open_form(render_html(load_definition(path)))
     assert serious_violations(axe, form.page) == []

@@ -110,6 +110,17 @@ def _object(rng: random.Random, definition: Definition, slot: dict[str, Any]) ->
     return rng.choice([out, out, out, "not an object"])
 
 
+def _compound(rng: random.Random, definition: Definition, slot: dict[str, Any]) -> Any:
+    """A compound field's answer: each part answered as its type (or wrongly), or not an object."""
+    field: Any = definition.index.entries[slot["id"]].node
+    out = {}
+    for part in field.parts:
+        if rng.random() < 0.7:
+            out[part.id] = _pick(rng, [o.id for o in part.answer_options] + [None]) if part.answer_options \
+                else _pick(rng, DATES if part.type == "date" else NUMBERS if part.type == "number" else TEXT)
+    return rng.choice([out, out, out, "not an object"])
+
+
 def _row(rng: random.Random, definition: Definition, columns: list[dict[str, Any]]) -> dict[str, Any]:
     row: dict[str, Any] = {}
     for column in columns:
@@ -146,6 +157,8 @@ def generated(definition: Definition, slots: list[dict[str, Any]], count: int, s
                 answers[slot["id"]] = _value(rng, definition, slot)
             elif slot["shape"] == "object":
                 answers[slot["id"]] = _object(rng, definition, slot)
+            elif slot["shape"] == "compound":
+                answers[slot["id"]] = _compound(rng, definition, slot)
             else:
                 answers[slot["id"]] = _table(rng, definition, slot)
         docs.append(answers)

@@ -218,3 +218,17 @@ def test_a_section_cannot_be_added_among_items(tmp_path: Path) -> None:
     diagnostics = load(path, search_path=[KITCHEN_DIR]).diagnostics
     assert [(d.code, d.line) for d in diagnostics] == [("AF408", 5)]
     assert "put a section after or before a section" in diagnostics[0].message
+
+
+def test_removing_a_table_a_row_rule_visits_names_the_rule(tmp_path: Path) -> None:
+    path = child(tmp_path, "changes:\n  - remove: actions\n")
+    messages = [d.message for d in load(path, search_path=[KITCHEN_DIR]).diagnostics if d.code == "AF410"]
+    assert messages and all("removes 'actions'" in m for m in messages)
+
+
+def test_a_rule_given_here_that_names_a_removed_part_is_said_to_be_given_here(tmp_path: Path) -> None:
+    body = ("rules:\n  - {id: own-rule, message: m, assert: {field: q1.judgement, answered: true}}\n"
+            "changes:\n  - remove: q1\n")
+    messages = [d.message for d in load(child(tmp_path, body), search_path=[KITCHEN_DIR]).diagnostics
+                if d.code == "AF410"]
+    assert any("'own-rule' given here under rules:" in m for m in messages), messages

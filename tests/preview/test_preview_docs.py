@@ -30,8 +30,8 @@ def test_an_error_in_the_tool_extended_is_shown_there_with_its_line(tmp_path):
 
     parent = ("id: parent\ntitle: Parent\nversion: 1.0.0\nsections:\n  - id: s1\n    title: S\n    items:\n"
               "      - {id: a, type: yesno, label: A}\n      - {id: b, type: yesno, label: B}\n"
-              "rules:\n  - id: b-needs-c\n    when: {field: b, is: 'yes'}\n    assert: {field: c, is: 'yes'}\n"
-              "    message: B needs C\n")
+              "rules:\n  - id: b-needs-a\n    when: {field: b, is: 'yes'}\n    assert: {field: c, is: 'yes'}\n"
+              "    message: B needs A\n")
     (tmp_path / "parent.yaml").write_text(parent, encoding="utf-8")
     (tmp_path / "child.yaml").write_text("id: child\nextends: parent\ntitle: Child\nversion: 1.0.0\n",
                                          encoding="utf-8")
@@ -39,20 +39,22 @@ def test_an_error_in_the_tool_extended_is_shown_there_with_its_line(tmp_path):
     [error] = snapshot.errors
     assert error.where.startswith(f"{(tmp_path / 'parent.yaml').resolve()}:13:")
     assert error.quoted == "    assert: {field: c, is: 'yes'}"
-    assert "shows it in that tool's file" in " ".join(GUIDE.split())
+    assert "is in that tool's file, and the preview shows it there" in " ".join(GUIDE.split())
 
 
-def test_leaving_out_what_a_rule_of_the_tool_extended_names_is_said_at_select(tmp_path):
+def test_leaving_out_a_part_a_parent_rule_names_is_shown_at_the_select(tmp_path):
+    from auditforms.cli.preview_server import Preview
+
     parent = ("id: parent\ntitle: Parent\nversion: 1.0.0\nsections:\n  - id: s1\n    title: S\n    items:\n"
               "      - {id: a, type: yesno, label: A}\n      - {id: b, type: yesno, label: B}\n"
               "rules:\n  - id: b-needs-a\n    when: {field: b, is: 'yes'}\n    assert: {field: a, is: 'yes'}\n"
               "    message: B needs A\n")
     (tmp_path / "parent.yaml").write_text(parent, encoding="utf-8")
-    child = "id: child\nextends: parent\ntitle: Child\nversion: 1.0.0\nselect: [b]\n"
-    [error] = [d for d in load_text(child, "child.yaml", search_path=[tmp_path]).diagnostics
-               if d.severity.value == "error"]
-    assert error.format().startswith("child.yaml:5:") and "b-needs-a" in error.message
-    assert "at `select`: it names the rule" in " ".join(GUIDE.split())
+    (tmp_path / "child.yaml").write_text("id: child\nextends: parent\ntitle: Child\nversion: 1.0.0\nselect: [b]\n",
+                                         encoding="utf-8")
+    [error] = Preview(tmp_path / "child.yaml", ()).reload().errors
+    assert error.where.startswith(f"{(tmp_path / 'child.yaml').resolve()}:5:")
+    assert "the rule 'b-needs-a'" in error.message and "the error is at your `select`" in " ".join(GUIDE.split())
 
 
 def test_the_mistake_in_the_picture_is_located_as_the_guide_says():

@@ -42,6 +42,10 @@ def column_slot(definition: Definition, table: Table, column: Column) -> Slot:
 
 
 def _field_slot(definition: Definition, field: FieldItem, part: str | None) -> Slot | None:
+    if field.type == "compound":
+        answer = field.part(part) if part else None
+        inner = _field_slot(definition, answer, None) if answer is not None else None
+        return Slot(field.id, part, inner.type, inner.options) if inner is not None else None
     if field.type == "multichoice":
         ids = {o.id for o in field.options}
         return Slot(field.id, None, "flag", field.options, part) if part in ids else None

@@ -13,6 +13,7 @@ from typing import Any
 
 from auditforms.extract.reader import Control
 from auditforms.extract.slots import Slot
+from auditforms.months import read_written_month
 from auditforms.renderers.docx.controls import (
     CHECKED,
     PLACEHOLDER_CHOICE,
@@ -95,17 +96,9 @@ def _number(text: str) -> Read:
     return Read(int(number) if number.is_integer() and "." not in plain else number)
 
 
-_MONTH_FORMATS = ("%m/%Y", "%m-%Y", "%m.%Y", "%m %Y", "%Y-%m", "%B %Y", "%b %Y")
-
-
 def _month(text: str) -> Read:
-    """A month and year as typed ("03/2026", "March 2026", "2026-03") as ``YYYY-MM``."""
-    for fmt in _MONTH_FORMATS:
-        try:
-            return Read(dt.datetime.strptime(text.strip(), fmt).strftime("%Y-%m"))
-        except ValueError:
-            continue
-    return Read(text, doubtful=True)
+    parsed = read_written_month(text)
+    return Read(parsed) if parsed else Read(text, doubtful=True)
 
 
 def _choice(slot: Slot, text: str, control: Control | None) -> Read:

@@ -68,7 +68,7 @@ def rules_naming(tree: dict[str, Any], gone: set[str]) -> Iterator[tuple[str, st
 
 #: Keys of a rule whose values are never references to parts.
 _NOT_REFERENCES = frozenset({"message", "description", "id", "severity", "tagged", "is", "is_not", "in",
-                             "not_in", "judgements", "for_each"})
+                             "not_in", "judgements"})
 
 
 def _strings(node: Any) -> Iterator[str]:

@@ -66,13 +66,15 @@ class Composer:
         """A rule of the parent naming a part this customisation took away: say which rule and how."""
         left = set(all_ids(tree))
         gone = {id_ for id_ in self.gone if id_ not in left}
+        own = {str(r.get("id")) for r in self.child.get("rules") or [] if isinstance(r, dict)}
         for rule_id, part in rules_naming(tree, gone):
             how = ("add it to this remove: list" if self.gone[part].startswith("/changes")
                    else f"add a change: remove: {rule_id}")
             taken = "removes" if self.gone[part].startswith("/changes") else "leaves out"
-            self.error("AF410", f"this {taken} '{part}', which the rule '{rule_id}' of the tool being extended "
-                       f"names; remove that rule too ({how}), or give a rule with id '{rule_id}' under "
-                       "rules: to replace it", self.gone[part])
+            whose = "given here under rules:" if rule_id in own else "of the tool being extended"
+            self.error("AF410", f"this {taken} '{part}', which the rule '{rule_id}' {whose} names; remove "
+                       f"that rule too ({how}), or give a rule with id '{rule_id}' under rules: that does "
+                       "not name it", self.gone[part])
 
     # -- select ------------------------------------------------------------------------
 

@@ -27,6 +27,8 @@ SECTIONS: list[tuple[str, str]] = [
     ("column", "column"), ("rowLabel", "row"), ("overall", "overall judgement"),
     ("condition", "condition"), ("test", "test"), ("rule", "rule"), ("change", "change"),
     ("targets", "targets"),
+    ("descriptor", "descriptor"), ("link", "link"), ("judgementSelector", "judgement selector"),
+    ("compoundPart", "compound part"),
 ]
 
 

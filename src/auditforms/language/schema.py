@@ -107,9 +107,21 @@ def _part_validator(definition: str) -> Draft202012Validator:
     return Draft202012Validator(python_dialect({"$defs": schema["$defs"], "$ref": f"#/$defs/{definition}"}))
 
 
+@cache
+def _fast_part_validator(definition: str) -> Any:
+    try:
+        import jsonschema_rs
+    except ImportError:  # pragma: no cover - platforms without its wheel
+        return None
+    return jsonschema_rs.validator_for({"$defs": definition_schema()["$defs"], "$ref": f"#/$defs/{definition}"})
+
+
 def validate_part(node: Any, definition: str, tree: Any, filename: str, prefix: str) -> list[Diagnostic]:
     """Schema errors of one section or item (``definition``: ``section`` or ``item``) that a
     customisation builds, located in ``tree`` (the customisation's file) under ``prefix``."""
+    fast = _fast_part_validator(definition)
+    if fast is not None and fast.is_valid(node):
+        return []
     out: dict[tuple[str, str], Diagnostic] = {}
     for error in _part_validator(definition).iter_errors(node):
         for diagnostic in _diagnose(error, tree, filename, prefix):

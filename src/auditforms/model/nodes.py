@@ -99,7 +99,7 @@ class _Item(Frozen):
 
 FieldType = Literal[
     "text", "textarea", "date", "number", "choice", "multichoice", "yesno", "age_band", "scale",
-    "month", "email", "telephone",
+    "month", "email", "telephone", "compound",
 ]
 
 
@@ -124,6 +124,11 @@ class FieldItem(_Item):
     reportable: bool = False
     #: For a number: the unit or suffix printed after the box ("%", "per week").
     unit: str | None = None
+    #: For a compound field: the labelled answers it holds, answered as ``<id>.<part id>``.
+    parts: tuple[FieldItem, ...] = ()
+
+    def part(self, part_id: str) -> FieldItem | None:
+        return next((p for p in self.parts if p.id == part_id), None)
 
     @property
     def answer_options(self) -> tuple[Option, ...]:

@@ -30,6 +30,9 @@ SENTENCES = {
 DEFAULT_SENTENCE = "Fictional example text written to show how an answer looks in this box."
 
 
+#: Example answers of the text types with a set form (fictional: example.org, a dummy number).
+EXAMPLE_TEXT = {"email": "adviser@example.org", "telephone": "01234 567890", "month": ""}
+
 class _Examples:
     def __init__(self, definition: Definition, seed: int, today: dt.date) -> None:
         self.definition = definition
@@ -97,6 +100,10 @@ class _Examples:
                 field.role or "", self.recent_date)()
         if field.type == "number":
             return self.number(field)
+        if field.type == "compound":
+            return {part.id: self.field(part) for part in field.parts}
+        if field.type in EXAMPLE_TEXT:
+            return EXAMPLE_TEXT[field.type] if field.type != "month" else self.recent_date()[:7]
         if field.type == "multichoice":
             ids = [o.id for o in field.answer_options]
             return sorted(self.random.sample(ids, k=min(len(ids), self.random.randint(1, 2))), key=ids.index)

@@ -114,6 +114,9 @@ class DictionaryBuilder:
             elif node.answer_options:
                 options = _options(vs.choice_options(node.answer_options))
             kind = f"number ({node.unit})" if node.type == "number" and node.unit else node.type
+            if node.type == "compound":
+                yield from self._compound_rows(item_id, node, section)
+                return
             yield self._row(item_id, item_id, section, node.label, kind, number=node.number or "",
                             options=options, required=node.required, node=node)
         elif isinstance(node, Question):
@@ -129,6 +132,15 @@ class DictionaryBuilder:
                                         node.overall.judgement, node.overall.narratives)
         elif isinstance(node, Table):
             yield from self._table_rows(item_id, node, section)
+
+    def _compound_rows(self, item_id: str, node: FieldItem, section: Section) -> Iterator[Row]:
+        """One row per labelled answer of a compound field, at ``<id>.<part>``."""
+        for part in node.parts:
+            kind = f"number ({part.unit})" if part.type == "number" and part.unit else part.type
+            options = _options(vs.choice_options(part.answer_options)) if part.answer_options else ""
+            row = self._row(f"{item_id}.{part.id}", item_id, section, f"{clean(node.label)}: {clean(part.label)}",
+                            kind, number=node.number or "", options=options, required=node.required, node=node)
+            yield row
 
     def _graded(
         self,

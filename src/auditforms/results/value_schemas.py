@@ -89,6 +89,9 @@ def field_schema(definition: Definition, field: FieldItem) -> Schema:
         return {**base, **date_schema()}
     if kind in TEXT_FORMS:
         return {**base, "type": ["string", "null"], **TEXT_FORMS[kind]}
+    if kind == "compound":
+        parts = {part.id: field_schema(definition, part) for part in field.parts}
+        return {**base, "type": ["object", "null"], "properties": parts, "additionalProperties": False}
     if kind == "number":
         schema = {**base, "type": ["number", "null"]}
         if field.unit:

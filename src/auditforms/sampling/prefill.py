@@ -16,6 +16,7 @@ from typing import Any
 
 from auditforms.diagnostics import Diagnostic
 from auditforms.model.definition import Definition, FieldItem
+from auditforms.months import read_written_month
 from auditforms.sampling.codes import warning
 from auditforms.sampling.sample_file import HEADERS, SampleRow
 from auditforms.sampling.values import ValueProblem, normalise_key, parse_date, split_flags
@@ -110,8 +111,10 @@ def _source_text(item: FieldItem, roles: Mapping[str, str], extra: Mapping[str, 
 def convert(item: FieldItem, text: str) -> Any:
     """``text`` as an answer to ``item`` (see docs/architecture.md), or ``None`` if it cannot be."""
     kind = item.type
-    if kind in ("text", "textarea"):
+    if kind in ("text", "textarea", "email", "telephone"):
         return text
+    if kind == "month":
+        return read_written_month(text)
     if kind == "date":
         try:
             return parse_date(text).isoformat()

@@ -9,13 +9,23 @@ from __future__ import annotations
 from typing import Any
 
 from auditforms.diagnostics import Diagnostic
-from auditforms.language.checks import action_plan, conditions, ids, lineage, moderation, references, tables, tags
+from auditforms.language.checks import (
+    action_plan,
+    compound,
+    conditions,
+    ids,
+    lineage,
+    moderation,
+    references,
+    tables,
+    tags,
+)
 from auditforms.language.checks import families as family_checks
 from auditforms.language.checks.context import Context
 from auditforms.model.definition import Definition
 
 CHECKS = (ids.check, references.check, conditions.check, tables.check, moderation.check, action_plan.check,
-          tags.check, lineage.check, family_checks.check)
+          tags.check, compound.check, lineage.check, family_checks.check)
 
 
 def run_checks(definition: Definition, tree: Any, filename: str) -> list[Diagnostic]:

@@ -17,6 +17,9 @@ class RefInfo:
     options: frozenset[str] | None = None
     scale: str | None = None
 
+    def with_owner(self, owner: str) -> RefInfo:
+        return RefInfo(self.kind, owner, self.options, self.scale)
+
 
 class RefError(Exception):
     def __init__(self, code: str, message: str) -> None:
@@ -79,8 +82,15 @@ def _part(definition: Definition, node: object, part: str) -> RefInfo:
         if overall and part in {n.id for n in overall.narratives}:
             return RefInfo("text", node.id)
         raise RefError("AF306", f"section '{node.id}' has no part '{part}'")
+    if isinstance(node, FieldItem) and node.type == "compound":
+        answer = node.part(part)
+        if answer is None:
+            names = ", ".join(p.id for p in node.parts)
+            raise RefError("AF306", f"compound field '{node.id}' has no part '{part}' (it has: {names})")
+        return field_info(definition, answer).with_owner(node.id)
     owner = getattr(node, "id", "?")
-    raise RefError("AF306", f"'{owner}' is a field or table; only questions and sections have parts like '.{part}'")
+    raise RefError("AF306", f"'{owner}' is a field or table; only questions, sections and compound fields "
+                   f"have parts like '.{part}'")
 
 
 def _relative(definition: Definition, part: str, scope: Question | Table | str | None) -> RefInfo:

@@ -234,7 +234,9 @@ class Form:
     def answer(self, cell: _Cell, item: FieldItem | Column, tag: str, alias: str, value: Any) -> None:
         """The one control that answers ``item`` (a field or a table column) in ``cell``."""
         kind = item.type
-        if kind == "date":
+        if isinstance(item, FieldItem) and kind == "compound":
+            self.compound(cell, item, tag, alias, value)
+        elif kind == "date":
             self.date(cell, tag, alias, value)
         elif kind in {"choice", "yesno", "age_band", "scale"}:
             self.dropdown(cell, tag, alias, self.options_of(item), value)
@@ -243,6 +245,15 @@ class Form:
             self.checkboxes(cell, tag, alias, self.options_of(item), chosen)
         else:
             self.text(cell, tag, alias, value)
+
+    def compound(self, cell: _Cell, field: FieldItem, tag: str, alias: str, value: Any) -> None:
+        """A compound field's labelled answers in one cell, a line each: "Offered: [ ]"."""
+        given = value if isinstance(value, Mapping) else {}
+        for i, part in enumerate(field.parts):
+            paragraph = cell.paragraphs[-1] if i == 0 and not cell.paragraphs[-1].text else cell.add_paragraph()
+            unit = f" ({part.unit})" if part.unit else ""
+            paragraph.add_run(f"{clean(part.label)}{unit}: ")
+            self.answer(cell, part, f"{tag}.{part.id}", f"{alias}: {part.label}", given.get(part.id))
 
     def option_notes(self, options: Sequence[Option], scale: str | None = None) -> list[str]:
         """What an option means and where its statement of good is, as a line each; a grade's

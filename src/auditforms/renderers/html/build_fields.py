@@ -85,6 +85,10 @@ def month_parts(value: Any) -> tuple[str, str, str]:
     return ("", "", "")
 
 
+def _part_value(answer: Any, part: str) -> Any:
+    return answer.get(part) if isinstance(answer, Mapping) else None
+
+
 def _chosen(value: Any, option_id: str) -> bool:
     return option_id in value if isinstance(value, list) else value == option_id
 
@@ -127,9 +131,11 @@ class FieldBuilder:
         grade = scale.option(option_id) if scale is not None else None
         return rubric_html(self.definition, grade) if grade is not None else None
 
-    def field(self, field: FieldItem) -> FieldView:
-        value = self.answers.get(field.id)
-        base = dom_id(field.id)
+    def field(self, field: FieldItem, owner: FieldItem | None = None) -> FieldView:
+        """A field's view; with ``owner``, one labelled answer of that compound field."""
+        item_id = f"{owner.id}.{field.id}" if owner else field.id
+        value = _part_value(self.answers.get(owner.id), field.id) if owner else self.answers.get(field.id)
+        base = dom_id(owner.id, field.id) if owner else dom_id(field.id)
         kind: str = field.type
         choices: tuple[ChoiceView, ...] = ()
         if field.type in _CHOOSING:
@@ -139,19 +145,21 @@ class FieldBuilder:
             if field.widget == "select" and field.type != "multichoice":
                 kind = "select"
         return FieldView(
-            item_id=field.id, dom_id=base, kind=kind, label=field.label,
+            item_id=item_id, dom_id=base, kind=kind, label=field.label,
             number=self.definition.presentation.number(field.number) if field.number else None,
             hint=field.hint, format_hint=format_hint(field),
-            required=field.required, completed_by=completer(self.definition, field.completed_by),
+            required=(owner or field).required, completed_by=completer(self.definition, field.completed_by),
             value=as_text(value) if field.type not in _CHOOSING else "",
             date_parts=date_parts(value) if field.type == "date" else month_parts(value),
             choices=choices, inline=field.type == "yesno" and field.follow_up is None,
             rows=field.rows, see=self.links(field.see),
-            only_if=only_if(self.definition, field.when), prefilled=field.id in self.answers,
+            only_if=only_if(self.definition, field.when), prefilled=(owner or field).id in self.answers,
             show_optional=self.definition.presentation.show_optional,
             input_type=_INPUT_TYPES.get(field.type, ("text", None))[0],
             autocomplete=_INPUT_TYPES.get(field.type, ("text", None))[1],
             unit=field.unit if field.type == "number" else None,
+            parts=tuple(self.field(part, field) for part in field.parts),
+            part_of=owner.id if owner else None,
         )
 
     def judgement(self, owner: str, judgement: Judgement, value: Any) -> JudgementView:

@@ -63,6 +63,8 @@ def _entry(definition: Definition, id_: str, entry: Entry) -> dict[str, Any]:
 
 def _slot(id_: str, node: Any) -> dict[str, Any] | None:
     """How the answer of ``id_`` is shaped, so the script can collect and fill it."""
+    if isinstance(node, FieldItem) and node.type == "compound":
+        return {"id": id_, "shape": "compound", "parts": [{"id": p.id, "type": p.type} for p in node.parts]}
     if isinstance(node, FieldItem):
         return {"id": id_, "shape": "value", "type": node.type}
     if isinstance(node, Question):

@@ -72,6 +72,10 @@ class FieldView:
     autocomplete: str | None = None
     #: A number's unit, printed after the box (named to screen readers in its label).
     unit: str | None = None
+    #: A compound field's labelled answers, each named ``<field id>.<part id>``.
+    parts: tuple[FieldView, ...] = ()
+    #: Whether this is one of a compound field's answers (its owner carries ``data-item``).
+    part_of: str | None = None
 
 
 @dataclass(frozen=True)
