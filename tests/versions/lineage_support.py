@@ -61,7 +61,10 @@ lineage:
     - versions: [1.0.0]
       answers:
         - {rename: child, to: child-id}
-        - {columns: actions, map: {what: action, who: person, due: completion-date, signed: sign-off-date, note: update}, drop: [priority], reason: priorities are agreed in supervision}
+        - columns: actions
+          map: {what: action, who: person, due: completion-date, signed: sign-off-date, note: update}
+          drop: [priority]
+          reason: priorities are agreed in supervision
 """ + COMMON.format(child="child-id", columns=NEW_COLUMNS)
 
 

@@ -58,7 +58,7 @@ def test_a_column_mapping_names_this_versions_table_and_columns(tmp_path: Path) 
     found = load_text(bad, "demo-tool.yaml").diagnostics
     assert any(d.code == "AF930" and "'updates' is not a column of the table 'actions'" in d.message
                and "update" in d.message for d in found), [d.format() for d in found]
-    not_table = NEW.replace("{columns: actions,", "{columns: q1,")
+    not_table = NEW.replace("columns: actions", "columns: q1")
     assert any(d.code == "AF930" and "'q1' is not a table" in d.message
                for d in load_text(not_table, "demo-tool.yaml").diagnostics)
 
@@ -121,3 +121,30 @@ def test_a_word_return_of_an_older_version_counts_in_the_history(tools: Path, tm
     past, problems = read_word_history(library.current, folder, None, library)
     assert [(p.child_id, p.date.isoformat()) for p in past] == [("C100", "2026-10-05")], \
         [d.format() for d in problems]
+
+
+def test_actions_update_writes_into_an_older_audits_own_columns(run_cli, tools: Path, tmp_path: Path) -> None:
+    import datetime as dt
+    import sys
+
+    sys.path.insert(0, str(Path(__file__).parents[1] / "actions"))
+    from actions_support import edit_tracker
+
+    document = old_audit()
+    document["status"] = "final"
+    path = write_audit(tmp_path / "audits", "a.json", document)
+    tracker = tmp_path / "tracker.xlsx"
+    made = run_cli("actions", tools, tmp_path / "audits", "--today", "2026-12-10", "--format", "xlsx", "-o", tracker)
+    assert made.exit_code == 0, made.output
+    edit_tracker(tracker, {"2026-10-C100:2": {"Manager's sign-off date": dt.datetime(2026, 12, 8),
+                                              "Signed off by": "D. Manager",
+                                              "Manager's update": "The child moved out of the area."}})
+    result = run_cli("actions", tools, tmp_path / "audits", "--today", "2026-12-10", "--update", tracker)
+    assert result.exit_code == 0, result.output
+    saved = json.loads(path.read_text(encoding="utf-8"))
+    assert saved["definition"] == {"id": "demo-tool", "version": "1.0.0"}  # still an audit of 1.0.0
+    assert saved["answers"]["actions"][1] == {**document["answers"]["actions"][1], "signed": "2026-12-08",
+                                              "note": "The child moved out of the area."}
+    assert [e["event"] for e in saved["history"]] == ["action-signed-off", "action-updated"]
+    again = run_cli("actions", tools, tmp_path / "audits", "--today", "2026-12-10", "--update", tracker)
+    assert again.exit_code == 0 and again.stdout == ""

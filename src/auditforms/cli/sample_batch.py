@@ -167,7 +167,9 @@ def _render_companions(definition: Definition, plan: BatchPlan, renderers: dict[
 def _report(plan: BatchPlan, files: list[dict[str, Any]], keep: dict[str, str], output: Path,
             aside: Path | None) -> None:
     forms = sum(1 for f in files if f.get("kind") == "form")
-    click.echo(f"wrote {forms} forms for {len(plan.rows)} children to {output} "
+    companions = sum(1 for f in files if f.get("kind") == "companion-form")
+    beside = f" and {companions} companion forms (under companions/)" if companions else ""
+    click.echo(f"wrote {forms} forms{beside} for {len(plan.rows)} children to {output} "
                f"(open {output / INDEX}; {MANIFEST} lists every file)", err=True)
     skipped = sorted(job.path for job in plan.jobs if job.path in keep)
     for path in skipped:
