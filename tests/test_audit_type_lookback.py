@@ -46,3 +46,14 @@ def test_check_history_advice_uses_the_audit_types_lookback():
     base = {child: "C1", date: audited.isoformat()}
     assert [d.code for d in lookback_findings(definition, {**base, kind: "deep-dive"}, past, "a.json")] == ["AF671"]
     assert lookback_findings(definition, {**base, kind: "regular"}, past, "a.json") == []
+
+
+def test_a_tool_whose_default_type_has_a_lookback_needs_none_of_its_own():
+    from auditforms.language.loader import load_text
+
+    source = (Path(__file__).parent / "html" / "fixtures" / "operators.yaml").read_text(encoding="utf-8")
+    without = source.replace("lookback: {months: 6}\n", "", 1)
+    assert any(d.code == "AF304" for d in load_text(without, "operators.yaml").diagnostics)
+    typed = without.replace("{id: regular, label: Regular audit}", "{id: regular, label: Regular audit, "
+                            "lookback: {months: 6}}", 1)  # the type, not the field's option
+    assert not [d.format() for d in load_text(typed, "operators.yaml").diagnostics if d.is_error]
