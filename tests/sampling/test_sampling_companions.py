@@ -30,6 +30,8 @@ def test_render_sample_writes_the_companions_forms_and_status_reads_them_apart(r
     assert manifest["companions"][0]["tool"] == "family-early-help"
     assert manifest["companions"][0]["forms"]["C1"] == {"html": "companions/family-early-help/C1.html"}
     assert {f["kind"] for f in manifest["files"]} >= {"form", "companion-form"}
+    index = (batch / "index.html").read_text(encoding="utf-8")
+    assert "Completed beside: The QA service" in index and 'href="companions/family-early-help/C2.html"' in index
     assert "<title>Example early help audit" in (companion / "C1.html").read_text(encoding="utf-8")
 
     # The companion's return is saved anywhere in the batch: it is known by the tool it names.

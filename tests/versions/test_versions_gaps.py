@@ -148,3 +148,14 @@ def test_actions_update_writes_into_an_older_audits_own_columns(run_cli, tools: 
     assert [e["event"] for e in saved["history"]] == ["action-signed-off", "action-updated"]
     again = run_cli("actions", tools, tmp_path / "audits", "--today", "2026-12-10", "--update", tracker)
     assert again.exit_code == 0 and again.stdout == ""
+
+
+def test_check_history_reads_older_audits_through_the_mapping(run_cli, tools: Path, tmp_path: Path) -> None:
+    write_audit(tmp_path / "last-month", "old.json", old_audit())
+    now = old_audit(date="2026-11-20", audit_id="2026-11-C100")
+    now["definition"]["version"] = "2.0.0"
+    now["answers"]["child-id"] = now["answers"].pop("child")
+    now["answers"]["actions"] = []
+    path = write_audit(tmp_path / "audits", "now.json", now)
+    result = run_cli("check", tools, path, "--history", tmp_path / "last-month")
+    assert "warning[AF671] the sample's history records this child audited once" in result.stdout + result.stderr
