@@ -57,3 +57,18 @@ def test_a_tool_whose_default_type_has_a_lookback_needs_none_of_its_own():
     typed = without.replace("{id: regular, label: Regular audit}", "{id: regular, label: Regular audit, "
                             "lookback: {months: 6}}", 1)  # the type, not the field's option
     assert not [d.format() for d in load_text(typed, "operators.yaml").diagnostics if d.is_error]
+
+
+def test_a_type_without_its_own_lookback_uses_the_tools_not_the_default_types():
+    from auditforms.language.loader import load_text
+
+    source = (Path(__file__).parent / "html" / "fixtures" / "operators.yaml").read_text(encoding="utf-8")
+    regular = "  - {id: regular, label: Regular audit}\n"
+    deep = "  - {id: deep-dive, label: Deep dive, lookback: {months: 24}}\n"
+    swapped = source.replace(regular + deep, deep + regular, 1)  # the deep dive is now the default
+    definition = load_text(swapped, "operators.yaml").definition
+    assert definition is not None and definition.audit_types[0].id == "deep-dive"
+    assert audit_lookback(definition, {"kind": "regular"}).months == 6  # type: ignore[union-attr]
+    assert audit_lookback(definition, {}).months == 24  # type: ignore[union-attr]
+    ev = Evaluator(definition)
+    assert (ev.lookback_of({"kind": "regular"}), ev.lookback_of({}), ev.lookback_of({"kind": "x"})) == (6, 24, 24)

@@ -16,8 +16,14 @@ from auditforms.model.policies import Lookback
 
 
 def type_lookbacks(definition: Definition) -> dict[str, int]:
-    """Months of look-back by audit type id, for the types that have their own."""
-    return {t.id: t.lookback.months for t in definition.audit_types if t.lookback is not None}
+    """Months of look-back by audit type id: the type's own, else the tool's (types with neither
+    are left out)."""
+    out: dict[str, int] = {}
+    for kind in definition.audit_types:
+        lookback = kind.lookback or definition.lookback
+        if lookback is not None:
+            out[kind.id] = lookback.months
+    return out
 
 
 def default_lookback(definition: Definition) -> Lookback | None:
@@ -28,10 +34,10 @@ def default_lookback(definition: Definition) -> Lookback | None:
 
 
 def audit_lookback(definition: Definition, answers: Mapping[str, Any]) -> Lookback | None:
-    """The look-back of the type this audit records (its ``audit_type`` field), else the default."""
+    """The look-back of the type this audit records (its ``audit_type`` field; the tool's when the
+    type has none of its own); for an audit that records no type the tool has, the default."""
     field = definition.index.by_role("audit_type")
     recorded = answers.get(field) if field is not None and isinstance(answers, Mapping) else None
     kind = definition.audit_type(recorded) if isinstance(recorded, str) else None
-    if kind is not None and kind.lookback is not None:
-        return kind.lookback
-    return default_lookback(definition)
+    own = (kind.lookback or definition.lookback) if kind is not None else None
+    return own or default_lookback(definition)
