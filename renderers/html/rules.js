@@ -319,7 +319,7 @@ var AuditRules = (function () {
     }
     if (op === "within_lookback_of") {
       var when = asDate(value), reference = asDate(this.resolve(operand, scope).value);
-      var months = this.index.lookbackMonths;
+      var months = this.lookbackMonths();
       if (when === null || reference === null || months === null || months === undefined) return null;
       return monthsBefore(reference, months) < when && when <= reference;
     }
@@ -333,6 +333,15 @@ var AuditRules = (function () {
       return typeof other === "string" && isAnswered(other) ? this.text.copies(value, other) : null;
     }
     throw new Error("unknown operator " + op);
+  };
+  // The look-back of the audit's type (the field with the role audit_type), else the default.
+  Run.prototype.lookbackMonths = function () {
+    var field = this.index.typeField, byType = this.index.typeLookbacks;
+    if (field && byType) {
+      var recorded = this.answer(field);
+      if (typeof recorded === "string" && has(byType, recorded)) return byType[recorded];
+    }
+    return this.index.lookbackMonths;
   };
   Run.prototype.scaleOf = function (r) {
     return r.scale !== null && has(this.index.scales, r.scale) ? this.index.scales[r.scale] : null;

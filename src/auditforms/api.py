@@ -35,10 +35,22 @@ def load_definition(path: str | Path, *, search_path: Sequence[str | Path] = ())
     return result.definition
 
 
-def check(definition: Definition | str | Path, audits: Any, **options: Any) -> Any:
-    """Check completed audits against a definition; see :func:`auditforms.results.check.check`."""
-    from auditforms.results.check import check as _check
+def check(definition: Definition | str | Path, audits: Any, *, search_path: Sequence[str | Path] = (),
+          **options: Any) -> Any:
+    """Check completed audits against a definition; see :func:`auditforms.results.check.check`.
 
+    As ``auditforms check`` does, each audit is checked against the version it names when that
+    version is kept (``history/<tool>/<version>.yaml`` beside the definition, on ``search_path``
+    or shipped), else read as this version through the tool's mapping (see
+    docs/versions-and-families.md).
+    """
+    from auditforms.results.check import check as _check
+    from auditforms.versions.checking import VersionedCheck
+    from auditforms.versions.library import VersionLibrary
+
+    base_dir = None
     if isinstance(definition, str | Path):
-        definition = load_definition(definition)
-    return _check(definition, audits, **options)
+        base_dir = Path(definition).resolve().parent
+        definition = load_definition(definition, search_path=search_path)
+    library = VersionLibrary(definition, base_dir, tuple(Path(p) for p in search_path))
+    return _check(definition, audits, choose=VersionedCheck(library), **options)

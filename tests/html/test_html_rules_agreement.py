@@ -63,6 +63,10 @@ OPERATOR_CASES: list[dict[str, Any]] = [
      "g2": {"judgement": "good", "evidence": "The plan was updated by the IRO."}, "rating": "good"},
     {"initials": "KM", "flag": "yes", "g1": {"judgement": "good", "evidence": "Km enjoys school."},
      "g2": {"evidence": "Jo is happier. Jo says so."}, "rating": "poor"},
+    # Ten months apart: outside the tool's 6-month look-back, inside a deep dive's 24 months.
+    {"start": "2026-01-01", "end": "2026-11-12", "kind": "deep-dive"},
+    {"start": "2026-01-01", "end": "2026-11-12", "kind": "regular"},
+    {"start": "2026-01-01", "end": "2026-11-12", "kind": "no such type"},
 ]
 
 

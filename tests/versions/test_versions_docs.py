@@ -33,3 +33,10 @@ def test_every_code_is_documented() -> None:
 def test_model_and_schema_have_the_same_keys(name: str, model: type) -> None:
     schema_keys = set(definition_schema()["$defs"][name]["properties"])
     assert schema_keys == {f.alias or key for key, f in model.model_fields.items()}  # type: ignore[attr-defined]
+
+
+def test_the_column_change_has_the_models_keys() -> None:
+    changes = definition_schema()["$defs"]["answerChange"]["oneOf"]
+    columns = next(c for c in changes if "columns" in c["properties"])
+    assert set(columns["properties"]) == set(m.ColumnMap.model_fields)
+    assert "`columns: TABLE, map: {OLD COLUMN: COLUMN}" in SECTION

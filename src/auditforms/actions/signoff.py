@@ -134,22 +134,25 @@ def _conflicts(action: TrackedAction, e: TrackerEntry, problems: list[Diagnostic
 
 
 def apply_changes(definition: Definition, document: Mapping[str, Any], changes: Iterable[Change],
-                  at: str) -> dict[str, Any]:
-    """A copy of ``document`` with ``changes`` written into its action plan and its history."""
+                  at: str, in_file: tuple[str, Mapping[str, str]] | None = None) -> dict[str, Any]:
+    """A copy of ``document`` with ``changes`` written into its action plan and its history.
+    ``in_file``: for an audit of an older version, the action table's id there and its columns'
+    ids there (by this version's column id), so the file keeps its own version's shape."""
     table = action_plan(definition)
     assert table is not None
     signed = table.column_with_role("action_signed_off")
     updated = table.column_with_role("action_update")
+    table_id, columns = in_file or (table.id, {})
     new = copy.deepcopy(dict(document))
-    rows = new["answers"][table.id]
+    rows = new["answers"][table_id]
     history = new.setdefault("history", [])
     for change in changes:
         row = rows[change.action.row - 1]
         if change.sign_off is not None and signed is not None:
-            row[signed.id] = change.sign_off.isoformat()
+            row[columns.get(signed.id, signed.id)] = change.sign_off.isoformat()
             history.append(_event("action-signed-off", change, at))
         if change.update is not None and updated is not None:
-            row[updated.id] = change.update
+            row[columns.get(updated.id, updated.id)] = change.update
             history.append(_event("action-updated", change, at))
     return new
 

@@ -146,7 +146,7 @@ def prepare_writes(definition: Definition, by_file: dict[str, list[Change]], at:
         if reason:
             problems.append(error("AF960", reason, file))
             continue
-        new = apply_changes(definition, document, changes, at)
+        new = apply_changes(definition, document, changes, at, _table_in_file(definition, document))
         prepared[path] = (json.dumps(new, ensure_ascii=False, indent=2) + "\n").encode("utf-8")
     return prepared if len(prepared) == len(by_file) else {}
 
@@ -168,9 +168,27 @@ def _writable(definition: Definition, path: Path, changes: list[Change]) -> tupl
     document, problems = read_audit_file(path)
     if document is None or any(p.is_error for p in problems):
         return "the audit can no longer be read", None
-    if not all(still_matches(definition, document, c) for c in changes):
+    if not all(still_matches(definition, _as_current(definition, document), c) for c in changes):
         return "the audit changed since it was read; nothing was written; run --update again", None
     return None, document
+
+
+def _as_current(definition: Definition, document: Any) -> Any:
+    """The audit as the tracker read it: an older version's carried through the tool's mapping."""
+    from auditforms.cli.common import version_library
+    from auditforms.versions.reading import read_as_current
+
+    return read_as_current(version_library(definition), document)
+
+
+def _table_in_file(definition: Definition, document: Any) -> tuple[str, dict[str, str]] | None:
+    """Where an older audit keeps the action table and its columns (``None``: where this version does)."""
+    from auditforms.actions.collect import action_plan
+    from auditforms.cli.common import version_library
+    from auditforms.versions.columns import table_in_file
+
+    table = action_plan(definition)
+    return table_in_file(version_library(definition), document, table.id) if table is not None else None
 
 
 def write_all(prepared: dict[Path, bytes]) -> None:

@@ -152,14 +152,15 @@ def _uses_period(definition: Any) -> bool:
 def _read_history(definition: Any, paths: tuple[Path, ...]) -> list[tuple[str, dt.date]]:
     """(child id, audit date) pairs from history CSVs and folders of completed audits, read as
     the dip sample reads them; a history that cannot be read stops the check (exit 1)."""
-    from auditforms.cli.common import echo_diagnostics
+    from auditforms.cli.common import echo_diagnostics, version_library
     from auditforms.cli.sample_inputs import read_audit_folder, read_csv_file
     from auditforms.diagnostics import has_errors
     from auditforms.sampling.records import HISTORY_COLUMNS, read_history
 
+    versions = version_library(definition)  # audits of older versions, read through the mapping
     past, problems = [], []
     for path in paths:
-        found, more = (read_audit_folder(definition, path) if path.is_dir()
+        found, more = (read_audit_folder(definition, path, None, versions) if path.is_dir()
                        else read_history(read_csv_file(path, HISTORY_COLUMNS)))
         past += [(audit.child_id, audit.date) for audit in found]
         problems += more

@@ -67,7 +67,9 @@ def command(definition: Path, format_: str, output: Path, data_path: Path | None
 
         raise SystemExit(render_sample(loaded, sample_path, formats, output, force=force,
                                        wait=wait))
-    options = RenderOptions() if data_path is None else _data_options(loaded, data_path)
+    options = RenderOptions()
+    if data_path is not None:
+        loaded, options = _data_options(loaded, data_path)
     if audit_type is not None:
         options = replace(options, audit_type=_known_type(loaded, audit_type))
     targets = _targets(formats, output, loaded.id)
@@ -82,27 +84,33 @@ def command(definition: Path, format_: str, output: Path, data_path: Path | None
     raise SystemExit(EXIT_OK)
 
 
-def _data_options(definition: Any, path: Path) -> RenderOptions:
-    """A completed audit (checked: it must have no errors) for the final copy, else case details."""
+def _data_options(definition: Any, path: Path) -> tuple[Any, RenderOptions]:
+    """A completed audit (checked: it must have no errors) for the final copy, else case details.
+    A completed audit is read as ``check`` reads it: against the kept version it names, else
+    carried to this version through the tool's mapping; the copy is of that version."""
     from auditforms.results.reading import read_audit
 
     document, problems, text = read_audit(path)
     if document is not None and not problems and _is_completed_audit(document):
+        from auditforms.cli.common import version_library
         from auditforms.results.check import check_document
         from auditforms.results.locating import locate_diagnostics
+        from auditforms.versions.reading import read_for_check
 
-        errors = [d for d in check_document(definition, document, file=str(path)) if d.is_error]
+        read = read_for_check(version_library(definition), document, str(path))
+        found = [d for d in check_document(read.definition, read.document, file=str(path)) if d.is_error]
+        errors = [replace(d, pointer=read.in_file(d.pointer)) for d in found]
+        echo_diagnostics(locate_diagnostics(text, document, [*read.diagnostics, *errors]), err=True)
         if errors:
-            echo_diagnostics(locate_diagnostics(text, document, errors), err=True)
             raise SystemExit(EXIT_INVALID)
-        return RenderOptions(completed=document)
+        return read.definition, RenderOptions(completed=read.document)
     from auditforms.results.prefill import load_prefill
 
     prefill, problems = load_prefill(definition, path)
     echo_diagnostics(problems, err=True)
     if prefill is None:
         raise SystemExit(EXIT_INVALID)
-    return RenderOptions(prefill=prefill)
+    return definition, RenderOptions(prefill=prefill)
 
 
 def _known_type(definition: Any, audit_type: str) -> str:

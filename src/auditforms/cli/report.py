@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import datetime as dt
 import itertools
-from collections.abc import Iterator, Mapping
+from collections.abc import Callable, Iterator, Mapping
 from pathlib import Path
 from typing import Any
 
@@ -102,7 +102,7 @@ def _collate(collator: Any, audits: tuple[Path, ...], sample_rows: list[Any] | N
 
     loaded = collator.definition
     versions = version_library(loaded)  # older versions count as this one where the tool maps them
-    for path, document in _documents(loaded.id, audits, collator):
+    for path, document in _documents(loaded.id, audits, collator, versions.belongs):
         record = collator.add(read_as_current(versions, document), path.stem, _sample_row(by_key, document))
         if collator.last_left_out == "duplicates":
             click.echo(f"{_clean(str(path))}: warning[AF991] repeats audit {_clean(str(document.get('audit_id')))}, "
@@ -134,8 +134,12 @@ def _targets(given: tuple[str, ...]) -> dict[str, Any]:
     return options
 
 
-def _documents(tool_id: str, paths: tuple[Path, ...], collator: Any) -> Iterator[tuple[Path, Mapping[str, Any]]]:
-    """Completed audits of this tool, one at a time; every other file named and counted."""
+def _documents(tool_id: str, paths: tuple[Path, ...], collator: Any,
+               belongs: Callable[[object], bool] | None = None) -> Iterator[tuple[Path, Mapping[str, Any]]]:
+    """Completed audits of this tool, one at a time; every other file named and counted.
+    ``belongs``: whether a tool id is this tool's (its id, or the id its lineage says it is a
+    version of), so audits of an older id of the same tool are counted too."""
+    is_this_tool = belongs or (lambda named: named == tool_id)
     from auditforms.results.reading import iter_audit_paths, read_audit_file
 
     for path in iter_audit_paths(paths):
@@ -149,7 +153,7 @@ def _documents(tool_id: str, paths: tuple[Path, ...], collator: Any) -> Iterator
         if isinstance(document, dict) and document.get("format") in _NOT_AUDITS:
             continue  # an earlier report, or a sample batch's manifest, beside the audits
         if not isinstance(document, dict) or document.get("format") != "auditforms/completed-audit" \
-                or not isinstance(tool, dict) or tool.get("id") != tool_id:
+                or not isinstance(tool, dict) or not is_this_tool(tool.get("id")):
             click.echo(f"{_clean(str(path))}: warning[AF990] not a completed audit of {tool_id}; "
                        "left out of the report", err=True)
             collator.left_out("other_tool")

@@ -208,11 +208,14 @@ def _read_inputs(definition: Any, inputs: Inputs) -> tuple[list[Any], list[Any],
         past += found
         problems += more
     tools = tool_finder(inputs.definitions)
+    from auditforms.cli.common import version_library
+
+    versions = version_library(definition)  # audits of older versions read through the mapping
     for folder in inputs.audits:
-        found, more = read_audit_folder(definition, folder, tools)
+        found, more = read_audit_folder(definition, folder, tools, versions)
         past += found
         problems += more
-        found, more = read_word_history(definition, folder)
+        found, more = read_word_history(definition, folder, tools, versions)
         past += found
         problems += more
     echo_diagnostics(problems, err=True)

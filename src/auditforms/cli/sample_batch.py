@@ -106,8 +106,11 @@ def _write_batch(definition: Definition, plan: BatchPlan, renderers: dict[str, A
     try:
         folder_swap.carry_over(output, partial, keep)
         files = _render_forms(definition, plan, renderers, partial, keep)
+        companions = _render_companions(definition, plan, renderers, partial, keep, files)
         record = manifest(definition, plan, files, [{"path": p, "sha256": d}
                                                     for p, d in sorted(keep.items())], sample)
+        if companions:
+            record["companions"] = companions
         areas = {row.auditor: row.auditor_area for row in plan.rows}
         if INDEX not in keep:
             page = index_html(record, definition.title, areas)
@@ -141,10 +144,32 @@ def _render_forms(definition: Definition, plan: BatchPlan, renderers: dict[str, 
     return files
 
 
+def _render_companions(definition: Definition, plan: BatchPlan, renderers: dict[str, Any], folder: Path,
+                       keep: dict[str, str], files: list[dict[str, Any]]) -> list[dict[str, Any]]:
+    """Each companion tool's forms beside the tool's (``companions/<tool>/``); the manifest's
+    entries for them. Their file records (kind ``companion-form``) are added to ``files``."""
+    from auditforms.cli.companions import companion_jobs, companion_tools, manifest_entry
+
+    entries = []
+    for companion in companion_tools(definition):
+        jobs = companion_jobs(companion, plan.jobs)
+        todo = [job for job in jobs if job.path not in keep]
+        with progress(len(todo), f"rendering {companion.tool} forms") as bar:
+            for job, data in render_all(companion.definition, renderers, todo):
+                files.append({"path": job.path, "kind": "companion-form", "tool": companion.tool,
+                              "format": job.format, "child_id": job.row.child_id,
+                              **folder_swap.write_file(folder / job.path, data)})
+                bar.advance()
+        entries.append(manifest_entry(companion, jobs))
+    return entries
+
+
 def _report(plan: BatchPlan, files: list[dict[str, Any]], keep: dict[str, str], output: Path,
             aside: Path | None) -> None:
     forms = sum(1 for f in files if f.get("kind") == "form")
-    click.echo(f"wrote {forms} forms for {len(plan.rows)} children to {output} "
+    companions = sum(1 for f in files if f.get("kind") == "companion-form")
+    beside = f" and {companions} companion forms (under companions/)" if companions else ""
+    click.echo(f"wrote {forms} forms{beside} for {len(plan.rows)} children to {output} "
                f"(open {output / INDEX}; {MANIFEST} lists every file)", err=True)
     skipped = sorted(job.path for job in plan.jobs if job.path in keep)
     for path in skipped:

@@ -86,7 +86,10 @@ def tool_finder(folders: Sequence[Path]) -> Callable[[str], Definition | None]:
 
 def read_audit_folder(definition: Definition, folder: Path,
                       tools: Callable[[str], Definition | None] | None = None,
+                      versions: Any = None,
                       ) -> tuple[list[PastAudit], list[Diagnostic]]:
+    """Past audits from the completed audits under ``folder`` (``versions``: the sampled tool's
+    kept versions, to read audits of older versions through its mapping)."""
     audits: list[PastAudit] = []
     problems: list[Diagnostic] = []
     for path in json_files(folder):
@@ -97,7 +100,7 @@ def read_audit_folder(definition: Definition, folder: Path,
             continue
         if isinstance(data, dict) and data.get("format") in OWN_FORMATS:
             continue
-        audit, problem = past_audit(definition, data, str(path), tools)
+        audit, problem = past_audit(definition, data, str(path), tools, versions)
         if audit is not None:
             audits.append(audit)
         if problem is not None:

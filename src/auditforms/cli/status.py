@@ -70,7 +70,7 @@ def report_status(definition: Path, folder: Path, format_: str, today: dt.date |
                    "give the folder written by 'auditforms render --sample'", err=True)
         return EXIT_USAGE
     loaded = load_or_exit(definition, search_path)
-    returned = _read_returns(loaded, folder, manifest)
+    returned, companions = _read_returns(loaded, folder, manifest)
     today = today or dt.date.today()
     statuses, unmatched = status_of(manifest, returned, today)
     reference = _date(manifest.get("reference_date"))
@@ -84,10 +84,13 @@ def report_status(definition: Path, folder: Path, format_: str, today: dt.date |
                          moderation_due=p.moderation_due.isoformat() if p.moderation_due else None)
         report["summary"]["stages"] = stage_counts(progress)
         report["moderation_overdue"] = [s.child.get("child_id") for s, _ in late]
+        if companions:
+            report["companions"] = _companions_json(companions)
         click.echo(json.dumps(report, indent=2))
     else:
         _text(folder, manifest, statuses, unmatched, counts, stage_counts(progress))
         _text_late(loaded, late, moderation_days)
+        _text_companions(companions)
     return EXIT_OK if all_done(statuses) else EXIT_INVALID
 
 
@@ -114,12 +117,14 @@ def _text_late(definition: Any, late: list[Any], moderation_days: int | None) ->
     echo_input(f"{len(late)} returned audit(s) not moderated by {when}, the tool's moderation deadline: {ids}")
 
 
-def _read_returns(definition: Any, folder: Path, manifest: dict[str, Any]) -> list[Any]:
+def _read_returns(definition: Any, folder: Path, manifest: dict[str, Any]) -> tuple[list[Any], dict[str, list[Any]]]:
+    """The tool's own returns, and its companion tools' (by tool id), read apart."""
+    from auditforms.cli.companions import read_companion_returns
     from auditforms.cli.progress import progress
     from auditforms.cli.sample_returns import candidate_files, make_checker, read_returned
 
     check = make_checker(definition)
-    paths = list(candidate_files(folder, manifest))
+    paths, companions = read_companion_returns(definition, folder, list(candidate_files(folder, manifest)))
     returned = []
     with progress(len(paths), "reading returned forms") as bar:
         for path in paths:
@@ -127,7 +132,23 @@ def _read_returns(definition: Any, folder: Path, manifest: dict[str, Any]) -> li
             if item is not None:
                 returned.append(item)
             bar.advance()
-    return returned
+    return returned, companions
+
+
+def _companions_json(companions: dict[str, list[Any]]) -> list[dict[str, Any]]:
+    return [{"tool": tool, "returned": [{"file": r.path, "audit_id": r.audit_id, "child_id": r.child_id,
+                                         "state": r.state, "errors": r.errors, "warnings": r.warnings}
+                                        for r in found]}
+            for tool, found in companions.items()]
+
+
+def _text_companions(companions: dict[str, list[Any]]) -> None:
+    """The companion tools' returns, apart: they are not the audit's returns."""
+    for tool, found in companions.items():
+        echo_input(f"companion {tool}: {len(found)} returned (not counted as the audit's returns)")
+        for r in found:
+            detail = f"{r.state} ({r.problem})" if r.problem else r.state
+            echo_input(f"  {r.child_id or '-':<10} {r.audit_id or '-':<24} {detail:<34} {r.path}".rstrip())
 
 
 def _json(manifest: dict[str, Any], statuses: list[Any], unmatched: list[Any],

@@ -73,7 +73,17 @@ class OptionMap(Frozen):
     map: dict[str, str]
 
 
-AnswerChange = Rename | Merge | Split | Remove | GradeMap | OptionMap
+class ColumnMap(Frozen):
+    """A table's columns renamed (``map``: old column id -> this version's) or not carried
+    (``drop``), in every row; ``columns`` names the table by this version's id."""
+
+    columns: str
+    map: dict[str, str] = PydField(default_factory=dict)
+    drop: tuple[str, ...] = ()
+    reason: str | None = None
+
+
+AnswerChange = Rename | Merge | Split | Remove | GradeMap | OptionMap | ColumnMap
 
 
 class VersionMapping(Frozen):

@@ -221,12 +221,14 @@ def check(
     period: str | tuple[dt.date, dt.date] | None = None,
     schema: Mapping[str, Any] | None = None,
     history: Iterable[tuple[str, dt.date]] | None = None,
+    choose: Chooser | None = None,
 ) -> CheckReport:
     """Check completed audits: a path, a dict, or an iterable of paths (files or folders) and dicts.
 
     Returns a :class:`CheckReport`; never raises for bad audits (they become findings).
     ``history`` ((child id, audit date) pairs, as the dip sample reads them) adds the look-back.
     Dicts are named ``<audit 1>``, ``<audit 2>``… in the report, in the order given.
+    ``choose`` reads each audit as a version of the tool (see :mod:`auditforms.versions.checking`).
     """
     checker = checker_for(definition, make_context(today=today, period=period, history=history), schema)
     report = CheckReport(definition.id, definition.version)
@@ -235,8 +237,9 @@ def check(
         if isinstance(item, Mapping):
             name = f"<audit {number}>"
             report.results.append(
-                FileResult(name, tuple(checker.check(item, name)), *_identity(item))
+                FileResult(name, tuple(checker.check(item, name) if choose is None else choose(checker, item, name)),
+                           *_identity(item))
             )
         else:
-            report.results.extend(guarded_check_file(checker, p) for p in iter_audit_paths([Path(item)]))
+            report.results.extend(guarded_check_file(checker, p, choose) for p in iter_audit_paths([Path(item)]))
     return report

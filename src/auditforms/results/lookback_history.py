@@ -12,6 +12,7 @@ from collections.abc import Iterable, Mapping
 from typing import Any
 
 from auditforms.diagnostics import Diagnostic, Severity
+from auditforms.model.audit_lookback import audit_lookback
 from auditforms.model.definition import Definition
 from auditforms.rules.values import as_date, months_before
 
@@ -26,15 +27,17 @@ def history_index(history: Iterable[tuple[str, dt.date]]) -> dict[str, list[dt.d
 
 def lookback_findings(definition: Definition, answers: Mapping[str, Any],
                       past: Mapping[str, list[dt.date]], file: str) -> list[Diagnostic]:
-    """A warning (AF671) when the history holds an earlier audit of the child in the look-back."""
+    """A warning (AF671) when the history holds an earlier audit of the child in the look-back
+    (of the audit type the audit records, where the tool has types)."""
     child_field = definition.index.by_role("child_id")
     date_field = definition.index.by_role("audit_date")
-    if definition.lookback is None or child_field is None or date_field is None:
+    lookback = audit_lookback(definition, answers)
+    if lookback is None or child_field is None or date_field is None:
         return []
     child, audited = answers.get(child_field), as_date(answers.get(date_field))
     if not isinstance(child, str | int) or isinstance(child, bool) or audited is None:
         return []
-    months = definition.lookback.months
+    months = lookback.months
     start = months_before(audited, months)
     earlier = [d for d in past.get(str(child).strip(), ()) if start < d < audited]
     if not earlier:

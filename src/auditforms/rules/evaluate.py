@@ -20,6 +20,7 @@ from collections.abc import Iterable, Iterator, Mapping
 from dataclasses import dataclass
 from typing import Any
 
+from auditforms.model.audit_lookback import default_lookback, type_lookbacks
 from auditforms.model.conditions import (
     All,
     Any_,
@@ -98,8 +99,20 @@ class Evaluator:
         self._selected: dict[tuple[str | None, str | None, Judgements], tuple[str, ...]] = {}
         self._owners: dict[int, tuple[Rule, tuple[str, ...]]] = {}
         self.sections = [s for s in self.index.sections() if s.has_answer_object]  # sub-sections too
-        self.lookback_months = definition.lookback.months if definition.lookback else None
+        default = default_lookback(definition)
+        self.lookback_months = default.months if default else None
+        # A tool with audit types: each audit is read with the look-back of the type it records.
+        self.type_field = self.index.by_role("audit_type")
+        self.type_lookbacks = type_lookbacks(definition)
         self._program: Program | None = None
+
+    def lookback_of(self, answers: Mapping[str, Any]) -> int | None:
+        """Months of look-back for this audit: its recorded audit type's, else the default."""
+        if self.type_field is not None and self.type_lookbacks:
+            recorded = answers.get(self.type_field)
+            if isinstance(recorded, str) and recorded in self.type_lookbacks:
+                return self.type_lookbacks[recorded]
+        return self.lookback_months
 
     def rule_static(self, rule: Rule) -> tuple[str, set[str]]:
         """(the reference a rule points at, the parts of a question or row it names)."""
@@ -309,7 +322,7 @@ class _Run:
         return scale.meets_good(resolved.value) if scale else None
 
     def within_lookback(self, when: dt.date | None, reference: dt.date | None) -> Truth:
-        months = self.ev.lookback_months
+        months = self.ev.lookback_of(self.answers)
         if when is None or reference is None or months is None:
             return None
         if reference.year * 12 + reference.month - 1 - months < 12:  # the look-back starts before year 1

@@ -248,7 +248,7 @@ class Session:
         return self._names
 
     def within_lookback(self, when: dt.date | None, reference: dt.date | None) -> Truth:
-        months = self.ev.lookback_months
+        months = self.ev.lookback_of(self.answers)
         if when is None or reference is None or months is None:
             return None
         if reference.year * 12 + reference.month - 1 - months < 12:  # the look-back starts before year 1

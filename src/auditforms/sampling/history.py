@@ -5,7 +5,10 @@ identifier and the audit date are the answers of the fields whose role is ``chil
 and ``audit_date``, exactly as ``check`` reads them. An audit of one document (its tool's
 ``subject`` is a document) also names the document, by the field with role ``document_id``,
 so that it is never taken for an audit of the child's whole case. The roles are read from
-the tool the audit names when ``tools`` can find it, else from the tool being sampled.
+the tool the audit names when ``tools`` can find it, else from the tool being sampled. An
+audit of an older version of the tool being sampled is read through the tool's version
+mapping (so a field renamed since still gives the child and the date), else with the kept
+version it names.
 """
 
 from __future__ import annotations
@@ -18,6 +21,7 @@ from auditforms.model.definition import Definition
 from auditforms.sampling.codes import warning
 from auditforms.sampling.records import PastAudit
 from auditforms.sampling.values import ValueProblem, parse_date
+from auditforms.versions.library import VersionLibrary
 
 ENVELOPE_FORMAT = "auditforms/completed-audit"
 
@@ -41,8 +45,25 @@ def audit_tool(definition: Definition, data: Mapping[str, Any],
     return tools(tool_id) or definition
 
 
+def as_kept_version(versions: VersionLibrary | None, data: Mapping[str, Any]) -> tuple[Definition, Any] | None:
+    """An audit of another version of the tool being sampled, with the definition to read its
+    roles with: carried to this version where the tool maps it, else the kept version it names;
+    ``None`` for an audit of this version, of another tool, or of a version not kept."""
+    from auditforms.versions.reading import named_version, read_as_current
+
+    version = named_version(versions, data) if versions is not None else None
+    if versions is None or version is None or version == versions.current.version:
+        return None
+    carried = read_as_current(versions, data)
+    if carried is not data:
+        return versions.current, carried
+    kept = versions.get(version)
+    return (kept.definition, data) if kept is not None else None
+
+
 def past_audit(definition: Definition, data: Any, file: str,
                tools: Callable[[str], Definition | None] | None = None,
+               versions: VersionLibrary | None = None,
                ) -> tuple[PastAudit | None, Diagnostic | None]:
     """The child, date (and document) of one completed audit, or why it cannot count as history."""
     if not is_envelope(data):
@@ -51,7 +72,12 @@ def past_audit(definition: Definition, data: Any, file: str,
     answers = data.get("answers")
     if not isinstance(answers, Mapping):
         return None, warning("AF806", "the completed audit has no answers; ignored", file)
-    definition = audit_tool(definition, data, tools)
+    older = as_kept_version(versions, data)
+    if older is not None:
+        definition, data = older
+        answers = data.get("answers") if isinstance(data.get("answers"), Mapping) else answers
+    else:
+        definition = audit_tool(definition, data, tools)
     child = role_answer(definition, answers, "child_id")
     date = role_answer(definition, answers, "audit_date")
     document = role_answer(definition, answers, "document_id") if definition.subject.is_document else None

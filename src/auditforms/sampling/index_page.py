@@ -90,6 +90,7 @@ def index_html(manifest: Mapping[str, Any], title: str, auditors: Mapping[str, s
         _meta(manifest, len(children)),
         _children_table(children),
         _auditors_table(children, auditors),
+        *(_companions_table(c) for c in manifest.get("companions") or ()),
         "<div class=\"govuk-inset-text\">Forms that come back (HTML saves as <code>.json</code>, "
         "filled Word files) can be saved in this folder; <code>auditforms status</code> reports "
         "on them. Re-rendering never replaces them.</div>",
@@ -149,3 +150,15 @@ def _auditors_table(children: Sequence[Mapping[str, Any]], areas: Mapping[str, s
     rows = [f"<tr>{_cell(e(name))}{_cell(e(areas.get(name)))}{_cell(e(emails[name]))}"
             f"{_cell(count, numeric=True)}</tr>" for name, count in sorted(loads.items())]
     return _table("Auditors", ["Auditor", "Area of service", "Email", "Children"], rows, numeric=3)
+
+
+def _companions_table(companion: Mapping[str, Any]) -> str:
+    """A companion tool's forms, by audit id (written under ``companions/<tool>/``)."""
+    rows = []
+    for audit_id, forms in sorted((companion.get("forms") or {}).items()):
+        links = "<br>".join(
+            f"<a class=\"govuk-link\" href=\"{e(quote(path))}\">{e(_FORM_NAMES.get(fmt, fmt))}"
+            f"<span class=\"govuk-visually-hidden\"> of {e(companion['tool'])} for audit {e(audit_id)}</span></a>"
+            for fmt, path in sorted(forms.items()))
+        rows.append("<tr>" + _cell(e(audit_id)) + _cell(links) + "</tr>")
+    return _table(f"Completed beside: {companion.get('label') or companion['tool']}", ["Audit ID", "Forms"], rows)

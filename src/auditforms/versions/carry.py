@@ -17,7 +17,8 @@ from auditforms.model.definition import Definition, FieldItem, Question, Section
 from auditforms.model.lineage import VersionMapping
 from auditforms.versions.plan import MergeGroup, Plan, make_plan
 
-NoteKind = Literal["removed", "no-place", "grade", "option", "split", "merged", "clash"]
+NoteKind = Literal["removed", "no-place", "grade", "option", "split", "merged", "clash", "column-removed",
+                   "column-no-place"]
 
 
 @dataclass(frozen=True)
@@ -34,7 +35,7 @@ class Note:
 
     @property
     def not_carried(self) -> bool:
-        return self.kind in ("removed", "no-place", "grade", "option", "clash")
+        return self.kind in ("removed", "no-place", "grade", "option", "clash", "column-removed", "column-no-place")
 
 
 @dataclass(frozen=True)
@@ -88,6 +89,10 @@ def _carry_answers(answers: Mapping[str, Any], plan: Plan, target: Definition, n
             notes.append(Note("no-place", (new_id,), version))
             continue
         carried = value if plan.merge_for(new_id) else regrade.answer(new_id, value, notes)
+        if new_id in plan.columns:
+            from auditforms.versions.columns import carry_columns
+
+            carried = carry_columns(carried, plan.columns[new_id], target, notes)
         if carried is not None or value is None:
             out[new_id] = carried
     return out

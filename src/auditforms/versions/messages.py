@@ -28,6 +28,11 @@ def _diagnostic(note: Note, file: str, from_version: str) -> Diagnostic:
         message = f"{what} {safe_key(first)} of {from_version}: removed in {note.to_version}{why}; not carried"
     elif note.kind == "no-place":
         message = f"{what} {safe_key(first)} of {from_version}: no place in {note.to_version}; not carried"
+    elif note.kind in ("column-removed", "column-no-place"):
+        why = f" ({note.reason})" if note.reason else ""
+        fate = f"removed in {note.to_version}{why}" if note.kind == "column-removed" else \
+            f"no place in {note.to_version}'s table"
+        message = f"the column {_ids(rest)} of the table {safe_key(first)} of {from_version}: {fate}; not carried"
     elif note.kind == "clash":
         message = (f"{what} {safe_key(first)} of {from_version} would go to {_ids(rest)}, which already holds "
                    "another answer; not carried")

@@ -10,7 +10,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import Literal
 
-from auditforms.model.lineage import GradeMap, Merge, OptionMap, Remove, Rename, Split, VersionMapping
+from auditforms.model.lineage import ColumnMap, GradeMap, Merge, OptionMap, Remove, Rename, Split, VersionMapping
 
 
 @dataclass(frozen=True)
@@ -30,6 +30,8 @@ class Plan:
     removed: dict[str, str | None] = field(default_factory=dict)
     grades: dict[str, dict[str, str]] = field(default_factory=dict)
     options: dict[str, dict[str, str]] = field(default_factory=dict)
+    #: By this version's table id: its columns renamed or dropped.
+    columns: dict[str, ColumnMap] = field(default_factory=dict)
 
     def to(self, old_id: str) -> tuple[str, ...]:
         return self.targets.get(old_id, (old_id,))
@@ -59,6 +61,8 @@ def make_plan(mapping: VersionMapping | None) -> Plan:
             plan.grades[change.grades] = dict(change.map)
         elif isinstance(change, OptionMap):
             plan.options[change.options] = dict(change.map)
+        elif isinstance(change, ColumnMap):
+            plan.columns[change.columns] = change
     return plan
 
 
@@ -89,4 +93,6 @@ def new_ids(mapping: VersionMapping) -> list[tuple[str, str]]:
             out += [(new, f"/{i}/into/{j}") for j, new in enumerate(change.into)]
         elif isinstance(change, OptionMap):
             out.append((change.options, f"/{i}/options"))
+        elif isinstance(change, ColumnMap):
+            out.append((change.columns, f"/{i}/columns"))
     return out

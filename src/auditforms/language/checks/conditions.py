@@ -6,6 +6,7 @@ from collections.abc import Iterator
 
 from auditforms.language.checks.context import Context
 from auditforms.language.checks.refs import RefError, RefInfo, resolve_ref
+from auditforms.model.audit_lookback import default_lookback
 from auditforms.model.conditions import OPERATORS, All, Any_, Condition, Judgements, Not, Test, is_reference
 from auditforms.model.definition import ForEachRows, Question, Rule, Section, Table
 
@@ -106,7 +107,7 @@ def _check_moderation_operator(ctx: Context, test: Test, subject: RefInfo, scope
         if other is not None and other.kind != "text":
             ctx.report("AF304", f"'{test.operand}' is {_a(other.kind)}, not text", where)
     elif kind == "lookback":
-        if ctx.definition.lookback is None:
+        if default_lookback(ctx.definition) is None:  # the tool's, or its default audit type's
             ctx.report("AF304", "'within_lookback_of' needs the tool's lookback (lookback: {months: N})", where)
         if subject.kind != "date":
             ctx.report("AF304", f"'{test.field}' is {_a(subject.kind)}, not a date", where)

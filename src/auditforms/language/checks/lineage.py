@@ -6,8 +6,8 @@ from __future__ import annotations
 
 from auditforms.language.checks.context import Context
 from auditforms.language.suggest import did_you_mean
-from auditforms.model.definition import FieldItem
-from auditforms.model.lineage import GradeMap, OptionMap, VersionMapping
+from auditforms.model.definition import FieldItem, Table
+from auditforms.model.lineage import ColumnMap, GradeMap, OptionMap, VersionMapping
 from auditforms.versions.plan import new_ids, old_ids
 
 
@@ -23,6 +23,8 @@ def check(ctx: Context) -> None:
         for j, change in enumerate(mapping.answers):
             if isinstance(change, GradeMap | OptionMap):
                 _targets(ctx, change, f"{base}/answers/{j}")
+            elif isinstance(change, ColumnMap):
+                _columns(ctx, change, f"{base}/answers/{j}")
 
 
 def _new_ids(ctx: Context, mapping: VersionMapping, base: str) -> None:
@@ -60,3 +62,18 @@ def _targets(ctx: Context, change: GradeMap | OptionMap, pointer: str) -> None:
         if new not in allowed:
             ctx.report("AF930", f"'{new}' is not one of this version's grades or options here"
                        + did_you_mean(new, allowed), f"{pointer}/map/{old}")
+
+
+def _columns(ctx: Context, change: ColumnMap, pointer: str) -> None:
+    """A column change names a table of this version, and its right-hand side that table's columns."""
+    index = ctx.definition.index
+    node = index.node(change.columns) if change.columns in index else None
+    if not isinstance(node, Table):
+        if change.columns in index:  # not an id at all is said by the check of new ids
+            ctx.report("AF930", f"'{change.columns}' is not a table of this version", f"{pointer}/columns")
+        return
+    known = [c.id for c in node.columns]
+    for old, new in change.map.items():
+        if new not in known:
+            ctx.report("AF930", f"'{new}' is not a column of the table '{change.columns}' in this version"
+                       + did_you_mean(new, known), f"{pointer}/map/{old}")

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 from typing import Any
 
+from auditforms.model.audit_lookback import default_lookback, type_lookbacks
 from auditforms.model.definition import Definition, FieldItem, Question, Section, Table
 from auditforms.model.index import Entry
 from auditforms.moderation.form_data import moderation_payload
@@ -82,6 +83,18 @@ def _slot(id_: str, node: Any) -> dict[str, Any] | None:
     return None
 
 
+def _lookbacks(definition: Definition) -> dict[str, Any]:
+    """The look-back the moderator's advice reads an audit with: its audit type's, where the tool
+    has types (by the field with the role ``audit_type``), else the default; the keys for types
+    only appear for a tool that has them."""
+    default = default_lookback(definition)
+    out: dict[str, Any] = {"lookbackMonths": default.months if default else None}
+    if definition.audit_types:
+        out["typeField"] = definition.index.by_role("audit_type")
+        out["typeLookbacks"] = type_lookbacks(definition)
+    return out
+
+
 def payload(definition: Definition, audit_id: str | None) -> dict[str, Any]:
     index = definition.index
     slots = [s for s in (_slot(i, index.entries[i].node) for i in index.order) if s]
@@ -101,7 +114,7 @@ def payload(definition: Definition, audit_id: str | None) -> dict[str, Any]:
                 for s in definition.scales
             },
             # For the moderator's advice: the look-back, the fields naming the child, the words.
-            "lookbackMonths": definition.lookback.months if definition.lookback else None,
+            **_lookbacks(definition),
             "childFields": [i for r in CHILD_NAME_ROLES if (i := index.by_role(r))],
             "text": VOCABULARY,
         },
