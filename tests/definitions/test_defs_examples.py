@@ -49,6 +49,15 @@ def test_inputs_inside_a_question_are_indexed_under_it() -> None:
     assert d.index.entries["q1-3-health-date"].revealed_by == ("q1-3-agencies", "health")
     q14 = d.index.node("q1-4")
     assert q14.part_order()[:2] == ("narratives", "judgement")
+    assert d.index.node("q1-2-seen-on").type == "month"  # the month the child was last seen
+
+
+def test_a_month_inside_a_question_is_checked_as_a_month() -> None:
+    from auditforms.results.check import check_document
+
+    d = load_definition(JOURNEY)
+    findings = check_document(d, _audit(d, {**JOURNEY_ANSWERS, "q1-2-seen-on": "2026-02-10"}))
+    assert [f.pointer for f in findings if f.is_error] == ["/answers/q1-2-seen-on"]
 
 
 def test_a_checklist_answer_set_has_no_rank_and_its_criteria_are_questions() -> None:

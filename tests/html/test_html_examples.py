@@ -42,11 +42,16 @@ def test_inputs_inside_a_question_and_the_rating_after_the_evidence(open_form):
     grade = page.locator("#f-q1-4--judgement").bounding_box()
     assert evidence["y"] < grade["y"], "the grade comes after the evidence, as the tool prints it"
     choose(page, "q1-2-seen", "yes")
+    assert page.locator('input[name="q1-2-seen-on#day"]').count() == 0  # a month and year, no day
+    type_into(page, 'input[name="q1-2-seen-on#month"]', "2")
+    page.keyboard.press("Tab")
+    page.keyboard.type("2026")
     tab_to(page, 'input[name="q1-3-agencies"][value="health"]')
     page.keyboard.press("Space")
     assert page.locator("#f-q1-3-health-date").is_visible()
     doc = save(form, "save-draft")["doc"]
     assert doc["answers"]["q1-2-seen"] == "yes" and doc["answers"]["q1-3-agencies"] == ["health"]
+    assert doc["answers"]["q1-2-seen-on"] == "2026-02"
 
 
 def test_numbers_as_written_and_no_optional_marker(open_form):
