@@ -10,11 +10,17 @@ from typing import Any
 
 import pytest
 from click.testing import CliRunner
+from hypothesis import settings
 from tests.html.html_support import CHROMIUM_ARGS
 
 from testsupport import require_binary
 
 __all__ = ["require_binary"]
+
+# Property tests are bounded by their example counts, never by the clock: a per-example
+# deadline is a timed assertion, and fails on a busy machine (it did, on a shared CI host).
+settings.register_profile("auditforms", deadline=None)
+settings.load_profile("auditforms")
 
 ROOT = Path(__file__).resolve().parent.parent
 FIXTURES = ROOT / "tests" / "fixtures"
