@@ -188,3 +188,29 @@ def test_a_role_given_to_a_part_and_to_a_field_is_given_twice() -> None:
     assert [(d.code, d.line) for d in result.diagnostics] == [("AF308", text.splitlines().index(
         "      - {id: also-initials, type: text, label: Initials, role: child_initials}") + 1)]
     assert "child.initials" in result.diagnostics[0].message
+
+
+def test_a_word_form_prefilled_by_part_roles_gives_the_parts_back(tool) -> None:
+    from auditforms.extract import extract_docx
+    from auditforms.renderers import RenderOptions, get_renderer
+    from auditforms.sampling.prefill import prefill_for
+    from auditforms.sampling.sample_file import SampleRow
+
+    row = SampleRow(audit_id="2026-03-0001", child_id="C100", initials="KM", date_of_birth=dt.date(2015, 4, 1),
+                    team="cic", auditor="A Auditor")
+    prefill, _ = prefill_for(tool, row)
+    data = get_renderer("docx").render(tool, RenderOptions(prefill=prefill, audit_id="2026-03-0001"))
+    document, problems = extract_docx(tool, data, "form.docx")
+    assert document is not None, [p.format() for p in problems]
+    answers = document["answers"]
+    assert answers["child"] == {"ref": "C100", "initials": "KM", "dob": "2015-04-01"}
+    assert tool.index.role_answer(answers, "auditor") == "A Auditor"
+
+
+def test_the_lookback_warning_points_at_the_child_id_part(tool) -> None:
+    from auditforms.model.policies import Lookback
+    from auditforms.results.lookback_history import lookback_findings
+
+    looked_back = tool.model_copy(update={"lookback": Lookback(months=6)})
+    found = lookback_findings(looked_back, ANSWERS, {"C100": [dt.date(2026, 1, 10)]}, "a.json")
+    assert [(d.code, d.pointer) for d in found] == [("AF671", "/answers/child/ref")]
