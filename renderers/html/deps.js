@@ -55,7 +55,7 @@ var AuditDeps = function (index, rules, slots, R) {
       return c && R.iterTests(c).some(function (test) { return R.operatorOf(test) === "mentions_child"; });
     });
   }
-  var childFields = index.childFields || [];
+  var childFields = (index.childFields || []).map(owner);  // a compound field's part is read with its field
 
   // -- visibility: which parts read each answer, and each part's visibility ---------------------
   var readersOfAnswer = {}, readersOfShown = {}, readersOfAll = [];

@@ -39,10 +39,19 @@
   }
 
   // -- saving -----------------------------------------------------------------------------
+  /* The answer of the part given ``role``: a field's own, or one labelled answer of a compound
+     field's ("young-person.initials"); null when not answered. Mirrors DefinitionIndex.role_answer. */
+  function roleAnswer(answers, role) {
+    var ref = data.roles[role];
+    if (!ref) return null;
+    var dot = ref.indexOf("."), value = answers[dot < 0 ? ref : ref.slice(0, dot)];
+    if (dot >= 0) value = value && typeof value === "object" && !Array.isArray(value) ? value[ref.slice(dot + 1)] : null;
+    return value === undefined ? null : value;
+  }
   function safeName(text) { return String(text).replace(/[^A-Za-z0-9._-]+/g, "-").replace(/^-+|-+$/g, ""); }
   function fileName(answers, status) {
-    var childId = data.roles.child_id ? answers[data.roles.child_id] : null;
-    var auditDate = data.roles.audit_date ? answers[data.roles.audit_date] : null;
+    var childId = roleAnswer(answers, "child_id");
+    var auditDate = roleAnswer(answers, "audit_date");
     var parts = [data.definition.id, childId || state.extra.audit_id || data.auditId || "audit",
       auditDate || today(), status];
     return parts.map(safeName).filter(Boolean).join("_") + ".json";
@@ -72,7 +81,7 @@
   function now() { return new Date().toISOString().replace(/\.\d{3}Z$/, "Z"); }
   /* Appends the auditor's step to the history: who (the auditor's name answer) and when. */
   function record(event, answers, details) {
-    var who = data.roles.auditor && typeof answers[data.roles.auditor] === "string" ? answers[data.roles.auditor] : "";
+    var who = typeof roleAnswer(answers, "auditor") === "string" ? roleAnswer(answers, "auditor") : "";
     var entry = { event: event, role: "auditor", at: now() };
     if (who) entry.name = who;
     if (details) entry.details = details;

@@ -62,7 +62,7 @@ var AuditModeration = function (form, data, evaluator, D) {
   }
   /* Shows the notes of a moderation record (none for null), replacing those shown before. */
   function show(moderation) {
-    shown.forEach(function (box) { box.remove(); });
+    shown.forEach(D.removeBox);
     shown = [];
     if (!moderation || typeof moderation !== "object") return 0;
     var comments = D.has(moderation, "comments") && moderation.comments ? moderation.comments : {};
@@ -71,10 +71,12 @@ var AuditModeration = function (form, data, evaluator, D) {
     data.index.order.forEach(function (id) {
       if (!D.has(comments, id) && !D.has(judgements, id)) return;
       var part = D.el(D.domId(id)), heading = part && part.querySelector(":scope > h2, :scope > h3, :scope > h4, :scope > h5, :scope > h6");
-      if (!heading || !form.contains(part)) return;
+      var criterion = part && part.tagName === "TR";  // a checklist's row: the note goes below it
+      if ((!heading && !criterion) || !form.contains(part)) return;
       var box = note(id, D.has(comments, id) ? comments[id] : null, D.has(judgements, id) ? judgements[id] : null,
         D.has(responses, id) ? responses[id] : null);
-      heading.insertAdjacentElement("afterend", box);
+      if (criterion) D.belowRow(part, box);
+      else heading.insertAdjacentElement("afterend", box);
       shown.push(box);
     });
     return shown.length;

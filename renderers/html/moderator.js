@@ -82,7 +82,8 @@ var AuditModerator = function (form, data, evaluator, D) {
     return fieldset(legend, "radios", items, entryOf(part.id).name || part.id);
   }
   function headingLevel(node) {
-    var heading = node.querySelector(":scope > h2, :scope > h3, :scope > h4, :scope > h5, :scope > h6");
+    var scope = node.tagName === "TR" ? node.closest(".af-checklist") || node : node;  // a criterion: its checklist's
+    var heading = scope.querySelector(":scope > h2, :scope > h3, :scope > h4, :scope > h5, :scope > h6");
     return heading ? Math.min(6, Number(heading.tagName.slice(1)) + 1) : 4;
   }
   function panel(part, holder, answers, before) {
@@ -131,6 +132,7 @@ var AuditModerator = function (form, data, evaluator, D) {
   }
   /* Where a part's panel goes: after the part's own answers (before any sub-questions). */
   function place(node, part, box) {
+    if (node.tagName === "TR") return D.belowRow(node, box);  // a checklist criterion: a row below it
     var sub = part.kind === "questions" ? node.querySelector(":scope > section.af-question") : null;
     if (sub) node.insertBefore(box, sub);
     else node.appendChild(box);
@@ -195,7 +197,7 @@ var AuditModerator = function (form, data, evaluator, D) {
   }
   function stop() {
     if (!active) return;
-    active.panels.forEach(function (p) { p.box.remove(); });
+    active.panels.forEach(function (p) { D.removeBox(p.box); });
     active.locked.forEach(function (l) { l[0][l[1]] = l[2]; });
     active.banner.remove();
     document.body.classList.remove("af-moderating");

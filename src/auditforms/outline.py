@@ -125,6 +125,9 @@ def _item(d: Definition, item: Item, indent: str) -> Iterator[str]:
         yield f"{indent}{_clip(item.label)}  [{item.id}]  ({', '.join(extra)})"
         for option_id, follow_up in item.follow_ups():
             yield f"{indent}  if {option_id}: {_clip(follow_up.label)}  [{follow_up.id}]  ({follow_up.type})"
+        for labelled in item.parts:  # a compound field's labelled answers, with their roles
+            role = f", role {labelled.role}" if labelled.role else ""
+            yield f"{indent}  part {_clip(labelled.label)}  [{item.id}.{labelled.id}]  ({labelled.type}{role})"
     if item.when:
         yield f"{indent}    shown only if {describe_condition(d, item.when)}"
 

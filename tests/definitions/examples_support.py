@@ -14,7 +14,7 @@ CHECKLIST = ROOT / "definitions" / "examples" / "case-file-checklist.yaml"
 JOURNEY_ANSWERS: dict[str, Any] = {
     "child-id": "X100", "auditor": "A Auditor", "audit-date": "2026-03-02",
     "q1-1": {"evidence": "Decided the same day."},
-    "q1-2": {"evidence": "Seen at home."}, "q1-2-seen": "yes", "q1-2-seen-on": "2026-02-10",
+    "q1-2": {"evidence": "Seen at home."}, "q1-2-seen": "yes", "q1-2-seen-on": "2026-02",
     "q1-3": {"evidence": "Strategy discussion held."}, "q1-3-agencies": ["health", "school"],
     "q1-3-health-date": "2026-02-11", "q1-3-school-date": "2026-02-12",
     "s1a": {"judgement": "good", "summary": "Timely help."},

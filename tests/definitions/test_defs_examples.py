@@ -49,6 +49,15 @@ def test_inputs_inside_a_question_are_indexed_under_it() -> None:
     assert d.index.entries["q1-3-health-date"].revealed_by == ("q1-3-agencies", "health")
     q14 = d.index.node("q1-4")
     assert q14.part_order()[:2] == ("narratives", "judgement")
+    assert d.index.node("q1-2-seen-on").type == "month"  # the month the child was last seen
+
+
+def test_a_month_inside_a_question_is_checked_as_a_month() -> None:
+    from auditforms.results.check import check_document
+
+    d = load_definition(JOURNEY)
+    findings = check_document(d, _audit(d, {**JOURNEY_ANSWERS, "q1-2-seen-on": "2026-02-10"}))
+    assert [f.pointer for f in findings if f.is_error] == ["/answers/q1-2-seen-on"]
 
 
 def test_a_checklist_answer_set_has_no_rank_and_its_criteria_are_questions() -> None:
@@ -184,3 +193,46 @@ sections:
     assert session.shown("why-not") and not session.shown("pathway")
     bad = load_text(text.replace("optional: true", "optional: false"), "nr.yaml")
     assert [d.code for d in bad.diagnostics] == ["AF306"]
+
+
+def test_the_final_copy_prints_the_rating_after_the_evidence_where_the_tool_does() -> None:
+    from auditforms.renderers.final_copy.content import Pairs, final_copy
+
+    d = load_definition(JOURNEY)
+    copy = final_copy(d, _audit(d, JOURNEY_ANSWERS))
+    q14 = [b for b in copy.blocks if isinstance(b, Pairs) and b.caption.startswith("1.4 ")]
+    assert [label for block in q14 for label, _ in block.rows] == ["Evidence", "Impact on the child", "Judgement"]
+    s1a = next(b for b in copy.blocks if isinstance(b, Pairs) and b.caption == "Grade for 1a")
+    assert s1a.rows[0] == ("Judgement", "Good")  # a section's grade keeps its place
+
+
+def test_the_final_copy_puts_a_questions_inputs_where_its_order_says() -> None:
+    from auditforms.renderers.final_copy.content import Pairs, final_copy
+
+    text = """
+id: ordered
+title: Ordered
+version: 1.0.0
+scales:
+  - id: yn
+    title: Met
+    kind: checklist
+    options: [{id: "yes", label: "Yes"}, {id: "no", label: "No"}]
+sections:
+  - id: s
+    title: S
+    items:
+      - id: q
+        type: question
+        title: Seen?
+        order: [fields, narratives, judgement]
+        judgement: {scale: yn}
+        narratives: [{id: evidence, label: Evidence}]
+        fields: [{id: q-seen-on, type: month, label: Month last seen}]
+"""
+    result = load_text(text, "ordered.yaml")
+    assert result.ok, [d.format() for d in result.diagnostics]
+    d = result.definition
+    copy = final_copy(d, _audit(d, {"q": {"judgement": "yes", "evidence": "Seen."}, "q-seen-on": "2026-02"}))
+    pairs = [b.rows for b in copy.blocks if isinstance(b, Pairs) and b.caption != "This record"]
+    assert [[label for label, _ in rows] for rows in pairs] == [["Month last seen"], ["Evidence", "Judgement"]]

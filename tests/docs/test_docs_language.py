@@ -59,7 +59,7 @@ def test_there_is_an_example_of_each_answer_rule_and_rubric_feature() -> None:
     for needle in ("type: month", "type: email", "type: telephone", "unit:", "required: true}",
                    "required: when_graded", "description: |-", "descriptors:", "links:", "tagged: quality",
                    "except: [overall]", "scale: quality, except", "show_tags: true",
-                   "type: compound", "field: short-breaks.accepted"):
+                   "type: compound", "field: short-breaks.accepted", "label: Initials, role: child_initials}"):
         assert needle in text, needle
 
 

@@ -56,6 +56,15 @@ KITCHEN_CASES: list[dict[str, Any]] = [
 ]
 
 
+CARE_LEAVERS = DEFINITIONS / "examples" / "answers-care-leavers.yaml"
+#: The child's initials come from a part of a compound field (its role is child_initials).
+CARE_LEAVERS_CASES: list[dict[str, Any]] = [
+    {"young-person": {"initials": "KM"}, "q1": {"evidence": "KM now sleeps through the night."}},
+    {"young-person": {"initials": "KM"}, "q1": {"evidence": "Visits were regular."}},
+    {"young-person": "KM", "q1": {"evidence": "KM now sleeps through the night."}},
+    {"q1": {"evidence": "Visits were regular."}},
+]
+
 OPERATOR_CASES: list[dict[str, Any]] = [
     {"start": "2026-05-01", "end": "2026-11-01",
      "optional-part": {"judgement": "good", "impact": "The plan was updated."},
@@ -200,7 +209,8 @@ def test_html_js_and_python_rules_agree(open_form, source: Path):
     definition = load_definition(source)
     html = render_html(definition)
     slots = embedded_data(html)["slots"]
-    cases_by_hand = {KITCHEN_SINK: KITCHEN_CASES, OPERATORS: OPERATOR_CASES}.get(source, [])
+    cases_by_hand = {KITCHEN_SINK: KITCHEN_CASES, OPERATORS: OPERATOR_CASES,
+                     CARE_LEAVERS: CARE_LEAVERS_CASES}.get(source, [])
     docs = cases_by_hand + generated(definition, slots, 300, seed=4)
     cases = [(doc, CONTEXTS[n % len(CONTEXTS)]) for n, doc in enumerate(docs)]
     form = open_form(html)

@@ -16,7 +16,7 @@ from typing import Any
 from auditforms.actions.codes import error, warning
 from auditforms.actions.model import TrackedAction
 from auditforms.diagnostics import Diagnostic
-from auditforms.model.definition import ActionColumnRole, Column, Definition, Table
+from auditforms.model.definition import ActionColumnRole, Column, Definition, DefinitionIndex, Table
 
 AGREED_STATUSES = ("moderated", "final")
 
@@ -60,7 +60,6 @@ class _Collector:
         self.table = action_plan(definition)
         self.columns: dict[str, Column] = {c.role: c for c in self.table.columns if c.role is not None} \
             if self.table else {}
-        self.header_fields = {role: definition.index.by_role(role) for role in ("child_id", "team", "audit_date")}
 
     def collect(self, document: Any, file: str, agreed_only: bool) -> Collected:
         out = Collected()
@@ -81,7 +80,7 @@ class _Collector:
             return out
         answers = document.get("answers")
         answers = answers if _is_mapping(answers) else {}
-        header = _Header.read(self.header_fields, answers, file, out.problems)
+        header = _Header.read(definition.index, answers, file, out.problems)
         rows = answers.get(table.id)
         for number, row in enumerate(rows if isinstance(rows, list) else [], start=1):
             if _is_mapping(row):
@@ -123,18 +122,18 @@ class _Header:
     audit_date: dt.date | None
 
     @classmethod
-    def read(cls, fields: Mapping[str, str | None], answers: Mapping[str, Any], file: str,
+    def read(cls, index: DefinitionIndex, answers: Mapping[str, Any], file: str,
              problems: list[Diagnostic]) -> _Header:
         def text(role: str) -> str:
-            field_id = fields[role]
-            value = answers.get(field_id) if field_id else None
+            value = index.role_answer(answers, role)  # a field's, or a compound field part's
             return " ".join(value.split()) if isinstance(value, str) else ""
 
-        date_id = fields["audit_date"]
-        date = _date(answers.get(date_id)) if date_id else None
-        if date_id and answers.get(date_id) is not None and date is None:
+        given = index.role_answer(answers, "audit_date")
+        date = _date(given)
+        if given is not None and date is None:
+            place = (index.by_role("audit_date") or "").replace(".", "/")
             problems.append(warning("AF952", "the audit date is not a real YYYY-MM-DD date", file,
-                                    pointer=f"/answers/{date_id}"))
+                                    pointer=f"/answers/{place}"))
         return cls(file, text("child_id"), text("team"), date)
 
 

@@ -11,7 +11,9 @@ from auditforms.collation.figures import (
     REPEAT_MONTHS,
     Breakdown,
     BreakdownRow,
+    ChecklistAnswers,
     ChecklistFinding,
+    CriterionAnswers,
     Distribution,
     Grade,
     Headline,
@@ -125,6 +127,29 @@ def questions(tally: Tally, public: bool) -> tuple[QuestionFigures, ...]:
                         distribution(p.scale, tally.answers[(i, tally.period)], public),
                         _part_trend(tally, [i], [p.scale], public))
         for i, p in enumerate(tally.parts))
+
+
+def checklists(tally: Tally, public: bool) -> tuple[ChecklistAnswers, ...]:
+    """The period's checklist answers: criterion by answer, one table per answer set."""
+    groups: dict[str, tuple[Scale, list[CriterionAnswers]]] = {}
+    for i, part in enumerate(tally.criteria):
+        ids = [id_ for id_, _ in _answers(part.scale)]
+        counts = tally.criteria_answers[i]
+        row = CriterionAnswers(part.id, part.number, part.title, tuple(shown(counts[a], public) for a in ids),
+                               shown(sum(counts[a] for a in ids), public))
+        groups.setdefault(part.scale.id, (part.scale, []))[1].append(row)
+    out = []
+    for scale, rows in groups.values():
+        labels = tuple(label for _, label in _answers(scale))  # an untitled answer set is named by its answers
+        out.append(ChecklistAnswers(scale.id, scale.title or " / ".join(labels),
+                                    tuple(a for a, _ in _answers(scale)), labels, tuple(rows)))
+    return tuple(out)
+
+
+def _answers(scale: Scale) -> list[tuple[str, str]]:
+    """A checklist answer set's answers (id, label) in its order, not applicable last."""
+    found = [(o.id, o.label) for o in scale.options]
+    return found + ([(scale.not_applicable.id, scale.not_applicable.label)] if scale.not_applicable else [])
 
 
 def breakdowns(tally: Tally, has_overall: bool, public: bool) -> tuple[Breakdown, ...]:

@@ -18,7 +18,7 @@ from auditforms.collation.action_figures import ActionTally
 from auditforms.collation.agreement import KappaFunction
 from auditforms.collation.build import TargetSource
 from auditforms.collation.figures import Coverage, Figures, Quoted, say, shown
-from auditforms.collation.parts import judged_parts, overall_part, reportable_texts
+from auditforms.collation.parts import checklist_criteria, judged_parts, overall_part, reportable_texts
 from auditforms.collation.record import AuditRecord, RecordReader
 from auditforms.collation.sample import sample_figures
 from auditforms.collation.tally import Tally
@@ -67,10 +67,11 @@ class Collator:
         self.parts = judged_parts(definition)
         overall = overall_part(definition, self.parts)
         self.overall = overall
+        criteria = checklist_criteria(definition)
         self.tally = Tally(self.parts, self.parts.index(overall) if overall else None,
                            months_between(options.since or options.period, options.period),
-                           track_returns=options.with_sample)
-        self.reader = RecordReader(definition, self.parts)
+                           track_returns=options.with_sample, criteria=criteria)
+        self.reader = RecordReader(definition, self.parts, criteria)
         self.actions = ActionTally(definition, self.tally.months, options.today or last_day(options.period))
         self.texts: list[Quoted] = []
         #: why the last document added was left out (``drafts``, ``duplicates``...), if it was
@@ -129,6 +130,7 @@ class Collator:
             sample_target=build.sample_target(self.options.returned_on_time_target, sample_months),
             actions=self.actions.figures(public),
             texts=tuple(self.texts),
+            checklists=build.checklists(tally, public),
         )
 
     def _targets(self) -> TargetSource:

@@ -166,6 +166,31 @@ class Theme:
 
 
 @dataclass(frozen=True)
+class CriterionAnswers:
+    """How one checklist criterion was answered in the period: a count per answer, in the
+    answer set's order; ``answered`` is their sum."""
+
+    id: str
+    number: str | None
+    title: str
+    counts: tuple[Count, ...]
+    answered: Count
+
+
+@dataclass(frozen=True)
+class ChecklistAnswers:
+    """The checklist criteria answered on one answer set (YES / NO / N/A): not grades, so
+    counted in a table of their own, with no share good or better."""
+
+    scale: str
+    title: str
+    #: the answers' ids and labels, in the answer set's order (its not-applicable answer last)
+    answers: tuple[str, ...]
+    labels: tuple[str, ...]
+    criteria: tuple[CriterionAnswers, ...]
+
+
+@dataclass(frozen=True)
 class Agreement:
     """Agreement between auditor and moderator on one scale, pooled over the months shown."""
 
@@ -296,3 +321,5 @@ class Figures:
     #: ``None`` when the tool declares no action plan (a table with ``role: action_plan``)
     actions: ActionFigures | None = None
     texts: tuple[Quoted, ...] = ()
+    #: checklist answers (YES / NO / N/A) of the period, one table per answer set
+    checklists: tuple[ChecklistAnswers, ...] = ()

@@ -67,7 +67,9 @@ def contents(figures: Figures) -> list[tuple[str, str]]:
     found = [("headline", "Headline")]
     if figures.sample is not None:
         found.append(("sample", "The sample"))
-    found += [("questions", "Questions")] + [(f"by-{b.dimension}", f"By {b.title.lower()}") for b in figures.breakdowns]
+    found += [("questions", "Questions")]
+    found += [("checklists", "Checklists")] if figures.checklists else []
+    found += [(f"by-{b.dimension}", f"By {b.title.lower()}") for b in figures.breakdowns]
     if figures.themes:
         found.append(("themes", "Themes"))
     found += [("moderation", "Moderation"), ("actions", "Actions")]
@@ -95,7 +97,7 @@ def render_html(figures: Figures, draw_svgs: SvgDrawer | None = None) -> bytes:
         scale_of=scales.__getitem__, kappa=_kappa,
         question_rows=lambda s: [(q.title, q.distribution) for q in figures.questions if q.distribution.scale == s],
         repeat_threshold=_repeat_threshold(figures), repeat_months=REPEAT_MONTHS,
-        caution_note=words.CAUTION_NOTE, public_note=words.PUBLIC_NOTE)
+        caution_note=words.CAUTION_NOTE, public_note=words.PUBLIC_NOTE, checklist_note=words.CHECKLIST_NOTE)
     return env.get_template("report.html.j2").render(context).encode("utf-8")
 
 

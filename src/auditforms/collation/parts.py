@@ -45,6 +45,14 @@ def judged_parts(definition: Definition) -> tuple[JudgedPart, ...]:
     return tuple(parts)
 
 
+def checklist_criteria(definition: Definition) -> tuple[JudgedPart, ...]:
+    """Every part answered on a checklist answer set (YES / NO / N/A), in document order:
+    not grades, so the report counts them in a table of their own."""
+    index = definition.index
+    found = (_graded(definition, index.node(id_)) for id_ in index.order)
+    return tuple(p for p in found if p is not None and p.scale.is_checklist)
+
+
 def _judged(definition: Definition, node: object) -> JudgedPart | None:
     """A graded part; checklist answers (YES / NO / N/A) are not grades and are not counted here."""
     part = _graded(definition, node)

@@ -20,7 +20,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from auditforms.collation.parts import JudgedPart
-from auditforms.model.definition import Definition, FieldItem
+from auditforms.model.definition import Definition, DefinitionIndex, FieldItem
 
 BASES = ("final", "moderated", "submitted")
 DIMENSIONS = (("team", "Team"), ("area", "Area of service"), ("strand", "Strand"), ("age_band", "Age band"))
@@ -46,6 +46,8 @@ class AuditRecord:
     dimensions: Mapping[str, tuple[str, ...]]
     checklist: Mapping[str, Mapping[str, bool]]
     submitted_on: dt.date | None
+    #: the final answer of each checklist criterion (YES / NO / N/A), as the reader's criteria
+    criteria: tuple[str | None, ...] = ()
 
 
 def _mapping(value: Any) -> Mapping[str, Any]:
@@ -70,8 +72,10 @@ def month_of(value: Any) -> str | None:
 class RecordReader:
     """Reads records of one definition; what it looks up in the definition it looks up once."""
 
-    def __init__(self, definition: Definition, parts: tuple[JudgedPart, ...]) -> None:
+    def __init__(self, definition: Definition, parts: tuple[JudgedPart, ...],
+                 criteria: tuple[JudgedPart, ...] = ()) -> None:
         self.parts = parts
+        self.criteria = criteria
         self.roles = {role: _role_field(definition, role)
                       for role in ("child_id", "audit_date", "team", "strand", "age_band")}
 
@@ -87,8 +91,8 @@ class RecordReader:
         moved = _mapping(moderation.get("judgements")) if moderated else {}
         return AuditRecord(
             audit_id=_text(document.get("audit_id")) or fallback_id,
-            child_id=_text(answers.get(self.roles["child_id"].id or "")),
-            month=month_of(answers.get(self.roles["audit_date"].id or "")),
+            child_id=_text(self.roles["child_id"].answer(answers)),
+            month=month_of(self.roles["audit_date"].answer(answers)),
             version=str(_mapping(document.get("definition")).get("version", "")),
             status=status,
             moderated=moderated,
@@ -97,6 +101,8 @@ class RecordReader:
             dimensions=self._dimensions(answers, sample_row or {}),
             checklist=_checklist(moderation) if moderated else {},
             submitted_on=_submitted_on(document),
+            criteria=tuple(_judgement(c.answer(answers), before.get(c.id), moved.get(c.id), status, moderated).final
+                           for c in self.criteria),
         )
 
     def _dimensions(self, answers: Mapping[str, Any], sample: Mapping[str, str]) -> dict[str, tuple[str, ...]]:
@@ -110,22 +116,26 @@ class RecordReader:
 
 @dataclass(frozen=True)
 class RoleField:
-    """The field given a role, and its options' labels (empty for a text field)."""
+    """The field given a role (or a compound field's part: ``<field id>.<part id>``), and its
+    options' labels (empty for a text field)."""
 
-    id: str | None
+    role: str
+    index: DefinitionIndex
     labels: Mapping[str, str]
 
+    def answer(self, answers: Mapping[str, Any]) -> Any:
+        return self.index.role_answer(answers, self.role)
+
     def labels_of(self, answers: Mapping[str, Any]) -> tuple[str, ...]:
-        value = answers.get(self.id) if self.id else None
+        value = self.answer(answers)
         values = [_text(v) for v in (value if isinstance(value, list) else [value])]
         return tuple(dict.fromkeys(self.labels.get(v, v) for v in values if v))
 
 
 def _role_field(definition: Definition, role: str) -> RoleField:
-    field_id = definition.index.by_role(role)
-    node = definition.index.node(field_id) if field_id else None
+    node = definition.index.role_node(role)
     labels = {o.id: o.label for o in node.answer_options} if isinstance(node, FieldItem) else {}
-    return RoleField(field_id, labels)
+    return RoleField(role, definition.index, labels)
 
 
 def _judgement(answer: str | None, before: Any, moved: Any, status: str, moderated: bool) -> PartJudgement:

@@ -80,6 +80,10 @@ class Tally:
     #: audit ids already counted: a second file of the same audit is not counted again
     counted_ids: set[str] = field(default_factory=set)
     returns: dict[str, SampleReturn] = field(default_factory=dict)
+    #: checklist criteria (YES / NO / N/A), counted apart from grades
+    criteria: tuple[JudgedPart, ...] = ()
+    #: criterion index -> the period's final answer id -> count
+    criteria_answers: defaultdict[int, Counter[str]] = field(default_factory=lambda: defaultdict(Counter))
 
     def __post_init__(self) -> None:
         self.month_tallies = {m: MonthTally() for m in self.months}
@@ -108,6 +112,9 @@ class Tally:
         self._count_month(record, self.month_tallies[month])
         if month == self.period:
             self._count_groups(record)
+            for i, answer in enumerate(record.criteria):
+                if answer is not None:
+                    self.criteria_answers[i][answer] += 1
         if record.moderated:
             self._count_moderation(record)
         return None

@@ -19,6 +19,7 @@ def write_paper(paper: Paper) -> None:
     _headline(paper, f)
     _sample(paper, f)
     _questions(paper, f)
+    _checklists(paper, f)
     for b in f.breakdowns:
         paper.heading(f"By {b.title.lower()}", 1)
         paper.chart(f"by-{b.dimension}")
@@ -90,6 +91,17 @@ def _questions(paper: Paper, f: Figures) -> None:
         pairs = zip(r.months, r.shares, strict=True)
         months = "; ".join(f"{words.month_label(m)} {words.percent(s)}" for m, s in pairs)
         paper.para(f"{r.title}: {months}", "List Bullet")
+
+
+def _checklists(paper: Paper, f: Figures) -> None:
+    if not f.checklists:
+        return
+    paper.heading("Checklists", 1)
+    paper.para(words.CHECKLIST_NOTE)
+    for c in f.checklists:
+        paper.table(f"Checklist answers in {words.month_label(f.period)} ({c.title})",
+                    ["Criterion", *c.labels, "Answered"],
+                    [[r.title, *(words.count(n) for n in r.counts), words.count(r.answered)] for r in c.criteria])
 
 
 def _themes(paper: Paper, f: Figures) -> None:

@@ -16,6 +16,9 @@ CAUTION_NOTE = (f"{CAUTION_MARK} Fewer than {CAUTION_BELOW} judgements or audits
 PUBLIC_NOTE = (f"Counts under {SUPPRESS_BELOW} are suppressed (shown as \u201cfewer than {SUPPRESS_BELOW}\u201d), "
                "and so are the percentages made from them, because this report may be published.")
 
+CHECKLIST_NOTE = ("Checklist criteria are answered from a fixed list (such as Yes, No or N/A), not graded: "
+                  "they are counted here, apart from the grades above, and no share of them is good or better.")
+
 
 def month_label(month: str) -> str:
     year, number = month.split("-")

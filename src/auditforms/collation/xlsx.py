@@ -75,6 +75,7 @@ def _summary(sheet: _Sheet, figures: Figures) -> None:
         sheet.write([t.month, t.audits, *_share(t.overall_good), *_share(t.judgements_good)])
     sheet.gap()
     _questions(sheet, figures)
+    _checklists(sheet, figures)
     _moderation(sheet, figures)
     _actions(sheet, figures)
 
@@ -88,6 +89,15 @@ def _questions(sheet: _Sheet, figures: Figures) -> None:
             if d.scale == scale.id:
                 na = [d.not_applicable] if len(scale.grades) > len(d.counts) else []
                 sheet.write([q.title, *d.counts, *na, *_share(d.good_or_better)])
+        sheet.gap()
+
+
+def _checklists(sheet: _Sheet, figures: Figures) -> None:
+    """Checklist answers (not grades), criterion by answer, one block per answer set."""
+    for c in figures.checklists:
+        sheet.write([f"Checklist criterion ({c.title})", *c.labels, "Answered"], "head")
+        for r in c.criteria:
+            sheet.write([r.title, *r.counts, r.answered])
         sheet.gap()
 
 

@@ -6,9 +6,9 @@ where" is decided in exactly one place.
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
-from typing import TYPE_CHECKING, TypeAlias
+from typing import TYPE_CHECKING, Any, TypeAlias
 
 from auditforms.model.nodes import (
     Checklist,
@@ -73,6 +73,10 @@ class DefinitionIndex:
         role = getattr(node, "role", None)
         if role:
             self.roles[role] = id_
+        if isinstance(node, FieldItem) and node.type == "compound":
+            for part in node.parts:  # initials and date of birth in one cell, each with its role
+                if part.role:
+                    self.roles[part.role] = f"{id_}.{part.id}"
 
     def _add_item(self, item: FieldItem | Question | Table | Heading | StaticText | Checklist | SubSection,
                   section: Section, parent: str, conditions: tuple[Condition, ...]) -> None:
@@ -123,5 +127,35 @@ class DefinitionIndex:
         return [e.node for e in self.entries.values() if isinstance(e.node, Table)]
 
     def by_role(self, role: str) -> str | None:
-        """The id of the field or question given ``role`` (e.g. ``child_id``), if any."""
+        """The reference of the field or question given ``role`` (e.g. ``child_id``), if any:
+        its id, or ``<field id>.<part id>`` for one part of a compound field. Read its answer
+        with :meth:`role_answer` and its field with :meth:`role_node`, which know both."""
         return self.roles.get(role)
+
+    def role_node(self, role: str) -> Answerable | None:
+        """The field (a compound field's part, for a part's role) or question given ``role``."""
+        ref = self.roles.get(role)
+        if ref is None:
+            return None
+        if ref in self.entries:
+            return self.entries[ref].node
+        owner, part = ref.split(".", 1)
+        compound = self.entries[owner].node
+        return compound.part(part) if isinstance(compound, FieldItem) else None
+
+    def role_answer(self, answers: Mapping[str, Any], role: str) -> Any:
+        """The answer of the part given ``role``: a field's own answer, or one labelled answer
+        of a compound field's (``None`` when not answered or no part has the role)."""
+        ref = self.roles.get(role)
+        if ref is None:
+            return None
+        if ref in self.entries:
+            return answers.get(ref)
+        owner, part = ref.split(".", 1)
+        value = answers.get(owner)
+        return value.get(part) if isinstance(value, Mapping) else None
+
+    def role_owner(self, role: str) -> str | None:
+        """The id the role's answer is keyed by in the answers (a compound part's field)."""
+        ref = self.roles.get(role)
+        return None if ref is None else ref.split(".", 1)[0] if ref not in self.entries else ref

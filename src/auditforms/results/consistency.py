@@ -82,7 +82,7 @@ def moderation_findings(
     if not isinstance(moderation, Mapping) or not isinstance(answers, Mapping):
         return []
     out: list[Diagnostic] = []
-    audit_date = as_date(answers.get(definition.index.by_role("audit_date") or ""))
+    audit_date = as_date(definition.index.role_answer(answers, "audit_date"))
     moderated_on = as_date(moderation.get("date"))
     if audit_date and moderated_on and moderated_on < audit_date:
         message = "Moderation record: the moderation date is before the audit date"

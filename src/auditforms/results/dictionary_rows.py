@@ -8,7 +8,7 @@ so the dictionary lines up with the columns of any flattened export of completed
 from __future__ import annotations
 
 from collections.abc import Iterator
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from typing import Any
 
 from auditforms.model.conditions import condition_refs
@@ -140,7 +140,7 @@ class DictionaryBuilder:
             options = _options(vs.choice_options(part.answer_options)) if part.answer_options else ""
             row = self._row(f"{item_id}.{part.id}", item_id, section, f"{clean(node.label)}: {clean(part.label)}",
                             kind, number=node.number or "", options=options, required=node.required, node=node)
-            yield row
+            yield replace(row, role=part.role) if part.role else row
 
     def _graded(
         self,

@@ -34,7 +34,7 @@ def lifecycle_findings(definition: Definition, document: Mapping[str, Any], name
         pointer = f"/history/{problem.index}" if problem.index is not None else "/status"
         out.append(Diagnostic(_CODES[problem.kind], problem.message, file=file, pointer=pointer))
     answers = document.get("answers")
-    audit_date = as_date(answers.get(definition.index.by_role("audit_date") or "")) \
+    audit_date = as_date(definition.index.role_answer(answers, "audit_date")) \
         if isinstance(answers, Mapping) else None
     out += _steps_before_audit(steps, audit_date, file)
     out += _moderation_before_submission(document.get("moderation"), steps, file)

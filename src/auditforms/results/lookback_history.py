@@ -29,12 +29,12 @@ def lookback_findings(definition: Definition, answers: Mapping[str, Any],
                       past: Mapping[str, list[dt.date]], file: str) -> list[Diagnostic]:
     """A warning (AF671) when the history holds an earlier audit of the child in the look-back
     (of the audit type the audit records, where the tool has types)."""
-    child_field = definition.index.by_role("child_id")
-    date_field = definition.index.by_role("audit_date")
+    index = definition.index
+    child_field = index.by_role("child_id")
     lookback = audit_lookback(definition, answers)
-    if lookback is None or child_field is None or date_field is None:
+    if lookback is None or child_field is None or index.by_role("audit_date") is None:
         return []
-    child, audited = answers.get(child_field), as_date(answers.get(date_field))
+    child, audited = index.role_answer(answers, "child_id"), as_date(index.role_answer(answers, "audit_date"))
     if not isinstance(child, str | int) or isinstance(child, bool) or audited is None:
         return []
     months = lookback.months
@@ -48,4 +48,4 @@ def lookback_findings(definition: Definition, answers: Mapping[str, Any],
     return [Diagnostic(
         "AF671", f"the sample's history records this child audited {times} in the {months} months before "
         f"the audit date (the look-back, {first_day} to {last_day}); the sample is of children not "
-        "audited within it", file=file, pointer=f"/answers/{child_field}", severity=Severity.WARNING)]
+        "audited within it", file=file, pointer=f"/answers/{child_field.replace('.', '/')}", severity=Severity.WARNING)]

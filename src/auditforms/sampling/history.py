@@ -31,8 +31,7 @@ def is_envelope(data: Any) -> bool:
 
 
 def role_answer(definition: Definition, answers: Mapping[str, Any], role: str) -> Any:
-    field_id = definition.index.by_role(role)
-    return answers.get(field_id) if field_id else None
+    return definition.index.role_answer(answers, role)
 
 
 def audit_tool(definition: Definition, data: Mapping[str, Any],

@@ -61,37 +61,63 @@ def _role_values(row: SampleRow) -> dict[str, str]:
 
 def prefill_for(definition: Definition, row: SampleRow, file: str = "") -> tuple[dict[str, Any], list[Diagnostic]]:
     """Answers keyed by field id for ``row``, and warnings for values that do not fit."""
-    roles = _role_values(row)
-    extra = {normalise_key(k): v for k, v in row.extra.items() if v}
-    flags = {normalise_key(f) for f in row.flags}
+    filler = _Filler(row, file)
     answers: dict[str, Any] = {}
-    problems: list[Diagnostic] = []
     for item in central_fields(definition):
         revealed_by = definition.index.entries[item.id].revealed_by
         if revealed_by and answers.get(revealed_by[0]) != revealed_by[1]:
             continue  # a follow-up is filled only when the answer that reveals it is
-        source, text = _source_text(item, roles, extra, flags)
-        if not text:
-            continue
-        value = convert(item, text)
-        if value is None:  # the cell is about a child: name where it is, never what it says
-            problems.append(warning("AF809", f"the {source} does not fit the field "
-                                    f"'{item.label}' ({item.id}); it is left blank",
-                                    file, row.line, 1))
+        if item.type == "compound":  # each part by its own role or column (initials, date of birth)
+            parts = {p.id: v for p in item.parts if (v := filler.value(p, f"{item.id}.{p.id}")) is not None}
+            value: Any = parts or None
         else:
+            value = filler.value(item, item.id)
+        if value is not None:
             answers[item.id] = value
-    answers.update(_allocation_answers(definition, row))
-    return answers, problems
+    _put(answers, definition.index.by_role("auditor"), _allocated_auditor(definition, row))
+    return answers, filler.problems
 
 
-def _allocation_answers(definition: Definition, row: SampleRow) -> dict[str, Any]:
-    """The allocated auditor's name in the field with role ``auditor``, whoever completes it:
-    the sample decided who audits, so the auditor need not type it (and may correct it)."""
-    field_id = definition.index.by_role("auditor")
-    node = definition.index.node(field_id) if field_id else None
+class _Filler:
+    """What the sample row says for a field, by role, extra column or flag; a value that does
+    not fit the field is left blank with a warning."""
+
+    def __init__(self, row: SampleRow, file: str) -> None:
+        self.row, self.file = row, file
+        self.roles = _role_values(row)
+        self.extra = {normalise_key(k): v for k, v in row.extra.items() if v}
+        self.flags = {normalise_key(f) for f in row.flags}
+        self.problems: list[Diagnostic] = []
+
+    def value(self, field: FieldItem, name: str) -> Any:
+        source, text = _source_text(field, self.roles, self.extra, self.flags)
+        value = convert(field, text) if text else None
+        if text and value is None:  # the cell is about a child: name where it is, never what it says
+            self.problems.append(warning("AF809", f"the {source} does not fit the field "
+                                         f"'{field.label}' ({name}); it is left blank",
+                                         self.file, self.row.line, 1))
+        return value
+
+
+def _put(answers: dict[str, Any], ref: str | None, value: Any) -> None:
+    """Sets the answer at ``ref``: a field's id, or ``<field id>.<part id>`` of a compound field."""
+    if ref is None or value is None:
+        return
+    owner, _, part = ref.partition(".")
+    if not part:
+        answers[owner] = value
+    elif isinstance(answers.setdefault(owner, {}), dict):
+        answers[owner][part] = value
+
+
+def _allocated_auditor(definition: Definition, row: SampleRow) -> str | None:
+    """The allocated auditor's name for the field (or part) with role ``auditor``, whoever
+    completes it: the sample decided who audits, so the auditor need not type it (and may
+    correct it)."""
+    node = definition.index.role_node("auditor")
     if not row.auditor or not isinstance(node, FieldItem) or node.type not in ("text", "textarea"):
-        return {}
-    return {node.id: row.auditor}
+        return None
+    return row.auditor
 
 
 def _source_text(item: FieldItem, roles: Mapping[str, str], extra: Mapping[str, str],

@@ -72,8 +72,7 @@ def due_date(definition: Definition, reference: dt.date) -> dt.date:
 
 
 def age_band_field(definition: Definition) -> FieldItem | None:
-    field_id = definition.index.by_role("age_band")
-    node = definition.index.node(field_id) if field_id else None
+    node = definition.index.role_node("age_band")
     return node if isinstance(node, FieldItem) else None
 
 

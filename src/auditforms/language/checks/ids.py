@@ -19,12 +19,11 @@ def check(ctx: Context) -> None:
                        "stored by id, so each must be unique in the tool", f"{pointer}/id")
         else:
             seen[node.id] = pointer
-        role = getattr(node, "role", None)
-        if role:
+        for role_pointer, role, holder in _roles(pointer, node):
             if role in roles:
-                ctx.report("AF308", f"the role '{role}' is already given to '{roles[role]}'", f"{pointer}/role")
+                ctx.report("AF308", f"the role '{role}' is already given to '{roles[role]}'", role_pointer)
             else:
-                roles[role] = node.id
+                roles[role] = holder
         _check_local_ids(ctx, pointer, node)
     _unique(ctx, "/scales", (s.id for s in ctx.definition.scales), "scale")
     _unique(ctx, "/rules", (r.id for r in ctx.definition.rules), "rule")
@@ -34,6 +33,17 @@ def check(ctx: Context) -> None:
         if scale.good_from is not None and scale.option(scale.good_from) is None:
             ctx.report("AF307", f"good_from '{scale.good_from}' is not a grade of this scale (grades: "
                        f"{', '.join(o.id for o in scale.options)})", f"/scales/{i}/good_from")
+
+
+def _roles(pointer: str, node: object) -> Iterable[tuple[str, str, str]]:
+    """(pointer, role, who has it) for a node's role and, for a compound field, its parts'."""
+    role = getattr(node, "role", None)
+    if role:
+        yield f"{pointer}/role", role, getattr(node, "id", "")
+    if isinstance(node, FieldItem) and node.type == "compound":
+        for k, part in enumerate(node.parts):
+            if part.role:
+                yield f"{pointer}/parts/{k}/role", part.role, f"{node.id}.{part.id}"
 
 
 def _check_local_ids(ctx: Context, pointer: str, node: object) -> None:

@@ -167,22 +167,56 @@ class _Builder:
         heading = self.definition.presentation.numbered(question.number, title)
         if not self.applies(question.id, heading):
             return
-        self._judged(question.id, heading, question.judgement is not None, question.narratives, level)
-        self._fields(title, question.fields)
-        for part in question.parts:
-            self.question(part, min(level + 1, 3))
+        self.blocks.append(Heading(heading, level))
+        given = self._given(question.id)
+        rows: list[tuple[str, str]] = []
+        awaited = {"judgement", "narratives"}  # the moderator's note follows both
+        for part in question.part_order():  # the tool's order, as the forms print it
+            if part == "judgement" or part == "narratives":
+                rows += self._own_rows(question, given, part)
+                awaited.discard(part)
+                if not awaited:
+                    self._answered(question.id, heading, rows)
+                    rows = []
+                continue
+            if rows:  # fields or parts come between: what is given so far is printed first
+                self.blocks.append(Pairs(heading, tuple(rows)))
+                rows = []
+            if part == "fields":
+                self._fields(title, question.fields)
+            else:
+                for sub in question.parts:
+                    self.question(sub, min(level + 1, 3))
+
+    def _own_rows(self, question: Question, given: Mapping[str, Any], part: str) -> list[tuple[str, str]]:
+        if part == "narratives":
+            return self._narrative_rows(given, question.narratives)
+        if question.judgement is None:
+            return []
+        return [("Judgement", self.say.judgement(question.id, given.get("judgement")))]
+
+    def _given(self, part_id: str) -> Mapping[str, Any]:
+        answer = self.answers.get(part_id)
+        return answer if isinstance(answer, Mapping) else {}
+
+    @staticmethod
+    def _narrative_rows(given: Mapping[str, Any], narratives: Sequence[Narrative]) -> list[tuple[str, str]]:
+        return [(n.label, str(given.get(n.id) or "Not answered")) for n in narratives]
+
+    def _answered(self, part_id: str, title: str, rows: Sequence[tuple[str, str]]) -> None:
+        """A part's judgement and narratives (an empty block still says the part was reached),
+        then the moderator's note on it."""
+        self.blocks.append(Pairs(title, tuple(rows)))
+        self._moderator(part_id)
 
     def _judged(self, part_id: str, title: str, judged: bool, narratives: Sequence[Narrative],
                 level: int) -> None:
         self.blocks.append(Heading(title, level))
-        answer = self.answers.get(part_id)
-        given = answer if isinstance(answer, Mapping) else {}
+        given = self._given(part_id)
         rows = []
         if judged:
             rows.append(("Judgement", self.say.judgement(part_id, given.get("judgement"))))
-        rows += [(n.label, str(given.get(n.id) or "Not answered")) for n in narratives]
-        self.blocks.append(Pairs(title, tuple(rows)))
-        self._moderator(part_id)
+        self._answered(part_id, title, rows + self._narrative_rows(given, narratives))
 
     def table(self, table: Table) -> None:
         if not self.applies(table.id, self.definition.presentation.numbered(table.number, table.title)):
