@@ -25,8 +25,8 @@ class RuleShortcut:
 
     The provable rules are checked in two groups: those of one place, cheap, and the
     ``for_each`` rules, which visit every question or row and cost more. When a group's
-    check fails (an audit that breaks a rule, about one in three), each of its rules is
-    checked alone; the other group's rules stay proven.
+    check fails (an audit that breaks a rule, about one in three), its parts of at most six
+    rules are checked, and the rules of a failing part each alone; the rest stay proven.
     """
 
     def __init__(self, definition: Definition, context: EvalContext, rules: Sequence[Rule],
