@@ -66,6 +66,20 @@ def test_the_shortcut_holds_for_junk_anywhere(definition, data):
     _same_findings(definition, NOVEMBER, answers)
 
 
+@pytest.mark.parametrize("definition", [KITCHEN_SINK_DEFINITION, TORBAY], ids=["kitchen-sink", "torbay"])
+@SETTINGS
+@given(data=st.data())
+def test_groups_and_parts_leave_exactly_the_rules_whose_own_check_fails(definition, data):
+    """Checking a group, then its parts, then each rule only where they fail, leaves the same
+    rules (in the same order) as asking every rule's own check."""
+    answers = dict(data.draw(audits(definition))["answers"])
+    for key in data.draw(st.lists(st.sampled_from([*definition.index.order, "x"]), max_size=4)):
+        answers[key] = data.draw(JUNK)
+    _, _, shortcut = _built(definition, NOVEMBER)
+    alone = tuple(r for r, own in shortcut._each if own is None or not own(answers))
+    assert shortcut.rules_left(answers) == alone
+
+
 def test_without_a_period_the_period_rule_is_unknown_and_holds():
     _same_findings(TORBAY, EvalContext(today=dt.date(2026, 11, 30)), {"audit-date": "2026-01-01"})
 

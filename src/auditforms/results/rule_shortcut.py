@@ -14,14 +14,19 @@ from auditforms.model.definition import Definition, Rule
 from auditforms.results.rule_schema import RuleSchemas, Schema
 from auditforms.rules import EvalContext
 
+#: rules per part of a group, checked together before each is checked alone
+_PART = 6
+
+_Part = tuple["Callable[[Any], bool] | None", list[tuple[Rule, "Callable[[Any], bool] | None"]]]
+
 
 class RuleShortcut:
     """Compiled checks of every rule of a definition JSON Schema can prove.
 
     The provable rules are checked in two groups: those of one place, cheap, and the
     ``for_each`` rules, which visit every question or row and cost more. When a group's
-    check fails (an audit that breaks a rule, about one in three), each of its rules is
-    checked alone; the other group's rules stay proven.
+    check fails (an audit that breaks a rule, about one in three), its parts of at most six
+    rules are checked, and the rules of a failing part each alone; the rest stay proven.
     """
 
     def __init__(self, definition: Definition, context: EvalContext, rules: Sequence[Rule],
@@ -34,19 +39,41 @@ class RuleShortcut:
         #: rule -> its own check, asked only when its group's check fails (a few audits)
         self._each = [(r, _compile(_with_defs(builder.defs, [s])) if s is not None else None)
                       for r, s in zip(rules, schemas, strict=True)]
-        groups = [[s for r, s in zip(rules, schemas, strict=True) if s is not None and
-                   (r.for_each is not None) == scoped] for scoped in (False, True)]
-        #: (the group's check, whether a rule belongs to it)
-        self._groups = [(_compile(_with_defs(builder.defs, group)), scoped)
-                        for group, scoped in zip(groups, (False, True), strict=True) if group]
+        checks = dict(self._each)
+        #: (the group's check, its parts: (a part's check or None when it is the group, its rules))
+        self._groups: list[tuple[Callable[[Any], bool] | None, list[_Part]]] = []
+        for scoped in (False, True):
+            members = [(r, s) for r, s in zip(rules, schemas, strict=True)
+                       if s is not None and (r.for_each is not None) == scoped]
+            if not members:
+                continue
+            group = _compile(_with_defs(builder.defs, [s for _, s in members]))
+            chunks = [members[k:k + _PART] for k in range(0, len(members), _PART)]
+            parts: list[_Part] = [
+                (None if len(chunks) == 1 else _compile(_with_defs(builder.defs, [s for _, s in chunk])),
+                 [(r, checks[r]) for r, _ in chunk]) for chunk in chunks]
+            self._groups.append((group, parts))
+        self._order = {id(r): k for k, r in enumerate(self.rules)}
 
     def rules_left(self, answers: Mapping[str, Any]) -> tuple[Rule, ...]:
-        """The rules the evaluator must still run for these answers, in their order."""
-        failing = [scoped for valid, scoped in self._groups if valid is None or not valid(answers)]
-        if not failing:
+        """The rules the evaluator must still run for these answers, in their order.
+
+        A rule is left when its own check fails; a group (and within it a part of at most
+        ``_PART`` rules) whose check passes proves all its rules at once (``allOf``), so only the
+        rules of a failing part are checked alone."""
+        failed: list[Rule] = []
+        for valid, parts in self._groups:
+            if valid is not None and valid(answers):
+                continue
+            for part_valid, members in parts:
+                if part_valid is not None and part_valid(answers):
+                    continue
+                failed += [r for r, own in members if own is None or not own(answers)]
+        if not failed:
             return self.left
-        return tuple(r for r, valid in self._each if valid is None or (
-            (r.for_each is not None) in failing and not valid(answers)))
+        left = {id(r) for r in self.left}
+        left.update(id(r) for r in failed)
+        return tuple(r for r in self.rules if id(r) in left)
 
 
 def _with_defs(defs: dict[str, Schema], holds: list[Schema]) -> Schema:

@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import datetime as dt
 import re
+from functools import lru_cache
 from typing import Any
 
 _DATE = re.compile(r"^\d{4}-\d{2}-\d{2}$")
@@ -26,7 +27,15 @@ def is_answered(value: Any) -> bool:
 
 
 def as_date(value: Any) -> dt.date | None:
-    if not isinstance(value, str) or not _DATE.match(value):
+    if not isinstance(value, str):
+        return None
+    return _date(value)
+
+
+@lru_cache(maxsize=4096)
+def _date(value: str) -> dt.date | None:
+    """Kept: one audit reads its audit date once per rule and row, and a batch's dates repeat."""
+    if not _DATE.match(value):
         return None
     try:
         return dt.date.fromisoformat(value)
