@@ -48,7 +48,8 @@ def as_kept_version(versions: VersionLibrary | None, data: Mapping[str, Any]) ->
     """An audit of another version of the tool being sampled, with the definition to read its
     roles with: carried to this version where the tool maps it, else the kept version it names;
     ``None`` for an audit of this version, of another tool, or of a version not kept."""
-    from auditforms.versions.reading import named_version, read_as_current
+    from auditforms.versions.library import named_version
+    from auditforms.versions.reading import read_as_current
 
     version = named_version(versions, data) if versions is not None else None
     if versions is None or version is None or version == versions.current.version:

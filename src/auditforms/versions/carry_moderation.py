@@ -9,22 +9,19 @@ from __future__ import annotations
 
 import copy
 from collections.abc import Callable, Mapping
-from typing import TYPE_CHECKING, Any
+from typing import Any
 
 from auditforms.model.definition import Definition
+from auditforms.versions.notes import Note
 from auditforms.versions.plan import Plan
-
-if TYPE_CHECKING:
-    from auditforms.versions.carry import Note, _Regrader
+from auditforms.versions.regrade import Regrader
 
 _BY_PART = ("comments", "judgements", "auditor_judgements", "checklist", "responses")
 _GRADED = ("judgements", "auditor_judgements")
 
 
-def carry_moderation(moderation: Mapping[str, Any], plan: Plan, target: Definition, regrade: _Regrader,
+def carry_moderation(moderation: Mapping[str, Any], plan: Plan, target: Definition, regrade: Regrader,
                      notes: list[Note]) -> dict[str, Any]:
-    from auditforms.versions.carry import Note
-
     out = dict(copy.deepcopy(moderation))
     dropped: dict[str, str] = {}
     for key in _BY_PART:
@@ -57,7 +54,7 @@ def _rekey(by_part: Mapping[str, Any], plan: Plan, target: Definition, dropped: 
     return {new_id: combine(new_id, values) for new_id, values in gathered.items()}
 
 
-def _combiner(key: str, regrade: _Regrader, plan: Plan) -> Callable[[str, list[Any]], Any]:
+def _combiner(key: str, regrade: Regrader, plan: Plan) -> Callable[[str, list[Any]], Any]:
     def combine(new_id: str, values: list[Any]) -> Any:
         if len(values) == 1:
             return copy.deepcopy(values[0])
@@ -73,7 +70,7 @@ def _combiner(key: str, regrade: _Regrader, plan: Plan) -> Callable[[str, list[A
     return combine
 
 
-def _regraded(by_part: dict[str, Any], regrade: _Regrader, notes: list[Note], key: str) -> dict[str, Any]:
+def _regraded(by_part: dict[str, Any], regrade: Regrader, notes: list[Note], key: str) -> dict[str, Any]:
     out = {}
     for part_id, grade in by_part.items():
         mapped = regrade.grade(part_id, grade, notes, "moderation", key)

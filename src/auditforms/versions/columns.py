@@ -14,8 +14,8 @@ from typing import Any
 
 from auditforms.model.definition import Definition, Table
 from auditforms.model.lineage import ColumnMap
-from auditforms.versions.carry import Note
-from auditforms.versions.library import VersionLibrary
+from auditforms.versions.library import VersionLibrary, named_version
+from auditforms.versions.notes import Note
 
 
 def carry_columns(value: Any, change: ColumnMap, target: Definition, notes: list[Note]) -> Any:
@@ -63,7 +63,6 @@ def table_in_file(library: VersionLibrary, document: Any, table_id: str) -> tupl
     mappings: (its id there, this version's column id -> its id there). ``None`` for an audit
     read as it is (this version, or an older one the tool declares no mapping from)."""
     from auditforms.versions.plan import make_plan
-    from auditforms.versions.reading import named_version
 
     version = named_version(library, document)
     node = library.current.index.node(table_id) if table_id in library.current.index else None

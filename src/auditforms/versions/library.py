@@ -9,9 +9,10 @@ when first asked for, and only from inside its ``history`` folder.
 from __future__ import annotations
 
 import re
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import Any
 
 from auditforms.diagnostics import Diagnostic
 from auditforms.language.search import ID_PATTERN, search_dirs
@@ -116,3 +117,12 @@ class VersionLibrary:
                 if earlier is not None:
                     return [*earlier, Step(mapping, target)]
         return None
+
+
+def named_version(library: VersionLibrary, document: Any) -> str | None:
+    """The version an audit of this tool names (``None`` for anything else)."""
+    named = document.get("definition") if isinstance(document, Mapping) else None
+    if not isinstance(named, Mapping) or not library.belongs(named.get("id")):
+        return None
+    version = named.get("version")
+    return version if isinstance(version, str) else None

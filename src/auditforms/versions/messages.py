@@ -6,7 +6,7 @@ from collections.abc import Iterable
 
 from auditforms.diagnostics import Diagnostic, Severity
 from auditforms.results.naming import safe_key
-from auditforms.versions.carry import Note
+from auditforms.versions.notes import Note
 
 
 def note_diagnostics(notes: Iterable[Note], file: str, from_version: str) -> list[Diagnostic]:

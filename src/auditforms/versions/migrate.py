@@ -12,8 +12,8 @@ from typing import Any
 
 from auditforms.diagnostics import Diagnostic
 from auditforms.model.definition import Definition
-from auditforms.versions.library import VersionLibrary
-from auditforms.versions.reading import carry_along, named_version
+from auditforms.versions.library import VersionLibrary, named_version
+from auditforms.versions.reading import carry_along
 
 
 @dataclass(frozen=True)

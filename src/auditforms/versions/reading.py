@@ -17,9 +17,10 @@ from typing import Any
 
 from auditforms.diagnostics import Diagnostic, Severity
 from auditforms.model.definition import Definition
-from auditforms.versions.carry import Note, carry
-from auditforms.versions.library import Step, VersionLibrary
+from auditforms.versions.carry import carry
+from auditforms.versions.library import Step, VersionLibrary, named_version
 from auditforms.versions.messages import note_diagnostics
+from auditforms.versions.notes import Note
 
 
 @dataclass(frozen=True)
@@ -42,15 +43,6 @@ class ReadAs:
         at = 3 if parts[1] == "moderation" and len(parts) > 3 else 2
         parts[at] = self.origins.get(parts[at], parts[at])
         return "/".join(parts)
-
-
-def named_version(library: VersionLibrary, document: Any) -> str | None:
-    """The version an audit of this tool names (``None`` for anything else)."""
-    named = document.get("definition") if isinstance(document, Mapping) else None
-    if not isinstance(named, Mapping) or not library.belongs(named.get("id")):
-        return None
-    version = named.get("version")
-    return version if isinstance(version, str) else None
 
 
 def read_for_check(library: VersionLibrary, document: Any, file: str = "",
