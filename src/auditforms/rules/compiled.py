@@ -4,7 +4,7 @@ dispatch on operator names, reference syntax or scopes.
 A reference compiles to a :class:`Ref` for one place it is read from (no scope, a question
 or section, or the rows of a table): how to read its value and whether it is shown, with its
 owner, pointer and scale worked out once. A condition compiles to a :data:`Cond`, a function of
-the audit's session and the row being visited (a :class:`~auditforms.rules.evaluate.Scope`,
+the audit's session and the row being visited (a :class:`~auditforms.rules.contracts.Scope`,
 or ``None`` outside rows). The meaning is the plain evaluator's
 (:class:`~auditforms.rules.evaluate._Run`), step for step; property tests hold the two equal.
 
@@ -24,12 +24,13 @@ from typing import TYPE_CHECKING, Any
 
 from auditforms.model.conditions import All, Any_, Condition, Judgements, Not, Test, is_reference
 from auditforms.model.definition import FieldItem, Section, Table
+from auditforms.rules.contracts import Scope
 from auditforms.rules.logic import Truth, as_mapping, compare, equals, kleene_all, kleene_any
 from auditforms.rules.values import as_date, as_number, is_answered, row_count
 
 if TYPE_CHECKING:
-    from auditforms.rules.evaluate import Evaluator, Scope
-    from auditforms.rules.session import Session
+    from auditforms.rules.contracts import RuleEvaluator as Evaluator
+    from auditforms.rules.contracts import RuleSession as Session
 
 #: (session, row scope or None) -> a value, a truth, or shown.
 Cond = Callable[["Session", "Scope | None"], Truth]
@@ -344,6 +345,4 @@ BUILDERS: dict[str, Builder] = {
 
 def question_scope(owner: str, answers: Mapping[str, Any]) -> Scope:
     """The plain evaluator's scope for a question or section (for fallbacks and messages)."""
-    from auditforms.rules.evaluate import Scope
-
     return Scope("question", owner, None, as_mapping(answers.get(owner)))

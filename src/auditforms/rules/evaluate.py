@@ -34,6 +34,7 @@ from auditforms.model.conditions import (
 )
 from auditforms.model.definition import Definition, FieldItem, ForEachRows, Rule, Section, Table
 from auditforms.rules import text
+from auditforms.rules.contracts import EvalContext, Finding, Scope
 from auditforms.rules.logic import Truth, as_mapping, compare, equals, get, kleene_all, kleene_any
 from auditforms.rules.scoping import judgement_scale, relative_parts, rule_owners, selected_judgements
 from auditforms.rules.session import Program, Session
@@ -42,38 +43,6 @@ from auditforms.rules.values import as_date, as_number, is_answered, months_befo
 #: Roles whose answers name the child, for ``mentions_child``.
 CHILD_NAME_ROLES = ("child_initials", "child_first_name")
 
-
-
-@dataclass(frozen=True, slots=True)
-class EvalContext:
-    """Values a condition may name with ``$``: ``$today``, ``$period_start``, ``$period_end``;
-    and the sample's history, (child id, audit date) pairs, which ``check`` compares each
-    audit with (the look-back)."""
-
-    today: dt.date | None = None
-    period_start: dt.date | None = None
-    period_end: dt.date | None = None
-    history: frozenset[tuple[str, dt.date]] | None = None
-
-
-@dataclass(frozen=True, slots=True)
-class Finding:
-    """A rule that does not hold. Never carries the text of an answer."""
-
-    rule_id: str
-    severity: str
-    message: str
-    pointer: str
-    item_id: str | None
-    row: int | str | None = None
-
-
-@dataclass(frozen=True, slots=True)
-class Scope:
-    kind: str  # "question" or "row"
-    owner: str
-    row: int | str | None = None
-    value: Mapping[str, Any] | None = None
 
 
 @dataclass(frozen=True, slots=True)

@@ -6,7 +6,7 @@ A :class:`Session` holds one audit's answers and what it has worked out for them
 shown, the words of each text, the child's names), so nothing is worked out twice and
 nothing outlives the audit: a batch of any size runs in flat memory.
 
-The plain evaluator (:class:`~auditforms.rules.evaluate._Run`) stays the reference: it
+The plain evaluator (:class:`~auditforms.rules.evaluate.PlainRun`) stays the reference: it
 answers operators the compiled path has no builder for, and words messages that name
 ``{count}`` or ``{label}`` (only for findings, which are few).
 """
@@ -22,11 +22,13 @@ from auditforms.model.conditions import Test, condition_refs
 from auditforms.model.definition import ForEachRows, Rule
 from auditforms.rules import text
 from auditforms.rules.compiled import Compiler, Cond, Place, Ref, question_scope
+from auditforms.rules.contracts import Finding, Scope
 from auditforms.rules.logic import Truth, equals
 from auditforms.rules.values import is_answered, months_before
 
 if TYPE_CHECKING:
-    from auditforms.rules.evaluate import Evaluator, Finding, Scope, _Run
+    from auditforms.rules.contracts import PlainRun
+    from auditforms.rules.contracts import RuleEvaluator as Evaluator
 
 #: (section to check or None, section optional, parent to check or None, revealed by, conditions)
 Visibility = tuple[str | None, bool, str | None, tuple[str, str] | None, tuple[Cond, ...]]
@@ -117,7 +119,7 @@ class Session:
         self._names: list[str] | None = None
         self._words: dict[str, list[str]] = {}
         self._joined_words: dict[str, str] = {}
-        self._plain: _Run | None = None
+        self._plain: PlainRun | None = None
 
     # -- visibility, as the plain evaluator works it out ----------------------------------
 
@@ -170,7 +172,6 @@ class Session:
         return out
 
     def _rows(self, compiled: RuleProgram, out: list[Finding]) -> None:
-        from auditforms.rules.evaluate import Scope
 
         table = compiled.table
         assert table is not None
@@ -191,7 +192,6 @@ class Session:
             return
         if visit.assert_(self, row) is not False:
             return
-        from auditforms.rules.evaluate import Finding
 
         rule = compiled.rule
         pointer = target.pointer if target.row_part is None or row is None else \
@@ -203,7 +203,7 @@ class Session:
 
     # -- what tests ask for ----------------------------------------------------------------
 
-    def plain(self) -> _Run:
+    def plain(self) -> PlainRun:
         """The plain evaluator on the same answers (for fallbacks and worded messages)."""
         if self._plain is None:
             self._plain = self.ev.plain_session(self.answers)
