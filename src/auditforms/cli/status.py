@@ -61,7 +61,7 @@ def report_status(definition: Path, folder: Path, format_: str, today: dt.date |
     overdue for moderation.
     """
     from auditforms.cli.folder_swap import read_manifest
-    from auditforms.moderation.progress import progress_of, stage_counts
+    from auditforms.sampling.stages import progress_of, stage_counts
     from auditforms.sampling.status import all_done, status_of, summary
 
     manifest = read_manifest(folder)

@@ -13,7 +13,9 @@ import datetime as dt
 from functools import cache
 
 from auditforms.model.definition import Definition
-from auditforms.sampling.sample_file import due_date
+
+#: Days from allocation to the due date, for a tool that declares no ``completion_days``.
+DEFAULT_COMPLETION_DAYS = 14
 
 __all__ = ["bank_holidays", "completion_due", "is_working_day", "moderation_due", "nth_working_day",
            "working_days_after"]
@@ -21,7 +23,8 @@ __all__ = ["bank_holidays", "completion_due", "is_working_day", "moderation_due"
 
 def completion_due(definition: Definition, allocated: dt.date) -> dt.date:
     """The day an audit allocated on ``allocated`` is due back (``completion_days`` later)."""
-    return due_date(definition, allocated)
+    days = definition.completion_days
+    return allocated + dt.timedelta(days=DEFAULT_COMPLETION_DAYS if days is None else days)
 
 
 @cache

@@ -14,9 +14,10 @@ from dataclasses import dataclass
 from typing import Any
 
 from auditforms.model.definition import Definition
+from auditforms.moderation.deadlines import completion_due
 from auditforms.sampling.allocation import allocate
 from auditforms.sampling.records import Auditor, Child, PastAudit
-from auditforms.sampling.sample_file import SampleRow, build_rows, due_date
+from auditforms.sampling.sample_file import SampleRow, build_rows
 from auditforms.sampling.selection import Criteria, Selection, select, unit_key
 from auditforms.version import __version__
 
@@ -71,7 +72,7 @@ def metadata(definition: Definition, criteria: Criteria, draw: Draw,
         "reference_date": criteria.reference_date.isoformat(),
         "lookback_months": criteria.lookback_months,
         "lookback_start": criteria.window_start.isoformat(),
-        "due_date": due_date(definition, criteria.reference_date).isoformat(),
+        "due_date": completion_due(definition, criteria.reference_date).isoformat(),
         "size": criteria.size,
         "stratify": criteria.stratify,
         "method": criteria.method,

@@ -16,6 +16,7 @@ from typing import Any
 
 from auditforms.diagnostics import Diagnostic
 from auditforms.model.definition import Definition, FieldItem
+from auditforms.moderation.deadlines import completion_due
 from auditforms.sampling.records import Auditor, Child
 from auditforms.sampling.selection import Criteria, unit_key
 from auditforms.sampling.tabular import ColumnSpec, Table
@@ -38,7 +39,6 @@ OPTIONAL_COLUMNS = ("plan", "document_id", "document_date", "audit_type")
 SAMPLE_COLUMNS = tuple(
     ColumnSpec(key, (header,), required=key == "child_id") for key, header in HEADERS.items()
 )
-DEFAULT_COMPLETION_DAYS = 14
 
 
 @dataclass(frozen=True)
@@ -64,11 +64,6 @@ class SampleRow:
     document_id: str = ""
     document_date: dt.date | None = None
     audit_type: str = ""
-
-
-def due_date(definition: Definition, reference: dt.date) -> dt.date:
-    days = definition.completion_days
-    return reference + dt.timedelta(days=DEFAULT_COMPLETION_DAYS if days is None else days)
 
 
 def age_band_field(definition: Definition) -> FieldItem | None:
@@ -101,7 +96,7 @@ def build_rows(definition: Definition, children: Sequence[Child],
             strand=child.strand, flags=child.flags,
             last_audit=last_audits.get(unit_key(child.child_id, child.document_id)),
             auditor=auditor.name, auditor_area=auditor.area, auditor_email=auditor.email,
-            due_date=due_date(definition, reference), extra=child.extra, plan=child.plan,
+            due_date=completion_due(definition, reference), extra=child.extra, plan=child.plan,
             document_id=child.document_id, document_date=child.document_date,
             audit_type=criteria.audit_type or "",
         ))

@@ -1,7 +1,7 @@
 """The month's deadlines from the settings (pure): the report.
 
 The report is due on ``deadlines.report_day`` of the month after. When an audit must be
-moderated is the tool's to declare (:mod:`auditforms.moderation.progress`); the settings'
+moderated is the tool's to declare (:mod:`auditforms.sampling.stages`); the settings'
 ``deadlines.moderation_days`` serves tools that declare no deadline.
 """
 

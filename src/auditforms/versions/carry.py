@@ -15,10 +15,10 @@ from typing import Any
 
 from auditforms.model.definition import Definition
 from auditforms.model.lineage import VersionMapping
+from auditforms.model.mapping_plan import MergeGroup, Plan, make_plan
 from auditforms.versions.carry_moderation import carry_moderation
 from auditforms.versions.columns import carry_columns
 from auditforms.versions.notes import Note
-from auditforms.versions.plan import MergeGroup, Plan, make_plan
 from auditforms.versions.regrade import Regrader
 
 

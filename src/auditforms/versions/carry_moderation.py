@@ -12,8 +12,8 @@ from collections.abc import Callable, Mapping
 from typing import Any
 
 from auditforms.model.definition import Definition
+from auditforms.model.mapping_plan import Plan
 from auditforms.versions.notes import Note
-from auditforms.versions.plan import Plan
 from auditforms.versions.regrade import Regrader
 
 _BY_PART = ("comments", "judgements", "auditor_judgements", "checklist", "responses")

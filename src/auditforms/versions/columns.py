@@ -62,7 +62,7 @@ def table_in_file(library: VersionLibrary, document: Any, table_id: str) -> tupl
     """Where this version's table ``table_id`` is in an older audit's file, read through the tool's
     mappings: (its id there, this version's column id -> its id there). ``None`` for an audit
     read as it is (this version, or an older one the tool declares no mapping from)."""
-    from auditforms.versions.plan import make_plan
+    from auditforms.model.mapping_plan import make_plan
 
     version = named_version(library, document)
     node = library.current.index.node(table_id) if table_id in library.current.index else None

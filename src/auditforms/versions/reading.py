@@ -92,7 +92,7 @@ def carry_along(steps: list[Step], document: Mapping[str, Any], version: str, fi
 
 def _origins(step: Step, earlier: Mapping[str, str]) -> dict[str, str]:
     """Each id after ``step`` -> its id in the file, through the ids before it."""
-    from auditforms.versions.plan import make_plan
+    from auditforms.model.mapping_plan import make_plan
 
     plan = make_plan(step.mapping)
     out: dict[str, str] = {}

@@ -6,8 +6,8 @@ from collections.abc import Mapping
 from typing import Any, Literal
 
 from auditforms.model.definition import Definition, FieldItem, Question, Section
+from auditforms.model.mapping_plan import Plan
 from auditforms.versions.notes import Note
-from auditforms.versions.plan import Plan
 
 
 class Regrader:

@@ -8,7 +8,7 @@ from auditforms.language.checks.context import Context
 from auditforms.language.suggest import did_you_mean
 from auditforms.model.definition import FieldItem, Table
 from auditforms.model.lineage import ColumnMap, GradeMap, OptionMap, VersionMapping
-from auditforms.versions.plan import new_ids, old_ids
+from auditforms.model.mapping_plan import new_ids, old_ids
 
 
 def check(ctx: Context) -> None:

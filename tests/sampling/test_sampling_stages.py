@@ -9,7 +9,7 @@ from tests.conftest import DEFINITIONS
 from tests.moderation.test_moderation_deadlines import _tool
 
 from auditforms.api import load_definition
-from auditforms.moderation.progress import Progress, progress_of, stage_counts, stage_of
+from auditforms.sampling.stages import Progress, progress_of, stage_counts, stage_of
 from auditforms.sampling.status import ChildStatus, Returned
 
 D = dt.date
