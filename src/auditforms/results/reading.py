@@ -79,15 +79,26 @@ def iter_audit_paths(paths: Iterable[Path]) -> Iterator[Path]:
     are files remembered, so one folder of any size is walked in flat memory.
     """
     arguments = list(paths)
-    seen: set[str] | None = set() if len(arguments) > 1 else None
+    seen: set[object] | None = set() if len(arguments) > 1 else None
     for path in arguments:
         for file in _files(path):
             if seen is not None:
-                key = str(file.resolve())
+                key = _identity(file)
                 if key in seen:
                     continue
                 seen.add(key)
             yield file
+
+
+def _identity(file: Path) -> object:
+    """The same for every name of one file: its device and inode (one ``stat``, where
+    resolving the path would look up every folder on the way), or, for a name that cannot be
+    looked up (to be reported as unreadable), the name made absolute."""
+    try:
+        found = os.stat(file)
+    except (OSError, ValueError):
+        return os.path.normpath(os.path.abspath(file))
+    return found.st_dev, found.st_ino
 
 
 def _files(path: Path) -> Iterator[Path]:

@@ -37,10 +37,10 @@ def read_capped(path: str | Path, max_bytes: int) -> bytes:
     except OSError as exc:
         raise Unreadable("AF101", f"cannot read the file: {_reason(exc)}") from None
     try:
-        mode = os.fstat(fd).st_mode
-        if not stat.S_ISREG(mode):
-            raise Unreadable("AF109", f"this is {_kind(mode)}, not a file; give a regular file")
-        return _read_upto(fd, max_bytes)
+        status = os.fstat(fd)
+        if not stat.S_ISREG(status.st_mode):
+            raise Unreadable("AF109", f"this is {_kind(status.st_mode)}, not a file; give a regular file")
+        return _read_upto(fd, max_bytes, status.st_size)
     except OSError as exc:
         raise Unreadable("AF101", f"cannot read the file: {_reason(exc)}") from None
     finally:
@@ -55,11 +55,15 @@ def read_input(path: str | Path, max_bytes: int) -> tuple[bytes | None, Diagnost
         return None, Diagnostic(problem.code, problem.message, file=str(path))
 
 
-def _read_upto(fd: int, max_bytes: int) -> bytes:
+def _read_upto(fd: int, max_bytes: int, expected: int = 0) -> bytes:
+    """Read to the end, refusing more than ``max_bytes``. The first read asks for the size
+    ``stat`` gave, plus one byte to see a file that grew (a read of a whole block would
+    allocate a megabyte for every small audit of a batch); later reads go block by block."""
     chunks: list[bytes] = []
     total = 0
+    first = min(max(expected, 0) + 1, _BLOCK)
     while True:
-        chunk = os.read(fd, min(_BLOCK, max_bytes + 1 - total))
+        chunk = os.read(fd, min(first if not chunks else _BLOCK, max_bytes + 1 - total))
         if not chunk:
             return b"".join(chunks)
         chunks.append(chunk)
