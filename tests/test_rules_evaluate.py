@@ -5,6 +5,8 @@ from __future__ import annotations
 import datetime as dt
 
 import pytest
+from hypothesis import example, given, settings
+from hypothesis import strategies as st
 
 from auditforms.rules import EvalContext, Evaluator, all_rules
 
@@ -76,3 +78,28 @@ def test_period_rule_needs_the_period(kitchen_sink):
     assert not any(r == "audit-date-in-period" for r, _ in findings(kitchen_sink, answers))
     got = findings(kitchen_sink, answers, period_start=dt.date(2026, 11, 1), period_end=dt.date(2026, 11, 30))
     assert ("audit-date-in-period", "/answers/audit-date") in got
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.text(alphabet=st.characters(codec="utf-8") | st.sampled_from("aAİ\u212aΣσς’'- \n.é")))
+@example("İstanbul and \u212aelvin’s ΣΑΣ")  # lower-cased first, these would split or join words
+def test_a_texts_word_key_is_its_words_lowered_one_by_one(value: str) -> None:
+    """``word_key`` lowers the joined words at once; that must be lowering each word."""
+    from auditforms.rules import text
+
+    found = text.words(value)
+    assert text.word_key(value) == (len(found), f" {' '.join(w.lower() for w in found)} ")
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(st.sampled_from(["Sam", "sam", "the", "plan", "İs", "K", "safer", "home", "-", "’s", ",", "\n"]),
+                max_size=24), st.lists(st.sampled_from(["Sam", "the", "plan", "safer", "home", "."]), max_size=24))
+def test_copies_is_word_by_word_containment(mine: list[str], theirs: list[str]) -> None:
+    from auditforms.rules import text
+
+    a, b = " ".join(mine), " ".join(theirs)
+    wa, wb = [w.lower() for w in text.words(a)], [w.lower() for w in text.words(b)]
+    short, long_ = (wa, wb) if len(wa) <= len(wb) else (wb, wa)
+    expected = bool(wa and wb) and (wa == wb or (
+        len(short) >= text.COPY_MIN_WORDS and f" {' '.join(short)} " in f" {' '.join(long_)} "))
+    assert text.copies(a, b) is expected

@@ -108,7 +108,7 @@ class Program:
 class Session:
     """One audit's answers and what has been worked out for them."""
 
-    __slots__ = ("_joined_words", "_names", "_plain", "_shown", "_visiting", "_words", "answers", "ev", "program")
+    __slots__ = ("_keys", "_names", "_plain", "_rows_of", "_shown", "_visiting", "answers", "ev", "program")
 
     def __init__(self, program: Program, answers: Mapping[str, Any]) -> None:
         self.program = program
@@ -117,8 +117,8 @@ class Session:
         self._shown: dict[str, bool] = {}
         self._visiting: set[str] = set()
         self._names: list[str] | None = None
-        self._words: dict[str, list[str]] = {}
-        self._joined_words: dict[str, str] = {}
+        self._keys: dict[str, text.WordKey] = {}
+        self._rows_of: dict[str, tuple[Scope, ...]] = {}
         self._plain: PlainRun | None = None
 
     # -- visibility, as the plain evaluator works it out ----------------------------------
@@ -172,17 +172,24 @@ class Session:
         return out
 
     def _rows(self, compiled: RuleProgram, out: list[Finding]) -> None:
-
         table = compiled.table
         assert table is not None
         if not self.shown(table):
             return
-        value = self.answers.get(table)
-        rows = enumerate(value) if isinstance(value, list) else (value.items() if isinstance(value, dict) else ())
         visit = compiled.visits[0]
-        for key, row in rows:
-            if isinstance(row, Mapping) and is_answered(row):
-                self._visit(compiled, visit, Scope("row", table, key, row), out)
+        for row in self.answered_rows(table):
+            self._visit(compiled, visit, row, out)
+
+    def answered_rows(self, table: str) -> tuple[Scope, ...]:
+        """The rows of a table that hold an answer, as scopes (kept: each row rule visits them)."""
+        found = self._rows_of.get(table)
+        if found is None:
+            value = self.answers.get(table)
+            rows = enumerate(value) if isinstance(value, list) else \
+                (value.items() if isinstance(value, dict) else ())
+            found = self._rows_of[table] = tuple(
+                Scope("row", table, key, row) for key, row in rows if isinstance(row, Mapping) and is_answered(row))
+        return found
 
     def _visit(self, compiled: RuleProgram, visit: Visit, row: Scope | None, out: list[Finding]) -> None:
         target = visit.target
@@ -213,34 +220,22 @@ class Session:
         scope = row if row is not None or owner is None else question_scope(owner, self.answers)
         return self.plain().test(test, scope)
 
-    def words(self, value: str) -> list[str]:
-        """The words of a text, lower case (kept for this audit: rules read a text several times)."""
-        found = self._words.get(value)
+    def word_key(self, value: str) -> text.WordKey:
+        """A text's words as :func:`~auditforms.rules.text.copies` compares them (kept for this
+        audit: its rules read each narrative several times)."""
+        found = self._keys.get(value)
         if found is None:
-            found = self._words[value] = [w.lower() for w in text.words(value)]
+            found = self._keys[value] = text.word_key(value)
         return found
 
     def word_count(self, value: str) -> int:
-        return len(self.words(value))
+        return self.word_key(value)[0]
 
     def mentions_child(self, value: str) -> bool:
         return text.refers_to_child(value) or text.names_in(value, self.child_names())
 
     def copies(self, value: str, other: str) -> bool:
-        mine, theirs = self.words(value), self.words(other)
-        if not mine or not theirs:
-            return False
-        if len(mine) == len(theirs):
-            return mine == theirs
-        short, long_ = (value, other) if len(mine) < len(theirs) else (other, value)
-        return len(self.words(short)) >= text.COPY_MIN_WORDS and self._joined(short) in self._joined(long_)
-
-    def _joined(self, value: str) -> str:
-        """The words of a text in lower case, one space between and around them (kept for this audit)."""
-        found = self._joined_words.get(value)
-        if found is None:
-            found = self._joined_words[value] = f" {' '.join(self.words(value))} "
-        return found
+        return text.copied(self.word_key(value), self.word_key(other))
 
     def child_names(self) -> list[str]:
         if self._names is None:

@@ -72,7 +72,7 @@ def parse_json(text: str, name: str) -> tuple[Any, list[Diagnostic]]:
         return None, [Diagnostic("AF107", "the document nests too deeply", file=name)]
     except ValueError as exc:  # pragma: no cover - json.loads' own limits, should any remain
         return None, [Diagnostic("AF105", f"malformed JSON: {exc}", file=name)]
-    if _SURROGATE_ESCAPE.search(text):
+    if "\\" in text and _SURROGATE_ESCAPE.search(text):  # most texts have no backslash: memchr says so
         pointer = lone_surrogate_pointer(document)
         if pointer is not None:
             match = _SURROGATE_ESCAPE.search(text)
