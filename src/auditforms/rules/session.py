@@ -61,6 +61,21 @@ class Program:
         self.compiler = Compiler(evaluator)
         self._visibility: dict[str, Visibility | None] = {}
         self._rules: dict[int, RuleProgram] = {}
+        #: parts shown whatever the answers (most of a tool): a session starts knowing them
+        self.always_shown: dict[str, bool] = {
+            item_id: True for item_id in evaluator.index.entries if self._always(item_id, set())}
+
+    def _always(self, item_id: str, seen: set[str]) -> bool:
+        """Whether a part is shown whatever the answers: no condition, follow-up or optional
+        section decides it, nor any for the section or part holding it."""
+        visibility = self.visibility(item_id)
+        if visibility is None or item_id in seen:
+            return False
+        seen.add(item_id)
+        section, optional, parent, revealed_by, conditions = visibility
+        return (not conditions and revealed_by is None and not optional
+                and (section is None or self._always(section, seen))
+                and (parent is None or self._always(parent, seen)))
 
     def visibility(self, item_id: str) -> Visibility | None:
         """What decides whether a part is shown (``None`` for ids the definition lacks)."""
@@ -114,7 +129,7 @@ class Session:
         self.program = program
         self.ev = program.ev
         self.answers = answers if isinstance(answers, Mapping) else {}
-        self._shown: dict[str, bool] = {}
+        self._shown: dict[str, bool] = dict(program.always_shown)
         self._visiting: set[str] = set()
         self._names: list[str] | None = None
         self._keys: dict[str, text.WordKey] = {}

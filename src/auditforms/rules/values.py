@@ -15,10 +15,10 @@ _DATE = re.compile(r"^\d{4}-\d{2}-\d{2}$")
 
 def is_answered(value: Any) -> bool:
     """Blank text, ``null``, empty lists and objects with no answered value are unanswered."""
+    if isinstance(value, str):  # first: nearly every value asked about is text
+        return bool(value.strip())
     if value is None:
         return False
-    if isinstance(value, str):
-        return bool(value.strip())
     if isinstance(value, list):
         return any(is_answered(v) for v in value)
     if isinstance(value, dict):
