@@ -114,3 +114,40 @@ def test_period_outside_reports_the_audit_date(run_cli):
     result = run_cli("check", KITCHEN_SINK, VALID_JSON, "--period", "2026-10")
     assert result.exit_code == 1
     assert "Audit date: the audit date is outside the sample period (/answers/audit-date)" in result.stdout
+
+
+def test_a_large_batch_checked_in_workers_reports_as_one_process_does(run_cli, batch, monkeypatch):
+    """Workers (forked where the platform can) take slices of the files; the report, its order
+    and the totals are those of a check in one process, in json and text alike."""
+    from auditforms.cli import check_pool
+
+    for number in range(40):  # passing, failing and unreadable files, interleaved by name
+        source = ("child-0412.json", "child-0414.json", "child-0415.json")[number % 3]
+        shutil.copy(batch / source, batch / f"more-{number:03d}.json")
+    monkeypatch.setattr(check_pool, "SLICE", 3)
+    monkeypatch.setattr(check_pool, "MIN_FILES_FOR_WORKERS", 10)
+    monkeypatch.setattr("auditforms.cli.workers.os.cpu_count", lambda: 4)  # whatever this machine has
+    pools = []
+    in_workers = check_pool._in_workers
+    monkeypatch.setattr(check_pool, "_in_workers", lambda checker, paths, choose, workers: (
+        pools.append(workers), (yield from in_workers(checker, paths, choose, workers)))[1])
+    outputs = {}
+    for workers in ("1", "2"):
+        monkeypatch.setenv("AUDITFORMS_WORKERS", workers)
+        text = run_cli("check", KITCHEN_SINK, batch, "--period", "2026-11")
+        data = run_cli("check", KITCHEN_SINK, batch, "--period", "2026-11", "--format", "json")
+        outputs[workers] = (text.exit_code, text.stdout, text.stderr, data.exit_code, data.stdout)
+    assert pools == [2, 2]  # the second run, text and json, used two workers; the first none
+    assert outputs["1"] == outputs["2"]
+    assert outputs["2"][0] == 1 and "15 of 43 audits pass" in outputs["2"][2]
+
+
+def test_workers_are_used_only_where_they_pay(monkeypatch):
+    from auditforms.cli import check_pool
+    from auditforms.cli.workers import worker_count
+
+    monkeypatch.delenv("AUDITFORMS_WORKERS", raising=False)
+    assert worker_count(check_pool.MIN_FILES_FOR_WORKERS // check_pool.SLICE) >= 1
+    assert worker_count(3) == 1  # a few tasks: the command's own process
+    monkeypatch.setenv("AUDITFORMS_WORKERS", "1")
+    assert worker_count(1000) == 1

@@ -181,7 +181,7 @@ def test_names_that_clash_are_numbered(run_cli, fake_renderers, tmp_path):
 
 def test_worker_processes_give_the_same_files_as_one_process(run_cli, fake_renderers, tmp_path,
                                                              monkeypatch):
-    from auditforms.cli.render_pool import worker_count
+    from auditforms.cli.workers import worker_count
 
     rows = "".join(f"C{i},Early Help,Bob\n" for i in range(12))
     sample = write_csv(tmp_path / "s.csv", f"Child ID,Team,Auditor\n{rows}")

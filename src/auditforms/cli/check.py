@@ -91,7 +91,7 @@ def command(
     usage error.
     """
     from auditforms.reporting import REPORTERS
-    from auditforms.results.check import iter_check_files, make_context
+    from auditforms.results.check import make_context
 
     missing = [p for p in audits if not p.exists()]
     if missing:
@@ -112,7 +112,9 @@ def command(
     if not paths:
         click.echo("no .json, .yaml or .yml files found in the folders given", err=True)
         raise SystemExit(EXIT_USAGE)
-    results = iter_check_files(loaded, paths, context=context, choose=choose)
+    from auditforms.cli.check_pool import check_files
+
+    results = check_files(loaded, paths, context=context, choose=choose)  # in workers for large batches
     reporter = REPORTERS[format_](quiet=quiet)
     click.echo(reporter.start(loaded.id, loaded.version), nl=False)
     with progress(len(paths) if len(paths) > 1 else 0, "checking audits") as bar:

@@ -12,19 +12,17 @@ render one by one in the command itself.
 from __future__ import annotations
 
 import multiprocessing
-import os
 import time
 from collections.abc import Iterator, Mapping, Sequence
 from typing import Any
 
+from auditforms.cli.workers import worker_count
 from auditforms.model.definition import Definition
 from auditforms.renderers import RenderOptions
 from auditforms.sampling.batch import FormJob
 
-MIN_JOBS_FOR_WORKERS = 4
 WORTH_WORKERS_SECONDS = 0.5
 TASKS_PER_WORKER = 25
-MAX_WORKERS = 8
 
 _STATE: dict[str, Any] = {}
 
@@ -51,15 +49,6 @@ def _work(index: int) -> tuple[int, bytes | None, str | None]:
         return index, _render(_STATE["definition"], _STATE["renderers"], _STATE["jobs"][index]), None
     except RenderFailed as failed:
         return index, None, str(failed)
-
-
-def worker_count(jobs: int) -> int:
-    """Processes to use; ``AUDITFORMS_WORKERS`` caps it (1 renders in the command itself)."""
-    if jobs < MIN_JOBS_FOR_WORKERS or "fork" not in multiprocessing.get_all_start_methods():
-        return 1
-    cap = os.environ.get("AUDITFORMS_WORKERS", "").strip()
-    limit = int(cap) if cap.isdigit() and int(cap) > 0 else MAX_WORKERS
-    return max(1, min(limit, os.cpu_count() or 1, jobs // 2))
 
 
 def render_all(definition: Definition, renderers: Mapping[str, Any],
