@@ -72,3 +72,21 @@ def test_a_type_without_its_own_lookback_uses_the_tools_not_the_default_types():
     assert audit_lookback(definition, {}).months == 24  # type: ignore[union-attr]
     ev = Evaluator(definition)
     assert (ev.lookback_of({"kind": "regular"}), ev.lookback_of({}), ev.lookback_of({"kind": "x"})) == (6, 24, 24)
+
+
+def test_a_compound_part_recording_the_type_is_read_as_every_role_is():
+    from auditforms.language.loader import load_text
+
+    source = (Path(__file__).parent / "html" / "fixtures" / "operators.yaml").read_text(encoding="utf-8")
+    field = "      - {id: kind, type: choice, label: Type of audit, role: audit_type, "
+    compound = ("      - id: about\n        type: compound\n        label: About the audit\n        parts:\n"
+                "          - {id: kind, type: choice, label: Type of audit, role: audit_type, ")
+    assert field in source
+    result = load_text(source.replace(field, compound, 1), "operators.yaml")
+    definition = result.definition
+    assert definition is not None, [d.format() for d in result.diagnostics]
+    assert definition.index.by_role("audit_type") == "about.kind"
+    assert audit_lookback(definition, {"about": {"kind": "deep-dive"}}).months == 24  # type: ignore[union-attr]
+    assert audit_lookback(definition, {"about": {"kind": "regular"}}).months == 6  # type: ignore[union-attr]
+    assert audit_lookback(definition, {"about": "deep-dive"}).months == 6  # type: ignore[union-attr]
+    assert audit_lookback(definition, {"about.kind": "deep-dive"}).months == 6  # type: ignore[union-attr]

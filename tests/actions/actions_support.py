@@ -14,6 +14,23 @@ ROOT = Path(__file__).resolve().parents[2]
 TORBAY = ROOT / "definitions" / "torbay-full-audit.yaml"
 MULTI_AGENCY = ROOT / "definitions" / "multi-agency-children-in-care.yaml"
 
+#: A small tool's action plan, as an item of a section (six spaces in): the action, who, by when.
+ACTION_PLAN_ITEM = """\
+      - id: plan
+        type: table
+        title: Actions
+        role: action_plan
+        columns:
+          - {id: a, label: Action, role: action}
+          - {id: p, label: Person, role: action_owner}
+          - {id: d, label: Due, type: date, role: action_due}
+"""
+#: The same with the columns ``actions --update`` writes into: the sign-off date and an update.
+TRACKED_ACTION_PLAN_ITEM = ACTION_PLAN_ITEM + """\
+          - {id: s, label: Signed, type: date, role: action_signed_off}
+          - {id: u, label: Update, type: textarea, role: action_update}
+"""
+
 
 @cache
 def torbay() -> Definition:

@@ -224,9 +224,11 @@ def test_yaml_and_word_audits_are_not_written_back(tmp_path: Path) -> None:
     from actions_support import torbay
 
     from auditforms.cli.actions_files import _why_not_writable
+    from auditforms.cli.common import LoadedDefinition
 
-    assert "Word form cannot be written back" in (_why_not_writable(torbay(), tmp_path / "a.docx", []) or "")
-    assert "only JSON audits" in (_why_not_writable(torbay(), tmp_path / "a.yaml", []) or "")
+    tool = LoadedDefinition(torbay())
+    assert "Word form cannot be written back" in (_why_not_writable(tool, tmp_path / "a.docx", []) or "")
+    assert "only JSON audits" in (_why_not_writable(tool, tmp_path / "a.yaml", []) or "")
 
 
 def test_a_lock_held_by_another_run_writes_nothing(run_cli, folder: Path) -> None:
@@ -337,6 +339,7 @@ def test_an_audit_changed_between_reading_and_writing_stops_every_write(tmp_path
     from auditforms.actions import collect
     from auditforms.actions.signoff import Change
     from auditforms.cli.actions_files import prepare_writes
+    from auditforms.cli.common import LoadedDefinition
 
     first = write(tmp_path, "a.json", audit())
     second = write(tmp_path, "b.json", audit("2026-11-0500"))
@@ -346,6 +349,6 @@ def test_an_audit_changed_between_reading_and_writing_stops_every_write(tmp_path
     document["answers"]["actions"].reverse()
     write(tmp_path, "b.json", document)
     problems: list = []
-    assert prepare_writes(torbay(), changes, "2026-12-10T09:00:00Z", problems) == {}
+    assert prepare_writes(LoadedDefinition(torbay()), changes, "2026-12-10T09:00:00Z", problems) == {}
     assert [(p.code, Path(p.file).name) for p in problems] == [("AF960", "b.json")]
     assert "changed since it was read" in problems[0].message

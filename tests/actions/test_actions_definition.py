@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import pytest
-from actions_support import MULTI_AGENCY, TORBAY
+from actions_support import MULTI_AGENCY, TORBAY, TRACKED_ACTION_PLAN_ITEM
 
 from auditforms.actions import action_plan
 from auditforms.language.loader import load, load_text
@@ -24,18 +24,7 @@ def _codes(tail: str) -> list[tuple[str, int, str]]:
     return [(d.code, d.line, d.message) for d in result.diagnostics]
 
 
-GOOD = """\
-      - id: plan
-        type: table
-        title: Actions
-        role: action_plan
-        columns:
-          - {id: a, label: Action, role: action}
-          - {id: p, label: Person, role: action_owner}
-          - {id: d, label: Due, type: date, role: action_due}
-          - {id: s, label: Signed, type: date, role: action_signed_off}
-          - {id: u, label: Update, type: textarea, role: action_update}
-"""
+GOOD = TRACKED_ACTION_PLAN_ITEM
 
 
 def test_a_complete_action_plan_is_valid() -> None:

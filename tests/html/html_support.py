@@ -116,11 +116,29 @@ def choose(page: Any, group: str, value: str) -> None:
     raise AssertionError(f"no option {value} in {group}")
 
 
-def save(form: FormPage, button: str) -> dict[str, Any]:
-    tab_to(form.page, f'.af-actions [data-action="{button}"]')
+def open_by_keyboard(form: FormPage, path: Path, button: str) -> str:
+    """Press a toolbar button with the keyboard, choose ``path``, and wait for the notice."""
+    page = form.page
+    page.evaluate("document.getElementById('af-notice-text').textContent = ''")
+    page.locator("body").focus()
+    tab_to(page, f'.af-toolbar [data-action="{button}"]')
+    with page.expect_file_chooser() as chooser:
+        page.keyboard.press("Enter")
+    chooser.value.set_files(path)
+    page.wait_for_function("() => document.getElementById('af-notice-text').textContent !== ''")
+    return str(page.locator("#af-notice-text").inner_text())
+
+
+def download_by_keyboard(form: FormPage, selector: str) -> dict[str, Any]:
+    """Press the button ``selector`` with the keyboard and keep the file it saves beside the form."""
+    tab_to(form.page, selector)
     with form.page.expect_download() as download:
         form.page.keyboard.press("Enter")
     target = form.path.parent / download.value.suggested_filename
     download.value.save_as(target)
-    return {"name": download.value.suggested_filename, "doc": json.loads(target.read_text("utf-8")),
-            "path": target}
+    return {"name": download.value.suggested_filename, "doc": json.loads(target.read_text("utf-8")), "path": target}
+
+
+def save(form: FormPage, button: str) -> dict[str, Any]:
+    """Save the form with one of its save buttons (``save-draft``, ``save-final``)."""
+    return download_by_keyboard(form, f'.af-actions [data-action="{button}"]')

@@ -7,7 +7,7 @@ import json
 from pathlib import Path
 
 import pytest
-from tests.html.html_support import FormPage, choose, render_html, save, tab_to, type_into
+from tests.html.html_support import FormPage, choose, open_by_keyboard, render_html, save, type_into
 
 from auditforms.results.check import check_document
 
@@ -63,12 +63,7 @@ def test_html_keyboard_only_audit_saves_passes_rules_and_reopens(open_form, kitc
     form.close()
     again = open_form(render_html(kitchen_sink), name="again.html")
     again.page.bring_to_front()
-    again.page.locator("body").focus()
-    tab_to(again.page, '.af-toolbar [data-action="open"]')
-    with again.page.expect_file_chooser() as chooser:
-        again.page.keyboard.press("Enter")
-    chooser.value.set_files(saved["path"])
-    again.page.wait_for_function("document.getElementById('af-notice').textContent.includes('Opened')")
+    assert "Opened" in open_by_keyboard(again, saved["path"], "open")
     assert again.page.evaluate("AuditForm.answers()") == answers
     assert again.page.locator("#f-q1--evidence-input").input_value() == "Evidence for q1."
     assert again.page.locator("#f-audit-date-day").input_value() == "12"

@@ -100,8 +100,8 @@ def test_moderator_panels_and_notes_sit_below_checklist_criteria(open_form, tmp_
     import json
 
     from tests.definitions.examples_support import CHECKLIST_ANSWERS
+    from tests.html.html_support import download_by_keyboard, open_by_keyboard
     from tests.html.test_html_moderation import axe_or_skip
-    from tests.html.test_html_moderation_round import download_by_keyboard, open_by_keyboard
 
     definition = load_definition(CHECKLIST)
     submitted = tmp_path / "submitted.json"

@@ -12,7 +12,16 @@ from typing import Any
 
 import pytest
 from tests.conftest import DEFINITIONS, FIXTURES
-from tests.html.html_support import FormPage, choose, render_html, save, tab_to, type_into
+from tests.html.html_support import (
+    FormPage,
+    choose,
+    download_by_keyboard,
+    open_by_keyboard,
+    render_html,
+    save,
+    tab_to,
+    type_into,
+)
 from tests.html.test_html_accessibility import serious_violations
 from tests.html.test_html_browser import fill_kitchen_sink_by_keyboard
 from tests.html.test_html_moderation import axe_or_skip
@@ -23,28 +32,6 @@ from auditforms.results.check import check_document
 pytestmark = pytest.mark.browser
 
 TORBAY_FINAL = FIXTURES / "audits" / "torbay-full-audit" / "child-final.json"
-
-
-def open_by_keyboard(form: FormPage, path: Path, button: str) -> str:
-    """Press a toolbar button with the keyboard, choose ``path``, and wait for the notice."""
-    page = form.page
-    page.evaluate("document.getElementById('af-notice-text').textContent = ''")
-    page.locator("body").focus()
-    tab_to(page, f'.af-toolbar [data-action="{button}"]')
-    with page.expect_file_chooser() as chooser:
-        page.keyboard.press("Enter")
-    chooser.value.set_files(path)
-    page.wait_for_function("() => document.getElementById('af-notice-text').textContent !== ''")
-    return str(page.locator("#af-notice-text").inner_text())
-
-
-def download_by_keyboard(form: FormPage, selector: str) -> dict[str, Any]:
-    tab_to(form.page, selector)
-    with form.page.expect_download() as download:
-        form.page.keyboard.press("Enter")
-    target = form.path.parent / download.value.suggested_filename
-    download.value.save_as(target)
-    return {"name": download.value.suggested_filename, "doc": json.loads(target.read_text("utf-8")), "path": target}
 
 
 def tick(page: Any, selector: str) -> None:

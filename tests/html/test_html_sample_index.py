@@ -9,31 +9,18 @@ from typing import Any
 import pytest
 from tests.html.html_support import FormPage
 from tests.html.test_html_accessibility import axe, serious_violations  # noqa: F401  (fixture)
+from tests.sampling.sampling_support import INDEX_MANIFEST
 
 from auditforms.sampling.index_page import index_html, long_date
 
-pytestmark = pytest.mark.browser
-
 # Lives with the HTML tests to share their one Chromium (a second playwright would clash).
-MANIFEST = {
-    "definition": {"id": "kitchen-sink", "version": "1.2.0"},
-    "seed": 20261102,
-    "reference_date": "2026-11-02",
-    "children": [
-        {"audit_id": "2026-11-C10001", "child_id": "C10001", "initials": "AB", "team": "Early Help",
-         "age_band": "6-10", "auditor": "Jo Lyle", "auditor_email": "jo.lyle@example.org",
-         "due_date": "2026-11-16", "forms": {"html": "2026-11-C10001.html", "docx": "2026-11-C10001.docx"}},
-        {"audit_id": "2026-11-C10002", "child_id": "C10002", "initials": "C&D", "team": "Children in Care",
-         "age_band": "", "auditor": "Sam <Okafor>", "auditor_email": "",
-         "due_date": "2026-11-16", "forms": {"html": "2026-11-C10002 #1.html"}},
-    ],
-}
+pytestmark = pytest.mark.browser
 
 
 @pytest.fixture
 def index_page(chromium: Any, tmp_path: Path) -> Any:
     path = tmp_path / "index.html"
-    path.write_bytes(index_html(MANIFEST, "Kitchen sink audit tool <b>", {"Jo Lyle": "Children in Care"}))
+    path.write_bytes(index_html(INDEX_MANIFEST, "Kitchen sink audit tool <b>", {"Jo Lyle": "Children in Care"}))
     page = FormPage(chromium, path)
     yield page
     page.close()

@@ -8,6 +8,7 @@ import datetime as dt
 from typing import Any
 
 import pytest
+from tests.actions.actions_support import ACTION_PLAN_ITEM
 
 from auditforms.language.loader import load_text
 from auditforms.model.definition import Definition, FieldItem
@@ -55,14 +56,7 @@ sections:
         title: Voice of the child
         judgement: {scale: grade}
         narratives: [{id: evidence, label: Evidence}]
-      - id: plan
-        type: table
-        title: Actions
-        role: action_plan
-        columns:
-          - {id: a, label: Action, role: action}
-          - {id: p, label: Person, role: action_owner}
-          - {id: d, label: Due, type: date, role: action_due}
+""" + ACTION_PLAN_ITEM + """\
 rules:
   - id: names-the-child
     severity: warning

@@ -1,4 +1,4 @@
-"""CSV writing and paths shared by the sampling tests."""
+"""CSV writing, paths and a batch manifest shared by the sampling tests."""
 
 from __future__ import annotations
 
@@ -12,3 +12,19 @@ def write_csv(path: Path, text: str, *, bom: bool = False, encoding: str = "utf-
     data = text.replace("\n", "\r\n").encode(encoding)
     path.write_bytes((b"\xef\xbb\xbf" if bom else b"") + data)
     return path
+
+
+#: A batch's manifest of two children (one with characters to escape), for the index page's tests.
+INDEX_MANIFEST = {
+    "definition": {"id": "kitchen-sink", "version": "1.2.0"},
+    "seed": 20261102,
+    "reference_date": "2026-11-02",
+    "children": [
+        {"audit_id": "2026-11-C10001", "child_id": "C10001", "initials": "AB", "team": "Early Help",
+         "age_band": "6-10", "auditor": "Jo Lyle", "auditor_email": "jo.lyle@example.org",
+         "due_date": "2026-11-16", "forms": {"html": "2026-11-C10001.html", "docx": "2026-11-C10001.docx"}},
+        {"audit_id": "2026-11-C10002", "child_id": "C10002", "initials": "C&D", "team": "Children in Care",
+         "age_band": "", "auditor": "Sam <Okafor>", "auditor_email": "",
+         "due_date": "2026-11-16", "forms": {"html": "2026-11-C10002 #1.html"}},
+    ],
+}

@@ -12,7 +12,14 @@ from typing import Any
 
 import click
 
-from auditforms.cli.common import EXIT_INVALID, EXIT_OK, EXIT_USAGE, definitions_path_option, load_or_exit
+from auditforms.cli.common import (
+    EXIT_INVALID,
+    EXIT_OK,
+    EXIT_USAGE,
+    LoadedDefinition,
+    definitions_path_option,
+    load_or_exit,
+)
 
 _FORMATS = ("text", "csv", "xlsx", "html", "json")
 _SPLITS = ("head_of_service", "service_manager", "team")
@@ -65,10 +72,10 @@ def command(definition: Path, audits: tuple[Path, ...], today: dt.datetime | Non
     modes = sum(bool(m) for m in (split_by, trackers, remind))
     if modes > 1:
         raise click.UsageError("use one of --split-by, --update and --remind at a time")
-    loaded = load_or_exit(definition, search_path)
-    if action_plan(loaded) is None:
-        _fail(f"{definition}: error[AF953] the tool {loaded.id} has no table with role: action_plan")
-    run = _Run(loaded, (today.date() if today else dt.date.today()), force)
+    tool = load_or_exit(definition, search_path)
+    if action_plan(tool.definition) is None:
+        _fail(f"{definition}: error[AF953] the tool {tool.definition.id} has no table with role: action_plan")
+    run = _Run(tool, (today.date() if today else dt.date.today()), force)
     run.read_teams(teams)
     try:
         run.read_audits(audits, spool_by=split_by)
@@ -95,8 +102,9 @@ def _fail(message: str, code: int = EXIT_INVALID) -> None:
 class _Run:
     """One invocation's state: the definition, the day, teams, actions and problems so far."""
 
-    def __init__(self, definition: Any, today: dt.date, force: bool) -> None:
-        self.definition, self.today, self.force = definition, today, force
+    def __init__(self, tool: LoadedDefinition, today: dt.date, force: bool) -> None:
+        self.tool, self.today, self.force = tool, today, force
+        self.definition = tool.definition
         self.teams: Any = None
         self.spool: Any = None
         self.failed = False
@@ -135,7 +143,7 @@ class _Run:
 
             self.spool = ActionSpool(spool_by, self.today, self.teams)
         problems: list[Any] = []
-        self.gathered = gather(self.definition, read_documents(self.definition, paths, problems), self.spool)
+        self.gathered = gather(self.definition, read_documents(self.tool, paths, problems), self.spool)
         self.report_problems(problems + self.gathered.problems)
         if self.gathered.audits_read == 0:
             if not paths or not all(p.is_dir() for p in paths):

@@ -21,7 +21,7 @@ import click
 
 from auditforms.actions.codes import error
 from auditforms.actions.signoff import Change, apply_changes, still_matches
-from auditforms.cli.common import EXIT_USAGE, write_atomic
+from auditforms.cli.common import EXIT_USAGE, LoadedDefinition, write_atomic
 from auditforms.cli.sample_inputs import OWN_FORMATS
 from auditforms.diagnostics import Diagnostic
 from auditforms.model.definition import Definition
@@ -30,17 +30,16 @@ LOCK_NAME = ".auditforms-actions.lock"
 AUDIT_SUFFIXES = (".json", ".yaml", ".yml", ".docx")
 
 
-def read_documents(definition: Definition, paths: Sequence[Path],
+def read_documents(tool: LoadedDefinition, paths: Sequence[Path],
                    problems: list[Diagnostic]) -> Iterator[tuple[str, Any]]:
     """(file name, document) for each audit file; Word forms are read through extract."""
-    from auditforms.cli.common import version_library
     from auditforms.results.reading import read_audit_file
     from auditforms.versions.reading import read_as_current
 
-    versions = version_library(definition)  # older versions read as this one where the tool maps them
+    versions = tool.versions()  # older versions read as this one where the tool maps them
     for path in audit_paths(paths):
         if path.suffix.lower() == ".docx":
-            document = _read_docx(definition, path, problems)
+            document = _read_docx(tool.definition, path, problems)
         else:
             document, found = read_audit_file(path)
             problems.extend(found)
@@ -136,26 +135,26 @@ def folder_locks(folders: Sequence[Path]) -> Iterator[list[Diagnostic]]:
             lock.unlink(missing_ok=True)
 
 
-def prepare_writes(definition: Definition, by_file: dict[str, list[Change]], at: str,
+def prepare_writes(tool: LoadedDefinition, by_file: dict[str, list[Change]], at: str,
                    problems: list[Diagnostic]) -> dict[Path, bytes]:
     """The new bytes of every audit to change, or nothing at all when any cannot be written."""
     prepared: dict[Path, bytes] = {}
     for file, changes in sorted(by_file.items()):
         path = Path(file)
-        reason, document = _writable(definition, path, changes)
+        reason, document = _writable(tool, path, changes)
         if reason:
             problems.append(error("AF960", reason, file))
             continue
-        new = apply_changes(definition, document, changes, at, _table_in_file(definition, document))
+        new = apply_changes(tool.definition, document, changes, at, _table_in_file(tool, document))
         prepared[path] = (json.dumps(new, ensure_ascii=False, indent=2) + "\n").encode("utf-8")
     return prepared if len(prepared) == len(by_file) else {}
 
 
-def _why_not_writable(definition: Definition, path: Path, changes: list[Change]) -> str | None:
-    return _writable(definition, path, changes)[0]
+def _why_not_writable(tool: LoadedDefinition, path: Path, changes: list[Change]) -> str | None:
+    return _writable(tool, path, changes)[0]
 
 
-def _writable(definition: Definition, path: Path, changes: list[Change]) -> tuple[str | None, Any]:
+def _writable(tool: LoadedDefinition, path: Path, changes: list[Change]) -> tuple[str | None, Any]:
     """Why the audit cannot take ``changes`` (None when it can), and the document read again."""
     suffix = path.suffix.lower()
     if suffix == ".docx":
@@ -168,27 +167,25 @@ def _writable(definition: Definition, path: Path, changes: list[Change]) -> tupl
     document, problems = read_audit_file(path)
     if document is None or any(p.is_error for p in problems):
         return "the audit can no longer be read", None
-    if not all(still_matches(definition, _as_current(definition, document), c) for c in changes):
+    if not all(still_matches(tool.definition, _as_current(tool, document), c) for c in changes):
         return "the audit changed since it was read; nothing was written; run --update again", None
     return None, document
 
 
-def _as_current(definition: Definition, document: Any) -> Any:
+def _as_current(tool: LoadedDefinition, document: Any) -> Any:
     """The audit as the tracker read it: an older version's carried through the tool's mapping."""
-    from auditforms.cli.common import version_library
     from auditforms.versions.reading import read_as_current
 
-    return read_as_current(version_library(definition), document)
+    return read_as_current(tool.versions(), document)
 
 
-def _table_in_file(definition: Definition, document: Any) -> tuple[str, dict[str, str]] | None:
+def _table_in_file(tool: LoadedDefinition, document: Any) -> tuple[str, dict[str, str]] | None:
     """Where an older audit keeps the action table and its columns (``None``: where this version does)."""
     from auditforms.actions.collect import action_plan
-    from auditforms.cli.common import version_library
     from auditforms.versions.columns import table_in_file
 
-    table = action_plan(definition)
-    return table_in_file(version_library(definition), document, table.id) if table is not None else None
+    table = action_plan(tool.definition)
+    return table_in_file(tool.versions(), document, table.id) if table is not None else None
 
 
 def write_all(prepared: dict[Path, bytes]) -> None:

@@ -23,7 +23,7 @@ def run_update(run: Any, trackers: tuple[Path, ...], by_name: str | None) -> boo
         with folder_locks([Path(f).parent for f in by_file]) as lock_problems:
             problems += lock_problems
             if not lock_problems:
-                written = prepare_writes(run.definition, by_file, now_utc(), problems)
+                written = prepare_writes(run.tool, by_file, now_utc(), problems)
                 write_all(written)
     run.report_problems(problems)
     changed = [c for c in plan.changes if Path(c.action.file) in written]

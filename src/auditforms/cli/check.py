@@ -13,6 +13,7 @@ from auditforms.cli.common import (
     EXIT_INVALID,
     EXIT_OK,
     EXIT_USAGE,
+    LoadedDefinition,
     definitions_path_option,
     load_or_exit,
 )
@@ -96,14 +97,15 @@ def command(
     missing = [p for p in audits if not p.exists()]
     if missing:
         raise click.BadParameter(f"{missing[0]}: no such file or folder", param_hint="AUDIT")
-    loaded = load_or_exit(definition, search_path)
-    from auditforms.cli.common import version_library
+    tool = load_or_exit(definition, search_path)
+    from dataclasses import replace
+
     from auditforms.versions.checking import VersionedCheck
 
-    library = version_library(loaded)
+    library = tool.versions()
     choose = VersionedCheck(library, _as_version(library, as_version))
-    loaded = choose.target or loaded
-    past = _read_history(loaded, history) if history else None
+    loaded = choose.target or tool.definition
+    past = _read_history(replace(tool, definition=loaded), history) if history else None
     context = make_context(today=today.date() if today else None, period=period, history=past)
     from auditforms.cli.progress import progress
     from auditforms.results.reading import iter_audit_paths
@@ -151,18 +153,18 @@ def _uses_period(definition: Any) -> bool:
     return "$period_" in definition.model_dump_json()
 
 
-def _read_history(definition: Any, paths: tuple[Path, ...]) -> list[tuple[str, dt.date]]:
+def _read_history(tool: LoadedDefinition, paths: tuple[Path, ...]) -> list[tuple[str, dt.date]]:
     """(child id, audit date) pairs from history CSVs and folders of completed audits, read as
     the dip sample reads them; a history that cannot be read stops the check (exit 1)."""
-    from auditforms.cli.common import echo_diagnostics, version_library
+    from auditforms.cli.common import echo_diagnostics
     from auditforms.cli.sample_inputs import read_audit_folder, read_csv_file
     from auditforms.diagnostics import has_errors
     from auditforms.sampling.records import HISTORY_COLUMNS, read_history
 
-    versions = version_library(definition)  # audits of older versions, read through the mapping
+    versions = tool.versions()  # audits of older versions, read through the mapping
     past, problems = [], []
     for path in paths:
-        found, more = (read_audit_folder(definition, path, None, versions) if path.is_dir()
+        found, more = (read_audit_folder(tool.definition, path, None, versions) if path.is_dir()
                        else read_history(read_csv_file(path, HISTORY_COLUMNS)))
         past += [(audit.child_id, audit.date) for audit in found]
         problems += more

@@ -6,13 +6,18 @@ import os
 import sys
 import tempfile
 from collections.abc import Callable, Iterable, Sequence
+from dataclasses import dataclass
 from pathlib import Path
-from typing import Any, TypeVar
+from typing import TYPE_CHECKING, Any, TypeVar
 
 import click
 
 from auditforms.diagnostics import Diagnostic, sort_key
 from auditforms.terminal_safety import printable
+
+if TYPE_CHECKING:
+    from auditforms.model.definition import Definition
+    from auditforms.versions.library import VersionLibrary
 
 F = TypeVar("F", bound=Callable[..., Any])
 
@@ -41,7 +46,23 @@ def echo_input(text: str, *, err: bool = False) -> None:
     click.echo(printable(text), err=err)
 
 
-def load_or_exit(path: Path, search_path: Sequence[Path], *, allow_abstract: bool = False) -> Any:
+@dataclass(frozen=True)
+class LoadedDefinition:
+    """A definition a command loaded, and where from: its kept versions (``history/``) and its
+    companion tools are looked for beside it and on the same ``--definitions`` path."""
+
+    definition: Definition
+    folder: Path | None = None
+    search_path: tuple[Path, ...] = ()
+
+    def versions(self) -> VersionLibrary:
+        """The kept versions of the tool (history/ beside it, on --definitions, shipped)."""
+        from auditforms.versions.library import VersionLibrary
+
+        return VersionLibrary(self.definition, self.folder, self.search_path)
+
+
+def load_or_exit(path: Path, search_path: Sequence[Path], *, allow_abstract: bool = False) -> LoadedDefinition:
     """Load a definition for a command that needs one; print why and exit 1 if it cannot.
 
     An abstract base (``abstract: true``) is refused unless ``allow_abstract``: it is only
@@ -58,22 +79,7 @@ def load_or_exit(path: Path, search_path: Sequence[Path], *, allow_abstract: boo
 
         echo_diagnostics([abstract_refusal(path, result.definition.id)], err=True)
         raise SystemExit(EXIT_INVALID)
-    _LOADED_FROM[id(result.definition)] = (result.definition, path.resolve().parent, tuple(search_path))
-    return result.definition
-
-
-#: Where each definition a command loaded came from, so its kept versions can be found beside it.
-_LOADED_FROM: dict[int, tuple[Any, Path, tuple[Path, ...]]] = {}
-
-
-def version_library(definition: Any) -> Any:
-    """The kept versions of ``definition``'s tool (history/ beside it, on --definitions, shipped)."""
-    from auditforms.versions.library import VersionLibrary
-
-    loaded = _LOADED_FROM.get(id(definition))
-    if loaded is None or loaded[0] is not definition:
-        return VersionLibrary(definition)
-    return VersionLibrary(definition, loaded[1], loaded[2])
+    return LoadedDefinition(result.definition, path.resolve().parent, tuple(search_path))
 
 
 class OutputExists(click.ClickException):

@@ -15,6 +15,7 @@ from dataclasses import dataclass
 from pathlib import Path, PurePosixPath
 from typing import Any
 
+from auditforms.cli.common import LoadedDefinition
 from auditforms.model.definition import Definition
 from auditforms.sampling.batch import FormJob
 from auditforms.sampling.prefill import prefill_for
@@ -29,21 +30,18 @@ class CompanionTool:
     definition: Definition
 
 
-def companion_tools(definition: Definition) -> list[CompanionTool]:
+def companion_tools(tool: LoadedDefinition) -> list[CompanionTool]:
     """The companion tools, loaded from the definition search path the tool was loaded with."""
-    from auditforms.cli.common import _LOADED_FROM
     from auditforms.language.loader import load
     from auditforms.language.search import find, search_dirs
 
-    if not definition.companions:
+    if not tool.definition.companions:
         return []
-    loaded = _LOADED_FROM.get(id(definition))
-    base, extra = (loaded[1], loaded[2]) if loaded is not None and loaded[0] is definition else (None, ())
-    dirs = search_dirs(base, extra)
+    dirs = search_dirs(tool.folder, tool.search_path)
     out = []
-    for companion in definition.companions:
+    for companion in tool.definition.companions:
         path, _ = find(companion.tool, dirs)
-        found = load(path, search_path=extra).definition if path is not None else None
+        found = load(path, search_path=tool.search_path).definition if path is not None else None
         if found is not None and not found.abstract:
             out.append(CompanionTool(companion.tool, companion.label or found.title, found))
     return out
@@ -76,14 +74,14 @@ def companion_of(path: str, document: Any, tools: Mapping[str, Definition]) -> s
     return parts[1] if len(parts) > 2 and parts[0] == FOLDER and parts[1] in tools else None
 
 
-def read_companion_returns(definition: Definition, folder: Path, paths: Sequence[Path]
+def read_companion_returns(loaded: LoadedDefinition, folder: Path, paths: Sequence[Path]
                            ) -> tuple[list[Path], dict[str, list[Any]]]:
     """(the files that are the tool's own returns, the companions' returns by tool id)."""
     from auditforms.cli.sample_inputs import read_json_file
     from auditforms.cli.sample_returns import make_checker, read_returned
     from auditforms.cli.sample_word_returns import form_identity
 
-    tools = {c.tool: c.definition for c in companion_tools(definition)}
+    tools = {c.tool: c.definition for c in companion_tools(loaded)}
     if not tools:
         return list(paths), {}
     own: list[Path] = []

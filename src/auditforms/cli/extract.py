@@ -56,7 +56,7 @@ def command(definition: Path, filled: tuple[Path, ...], output: Path, audit_id: 
         click.echo(f"{existing[0]}: already exists; choose another name or pass --force to replace it",
                    err=True)
         raise SystemExit(EXIT_USAGE)
-    loaded = load_or_exit(definition, search_path)
+    loaded = load_or_exit(definition, search_path).definition
     from auditforms.cli.progress import progress
 
     failed = 0

@@ -23,7 +23,6 @@ from auditforms.cli.common import (
     echo_input,
     force_option,
     load_or_exit,
-    version_library,
     write_atomic,
 )
 
@@ -47,9 +46,9 @@ def command(definition: Path, audits: tuple[Path, ...], output: Path, to_version
     from auditforms.cli.check import _as_version
     from auditforms.cli.locking import folder_lock
 
-    loaded = load_or_exit(definition, search_path)
-    library = version_library(loaded)
-    target = _as_version(library, to_version) or loaded
+    tool = load_or_exit(definition, search_path)
+    library = tool.versions()
+    target = _as_version(library, to_version) or tool.definition
     with folder_lock(output):
         plans, failed = _plan(library, target, audits, output, force)
         for path, data, source in plans:

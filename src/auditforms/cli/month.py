@@ -19,7 +19,7 @@ from typing import Any
 
 import click
 
-from auditforms.cli.common import EXIT_INVALID, EXIT_OK, EXIT_USAGE, load_or_exit
+from auditforms.cli.common import EXIT_INVALID, EXIT_OK, EXIT_USAGE, LoadedDefinition, load_or_exit
 from auditforms.cli.locking import folder_lock, wait_option
 from auditforms.cli.month_common import latest_month, manifest_tool, month_callback, search, tool_file
 from auditforms.cli.month_report import report
@@ -62,7 +62,8 @@ def _start_locked(settings: Any, month: str, paths: Any, reference: dt.date | No
         click.echo(f"{paths.forms}: error[AF975] month {month} has already been started; see "
                    f"'auditforms month status {month}'", err=True)
         return EXIT_USAGE
-    definition = load_or_exit(tool_file(settings, tool), search(settings))
+    loaded = load_or_exit(tool_file(settings, tool), search(settings))
+    definition = loaded.definition
     off = month_off(definition, dt.date.fromisoformat(f"{month}-01"))
     if off is not None:
         click.echo(f"error[AF830] {off}: there is no sample this month", err=True)
@@ -72,11 +73,11 @@ def _start_locked(settings: Any, month: str, paths: Any, reference: dt.date | No
                    "rendering its forms now", err=True)
     else:
         # A sample without its .meta.json has no record of its seed: draw it again.
-        code = _draw(settings, definition, month, paths, reference, seed,
+        code = _draw(settings, loaded, month, paths, reference, seed,
                      redraw=paths.sample.is_file())
         if code != EXIT_OK:
             return code
-    code = render_sample(definition, paths.sample, settings.formats, paths.forms, wait=wait)
+    code = render_sample(loaded, paths.sample, settings.formats, paths.forms, wait=wait)
     if code == EXIT_OK:
         click.echo(f"month {month} started: open {paths.forms / 'index.html'} and send each "
                    f"auditor their forms; 'auditforms month status {month}' shows what has come "
@@ -84,7 +85,7 @@ def _start_locked(settings: Any, month: str, paths: Any, reference: dt.date | No
     return code
 
 
-def _draw(settings: Any, definition: Any, month: str, paths: Any, reference: dt.date | None,
+def _draw(settings: Any, loaded: LoadedDefinition, month: str, paths: Any, reference: dt.date | None,
           seed: int | None, redraw: bool = False) -> int:
     import secrets
 
@@ -96,7 +97,7 @@ def _draw(settings: Any, definition: Any, month: str, paths: Any, reference: dt.
     if not inputs.history and not inputs.audits:
         click.echo("no audit history yet (no earlier month, no history.before_auditforms in the "
                    "settings): nobody is left out this month", err=True)
-    criteria = criteria_for(definition, Asked(  # the tool's sampling, under the settings
+    criteria = criteria_for(loaded.definition, Asked(  # the tool's sampling, under the settings
         reference_date=reference or reference_date(month, dt.date.today()),
         seed=secrets.randbelow(10**6) if seed is None else seed, size=settings.sample_size,
         lookback_months=settings.lookback_months, stratify=settings.stratify,
@@ -104,7 +105,7 @@ def _draw(settings: Any, definition: Any, month: str, paths: Any, reference: dt.
     if redraw:
         click.echo(f"{paths.sample}: an interrupted run left the sample without the record of its "
                    "seed; it is drawn again", err=True)
-    return draw_and_write(definition, inputs, criteria, paths.sample, force=redraw)
+    return draw_and_write(loaded, inputs, criteria, paths.sample, force=redraw)
 
 
 def _inputs(settings: Any, month: str) -> Any:

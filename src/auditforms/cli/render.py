@@ -11,6 +11,7 @@ import click
 from auditforms.cli.common import (
     EXIT_INVALID,
     EXIT_OK,
+    LoadedDefinition,
     definitions_path_option,
     echo_diagnostics,
     echo_input,
@@ -58,18 +59,19 @@ def command(definition: Path, format_: str, output: Path, data_path: Path | None
     """Render DEFINITION as an HTML form, a Word form, a result JSON Schema or a data dictionary;
     with --data AUDIT.json, the final copy of a completed audit (pdf, docx)."""
     formats = _formats(format_)
-    loaded = load_or_exit(definition, search_path)
+    tool = load_or_exit(definition, search_path)
+    loaded = tool.definition
     if sample_path is not None:
         from auditforms.cli.sample_batch import render_sample
 
         for name in formats:
             _accepts(get_renderer(name), RenderOptions(), given=False)
 
-        raise SystemExit(render_sample(loaded, sample_path, formats, output, force=force,
+        raise SystemExit(render_sample(tool, sample_path, formats, output, force=force,
                                        wait=wait))
     options = RenderOptions()
     if data_path is not None:
-        loaded, options = _data_options(loaded, data_path)
+        loaded, options = _data_options(tool, data_path)
     if audit_type is not None:
         options = replace(options, audit_type=_known_type(loaded, audit_type))
     targets = _targets(formats, output, loaded.id)
@@ -84,7 +86,7 @@ def command(definition: Path, format_: str, output: Path, data_path: Path | None
     raise SystemExit(EXIT_OK)
 
 
-def _data_options(definition: Any, path: Path) -> tuple[Any, RenderOptions]:
+def _data_options(tool: LoadedDefinition, path: Path) -> tuple[Any, RenderOptions]:
     """A completed audit (checked: it must have no errors) for the final copy, else case details.
     A completed audit is read as ``check`` reads it: against the kept version it names, else
     carried to this version through the tool's mapping; the copy is of that version."""
@@ -92,12 +94,11 @@ def _data_options(definition: Any, path: Path) -> tuple[Any, RenderOptions]:
 
     document, problems, text = read_audit(path)
     if document is not None and not problems and _is_completed_audit(document):
-        from auditforms.cli.common import version_library
         from auditforms.results.check import check_document
         from auditforms.results.locating import locate_diagnostics
         from auditforms.versions.reading import read_for_check
 
-        read = read_for_check(version_library(definition), document, str(path))
+        read = read_for_check(tool.versions(), document, str(path))
         found = [d for d in check_document(read.definition, read.document, file=str(path)) if d.is_error]
         errors = [replace(d, pointer=read.in_file(d.pointer)) for d in found]
         echo_diagnostics(locate_diagnostics(text, document, [*read.diagnostics, *errors]), err=True)
@@ -106,11 +107,11 @@ def _data_options(definition: Any, path: Path) -> tuple[Any, RenderOptions]:
         return read.definition, RenderOptions(completed=read.document)
     from auditforms.results.prefill import load_prefill
 
-    prefill, problems = load_prefill(definition, path)
+    prefill, problems = load_prefill(tool.definition, path)
     echo_diagnostics(problems, err=True)
     if prefill is None:
         raise SystemExit(EXIT_INVALID)
-    return definition, RenderOptions(prefill=prefill)
+    return tool.definition, RenderOptions(prefill=prefill)
 
 
 def _known_type(definition: Any, audit_type: str) -> str:

@@ -68,15 +68,16 @@ def command(definition: Path, audits: tuple[Path, ...], period: str, since: str 
     if _many_audits(audits):
         worker.start()  # imports statsmodels and matplotlib on another CPU while the audits are read
     try:
-        loaded = load_or_exit(definition, search_path)
+        tool = load_or_exit(definition, search_path)
         sample_rows = _read_samples(samples) if samples else None
         try:
-            collator = Collator(loaded, ReportOptions(period=period, since=since, public=public,
+            collator = Collator(tool.definition, ReportOptions(period=period, since=since, public=public,
                                                       include_text=include_text, with_sample=bool(samples),
                                                       today=today, **_targets(targets)))
         except MonthsError as exc:
             raise click.UsageError(str(exc)) from None
-        rows = _collate(collator, audits, sample_rows, keep_rows=needs_rows(format_) and not public)
+        rows = _collate(collator, tool.versions(), audits, sample_rows,
+                        keep_rows=needs_rows(format_) and not public)
         figures = collator.figures(sample_rows, kappa_of=worker.kappa)
         data = render(format_, figures, rows, draw_svgs=worker.svgs)
     finally:
@@ -93,15 +94,15 @@ def _many_audits(paths: tuple[Path, ...]) -> bool:
     return next(itertools.islice(iter_audit_paths(paths), START_WITH_AUDITS - 1, None), None) is not None
 
 
-def _collate(collator: Any, audits: tuple[Path, ...], sample_rows: list[Any] | None, keep_rows: bool) -> list[Any]:
-    """Add every audit to ``collator``; the spreadsheet's tidy rows when ``keep_rows``."""
+def _collate(collator: Any, versions: Any, audits: tuple[Path, ...], sample_rows: list[Any] | None,
+             keep_rows: bool) -> list[Any]:
+    """Add every audit to ``collator``; the spreadsheet's tidy rows when ``keep_rows``.
+    ``versions``: the tool's kept versions, so older versions count as this one where it maps them."""
     rows: list[Any] = []
     by_key = _sample_index(sample_rows or [])
-    from auditforms.cli.common import version_library
     from auditforms.versions.reading import read_as_current
 
     loaded = collator.definition
-    versions = version_library(loaded)  # older versions count as this one where the tool maps them
     for path, document in _documents(loaded.id, audits, collator, versions.belongs):
         record = collator.add(read_as_current(versions, document), path.stem, _sample_row(by_key, document))
         if collator.last_left_out == "duplicates":

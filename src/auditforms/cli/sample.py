@@ -25,6 +25,7 @@ from auditforms.cli.common import (
     EXIT_INVALID,
     EXIT_OK,
     EXIT_USAGE,
+    LoadedDefinition,
     definitions_path_option,
     echo_diagnostics,
     echo_input,
@@ -131,7 +132,8 @@ def command(definition: Path, cases: Path, columns: dict[str, str], auditors: Pa
                    "left out", err=True)
         raise SystemExit(EXIT_USAGE)
     _refuse_existing(output, force)
-    loaded = load_or_exit(definition, search_path)
+    tool = load_or_exit(definition, search_path)
+    loaded = tool.definition
     asked = Asked(reference or dt.date.today(), secrets.randbelow(10**6) if seed is None else seed,
                   size, lookback_months, audit_type, census, stratify, flags, teams, strands, plans)
     off = None if ignore_months_off else month_off(loaded, asked.reference_date)
@@ -145,7 +147,7 @@ def command(definition: Path, cases: Path, columns: dict[str, str], auditors: Pa
         echo_input(f"error[{problem.code}] {problem.message}", err=True)
         raise SystemExit(EXIT_USAGE) from None
     inputs = Inputs(cases, auditors, history, audits, columns, (definition.resolve().parent, *search_path))
-    raise SystemExit(draw_and_write(loaded, inputs, criteria, output, force))
+    raise SystemExit(draw_and_write(tool, inputs, criteria, output, force))
 
 
 @dataclass(frozen=True)
@@ -161,12 +163,13 @@ class Inputs:
     definitions: tuple[Path, ...] = ()
 
 
-def draw_and_write(definition: Any, inputs: Inputs, criteria: Any, output: Path, force: bool) -> int:
+def draw_and_write(tool: LoadedDefinition, inputs: Inputs, criteria: Any, output: Path, force: bool) -> int:
     """Read the inputs, draw, write the sample and its .meta.json; the exit code."""
     from auditforms.sampling.draw import draw_sample
     from auditforms.sampling.selection import SampleProblem
 
-    children, past, people = _read_inputs(definition, inputs)
+    definition = tool.definition
+    children, past, people = _read_inputs(tool, inputs)
     try:
         drawn = draw_sample(definition, children, past, people, criteria)
     except SampleProblem as problem:
@@ -186,7 +189,7 @@ def _refuse_existing(output: Path, force: bool) -> None:
             raise SystemExit(EXIT_USAGE)
 
 
-def _read_inputs(definition: Any, inputs: Inputs) -> tuple[list[Any], list[Any], list[Any]]:
+def _read_inputs(tool: LoadedDefinition, inputs: Inputs) -> tuple[list[Any], list[Any], list[Any]]:
     from auditforms.cli.sample_inputs import read_audit_folder, read_csv_file, tool_finder
     from auditforms.cli.sample_word_returns import read_word_history
     from auditforms.diagnostics import has_errors
@@ -208,9 +211,8 @@ def _read_inputs(definition: Any, inputs: Inputs) -> tuple[list[Any], list[Any],
         past += found
         problems += more
     tools = tool_finder(inputs.definitions)
-    from auditforms.cli.common import version_library
-
-    versions = version_library(definition)  # audits of older versions read through the mapping
+    definition = tool.definition
+    versions = tool.versions()  # audits of older versions read through the mapping
     for folder in inputs.audits:
         found, more = read_audit_folder(definition, folder, tools, versions)
         past += found

@@ -16,7 +16,7 @@ from typing import Any
 import click
 
 from auditforms.cli import folder_swap
-from auditforms.cli.common import EXIT_INVALID, EXIT_OK, EXIT_USAGE, echo_diagnostics
+from auditforms.cli.common import EXIT_INVALID, EXIT_OK, EXIT_USAGE, LoadedDefinition, echo_diagnostics
 from auditforms.cli.locking import folder_lock
 from auditforms.cli.progress import progress
 from auditforms.cli.render_pool import RenderFailed, render_all
@@ -29,7 +29,7 @@ from auditforms.sampling.index_page import index_html
 from auditforms.sampling.sample_file import SAMPLE_COLUMNS, read_sample
 
 
-def render_sample(definition: Definition, sample_csv: Path, formats: Sequence[str], output: Path,
+def render_sample(tool: LoadedDefinition, sample_csv: Path, formats: Sequence[str], output: Path,
                   *, force: bool = False, wait: bool = False) -> int:
     renderers = {name: get_renderer(name) for name in formats}
     unfillable = [name for name, r in renderers.items() if not r.accepts_prefill]
@@ -39,7 +39,7 @@ def render_sample(definition: Definition, sample_csv: Path, formats: Sequence[st
         return EXIT_USAGE
     with folder_lock(output, wait=wait):
         clean_leftovers(output)
-        return _render_locked(definition, sample_csv, renderers, output, force)
+        return _render_locked(tool, sample_csv, renderers, output, force)
 
 
 def clean_leftovers(output: Path) -> None:
@@ -55,8 +55,9 @@ def clean_leftovers(output: Path) -> None:
                    "could not be confirmed; check it before deleting it", err=True)
 
 
-def _render_locked(definition: Definition, sample_csv: Path, renderers: dict[str, Any],
+def _render_locked(tool: LoadedDefinition, sample_csv: Path, renderers: dict[str, Any],
                    output: Path, force: bool) -> int:
+    definition = tool.definition
     if output.exists() and (not output.is_dir() or not force):
         what = "is a file" if not output.is_dir() else "already exists"
         click.echo(f"{output}: error[AF810] {what}; choose another folder, or pass --force to "
@@ -71,7 +72,7 @@ def _render_locked(definition: Definition, sample_csv: Path, renderers: dict[str
         if not rows and not has_errors(problems):
             click.echo(f"{sample_csv}: the sample has no children", err=True)
         return EXIT_INVALID
-    return _write_batch(definition, plan, renderers, output, _sample_info(definition, sample_csv))
+    return _write_batch(tool, plan, renderers, output, _sample_info(definition, sample_csv))
 
 
 def _sample_info(definition: Definition, sample_csv: Path) -> dict[str, Any]:
@@ -93,8 +94,9 @@ def _sample_info(definition: Definition, sample_csv: Path) -> dict[str, Any]:
     return info
 
 
-def _write_batch(definition: Definition, plan: BatchPlan, renderers: dict[str, Any],
+def _write_batch(tool: LoadedDefinition, plan: BatchPlan, renderers: dict[str, Any],
                  output: Path, sample: dict[str, Any]) -> int:
+    definition = tool.definition
     keep = folder_swap.files_to_keep(output) if output.exists() else {}
     try:
         partial = folder_swap.start(output)
@@ -106,7 +108,7 @@ def _write_batch(definition: Definition, plan: BatchPlan, renderers: dict[str, A
     try:
         folder_swap.carry_over(output, partial, keep)
         files = _render_forms(definition, plan, renderers, partial, keep)
-        companions = _render_companions(definition, plan, renderers, partial, keep, files)
+        companions = _render_companions(tool, plan, renderers, partial, keep, files)
         record = manifest(definition, plan, files, [{"path": p, "sha256": d}
                                                     for p, d in sorted(keep.items())], sample)
         if companions:
@@ -144,14 +146,14 @@ def _render_forms(definition: Definition, plan: BatchPlan, renderers: dict[str, 
     return files
 
 
-def _render_companions(definition: Definition, plan: BatchPlan, renderers: dict[str, Any], folder: Path,
+def _render_companions(tool: LoadedDefinition, plan: BatchPlan, renderers: dict[str, Any], folder: Path,
                        keep: dict[str, str], files: list[dict[str, Any]]) -> list[dict[str, Any]]:
     """Each companion tool's forms beside the tool's (``companions/<tool>/``); the manifest's
     entries for them. Their file records (kind ``companion-form``) are added to ``files``."""
     from auditforms.cli.companions import companion_jobs, companion_tools, manifest_entry
 
     entries = []
-    for companion in companion_tools(definition):
+    for companion in companion_tools(tool):
         jobs = companion_jobs(companion, plan.jobs)
         todo = [job for job in jobs if job.path not in keep]
         with progress(len(todo), f"rendering {companion.tool} forms") as bar:

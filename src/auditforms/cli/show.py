@@ -19,4 +19,4 @@ def command(definition: Path, search_path: tuple[Path, ...]) -> None:
     """
     from auditforms.outline import outline
 
-    click.echo(outline(load_or_exit(definition, search_path, allow_abstract=True)), nl=False)
+    click.echo(outline(load_or_exit(definition, search_path, allow_abstract=True).definition), nl=False)

@@ -23,6 +23,7 @@ from auditforms.cli.common import (
     EXIT_INVALID,
     EXIT_OK,
     EXIT_USAGE,
+    LoadedDefinition,
     definitions_path_option,
     echo_input,
     load_or_exit,
@@ -69,8 +70,9 @@ def report_status(definition: Path, folder: Path, format_: str, today: dt.date |
         click.echo(f"{folder}: error[AF811] not a sample batch folder (no readable manifest.json); "
                    "give the folder written by 'auditforms render --sample'", err=True)
         return EXIT_USAGE
-    loaded = load_or_exit(definition, search_path)
-    returned, companions = _read_returns(loaded, folder, manifest)
+    tool = load_or_exit(definition, search_path)
+    loaded = tool.definition
+    returned, companions = _read_returns(tool, folder, manifest)
     today = today or dt.date.today()
     statuses, unmatched = status_of(manifest, returned, today)
     reference = _date(manifest.get("reference_date"))
@@ -117,14 +119,16 @@ def _text_late(definition: Any, late: list[Any], moderation_days: int | None) ->
     echo_input(f"{len(late)} returned audit(s) not moderated by {when}, the tool's moderation deadline: {ids}")
 
 
-def _read_returns(definition: Any, folder: Path, manifest: dict[str, Any]) -> tuple[list[Any], dict[str, list[Any]]]:
+def _read_returns(tool: LoadedDefinition, folder: Path, manifest: dict[str, Any]
+                  ) -> tuple[list[Any], dict[str, list[Any]]]:
     """The tool's own returns, and its companion tools' (by tool id), read apart."""
     from auditforms.cli.companions import read_companion_returns
     from auditforms.cli.progress import progress
     from auditforms.cli.sample_returns import candidate_files, make_checker, read_returned
 
+    definition = tool.definition
     check = make_checker(definition)
-    paths, companions = read_companion_returns(definition, folder, list(candidate_files(folder, manifest)))
+    paths, companions = read_companion_returns(tool, folder, list(candidate_files(folder, manifest)))
     returned = []
     with progress(len(paths), "reading returned forms") as bar:
         for path in paths:

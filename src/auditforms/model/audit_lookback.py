@@ -34,10 +34,9 @@ def default_lookback(definition: Definition) -> Lookback | None:
 
 
 def audit_lookback(definition: Definition, answers: Mapping[str, Any]) -> Lookback | None:
-    """The look-back of the type this audit records (its ``audit_type`` field; the tool's when the
-    type has none of its own); for an audit that records no type the tool has, the default."""
-    field = definition.index.by_role("audit_type")
-    recorded = answers.get(field) if field is not None and isinstance(answers, Mapping) else None
+    """The look-back of the type this audit records (its ``audit_type`` field, or compound part; the
+    tool's when the type has none of its own); for an audit that records no type the tool has, the default."""
+    recorded = definition.index.role_answer(answers, "audit_type") if isinstance(answers, Mapping) else None
     kind = definition.audit_type(recorded) if isinstance(recorded, str) else None
     own = (kind.lookback or definition.lookback) if kind is not None else None
     return own or default_lookback(definition)

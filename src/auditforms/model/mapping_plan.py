@@ -10,7 +10,17 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import Literal
 
-from auditforms.model.lineage import ColumnMap, GradeMap, Merge, OptionMap, Remove, Rename, Split, VersionMapping
+from auditforms.model.lineage import (
+    AnswerChange,
+    ColumnMap,
+    GradeMap,
+    Merge,
+    OptionMap,
+    Remove,
+    Rename,
+    Split,
+    VersionMapping,
+)
 
 
 @dataclass(frozen=True)
@@ -44,19 +54,15 @@ def make_plan(mapping: VersionMapping | None) -> Plan:
     """The plan of ``mapping`` (an empty plan, where every id keeps its id, for ``None``)."""
     plan = Plan()
     for change in mapping.answers if mapping else ():
-        if isinstance(change, Rename):
-            plan.targets[change.rename] = (change.to,)
-        elif isinstance(change, Merge):
+        old, new = named_ids(change)
+        for old_id, _ in old:  # a removed id goes nowhere: no new ids
+            plan.targets[old_id] = tuple(new_id for new_id, _ in new)
+        if isinstance(change, Merge):
             plan.merges[change.into] = MergeGroup(change.into, change.merge, change.judgement)
-            for old in change.merge:
-                plan.targets[old] = (change.into,)
         elif isinstance(change, Split):
-            plan.targets[change.split] = change.into
             plan.splits[change.split] = change.into
         elif isinstance(change, Remove):
-            for old in change.remove:
-                plan.targets[old] = ()
-                plan.removed[old] = change.reason
+            plan.removed.update(dict.fromkeys(change.remove, change.reason))
         elif isinstance(change, GradeMap):
             plan.grades[change.grades] = dict(change.map)
         elif isinstance(change, OptionMap):
@@ -66,33 +72,35 @@ def make_plan(mapping: VersionMapping | None) -> Plan:
     return plan
 
 
+#: (id, JSON pointer relative to the change) for each id a change names.
+Named = list[tuple[str, str]]
+
+
+def named_ids(change: AnswerChange) -> tuple[Named, Named]:
+    """(the older version's ids, this version's ids) that ``change`` names: the one table of what
+    each kind of change names on either side, read by the plan and by the definition checks."""
+    match change:
+        case Rename():
+            return [(change.rename, "rename")], [(change.to, "to")]
+        case Merge():
+            return [(old, f"merge/{j}") for j, old in enumerate(change.merge)], [(change.into, "into")]
+        case Split():
+            return [(change.split, "split")], [(new, f"into/{j}") for j, new in enumerate(change.into)]
+        case Remove():
+            return [(old, "remove") for old in change.remove], []
+        case OptionMap():
+            return [], [(change.options, "options")]
+        case ColumnMap():
+            return [], [(change.columns, "columns")]
+        case GradeMap():  # names a scale, not an answer
+            return [], []
+
+
 def old_ids(mapping: VersionMapping) -> list[tuple[str, str]]:
     """(old id, JSON pointer under the change) for every old id the mapping names."""
-    out: list[tuple[str, str]] = []
-    for i, change in enumerate(mapping.answers):
-        if isinstance(change, Rename):
-            out.append((change.rename, f"/{i}/rename"))
-        elif isinstance(change, Merge):
-            out += [(old, f"/{i}/merge/{j}") for j, old in enumerate(change.merge)]
-        elif isinstance(change, Split):
-            out.append((change.split, f"/{i}/split"))
-        elif isinstance(change, Remove):
-            out += [(old, f"/{i}/remove") for old in change.remove]
-    return out
+    return [(id_, f"/{i}/{at}") for i, change in enumerate(mapping.answers) for id_, at in named_ids(change)[0]]
 
 
 def new_ids(mapping: VersionMapping) -> list[tuple[str, str]]:
     """(id of this version, JSON pointer under the change) for every new id the mapping names."""
-    out: list[tuple[str, str]] = []
-    for i, change in enumerate(mapping.answers):
-        if isinstance(change, Rename):
-            out.append((change.to, f"/{i}/to"))
-        elif isinstance(change, Merge):
-            out.append((change.into, f"/{i}/into"))
-        elif isinstance(change, Split):
-            out += [(new, f"/{i}/into/{j}") for j, new in enumerate(change.into)]
-        elif isinstance(change, OptionMap):
-            out.append((change.options, f"/{i}/options"))
-        elif isinstance(change, ColumnMap):
-            out.append((change.columns, f"/{i}/columns"))
-    return out
+    return [(id_, f"/{i}/{at}") for i, change in enumerate(mapping.answers) for id_, at in named_ids(change)[1]]
