@@ -90,3 +90,5 @@ def test_a_compound_part_recording_the_type_is_read_as_every_role_is():
     assert audit_lookback(definition, {"about": {"kind": "regular"}}).months == 6  # type: ignore[union-attr]
     assert audit_lookback(definition, {"about": "deep-dive"}).months == 6  # type: ignore[union-attr]
     assert audit_lookback(definition, {"about.kind": "deep-dive"}).months == 6  # type: ignore[union-attr]
+    ev = Evaluator(definition)  # the rule engine reads the type where every role is read
+    assert (ev.lookback_of({"about": {"kind": "deep-dive"}}), ev.lookback_of({"about.kind": "deep-dive"})) == (24, 6)

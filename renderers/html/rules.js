@@ -337,8 +337,9 @@ var AuditRules = (function () {
   // The look-back of the audit's type (the field with the role audit_type), else the default.
   Run.prototype.lookbackMonths = function () {
     var field = this.index.typeField, byType = this.index.typeLookbacks;
-    if (field && byType) {
-      var recorded = this.answer(field);
+    if (field && byType) {  // the field's answer, or a compound field's part ("owner.part"), as role_answer reads it
+      var dot = field.indexOf("."), recorded = this.answer(dot < 0 ? field : field.slice(0, dot));
+      if (dot >= 0) recorded = get(recorded, field.slice(dot + 1));
       if (typeof recorded === "string" && has(byType, recorded)) return byType[recorded];
     }
     return this.index.lookbackMonths;

@@ -206,11 +206,28 @@ JS = """cases => cases.map(([answers, ctx]) => {
                          ids=["kitchen-sink", "operators", *[p.stem for p in SHIPPED],
                               *[f"example-{p.stem}" for p in EXAMPLES]])
 def test_html_js_and_python_rules_agree(open_form, source: Path):
+    cases_by_hand = {KITCHEN_SINK: KITCHEN_CASES, OPERATORS: OPERATOR_CASES,
+                     CARE_LEAVERS: CARE_LEAVERS_CASES}.get(source, [])
+    _agree(open_form, source, cases_by_hand)
+
+
+def test_html_js_and_python_read_an_audit_type_kept_in_a_compound_field_alike(open_form, tmp_path: Path):
+    """The type's look-back is read where the role is: one part of a compound field."""
+    field = "      - {id: kind, type: choice, label: Type of audit, role: audit_type, "
+    compound = ("      - id: about\n        type: compound\n        label: About the audit\n        parts:\n"
+                "          - {id: kind, type: choice, label: Type of audit, role: audit_type, ")
+    text = OPERATORS.read_text(encoding="utf-8")
+    assert field in text
+    source = tmp_path / "operators.yaml"
+    source.write_text(text.replace(field, compound, 1), encoding="utf-8")
+    by_hand = [{**case, "about": {"kind": kind}} for case in OPERATOR_CASES for kind in ("deep-dive", "regular")]
+    _agree(open_form, source, by_hand)
+
+
+def _agree(open_form: Any, source: Path, cases_by_hand: list[Any]) -> None:
     definition = load_definition(source)
     html = render_html(definition)
     slots = embedded_data(html)["slots"]
-    cases_by_hand = {KITCHEN_SINK: KITCHEN_CASES, OPERATORS: OPERATOR_CASES,
-                     CARE_LEAVERS: CARE_LEAVERS_CASES}.get(source, [])
     docs = cases_by_hand + generated(definition, slots, 300, seed=4)
     cases = [(doc, CONTEXTS[n % len(CONTEXTS)]) for n, doc in enumerate(docs)]
     form = open_form(html)

@@ -78,7 +78,7 @@ class Evaluator:
     def lookback_of(self, answers: Mapping[str, Any]) -> int | None:
         """Months of look-back for this audit: its recorded audit type's, else the default."""
         if self.type_field is not None and self.type_lookbacks:
-            recorded = answers.get(self.type_field)
+            recorded = self.index.role_answer(answers, "audit_type")  # a compound field's part too
             if isinstance(recorded, str) and recorded in self.type_lookbacks:
                 return self.type_lookbacks[recorded]
         return self.lookback_months
