@@ -9,6 +9,8 @@ a warning to locate in its file), then times, in one process on one core:
 * check:  ``iter_check_files`` (read, parse, result schema, consistency, moderation, rules);
 * floor:  read + ``json.loads`` + jsonschema-rs's ``is_valid`` with the same result schema
           (formats checked): the least any checker must do, and what the target is set against;
+* check, N proc: the same through ``auditforms check``'s worker processes (one per core), wall
+          clock and the CPU time of every process;
 * bare:   read + ``json.loads`` + ``list(validator.iter_errors(doc))`` with the same schema
           and the same (pure-Python jsonschema) validator as check, nothing else.
 
@@ -38,9 +40,11 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT / "src"))
 
 from auditforms.api import load_definition  # noqa: E402
+from auditforms.cli.check_pool import MIN_FILES_FOR_WORKERS  # noqa: E402
 from auditforms.model.definition import Definition, FieldItem, Question, Section, Table  # noqa: E402
 from auditforms.results import value_schemas as vs  # noqa: E402
 from auditforms.results.check import iter_check_files, make_context  # noqa: E402
+from auditforms.results.reading import iter_audit_paths  # noqa: E402
 from auditforms.results.result_schema import build_result_schema  # noqa: E402
 from auditforms.results.validation import make_validator  # noqa: E402
 
@@ -159,6 +163,22 @@ def run_check(definition: Definition, paths: list[Path]) -> Timing:
     return time.perf_counter() - wall, time.process_time() - cpu, failed
 
 
+def run_check_workers(definition: Definition, paths: list[Path]) -> tuple[float, float, int, int]:
+    """As ``auditforms check`` runs a large batch: in worker processes (one per core, at most
+    8). The CPU time is the command's and its workers' together."""
+    from auditforms.cli.check_pool import SLICE, check_files
+    from auditforms.cli.workers import worker_count
+
+    context = make_context(today=dt.date(2026, 11, 30), period=NOVEMBER)
+    listed = list(iter_audit_paths(paths))
+    children = resource.getrusage(resource.RUSAGE_CHILDREN)
+    wall, cpu = time.perf_counter(), time.process_time()
+    failed = sum(1 for r in check_files(definition, listed, context=context) if not r.passed)
+    done = resource.getrusage(resource.RUSAGE_CHILDREN)
+    spent = time.process_time() - cpu + (done.ru_utime + done.ru_stime) - (children.ru_utime + children.ru_stime)
+    return time.perf_counter() - wall, spent, failed, worker_count(len(listed) // SLICE)
+
+
 def run_bare_rs(schema: Any, paths: list[Path]) -> Timing:
     """The floor: read + ``json.loads`` + jsonschema-rs's yes/no, nothing else."""
     import jsonschema_rs
@@ -223,11 +243,16 @@ def main(argv: list[str] | None = None) -> int:
         bare = run_bare(validator, paths)
         checked = run_check(definition, [folder])
         rss_all = peak_rss_mib()
+        *in_workers, workers = run_check_workers(definition, [folder])
         report("check", checked, args.count, "failed")
+        report(f"check, {workers} proc", tuple(in_workers), args.count, "failed")  # type: ignore[arg-type]
         report("floor (rs)", floor, args.count, "invalid")
         report("bare jsonschema", bare, args.count, "invalid")
         print(f"check / floor:  {checked[0] / floor[0]:7.2f}x wall, {checked[1] / floor[1]:.2f}x CPU "
               f"(target <= 3x, >= 8,000 audits/s); first {first}: {first / check_1k[1]:.0f} audits/s CPU")
+        print(f"in {workers} processes: {in_workers[0] / floor[0]:5.2f}x the floor's wall time "
+              f"(the floor runs on one core; auditforms check uses workers from "
+              f"{MIN_FILES_FOR_WORKERS} files where fork is available)")
         print(f"peak RSS:       {rss_1k:7.1f} MiB after {first}, {rss_all:.1f} MiB after {args.count}")
         print(f"traced peak:    {traced_peak_mib(definition, [folder / 'a']):7.2f} MiB for {first}, "
               f"{traced_peak_mib(definition, [folder]):.2f} MiB for {args.count} "
