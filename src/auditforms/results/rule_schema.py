@@ -39,7 +39,7 @@ from typing import Any
 from auditforms.model.conditions import All, Any_, Condition, Judgements, Not, Test
 from auditforms.model.definition import Definition, FieldItem, ForEachRows, Rule, Section, Table
 from auditforms.results.date_patterns import date_bound_pattern
-from auditforms.results.visibility import ALWAYS, SOME_TEXT, conjunction, negate
+from auditforms.results.visibility import ALWAYS, SOME_TEXT, conjunction, marked_not_relevant, negate, shown_schema
 from auditforms.rules import EvalContext
 from auditforms.rules.scoping import judgement_scale, rule_owners, selected_judgements
 from auditforms.rules.text import at_least_words_pattern, child_words_pattern
@@ -91,29 +91,20 @@ class RuleSchemas:
         return self._shown[item_id]
 
     def _compute_shown(self, item_id: str) -> Schema | None:
-        entry = self.index.entries.get(item_id)
-        if entry is None:
-            return NEVER
-        parts: list[Schema | None] = []
-        section = entry.section
-        if entry.node is not section:
-            parts.append(self.shown(section.id))
-            if section.optional:
-                parts.append(negate(_marked_not_relevant(section.id)))
-        if entry.parent_id and entry.parent_id != section.id:
-            parts.append(self.shown(entry.parent_id))
-        if entry.revealed_by:
-            owner, option = entry.revealed_by
-            owner_shown = self.shown(owner)
-            parts += [owner_shown, {"required": [owner], "properties": {owner: self.equal(option)}}]
+        return shown_schema(self.index, item_id, shown=self.shown, revealed=self._revealed,
+                            condition=self._exact_condition, unknown=NEVER)
+
+    def _revealed(self, owner: str, option: Any) -> Schema | None:
+        return conjunction([self.shown(owner), {"required": [owner], "properties": {owner: self.equal(option)}}])
+
+    def _exact_condition(self, condition: Condition) -> Schema | None:
+        """A condition deciding whether a part is shown: only an exact schema will do."""
         self._exact_only, outer = True, self._exact_only
         try:
-            for condition in entry.conditions:
-                pair = self.condition(condition, self._absolute)
-                parts.append(None if pair is None else pair[0])
+            pair = self.condition(condition, self._absolute)
         finally:
             self._exact_only = outer
-        return conjunction(parts)
+        return None if pair is None else pair[0]
 
     def equal(self, operand: Any) -> Schema:
         """A value the evaluator's ``_equals`` finds equal to ``operand`` (lists: any item, deeply)."""
@@ -197,7 +188,7 @@ class RuleSchemas:
             return None
         node = entry.node
         if isinstance(node, Section) and node.optional and part != "not_relevant":
-            shown = _all_of(shown, negate(_marked_not_relevant(owner)))
+            shown = _all_of(shown, negate(marked_not_relevant(owner)))
         return _Place([owner, part], shown, judgement_scale(node) if part == "judgement" else None, owner)
 
     # -- conditions ----------------------------------------------------------------------
@@ -375,8 +366,3 @@ def _all_of(first: Schema, second: Schema) -> Schema:
 def _beats(mine: float, better: bool, other: float) -> bool:
     """Whether ``mine`` is better (or worse) than a grade ranked ``other``."""
     return other < mine if better else other > mine
-
-
-def _marked_not_relevant(section_id: str) -> Schema:
-    return {"required": [section_id], "properties": {section_id: {
-        "type": "object", "required": ["not_relevant"], "properties": {"not_relevant": {"const": True}}}}}

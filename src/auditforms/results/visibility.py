@@ -11,10 +11,11 @@ then states nothing about that part and ``check`` leaves it to the rules.
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from typing import Any
 
 from auditforms.model.conditions import All, Any_, Condition, Not, Test
-from auditforms.model.definition import Definition, FieldItem, Section
+from auditforms.model.definition import Definition, FieldItem
 from auditforms.model.index import DefinitionIndex
 
 Schema = dict[str, Any]
@@ -38,22 +39,8 @@ class Visibility:
         return self._cache[item_id]
 
     def _compute(self, item_id: str) -> Schema | None:
-        entry = self.index.entries.get(item_id)
-        if entry is None:
-            return None
-        parts: list[Schema | None] = []
-        section = entry.section
-        if entry.node is not section:
-            parts.append(self.shown(section.id))
-            if section.optional:
-                parts.append(_not_marked_not_relevant(section))
-        if entry.parent_id and entry.parent_id != section.id:
-            parts.append(self.shown(entry.parent_id))
-        if entry.revealed_by:
-            owner, option = entry.revealed_by
-            parts.append(self._equals(owner, option))
-        parts.extend(self.condition(c) for c in entry.conditions)
-        return conjunction(parts)
+        return shown_schema(self.index, item_id, shown=self.shown, revealed=self._equals,
+                            condition=self.condition, unknown=None)
 
     def condition(self, condition: Condition) -> Schema | None:
         if isinstance(condition, Test):
@@ -123,18 +110,36 @@ class Visibility:
         return conjunction([shown, {"required": [ref], "properties": {ref: value}}])
 
 
-def _not_marked_not_relevant(section: Section) -> Schema:
-    marked = {
-        "required": [section.id],
-        "properties": {
-            section.id: {
-                "type": "object",
-                "required": ["not_relevant"],
-                "properties": {"not_relevant": {"const": True}},
-            }
-        },
-    }
-    return negate(marked)
+def shown_schema(index: DefinitionIndex, item_id: str, *, shown: Callable[[str], Schema | None],
+                 revealed: Callable[[str, Any], Schema | None],
+                 condition: Callable[[Condition], Schema | None], unknown: Schema | None) -> Schema | None:
+    """When ``item_id`` is shown, as the evaluator decides it (rules/session.py), made a schema:
+    its section shown and, when optional, not marked not relevant; the part holding it shown;
+    the option revealing it chosen; and its own conditions. The schemas of the leaves are the
+    caller's: this module's are exact, the rule schemas' may only prove (see
+    :mod:`auditforms.results.rule_schema`); ``None`` for a leaf makes the whole ``None``."""
+    entry = index.entries.get(item_id)
+    if entry is None:
+        return unknown
+    parts: list[Schema | None] = []
+    section = entry.section
+    if entry.node is not section:
+        parts.append(shown(section.id))
+        if section.optional:
+            parts.append(negate(marked_not_relevant(section.id)))
+    if entry.parent_id and entry.parent_id != section.id:
+        parts.append(shown(entry.parent_id))
+    if entry.revealed_by:
+        owner, option = entry.revealed_by
+        parts.append(revealed(owner, option))
+    parts.extend(condition(c) for c in entry.conditions)
+    return conjunction(parts)
+
+
+def marked_not_relevant(section_id: str) -> Schema:
+    """The optional section ``section_id`` is marked not relevant (its parts are then hidden)."""
+    return {"required": [section_id], "properties": {section_id: {
+        "type": "object", "required": ["not_relevant"], "properties": {"not_relevant": {"const": True}}}}}
 
 
 def negate(schema: Schema) -> Schema:
