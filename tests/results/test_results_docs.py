@@ -46,3 +46,9 @@ def test_the_json_report_sample_has_the_reporters_shape():
     assert set(report) == {"format", "format_version", "definition", "files", "summary"}
     assert set(report["files"][0]) == {"file", "audit_id", "status", "passed", "checked", "errors",
                                        "warnings", "findings"}
+
+
+def test_the_batch_size_for_workers_is_the_one_check_uses():
+    from auditforms.cli.check_pool import MIN_FILES_FOR_WORKERS
+
+    assert f"A large batch ({MIN_FILES_FOR_WORKERS} files or more)" in DOC
