@@ -6,9 +6,9 @@ or section, or the rows of a table): how to read its value and whether it is sho
 owner, pointer and scale worked out once. A condition compiles to a :data:`Cond`, a function of
 the audit's session and the row being visited (a :class:`~auditforms.rules.contracts.Scope`,
 or ``None`` outside rows). The meaning is the plain evaluator's
-(:class:`~auditforms.rules.evaluate._Run`), step for step; property tests hold the two equal.
+(:class:`~auditforms.rules.interpreter.Interpreter`), step for step; property tests hold the two equal.
 
-Adding an operator: implement it in the plain evaluator first (``_Run.test``/``text_test``)
+Adding an operator: implement it in the plain evaluator first (``Interpreter.test``/``text_test``)
 and in the form's script (renderers/html/rules.js). Until a builder is added to
 :data:`BUILDERS` here, the compiled path asks the plain evaluator for that test (a
 correct fallback, only slower). A builder takes the compiler, the subject :class:`Ref`, the

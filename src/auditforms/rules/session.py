@@ -6,7 +6,7 @@ A :class:`Session` holds one audit's answers and what it has worked out for them
 shown, the words of each text, the child's names), so nothing is worked out twice and
 nothing outlives the audit: a batch of any size runs in flat memory.
 
-The plain evaluator (:class:`~auditforms.rules.evaluate.PlainRun`) stays the reference: it
+The plain evaluator (:class:`~auditforms.rules.interpreter.Interpreter`) stays the reference: it
 answers operators the compiled path has no builder for, and words messages that name
 ``{count}`` or ``{label}`` (only for findings, which are few).
 """
