@@ -139,12 +139,13 @@ def auditors() -> bytes:
 
 
 def history() -> bytes:
-    """Past audits over the last 14 months: about 20 a month, as the process asks."""
+    """Past audits of the 14 months before auditforms (to September 2026): October 2026, the
+    first month run with auditforms, is in months/2026-10/ (make_example_month.py)."""
     rng = random.Random(SEED + 1)
     buffer = io.StringIO()
     writer = csv.writer(buffer, lineterminator="\n")
     writer.writerow(["Child ID", "Audit date"])
-    for months_ago in range(1, 15):
+    for months_ago in range(2, 16):
         first = dt.date(TODAY.year, TODAY.month, 1)
         month = (first.year * 12 + first.month - 1) - months_ago
         start = dt.date(month // 12, month % 12 + 1, 3)
