@@ -69,7 +69,8 @@ PLAN = [
 ]
 
 
-def main() -> None:
+def main(target: Path = TARGET) -> None:
+    """Write the month into ``target`` (the example's months/2026-10 unless a test asks)."""
     from auditforms.language.loader import load
     from auditforms.resources import shipped_definitions_dir
 
@@ -77,12 +78,12 @@ def main() -> None:
     assert definition is not None
     with _service_copy() as folder:
         _draw(definition, folder)
-        shutil.rmtree(TARGET, ignore_errors=True)
-        (TARGET / "forms").mkdir(parents=True)
+        shutil.rmtree(target, ignore_errors=True)
+        (target / "forms").mkdir(parents=True)
         for name in ("sample.csv", "sample.meta.json"):
-            shutil.copyfile(folder / "months" / MONTH / name, TARGET / name)
-    rows = _rows(definition)
-    (TARGET / "forms" / "manifest.json").write_bytes(_manifest(definition, rows))
+            shutil.copyfile(folder / "months" / MONTH / name, target / name)
+    rows = _rows(target)
+    (target / "forms" / "manifest.json").write_bytes(_manifest(definition, rows, target))
     rng = random.Random(SEED)
     written = 0
     for row, (stage, level, twist) in zip(rows, PLAN, strict=True):
@@ -90,11 +91,11 @@ def main() -> None:
             continue
         audit = Audit(definition, row, stage, level, twist, rng).document()
         name = f"{TOOL}_{row.child_id}_{audit['answers']['audit-date']}_{audit['status']}.json"
-        path = TARGET / "forms" / "returned" / name
+        path = target / "forms" / "returned" / name
         path.parent.mkdir(exist_ok=True)
         path.write_bytes((json.dumps(audit, indent=2, ensure_ascii=False) + "\n").encode("utf-8"))
         written += 1
-    print(f"wrote the sample of {len(rows)} children and {written} returned audits to {TARGET}")
+    print(f"wrote the sample of {len(rows)} children and {written} returned audits to {target}")
 
 
 @contextmanager
@@ -134,22 +135,22 @@ def _draw(definition: Any, folder: Path) -> None:
         raise SystemExit("the draw failed")
 
 
-def _rows(definition: Any) -> list[Any]:
+def _rows(target: Path) -> list[Any]:
     from auditforms.cli.sample_inputs import read_csv_file
     from auditforms.sampling.sample_file import SAMPLE_COLUMNS, read_sample
 
-    rows, problems = read_sample(read_csv_file(TARGET / "sample.csv", SAMPLE_COLUMNS))
+    rows, problems = read_sample(read_csv_file(target / "sample.csv", SAMPLE_COLUMNS))
     assert not problems and len(rows) == len(PLAN), problems
     return list(rows)
 
 
-def _manifest(definition: Any, rows: list[Any]) -> bytes:
+def _manifest(definition: Any, rows: list[Any], target: Path) -> bytes:
     """The batch record ``month start`` writes, listing no generated files: none is shipped."""
     from auditforms.cli.sample_batch import _sample_info
     from auditforms.sampling.batch import manifest, plan_batch
 
     plan = plan_batch(definition, rows, {"html": ".html", "docx": ".docx"}, "sample.csv")
-    record = manifest(definition, plan, [], [], _sample_info(definition, TARGET / "sample.csv"))
+    record = manifest(definition, plan, [], [], _sample_info(definition, target / "sample.csv"))
     return (json.dumps(record, indent=2, ensure_ascii=False) + "\n").encode()
 
 
@@ -251,7 +252,6 @@ class Audit:
         count = max(1, min(3, len(weak) + self.rng.randint(0, 1)))
         manager = MANAGERS[self.row.team][0]
         picks = (weak + self.rng.sample([q for q in ACTIONS if q not in weak], 3))[:count]
-        actions = []
         return [self._action(question, number, manager) for number, question in enumerate(picks, start=1)]
 
     def _action(self, question: str, number: int, manager: str) -> dict[str, Any]:

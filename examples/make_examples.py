@@ -1,4 +1,5 @@
-"""Generate the FICTIONAL example inputs of the dip sample (run: python examples/make_examples.py).
+"""Generate the FICTIONAL example inputs of the dip sample (run: python examples/make_examples.py),
+then the example service's finished month from them (make_example_month.py).
 
 Every child, id, initial, date and name here is made up from a fixed seed; nothing comes
 from a real case list. The case list is written the way Excel (UK) saves "CSV UTF-8":
@@ -163,6 +164,9 @@ def main() -> None:
     (HERE / "lcs-case-list.csv").write_bytes(lcs_case_list())
     (HERE / "teams.csv").write_bytes(teams())
     print(f"wrote {CHILDREN} children, {len(AUDITORS)} auditors and the audit history to {HERE}")
+    from make_example_month import main as finished_month  # drawn from the files just written
+
+    finished_month()
 
 
 if __name__ == "__main__":
