@@ -241,6 +241,7 @@ COMMENTS = {
     "q8": "Add the date the permanence plan was agreed so the timeliness can be judged.",
     "q9": "Please evidence how {c} took part in the review, not only that it was held.",
     "q10": "Note how long {c} has lived there; stability is part of the judgement.",
+    "q11": "Say when {c} is expected to move on, so the plan can be judged against it.",
     "q12-down": "The overall rating is better than the evidence supports: risk and planning both do not meet good, "
                 "so the outcome for {c} cannot yet be good. Moderated to does not meet good.",
     "actions": "One action is not enough for the gaps found; add an action on the plan with a date and a named person.",
@@ -258,6 +259,7 @@ REPLIES = {
     "q8": "Date of agreement added.",
     "q9": "Added {c}'s consultation form and what they asked for.",
     "q10": "Added that {c} has lived there for fourteen months.",
+    "q11": "Added the expected move-on date.",
     "q12": "Agreed; overall rating changed to does not meet good and an action added on the plan.",
     "actions": "Added a second action on updating the plan, with a date and the team manager named.",
 }
@@ -275,6 +277,7 @@ ADDED = {
     "q8": "The permanence plan was agreed at the second review, on time.",
     "q9": "{c} completed a consultation form and asked for contact with their brother, which the chair agreed.",
     "q10": "{c} has lived there for fourteen months.",
+    "q11": "{c} and their adviser expect the move on to be in the spring, after their course ends.",
 }
 
 #: The moderator's summary, by the audit's overall level (``down``: moderated down).

@@ -84,12 +84,12 @@ def main(target: Path = TARGET) -> None:
             shutil.copyfile(folder / "months" / MONTH / name, target / name)
     rows = _rows(target)
     (target / "forms" / "manifest.json").write_bytes(_manifest(definition, rows, target))
-    rng = random.Random(SEED)
     written = 0
     for row, (stage, level, twist) in zip(rows, PLAN, strict=True):
         if stage == "not-returned":
             continue
-        audit = Audit(definition, row, stage, level, twist, rng).document()
+        # Each child's own seed: a change to one audit's making leaves the others as they were.
+        audit = Audit(definition, row, stage, level, twist, random.Random(f"{SEED}-{row.child_id}")).document()
         name = f"{TOOL}_{row.child_id}_{audit['answers']['audit-date']}_{audit['status']}.json"
         path = target / "forms" / "returned" / name
         path.parent.mkdir(exist_ok=True)
@@ -178,6 +178,7 @@ class Audit:
             row.team, "at home")
         self.history: list[dict[str, Any]] = []
         self.worker = rng.choice(WORKERS)
+        self.first_due = 0  # days from the audit to its first action's completion date
         late = stage == "submitted-late"
         self.audit_date = _working_day(dt.date(2026, 10, 20) if late else
                                        REFERENCE + dt.timedelta(days=rng.randint(3, 12)))
@@ -232,6 +233,8 @@ class Audit:
         for question in self.rng.sample(others, 2):
             levels[question] = {"exceeds": "meets", "meets": self.rng.choice(("exceeds", "dnm")),
                                 "dnm": "meets"}[self.level]
+        if self.moderated_down:  # the auditor rated the whole better than risk and planning
+            levels.update(q1="dnm", q7="dnm")
         older = self.row.age_band in ("11-15", "16-21")
         if self.row.team not in ("Children in Care", "Care Leavers"):
             levels["q8"] = "n/a"
@@ -262,7 +265,9 @@ class Audit:
     def _due(self, number: int) -> dt.date:
         """Completion dates spread so that on the story day some are past, some due soon, some
         weeks away."""
-        offset = self.rng.choice((21, 28, 35, 42, 56, 70)) + 7 * (number - 1)
+        if number == 1:
+            self.first_due = self.rng.choice((21, 28, 35, 42, 56))
+        offset = self.first_due + 10 * (number - 1) + self.rng.randint(0, 4)
         return _working_day(self.audit_date + dt.timedelta(days=offset))
 
     # -- moderation -------------------------------------------------------------------------
@@ -271,8 +276,9 @@ class Audit:
         self.moderated_on = _working_day(self.submitted + dt.timedelta(days=self.rng.randint(3, 10)))
         kept = {q: answers[q]["judgement"] for q in QUESTIONS}
         judgements: dict[str, str] = {}
-        graded = [q for q in QUESTIONS[:-1] if answers[q]["judgement"] != "not-applicable"]
-        commented = self.rng.sample(graded, self.rng.choice((1, 1, 2)))
+        # The comments (and the auditor's additions) are written to the "meets good" findings.
+        graded = [q for q in QUESTIONS[:-1] if answers[q]["judgement"] == "meets-good"]
+        commented = self.rng.sample(graded, min(len(graded), self.rng.choice((1, 1, 2))))
         comments = {q: COMMENTS[q].format(c=self.child) for q in commented}
         if self.moderated_down:
             judgements["q12"] = "does-not-meet-good"
@@ -313,7 +319,7 @@ class Audit:
         moderation["responses"] = {part: {"addressed": True, "reply": REPLIES[part].format(c=self.child)}
                                    for part in moderation["comments"]}
         for part, option in moderation.get("judgements", {}).items():
-            answers[part]["judgement"] = option
+            answers[part] = self._question(part, next(k for k, v in LEVELS.items() if v == option))
         for part in moderation["comments"]:
             if part in ADDED:
                 answers[part]["evidence"] += " " + ADDED[part].format(c=self.child)
