@@ -44,3 +44,6 @@ def test_a_moderated_october_audit_is_finalised_in_the_form(run_cli, chromium, e
     assert doc["history"][-1]["details"] == {"addressed": list(comments)}
     definition = load_definition(shipped_definitions_dir() / "torbay-full-audit.yaml")
     assert [d.format() for d in check_document(definition, doc, file=target.name) if d.is_error] == []
+    target.rename(returned / target.name)  # saved beside the moderated file, as the guide says
+    status = json.loads(run_cli("month", "status", "2026-10", "--format", "json").stdout)
+    assert status["summary"]["stages"]["final"] == 13
