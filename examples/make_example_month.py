@@ -7,8 +7,8 @@ returned their audits and the moderators and managers did a month's work on them
 and its record are drawn by auditforms' own code from the example's data (so they are exactly
 what ``month start 2026-10 --seed 20261001 --date 2026-10-01`` writes); the forms folder
 holds the batch's ``manifest.json`` without the blank forms (``auditforms render --sample
-months/2026-10/sample.csv -o months/2026-10/forms --force`` renders them again and keeps the
-returned work) and the returned audits in ``forms/returned/``, as the HTML form saves them.
+months/2026-10/sample.csv -o months/2026-10/forms --force`` renders the HTML forms again and
+keeps the returned work) and the returned audits in ``forms/returned/``, as the HTML form saves them.
 
 Every child, initial, name, date and word here is made up from a fixed seed; running the
 script again writes the same bytes.
