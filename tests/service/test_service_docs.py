@@ -46,9 +46,16 @@ def _guide_section(title: str) -> str:
 
 def test_the_finished_month_in_the_guide_is_the_shipped_one(run_cli, example_service) -> None:
     """What the guide says October shows is what the commands print on its day."""
+    import json
+
     section = _guide_section("Try a finished month: October 2026")
     for name in re.findall(r"months/2026-10/forms/returned/([\w.-]+\.json)", section):
         assert (ROOT / "examples" / "months" / "2026-10" / "forms" / "returned" / name).is_file(), name
+    returned = ROOT / "examples" / "months" / "2026-10" / "forms" / "returned"
+    opened = json.loads((returned / "torbay-full-audit_C10232_2026-10-05_moderated.json").read_text("utf-8"))
+    assert list(opened["moderation"]["comments"]) == ["q3"]  # "the moderator's comment on Q3"
+    down = json.loads((returned / "torbay-full-audit_C10056_2026-10-12_final.json").read_text("utf-8"))["moderation"]
+    assert (down["auditor_judgements"]["q12"], down["judgements"]) == ("meets-good", {"q12": "does-not-meet-good"})
     blocks = [text for language, text in re.findall(r"```(\w*)\n(.*?)```", section, re.S) if not language]
     status = run_cli("month", "status", "2026-10", "--today", "2026-11-16").stdout
     assert all(line in status for line in blocks[0].splitlines()), blocks[0]

@@ -85,6 +85,8 @@ def test_month_report_counts_octobers_returned_audits(run_cli, example_service: 
     assert (month["month"], month["drawn"], month["returned"], month["moderated"], month["final"]) == \
         ("2026-10", 20, 19, 17, 12)
     assert month["on_time"]["count"] == 18  # one came back after its due date
+    overall = report["headline"]["overall_good"]
+    assert (overall["count"], overall["total"], report["headline"]["overall_target"]["met"]) == (15, 19, False)
 
 
 def test_november_leaves_octobers_children_out(run_cli, example_service: Path):
