@@ -4,8 +4,9 @@
 October 2026 is the example service's first month with auditforms, as it stands on
 16 November 2026 (:data:`STORY_DAY`): ``month start 2026-10`` drew the sample, the auditors
 returned their audits and the moderators and managers did a month's work on them. The sample
-and its record are drawn by auditforms' own code from the example's data (so they are exactly
-what ``month start 2026-10 --seed 20261001 --date 2026-10-01`` writes); the forms folder
+and its record are drawn by auditforms' own code from the example's data (the sample is exactly
+what ``month start 2026-10 --seed 20261001 --date 2026-10-01`` writes; the record names the
+inputs relative to the folder rather than by their full path); the forms folder
 holds the batch's ``manifest.json`` without the blank forms (``auditforms render --sample
 months/2026-10/sample.csv -o months/2026-10/forms --force`` renders the HTML forms again and
 keeps the returned work) and the returned audits in ``forms/returned/``, as the HTML form saves them.

@@ -123,3 +123,17 @@ def test_the_shipped_month_is_what_its_script_writes(tmp_path: Path, monkeypatch
     shipped = {p.relative_to(SHIPPED): p.read_bytes() for p in SHIPPED.rglob("*") if p.is_file()}
     assert made.keys() == shipped.keys()
     assert [name for name in made if made[name] != shipped[name]] == []
+
+
+def test_the_shipped_sample_is_month_starts_draw(run_cli, fresh_service: Path):
+    """``month start 2026-10`` with the recorded seed and date draws the shipped sample again."""
+    settings = fresh_service / "auditforms.yaml"
+    settings.write_text(settings.read_text(encoding="utf-8").replace("size: 5", "size: 20"), encoding="utf-8")
+    started = run_cli("month", "start", "2026-10", "--seed", "20261001", "--date", "2026-10-01")
+    assert started.exit_code == 0, started.stderr
+    drawn = fresh_service / "months" / "2026-10"
+    assert (drawn / "sample.csv").read_bytes() == (SHIPPED / "sample.csv").read_bytes()
+    meta, shipped = (json.loads((folder / "sample.meta.json").read_text("utf-8")) for folder in (drawn, SHIPPED))
+    for record in (meta, shipped):  # month start names the inputs by their full path; the example by the folder's
+        record.pop("inputs")
+    assert meta == shipped
