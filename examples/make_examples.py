@@ -1,4 +1,5 @@
-"""Generate the FICTIONAL example inputs of the dip sample (run: python examples/make_examples.py).
+"""Generate the FICTIONAL example inputs of the dip sample (run: python examples/make_examples.py),
+then the example service's finished month from them (make_example_month.py).
 
 Every child, id, initial, date and name here is made up from a fixed seed; nothing comes
 from a real case list. The case list is written the way Excel (UK) saves "CSV UTF-8":
@@ -139,12 +140,13 @@ def auditors() -> bytes:
 
 
 def history() -> bytes:
-    """Past audits over the last 14 months: about 20 a month, as the process asks."""
+    """Past audits of the 14 months before auditforms (to September 2026): October 2026, the
+    first month run with auditforms, is in months/2026-10/ (make_example_month.py)."""
     rng = random.Random(SEED + 1)
     buffer = io.StringIO()
     writer = csv.writer(buffer, lineterminator="\n")
     writer.writerow(["Child ID", "Audit date"])
-    for months_ago in range(1, 15):
+    for months_ago in range(2, 16):
         first = dt.date(TODAY.year, TODAY.month, 1)
         month = (first.year * 12 + first.month - 1) - months_ago
         start = dt.date(month // 12, month % 12 + 1, 3)
@@ -162,6 +164,9 @@ def main() -> None:
     (HERE / "lcs-case-list.csv").write_bytes(lcs_case_list())
     (HERE / "teams.csv").write_bytes(teams())
     print(f"wrote {CHILDREN} children, {len(AUDITORS)} auditors and the audit history to {HERE}")
+    from make_example_month import main as finished_month  # drawn from the files just written
+
+    finished_month()
 
 
 if __name__ == "__main__":

@@ -20,3 +20,12 @@ def example_service(run_cli, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) ->
     settings.write_text(text, encoding="utf-8")
     monkeypatch.chdir(folder)
     return folder
+
+
+@pytest.fixture
+def fresh_service(example_service: Path) -> Path:
+    """The example service before its first month: without the finished October it ships."""
+    import shutil
+
+    shutil.rmtree(example_service / "months" / "2026-10")
+    return example_service

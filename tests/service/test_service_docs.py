@@ -37,3 +37,30 @@ def test_the_quick_start_is_init_then_month_start() -> None:
     assert steps == ["python3 -m venv .venv", ".venv/bin/pip install .",
                      ".venv/bin/auditforms init demo --example", "cd demo",
                      "../.venv/bin/auditforms month start 2026-11"]
+
+
+def _guide_section(title: str) -> str:
+    guide = (ROOT / "docs" / "a-month-of-audits.md").read_text(encoding="utf-8")
+    return guide.split(f"## {title}", 1)[1].split("\n## ", 1)[0]
+
+
+def test_the_finished_month_in_the_guide_is_the_shipped_one(run_cli, example_service) -> None:
+    """What the guide says October shows is what the commands print on its day."""
+    import json
+
+    section = _guide_section("Try a finished month: October 2026")
+    for name in re.findall(r"months/2026-10/forms/returned/([\w.-]+\.json)", section):
+        assert (ROOT / "examples" / "months" / "2026-10" / "forms" / "returned" / name).is_file(), name
+    returned = ROOT / "examples" / "months" / "2026-10" / "forms" / "returned"
+    opened = json.loads((returned / "torbay-full-audit_C10232_2026-10-05_moderated.json").read_text("utf-8"))
+    assert list(opened["moderation"]["comments"]) == ["q3"]  # "the moderator's comment on Q3"
+    down = json.loads((returned / "torbay-full-audit_C10056_2026-10-12_final.json").read_text("utf-8"))["moderation"]
+    assert (down["auditor_judgements"]["q12"], down["judgements"]) == ("meets-good", {"q12": "does-not-meet-good"})
+    blocks = [text for language, text in re.findall(r"```(\w*)\n(.*?)```", section, re.S) if not language]
+    status = run_cli("month", "status", "2026-10", "--today", "2026-11-16").stdout
+    assert all(line in status for line in blocks[0].splitlines()), blocks[0]
+    actions = run_cli("actions", "--today", "2026-11-16").stdout
+    assert actions.splitlines()[0] == blocks[1].strip()
+    drew = re.search(r"`drew 20 (of 164 eligible children .*?)`", " ".join(section.split())).group(1)
+    started = run_cli("month", "start", "2026-11", "--date", "2026-11-01", "--seed", "1")
+    assert drew in started.stderr

@@ -31,7 +31,8 @@ def test_month_start_then_status(run_cli, example_service: Path):
     month = example_service / "months" / "2026-11"
     meta = json.loads((month / "sample.meta.json").read_text())
     assert meta["seed"] == 20261102 and meta["reference_date"] == "2026-11-02"
-    assert meta["counts"]["eligible"] == 177  # the LCS export read through the column mapping
+    # The LCS export read through the column mapping; October's 19 returned children left out.
+    assert meta["counts"]["eligible"] == 164
     manifest = json.loads((month / "forms" / "manifest.json").read_text())
     assert len(manifest["children"]) == 5 and manifest["formats"] == ["html"]
     assert (month / "forms" / "index.html").is_file()
@@ -53,10 +54,10 @@ def test_month_start_then_status(run_cli, example_service: Path):
     assert sum(1 for s, _ in states.values() if s == "overdue") == 4
 
 
-def test_a_child_audited_last_month_is_left_out_this_month(run_cli, example_service: Path):
+def test_a_child_audited_last_month_is_left_out_this_month(run_cli, fresh_service: Path):
     assert run_cli("month", "start", "2026-10", "--date", "2026-10-01", "--seed", "1").exit_code == 0
-    october = sampled(example_service, "2026-10")
-    returned = example_service / "months" / "2026-10" / "forms" / "returned"
+    october = sampled(fresh_service, "2026-10")
+    returned = fresh_service / "months" / "2026-10" / "forms" / "returned"
     returned.mkdir()
     for child in october:
         (returned / f"{child}.json").write_text(returned_audit(child, "2026-10-08"))
@@ -64,16 +65,16 @@ def test_a_child_audited_last_month_is_left_out_this_month(run_cli, example_serv
     # October's children would head November's draw again.
     result = run_cli("month", "start", "2026-11", "--date", "2026-11-02", "--seed", "1")
     assert result.exit_code == 0, result.stderr
-    november = sampled(example_service, "2026-11")
+    november = sampled(fresh_service, "2026-11")
     assert not set(october) & set(november)
-    after = json.loads((example_service / "months" / "2026-11" / "sample.meta.json").read_text())
+    after = json.loads((fresh_service / "months" / "2026-11" / "sample.meta.json").read_text())
     assert after["inputs"]["audits"] == {"folder": str(returned.parent)}
     # The control: the same draw without October's returns takes October's children again.
     for path in returned.iterdir():
         path.unlink()
     control = run_cli("sample", "--date", "2026-11-02", "--seed", "1", "-o", "control.csv")
     assert control.exit_code == 0
-    with (example_service / "control.csv").open(encoding="utf-8-sig") as handle:
+    with (fresh_service / "control.csv").open(encoding="utf-8-sig") as handle:
         assert set(october) & {row["Child ID"] for row in csv.DictReader(handle)}
 
 
@@ -157,34 +158,34 @@ def test_two_month_starts_at_once_never_both_write(example_service: Path):
     assert not [p.name for p in (example_service / "months").rglob(".*")]
 
 
-def test_a_word_form_returned_last_month_counts_too(run_cli, example_service: Path):
+def test_a_word_form_returned_last_month_counts_too(run_cli, fresh_service: Path):
     from auditforms.api import load_definition
     from auditforms.renderers import RenderOptions, get_renderer
     from auditforms.resources import shipped_definitions_dir
 
     assert run_cli("month", "start", "2026-10", "--date", "2026-10-01", "--seed", "1").exit_code == 0
-    child = sampled(example_service, "2026-10")[0]
+    child = sampled(fresh_service, "2026-10")[0]
     definition = load_definition(shipped_definitions_dir() / "torbay-full-audit.yaml")
     filled = get_renderer("docx").render(definition, RenderOptions(
         prefill={"child-id": child, "audit-date": "2026-10-08"}, audit_id=f"2026-10-{child}"))
-    (example_service / "months" / "2026-10" / "forms" / f"{child}-filled.docx").write_bytes(filled)
+    (fresh_service / "months" / "2026-10" / "forms" / f"{child}-filled.docx").write_bytes(filled)
     result = run_cli("month", "start", "2026-11", "--date", "2026-11-02", "--seed", "1")
     assert result.exit_code == 0, result.stderr
-    assert child not in sampled(example_service, "2026-11")
-    (example_service / "months" / "2026-10" / "forms" / f"{child}-filled.docx").unlink()
+    assert child not in sampled(fresh_service, "2026-11")
+    (fresh_service / "months" / "2026-10" / "forms" / f"{child}-filled.docx").unlink()
     control = run_cli("sample", "--date", "2026-11-02", "--seed", "1", "-o", "control.csv")
     assert control.exit_code == 0
-    with (example_service / "control.csv").open(encoding="utf-8-sig") as handle:
+    with (fresh_service / "control.csv").open(encoding="utf-8-sig") as handle:
         assert child in {row["Child ID"] for row in csv.DictReader(handle)}
 
 
-def test_the_blank_word_forms_of_a_batch_are_not_returns(run_cli, example_service: Path):
+def test_the_blank_word_forms_of_a_batch_are_not_returns(run_cli, fresh_service: Path):
     from auditforms.cli.sample_word_returns import word_returns
 
-    settings = example_service / "auditforms.yaml"
+    settings = fresh_service / "auditforms.yaml"
     settings.write_text(settings.read_text().replace("formats: [html]", "formats: [docx]"))
     assert run_cli("month", "start", "2026-10", "--date", "2026-10-01").exit_code == 0
-    forms = example_service / "months" / "2026-10" / "forms"
+    forms = fresh_service / "months" / "2026-10" / "forms"
     assert len(list(forms.glob("*.docx"))) == 5
     (forms / "~$lock.docx").write_bytes(b"lock")
     assert word_returns(forms) == []

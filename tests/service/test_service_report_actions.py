@@ -34,13 +34,13 @@ def test_month_report_is_hidden_without_the_report_command(run_cli, example_serv
 
 
 @pytest.mark.skipif("actions" not in COMMANDS, reason="this version has no actions command")
-def test_actions_inside_a_service_needs_no_arguments(run_cli, example_service: Path):
+def test_actions_inside_a_service_needs_no_arguments(run_cli, fresh_service: Path):
     assert run_cli("month", "start", "2026-11", "--date", "2026-11-02").exit_code == 0
     empty = run_cli("actions", "-o", "trackers")
     assert empty.exit_code == 0, empty.stderr
     assert "no audits have come back yet in the folders given; there are no actions to track" in empty.stderr
-    (example_service / "trackers").unlink()
-    forms = example_service / "months" / "2026-11" / "forms"
+    (fresh_service / "trackers").unlink()
+    forms = fresh_service / "months" / "2026-11" / "forms"
     child = json.loads((forms / "manifest.json").read_text())["children"][0]
     (forms / "returned").mkdir()
     (forms / "returned" / "back.json").write_text(json.dumps({
@@ -50,4 +50,4 @@ def test_actions_inside_a_service_needs_no_arguments(run_cli, example_service: P
     result = run_cli("actions", "-o", "trackers")
     assert result.exit_code == 0, result.stderr
     assert "manifest.json" not in result.stderr
-    assert (example_service / "trackers").exists()
+    assert (fresh_service / "trackers").exists()

@@ -25,7 +25,7 @@ FOLDERS = ("months", "data", "definitions")
 @click.argument("folder", type=click.Path(file_okay=False, path_type=Path))
 @click.option("--example", is_flag=True,
               help="Fill the folder with the fictional example service (case list, auditors, "
-                   "teams, history) to try a whole month at once.")
+                   "teams, history, and October 2026 finished) to try a whole month at once.")
 @click.option("--name", "service", help="The service's name (default: the folder's name).")
 def command(folder: Path, example: bool, service: str | None) -> None:
     """Create a service folder FOLDER: auditforms.yaml and a months/ folder."""
@@ -65,7 +65,7 @@ def _move_into_place(building: Path, folder: Path) -> None:
 def _fill(target: Path, example: bool, service: str) -> None:
     from auditforms.resources import data_dir, schema_path
     from auditforms.service.settings import FILENAME, SCHEMA
-    from auditforms.service.template import EXAMPLE_FILES, settings_text
+    from auditforms.service.template import EXAMPLE_FILES, EXAMPLE_FOLDERS, settings_text
 
     target.chmod(0o777 & ~_umask())
     for name in FOLDERS:
@@ -76,6 +76,8 @@ def _fill(target: Path, example: bool, service: str) -> None:
         examples = data_dir("examples")
         for destination, source in EXAMPLE_FILES.items():
             shutil.copyfile(examples / source, target / destination)
+        for destination, source in EXAMPLE_FOLDERS.items():
+            shutil.copytree(examples / source, target / destination, copy_function=shutil.copyfile)
     else:
         (target / FILENAME).write_text(settings_text(service), encoding="utf-8")
 

@@ -16,6 +16,12 @@ EXAMPLE_FILES = {
     "data/teams.csv": "teams.csv",
     "data/audit-history-before-auditforms.csv": "audit-history.csv",
 }
+#: Folders ``init --example`` copies whole: October 2026, a finished month (sample, the batch's
+#: manifest and the audits returned, moderated and finalised), to try status, moderation, the
+#: action tracker and the report on; November is the month to start.
+EXAMPLE_FOLDERS = {
+    "months/2026-10": "months/2026-10",
+}
 
 TEMPLATE = """\
 # yaml-language-server: $schema=schemas/settings.schema.json
