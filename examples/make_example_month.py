@@ -120,6 +120,7 @@ def _service_copy() -> Iterator[Path]:
 
 def _draw(definition: Any, folder: Path) -> None:
     """``month start``'s draw, with the settings' inputs named relative to the folder."""
+    from auditforms.cli.common import LoadedDefinition
     from auditforms.cli.sample import Inputs, draw_and_write
     from auditforms.cli.service import load_settings
     from auditforms.sampling.population import Asked, criteria_for
@@ -132,7 +133,7 @@ def _draw(definition: Any, folder: Path) -> None:
         lookback_months=settings.lookback_months, stratify=settings.stratify))
     sample = Path("months") / MONTH / "sample.csv"
     sample.parent.mkdir(parents=True)
-    if draw_and_write(definition, inputs, criteria, sample, force=False) != 0:
+    if draw_and_write(LoadedDefinition(definition), inputs, criteria, sample, force=False) != 0:
         raise SystemExit("the draw failed")
 
 

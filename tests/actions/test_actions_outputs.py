@@ -17,9 +17,9 @@ TODAY = dt.date(2026, 12, 10)
 
 
 def report(teams: bool = True):
+    late = action("Plan.", due="2026-12-05", signed="2026-12-09")  # signed off late, before TODAY
     actions = collect(torbay(), audit()) + collect(torbay(), audit("2026-11-0500", team="Team South", child="C0500",
-                                                                   actions=[action("=1+1", due="2026-11-30"),
-                                                                            action("Plan.", signed="2026-12-16")]))
+                                                                   actions=[action("=1+1", due="2026-11-30"), late]))
     return build_report(torbay(), actions, TODAY, read_teams(TEAMS_CSV.encode(), "teams.csv")[0] if teams else None)
 
 

@@ -43,7 +43,7 @@ def test_signed_off_on_time_or_late(signed: dt.date, expected: ActionState) -> N
 
 def test_signed_off_with_an_update_is_no_longer_required_even_when_late() -> None:
     late = act(signed_off=DUE + dt.timedelta(days=9), update="Child moved out of area.")
-    assert state_of(late, DUE).kind is StateKind.NO_LONGER_REQUIRED
+    assert state_of(late, DUE + dt.timedelta(days=9)).kind is StateKind.NO_LONGER_REQUIRED
 
 
 def test_an_update_without_a_sign_off_is_still_outstanding() -> None:
@@ -64,10 +64,19 @@ def test_descriptions() -> None:
 
 
 def test_counts() -> None:
-    actions = [BASE, act(due=DUE - dt.timedelta(days=20)), act(signed_off=DUE),
-               act(signed_off=DUE, update="No longer needed."), act(due=None)]
+    early = DUE - dt.timedelta(days=5)  # signed off before the day counted
+    actions = [BASE, act(due=DUE - dt.timedelta(days=20)), act(signed_off=early),
+               act(signed_off=early, update="No longer needed."), act(due=None)]
     counts = count_states(actions, DUE - dt.timedelta(days=2))
     assert counts.as_dict() == {
         "open": 1, "due-soon": 1, "overdue": 1, "signed-off": 1, "signed-off-late": 0,
         "no-longer-required": 1, "outstanding": 3, "total": 5}
     assert counts.done == 2 and counts.of(StateKind.OVERDUE) == 1
+
+
+def test_a_sign_off_after_the_day_had_not_happened_on_that_day() -> None:
+    """A month's report as of its last day: an action signed off the week after was then overdue."""
+    due, signed = dt.date(2026, 10, 20), dt.date(2026, 11, 6)
+    as_of_month_end = state_of(act(due=due, signed_off=signed), dt.date(2026, 10, 31))
+    assert (as_of_month_end.kind, as_of_month_end.days) == (StateKind.OVERDUE, 11)
+    assert state_of(act(due=due, signed_off=signed), signed).kind is StateKind.SIGNED_OFF_LATE

@@ -1,8 +1,8 @@
 """An action's state on a given day, and counts of states: the rules of the tracker.
 
-The rules (docs/actions.md): signed off with an update is *no longer required*; signed off
-after the completion date is *signed off late*; otherwise signed off is *signed off*. Not
-signed off: past the completion date is *overdue* (by whole days), on it or up to 7 days
+The rules (docs/actions.md), on a given day: signed off (on or before that day) with an update
+is *no longer required*; signed off after the completion date is *signed off late*; otherwise
+signed off is *signed off*. Not signed off: past the completion date is *overdue* (by whole days), on it or up to 7 days
 before it is *due within 7 days*, otherwise (or with no completion date) *open*.
 """
 
@@ -19,8 +19,10 @@ DUE_SOON_DAYS = 7
 
 
 def state_of(action: TrackedAction, today: dt.date) -> ActionState:
-    """Where ``action`` stands on ``today``."""
-    if action.signed_off is not None:
+    """Where ``action`` stands on ``today``. A sign-off dated after ``today`` had not happened
+    yet: a month's report as of its last day counts an action signed off the week after as
+    still outstanding on that day."""
+    if action.signed_off is not None and action.signed_off <= today:
         if action.update:
             return ActionState(StateKind.NO_LONGER_REQUIRED)
         if action.due is not None and action.signed_off > action.due:
