@@ -16,17 +16,16 @@ import dataclasses
 import datetime as dt
 import marshal
 import operator
-import shutil
 import sqlite3
-import tempfile
 from collections import Counter
 from collections.abc import Iterator
-from pathlib import Path
 
 from auditforms.actions.model import TrackedAction
 from auditforms.actions.report import TrackerRow, sort_key, split_key, tracker_row
 from auditforms.actions.teams import Teams
+from auditforms.cli.scratch import Scratch
 
+SCRATCH_PREFIX = "auditforms-actions-"
 _SCHEMA = """
 CREATE TABLE audits (audit_id BLOB PRIMARY KEY, file TEXT NOT NULL);
 CREATE TABLE actions (tracker BLOB, area BLOB, team BLOB, audit_id BLOB, row INTEGER, action BLOB);
@@ -62,12 +61,15 @@ def _key(text: str) -> bytes:
 
 
 class ActionSpool:
-    """The gathered actions of one run, in a SQLite file in a private temporary folder (an
-    :class:`~auditforms.actions.gather.ActionStore`). Close it to delete the folder."""
+    """The gathered actions of one run, in a SQLite file in a private scratch folder (an
+    :class:`~auditforms.actions.gather.ActionStore`), where the trackers' scratch files go too.
+    Close it to delete the folder; a killed run's folder is deleted by the next run
+    (:mod:`auditforms.cli.scratch`)."""
 
     def __init__(self, by: str, today: dt.date, teams: Teams | None) -> None:
         self.by, self.today, self.teams = by, today, teams
-        self.folder = Path(tempfile.mkdtemp(prefix="auditforms-actions-"))
+        self.scratch = Scratch(SCRATCH_PREFIX)
+        self.folder = self.scratch.folder
         self.path = self.folder / "actions.sqlite"
         self.connection: sqlite3.Connection | None = sqlite3.connect(self.path, isolation_level=None)
         # A scratch file for this run only: nothing to recover after a crash, so no journal.
@@ -138,5 +140,5 @@ class ActionSpool:
         if self.connection is not None:
             self.connection.close()
             self.connection = None
-        shutil.rmtree(self.folder, ignore_errors=True)
+        self.scratch.close()
 
