@@ -100,3 +100,14 @@ def test_the_streamed_tracker_is_the_in_memory_one(tmp_path: Path) -> None:
     table = streamed["Actions"].tables[TABLE_NAME]
     assert table.ref == f"A{HEADER_ROW + 1}:R{HEADER_ROW + 1 + len(report.rows)}"
     assert [c.name for c in table.tableColumns] == HEADINGS
+
+
+def test_the_tracker_reader_reads_a_streamed_tracker_as_it_reads_an_in_memory_one(tmp_path: Path) -> None:
+    from auditforms.actions.tracker_read import read_tracker
+
+    report = _report()
+    write(str(tmp_path / "t.xlsx"), Tracker(torbay(), TODAY, iter(report.rows), len(report.rows), "H. Alpha"))
+    streamed = read_tracker((tmp_path / "t.xlsx").read_bytes(), "t.xlsx", torbay())
+    in_memory = read_tracker(render(report, "H. Alpha"), "t.xlsx", torbay())
+    assert streamed.problems == in_memory.problems == []
+    assert streamed.entries == in_memory.entries and len(streamed.entries) == 3  # the signed-off rows
