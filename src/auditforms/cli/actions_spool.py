@@ -97,16 +97,25 @@ class ActionSpool:
 
     def keep(self, actions: list[TrackedAction]) -> None:
         rows = []
+        keys: dict[tuple[str, str], tuple[str, bytes, bytes, bytes, bytes]] = {}
         for action in actions:
-            row = tracker_row(action, self.today, self.teams)
-            area, team, audit_id, number = sort_key(row)
-            tracker = split_key(row, self.by)
-            self.rows_per_tracker[tracker] += 1
-            if row.team is None:
-                self.missing_teams.add(action.team)
-            rows.append((_key(tracker), _key(area), _key(team), _key(audit_id), number, _pack(action)))
+            found = keys.get((action.team, action.audit_id))
+            if found is None:
+                found = keys[(action.team, action.audit_id)] = self._keys(action)
+            self.rows_per_tracker[found[0]] += 1
+            rows.append((*found[1:], action.row, _pack(action)))
         self._db().executemany("INSERT INTO actions VALUES (?, ?, ?, ?, ?, ?)", rows)
         self.count += len(rows)
+
+    def _keys(self, action: TrackedAction) -> tuple[str, bytes, bytes, bytes, bytes]:
+        """Whose tracker ``action`` goes in and where it sorts (without its row): these depend
+        on its audit and team only, so :meth:`keep` works them out once for an audit's actions."""
+        row = tracker_row(action, self.today, self.teams)
+        area, team, audit_id, _ = sort_key(row)
+        tracker = split_key(row, self.by)
+        if row.team is None:
+            self.missing_teams.add(action.team)
+        return tracker, _key(tracker), _key(area), _key(team), _key(audit_id)
 
     def finish_writing(self) -> None:
         """Commit and let go of the file, so that forked workers can each open it to read."""
