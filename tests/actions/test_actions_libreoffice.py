@@ -73,3 +73,22 @@ def test_a_tracker_prints_to_pdf(run_cli, tmp_path: Path) -> None:
     assert made.exit_code == 0, made.output
     pdf = soffice([tmp_path / "all.xlsx"], "pdf", tmp_path / "pdf")[0]
     assert pdf.read_bytes().startswith(b"%PDF")
+
+
+def test_calc_reads_a_streamed_tracker_as_written(run_cli, tmp_path: Path) -> None:
+    """Split trackers are streamed with inline strings (no shared-string table): Calc reads
+    every cell of one straight from auditforms, and its re-save reads back as unchanged."""
+    import openpyxl
+
+    audit_folder(tmp_path)
+    out = tmp_path / "trackers"
+    made = run_cli("actions", TORBAY, tmp_path / "audits", "--today", "2026-12-10", "--teams",
+                   tmp_path / "teams.csv", "--split-by", "service_manager", "-o", out)
+    assert made.exit_code == 0, made.output
+    tracker = out / "s-one.xlsx"
+    resaved = soffice([tracker], "xlsx:Calc MS Excel 2007 XML", tmp_path / "calc")[0]
+    written, by_calc = ([[c.value if c.value != "" else None for c in row]  # Calc drops an empty string
+                         for row in openpyxl.load_workbook(p)["Actions"].iter_rows()] for p in (tracker, resaved))
+    assert written == by_calc and len(written) > 5 and written[3][0] == "Action id"
+    result = run_cli("actions", TORBAY, tmp_path / "audits", "--today", "2026-12-10", "--update", resaved)
+    assert result.exit_code == 0 and result.stdout == "", result.output

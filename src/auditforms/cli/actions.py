@@ -77,18 +77,21 @@ def command(definition: Path, audits: tuple[Path, ...], today: dt.datetime | Non
         _fail(f"{definition}: error[AF953] the tool {tool.definition.id} has no table with role: action_plan")
     run = _Run(tool, (today.date() if today else dt.date.today()), force)
     run.read_teams(teams)
-    try:
-        run.read_audits(audits, spool_by=split_by)
-        if trackers:
-            run.update(trackers, by_name)
-        elif remind:
-            run.remind(output, people, sender)
-        elif split_by:
-            run.split(split_by, output, format_ or "xlsx")
-        else:
-            run.listing(format_ or "text", output)
-    finally:
-        run.close()
+    from auditforms.cli.scratch import ended_by_signals
+
+    with ended_by_signals():  # killed by kill or a closed terminal: no scratch left, as with Ctrl-C
+        try:
+            run.read_audits(audits, spool_by=split_by)
+            if trackers:
+                run.update(trackers, by_name)
+            elif remind:
+                run.remind(output, people, sender)
+            elif split_by:
+                run.split(split_by, output, format_ or "xlsx")
+            else:
+                run.listing(format_ or "text", output)
+        finally:
+            run.close()
     run.finish()
 
 

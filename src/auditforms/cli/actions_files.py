@@ -50,14 +50,20 @@ def read_documents(tool: LoadedDefinition, paths: Sequence[Path],
 
 
 def audit_paths(paths: Sequence[Path]) -> Iterator[Path]:
-    """Files named, then the audits (.json, .yaml, .yml, .docx) in folders, each once, sorted."""
-    seen: set[object] = set()
+    """Files named, then the audits (.json, .yaml, .yml, .docx) in folders, each once, sorted.
+
+    Files are remembered only when more than one path is given (a file named and inside a
+    folder also named is read once), so one folder of any size is walked in flat memory, as
+    :func:`auditforms.results.reading.iter_audit_paths` does."""
+    seen: set[object] | None = set() if len(paths) > 1 else None
     for path in paths:
         for file in _walk(path):
-            key = _identity(file)
-            if key not in seen:
+            if seen is not None:
+                key = _identity(file)
+                if key in seen:
+                    continue
                 seen.add(key)
-                yield file
+            yield file
 
 
 def _identity(file: Path) -> object:

@@ -78,7 +78,8 @@ def _write(work: _Work, job: _Job) -> None:
     if work.format == "xlsx":
         from auditforms.actions.outputs.xlsx import Tracker, write
 
-        write(str(job.path), Tracker(work.definition, spool.today, spool.rows(job.name), job.rows, job.name))
+        write(str(job.path), Tracker(work.definition, spool.today, spool.rows(job.name), job.rows, job.name),
+              scratch=str(spool.folder))
         return
     rows = tuple(spool.rows(job.name))
     teams_file = spool.teams.file if spool.teams is not None else None

@@ -16,22 +16,24 @@ import dataclasses
 import datetime as dt
 import marshal
 import operator
-import shutil
 import sqlite3
-import tempfile
+from collections import Counter
 from collections.abc import Iterator
-from pathlib import Path
 
 from auditforms.actions.model import TrackedAction
 from auditforms.actions.report import TrackerRow, sort_key, split_key, tracker_row
 from auditforms.actions.teams import Teams
+from auditforms.cli.scratch import Scratch
 
+SCRATCH_PREFIX = "auditforms-actions-"
 _SCHEMA = """
 CREATE TABLE audits (audit_id BLOB PRIMARY KEY, file TEXT NOT NULL);
-CREATE TABLE actions (tracker BLOB, area BLOB, team BLOB, audit_id BLOB, row INTEGER, recorded_team BLOB,
-                      in_teams INTEGER, action BLOB);
+CREATE TABLE actions (tracker BLOB, area BLOB, team BLOB, audit_id BLOB, row INTEGER, action BLOB);
 """
 _ORDER = "ORDER BY area, team, audit_id, row"
+#: SQLite's page cache per connection, in KiB (its default is 2,000): the spool is written once
+#: and read in a few scans, so a big cache buys little and would grow the run with the actions
+_CACHE_KIB = 256
 #: an action's fields as a tuple, in the order TrackedAction takes them
 _FIELDS = operator.attrgetter(*(f.name for f in dataclasses.fields(TrackedAction)))
 _DATES = tuple(k for k, f in enumerate(dataclasses.fields(TrackedAction))
@@ -58,23 +60,27 @@ def _key(text: str) -> bytes:
     return text.encode("utf-8", "surrogatepass")
 
 
-def _text(key: bytes) -> str:
-    return key.decode("utf-8", "surrogatepass")
-
-
 class ActionSpool:
-    """The gathered actions of one run, in a SQLite file in a private temporary folder (an
-    :class:`~auditforms.actions.gather.ActionStore`). Close it to delete the folder."""
+    """The gathered actions of one run, in a SQLite file in a private scratch folder (an
+    :class:`~auditforms.actions.gather.ActionStore`), where the trackers' scratch files go too.
+    Close it to delete the folder; a killed run's folder is deleted by the next run
+    (:mod:`auditforms.cli.scratch`)."""
 
     def __init__(self, by: str, today: dt.date, teams: Teams | None) -> None:
         self.by, self.today, self.teams = by, today, teams
-        self.folder = Path(tempfile.mkdtemp(prefix="auditforms-actions-"))
+        self.scratch = Scratch(SCRATCH_PREFIX)
+        self.folder = self.scratch.folder
         self.path = self.folder / "actions.sqlite"
         self.connection: sqlite3.Connection | None = sqlite3.connect(self.path, isolation_level=None)
         # A scratch file for this run only: nothing to recover after a crash, so no journal.
-        self.connection.executescript(f"PRAGMA journal_mode=OFF; PRAGMA synchronous=OFF; {_SCHEMA}")
+        self.connection.executescript(f"PRAGMA journal_mode=OFF; PRAGMA synchronous=OFF; "
+                                      f"PRAGMA cache_size=-{_CACHE_KIB}; {_SCHEMA}")
         self.connection.execute("BEGIN")
         self.count = 0
+        # Kept as the actions go in (one entry per tracker, per team), so that no scan of the
+        # whole spool in this process is needed to list them.
+        self.rows_per_tracker: Counter[str] = Counter()
+        self.missing_teams: set[str] = set()
 
     def _db(self) -> sqlite3.Connection:
         if self.connection is None:
@@ -91,13 +97,25 @@ class ActionSpool:
 
     def keep(self, actions: list[TrackedAction]) -> None:
         rows = []
+        keys: dict[tuple[str, str], tuple[str, bytes, bytes, bytes, bytes]] = {}
         for action in actions:
-            row = tracker_row(action, self.today, self.teams)
-            area, team, audit_id, number = sort_key(row)
-            rows.append((_key(split_key(row, self.by)), _key(area), _key(team), _key(audit_id), number,
-                         _key(action.team), row.team is not None, _pack(action)))
-        self._db().executemany("INSERT INTO actions VALUES (?, ?, ?, ?, ?, ?, ?, ?)", rows)
+            found = keys.get((action.team, action.audit_id))
+            if found is None:
+                found = keys[(action.team, action.audit_id)] = self._keys(action)
+            self.rows_per_tracker[found[0]] += 1
+            rows.append((*found[1:], action.row, _pack(action)))
+        self._db().executemany("INSERT INTO actions VALUES (?, ?, ?, ?, ?, ?)", rows)
         self.count += len(rows)
+
+    def _keys(self, action: TrackedAction) -> tuple[str, bytes, bytes, bytes, bytes]:
+        """Whose tracker ``action`` goes in and where it sorts (without its row): these depend
+        on its audit and team only, so :meth:`keep` works them out once for an audit's actions."""
+        row = tracker_row(action, self.today, self.teams)
+        area, team, audit_id, _ = sort_key(row)
+        tracker = split_key(row, self.by)
+        if row.team is None:
+            self.missing_teams.add(action.team)
+        return tracker, _key(tracker), _key(area), _key(team), _key(audit_id)
 
     def finish_writing(self) -> None:
         """Commit and let go of the file, so that forked workers can each open it to read."""
@@ -108,17 +126,12 @@ class ActionSpool:
 
     def teams_not_found(self) -> set[str]:
         """Teams recorded in the audits that the teams file does not list."""
-        self.finish_writing()
-        with self._reader() as db:
-            return {_text(team) for (team,) in db.execute(
-                "SELECT DISTINCT recorded_team FROM actions WHERE NOT in_teams")}
+        return set(self.missing_teams)
 
     def trackers(self) -> list[tuple[str, int]]:
-        """(name, rows) of each tracker, in name order."""
+        """(name, rows) of each tracker, in name order (by code point, as SQLite orders the keys)."""
         self.finish_writing()
-        with self._reader() as db:
-            return [(_text(name), n) for name, n in
-                    db.execute("SELECT tracker, count(*) FROM actions GROUP BY tracker ORDER BY tracker")]
+        return sorted(self.rows_per_tracker.items())
 
     def rows(self, tracker: str) -> Iterator[TrackerRow]:
         """The rows of one tracker, in reading order, one at a time."""
@@ -128,11 +141,13 @@ class ActionSpool:
                 yield tracker_row(_unpack(action), self.today, self.teams)
 
     def _reader(self) -> contextlib.closing[sqlite3.Connection]:
-        return contextlib.closing(sqlite3.connect(f"{self.path.as_uri()}?mode=ro", uri=True))
+        db = sqlite3.connect(f"{self.path.as_uri()}?mode=ro", uri=True)
+        db.execute(f"PRAGMA cache_size=-{_CACHE_KIB}")
+        return contextlib.closing(db)
 
     def close(self) -> None:
         if self.connection is not None:
             self.connection.close()
             self.connection = None
-        shutil.rmtree(self.folder, ignore_errors=True)
+        self.scratch.close()
 

@@ -11,8 +11,11 @@ stops accidents, not people). A hidden ``about`` sheet says what made the tracke
 hidden column holds each action's fingerprint.
 
 :func:`write` streams rows from any iterable into a file, so a split tracker of thousands of
-rows never has to be held as a report first; xlsxwriter itself keeps the cells of the one
-workbook it writes (its constant_memory mode would not, but it cannot write an Excel table).
+rows is never held as a report first, nor by xlsxwriter: in its constant_memory mode each row
+goes to disk as the next begins (strings inline rather than in a shared table; Excel,
+LibreOffice and openpyxl read both). That mode refuses ``add_table()``, so the table is
+declared by :func:`~auditforms.actions.outputs.xlsx_table.declare_table` over the heading row
+this module writes itself.
 """
 
 from __future__ import annotations
@@ -26,6 +29,7 @@ from typing import IO, Any
 import xlsxwriter  # type: ignore[import-untyped]
 
 from auditforms.actions.columns import COLUMNS, TrackerColumn
+from auditforms.actions.outputs.xlsx_table import declare_table
 from auditforms.actions.report import ActionsReport, Cell, TrackerRow
 from auditforms.model.definition import Definition
 from auditforms.tabular_safety import safe_cell
@@ -34,6 +38,7 @@ TRACKER_FORMAT = "auditforms/actions-tracker"
 SHEET = "Actions"
 ABOUT_SHEET = "about"
 HEADER_ROW = 3  # 0-based: marking, title, instructions, then the table
+TABLE_NAME, TABLE_STYLE = "Actions", "Table Style Light 1"
 _EXCEL_EPOCH = dt.date(1899, 12, 30)
 EXCEL_MAX_TEXT = 32767  # characters in one cell; Excel refuses more
 _STATE_COLOURS = {
@@ -69,11 +74,16 @@ def render(report: ActionsReport, name: str = "") -> bytes:
     return buffer.getvalue()
 
 
-def write(target: str | IO[bytes], tracker: Tracker, *, in_memory: bool = False) -> None:
-    """Write the tracker workbook to ``target`` (a file name or a binary file)."""
+def write(target: str | IO[bytes], tracker: Tracker, *, in_memory: bool = False, scratch: str | None = None) -> None:
+    """Write the tracker workbook to ``target`` (a file name or a binary file).
+
+    Unless ``in_memory``, xlsxwriter streams: each row goes to a scratch file in ``scratch``
+    (a folder; default: the system's) as soon as the next begins, so memory does not grow with
+    the rows; ``in_memory`` keeps every cell instead and writes no scratch file. The workbook
+    is the same either way (strings are inline rather than shared when streamed)."""
     workbook = xlsxwriter.Workbook(target, {
-        "in_memory": in_memory, "strings_to_formulas": False, "strings_to_urls": False,
-        "strings_to_numbers": False})
+        "in_memory": in_memory, "constant_memory": not in_memory, "tmpdir": scratch,
+        "strings_to_formulas": False, "strings_to_urls": False, "strings_to_numbers": False})
     styles = _styles(workbook)
     sheet = workbook.add_worksheet(SHEET)
     _preamble(sheet, tracker, styles)
@@ -126,14 +136,14 @@ def _table(sheet: Any, tracker: Tracker, styles: dict[str, Any]) -> None:
     last_row = HEADER_ROW + max(tracker.count, 1)
     for col, column in enumerate(COLUMNS):
         sheet.set_column(col, col, column.width, _format(column, styles), {"hidden": column.hidden})
+    for col, column in enumerate(COLUMNS):  # no format: as add_table() writes headings
+        sheet.write_string(HEADER_ROW, col, column.heading)
     writers = [(col, column.key, _format(column, styles)) for col, column in enumerate(COLUMNS)]
     for r, row in enumerate(tracker.rows, start=HEADER_ROW + 1):
         cells = row.cells()
         for col, key, fmt in writers:
             _write(sheet, r, col, cells[key], fmt)
-    sheet.add_table(HEADER_ROW, 0, last_row, len(COLUMNS) - 1, {
-        "name": "Actions", "style": "Table Style Light 1",
-        "columns": [{"header": c.heading} for c in COLUMNS]})
+    declare_table(sheet, HEADER_ROW, last_row, [c.heading for c in COLUMNS], name=TABLE_NAME, style=TABLE_STYLE)
     _rules(sheet, last_row, styles)
     sheet.freeze_panes(HEADER_ROW + 1, 1)
     sheet.protect("", {"autofilter": True, "sort": True, "format_columns": True, "format_rows": True,
