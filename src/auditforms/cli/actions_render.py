@@ -10,7 +10,6 @@ available, or the work is small, they are written one after the other.
 from __future__ import annotations
 
 import multiprocessing
-import os
 from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass
 from pathlib import Path
@@ -19,6 +18,7 @@ from auditforms.actions.outputs import FORMATS
 from auditforms.actions.report import ActionsReport, file_stem
 from auditforms.cli.actions_files import unique_name
 from auditforms.cli.actions_spool import ActionSpool
+from auditforms.cli.workers import worker_limit
 from auditforms.model.definition import Definition
 
 PARALLEL_FROM_ROWS = 5000
@@ -53,8 +53,8 @@ def write_trackers(spool: ActionSpool, definition: Definition, format_: str, fol
         taken.add(file)
         jobs.append(_Job(name, rows, folder / file))
     work = _Work(spool, definition, format_, tuple(jobs))
-    workers = min(len(jobs), os.cpu_count() or 1)
-    if workers < 2 or spool.count < PARALLEL_FROM_ROWS or "fork" not in multiprocessing.get_all_start_methods():
+    workers = min(len(jobs), worker_limit())
+    if workers < 2 or spool.count < PARALLEL_FROM_ROWS:
         for job in jobs:
             _write(work, job)
         return len(jobs)
