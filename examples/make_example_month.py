@@ -148,11 +148,11 @@ def _rows(target: Path) -> list[Any]:
 
 def _manifest(definition: Any, rows: list[Any], target: Path) -> bytes:
     """The batch record ``month start`` writes, listing no generated files: none is shipped."""
-    from auditforms.cli.sample_batch import _sample_info
+    from auditforms.cli.sample_batch import sample_info
     from auditforms.sampling.batch import manifest, plan_batch
 
     plan = plan_batch(definition, rows, {"html": ".html", "docx": ".docx"}, "sample.csv")
-    record = manifest(definition, plan, [], [], _sample_info(definition, target / "sample.csv"))
+    record = manifest(definition, plan, [], [], sample_info(definition, target / "sample.csv"))
     return (json.dumps(record, indent=2, ensure_ascii=False) + "\n").encode()
 
 

@@ -72,11 +72,13 @@ def _render_locked(tool: LoadedDefinition, sample_csv: Path, renderers: dict[str
         if not rows and not has_errors(problems):
             click.echo(f"{sample_csv}: the sample has no children", err=True)
         return EXIT_INVALID
-    return _write_batch(tool, plan, renderers, output, _sample_info(definition, sample_csv))
+    return _write_batch(tool, plan, renderers, output, sample_info(definition, sample_csv))
 
 
-def _sample_info(definition: Definition, sample_csv: Path) -> dict[str, Any]:
-    """Seed and reference date from the sample's .meta.json, and whether the CSV was edited."""
+def sample_info(definition: Definition, sample_csv: Path) -> dict[str, Any]:
+    """Seed and reference date from the sample's .meta.json, and whether the CSV was edited: what a
+    batch's manifest records of the sample it was rendered from (also read by the example month's
+    script, examples/make_example_month.py)."""
     digest = folder_swap.file_sha256(sample_csv)
     info: dict[str, Any] = {"file": sample_csv.name, "sha256": digest, "edited_since_drawn": None}
     meta_path = sample_csv.with_name(sample_csv.stem + ".meta.json")
