@@ -151,3 +151,18 @@ def test_workers_are_used_only_where_they_pay(monkeypatch):
     assert worker_count(3) == 1  # a few tasks: the command's own process
     monkeypatch.setenv("AUDITFORMS_WORKERS", "1")
     assert worker_count(1000) == 1
+
+
+def test_a_tool_is_named_by_its_file_or_by_its_id(run_cli, tmp_path):
+    """A lead auditor in a service folder checks an audit against the tool by its id, without a
+    path into the installed package; an unknown name is a usage error naming what was looked for."""
+    audit = AUDITS / "kitchen-sink" / "child-0412.json"
+    by_id = run_cli("check", "kitchen-sink", audit, "--definitions", KITCHEN_SINK.parent, "--today", "2026-11-30")
+    by_file = run_cli("check", KITCHEN_SINK, audit, "--today", "2026-11-30")
+    assert by_id.exit_code == by_file.exit_code == 0
+    assert (by_id.stdout, by_id.stderr) == (by_file.stdout, by_file.stderr)
+    shipped = run_cli("check", "torbay-full-audit", audit)  # found among the shipped tools
+    assert shipped.exit_code == 1 and "error[AF620]" in shipped.stdout  # the audit is of another tool
+    unknown = run_cli("check", "no-such-tool", audit)
+    assert unknown.exit_code == 2
+    assert "'no-such-tool' is neither a file nor the id of an audit tool" in unknown.stderr

@@ -77,7 +77,7 @@ def test_failing_audit_counts_errors_without_quoting_answers(run_cli, batch):
     assert child["state"] == "fails" and child["errors"] >= 1
     text = run_cli("status", KITCHEN_SINK, batch, "--today", "2026-12-01")
     assert secret not in result.output and secret not in text.output
-    assert "C1" in text.stdout and "fails (submitted; 1 errors" in text.stdout
+    assert "C1" in text.stdout and "fails (submitted; 1 error," in text.stdout
 
 
 def test_all_returned_and_passing_exits_0(run_cli, batch):

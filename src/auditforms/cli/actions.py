@@ -13,6 +13,7 @@ from typing import Any
 import click
 
 from auditforms.cli.common import (
+    DEFINITION,
     EXIT_INVALID,
     EXIT_OK,
     EXIT_USAGE,
@@ -26,7 +27,7 @@ _SPLITS = ("head_of_service", "service_manager", "team")
 
 
 @click.command("actions")
-@click.argument("definition", type=click.Path(exists=True, dir_okay=False, path_type=Path))
+@click.argument("definition", type=DEFINITION)
 @click.argument("audits", nargs=-1, required=True, type=click.Path(exists=True, path_type=Path))
 @click.option("--today", type=click.DateTime(formats=["%Y-%m-%d"]), metavar="YYYY-MM-DD",
               help="The date states are worked out on (default: the real date).")

@@ -10,6 +10,7 @@ from typing import Any
 import click
 
 from auditforms.cli.common import (
+    DEFINITION,
     EXIT_INVALID,
     EXIT_OK,
     EXIT_USAGE,
@@ -33,7 +34,7 @@ def _period(
 
 
 @click.command("check")
-@click.argument("definition", type=click.Path(exists=True, dir_okay=False, path_type=Path))
+@click.argument("definition", type=DEFINITION)
 @click.argument("audits", nargs=-1, required=True, type=click.Path(path_type=Path))
 @click.option(
     "--format",

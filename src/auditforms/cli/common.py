@@ -62,13 +62,22 @@ class LoadedDefinition:
         return VersionLibrary(self.definition, self.folder, self.search_path)
 
 
+#: The DEFINITION argument: a tool's file, or the id of a tool (resolved by :func:`load_or_exit`).
+DEFINITION = click.Path(dir_okay=False, path_type=Path)
+
+
 def load_or_exit(path: Path, search_path: Sequence[Path], *, allow_abstract: bool = False) -> LoadedDefinition:
     """Load a definition for a command that needs one; print why and exit 1 if it cannot.
 
-    An abstract base (``abstract: true``) is refused unless ``allow_abstract``: it is only
-    ever extended, never rendered, sampled or filled in.
+    ``path`` is the tool's file or, when no such file exists, a tool's id, looked for in
+    ``search_path`` (``--definitions``; a service folder's own tools) and among the tools shipped
+    with auditforms: ``auditforms check torbay-full-audit audit.json`` needs no path into the
+    installed package. An abstract base (``abstract: true``) is refused unless
+    ``allow_abstract``: it is only ever extended, never rendered, sampled or filled in.
     """
     from auditforms.language.loader import load
+
+    path = _definition_file(path, search_path)
 
     result = load(path, search_path=search_path)
     if result.definition is None:
@@ -80,6 +89,19 @@ def load_or_exit(path: Path, search_path: Sequence[Path], *, allow_abstract: boo
         echo_diagnostics([abstract_refusal(path, result.definition.id)], err=True)
         raise SystemExit(EXIT_INVALID)
     return LoadedDefinition(result.definition, path.resolve().parent, tuple(search_path))
+
+
+def _definition_file(path: Path, search_path: Sequence[Path]) -> Path:
+    if path.exists():
+        return path
+    from auditforms.language.search import find, search_dirs
+
+    found, _ = find(str(path), search_dirs(None, list(search_path)))
+    if found is None:
+        raise click.BadParameter(
+            f"'{printable(str(path))}' is neither a file nor the id of an audit tool in --definitions or "
+            "among the tools shipped with auditforms", param_hint="DEFINITION")
+    return found
 
 
 class OutputExists(click.ClickException):

@@ -9,6 +9,7 @@ from typing import Any
 import click
 
 from auditforms.cli.common import (
+    DEFINITION,
     EXIT_INVALID,
     EXIT_OK,
     EXIT_USAGE,
@@ -26,7 +27,7 @@ STATUSES = ("draft", "submitted", "moderated", "final")
 
 
 @click.command("extract")
-@click.argument("definition", type=click.Path(exists=True, dir_okay=False, path_type=Path))
+@click.argument("definition", type=DEFINITION)
 @click.argument("filled", nargs=-1, required=True,
                 type=click.Path(exists=True, dir_okay=False, path_type=Path))
 @click.option("-o", "--output", type=click.Path(path_type=Path), required=True,

@@ -15,6 +15,7 @@ from typing import Any
 import click
 
 from auditforms.cli.common import (
+    DEFINITION,
     EXIT_INVALID,
     EXIT_OK,
     EXIT_USAGE,
@@ -28,7 +29,7 @@ from auditforms.cli.common import (
 
 
 @click.command("migrate")
-@click.argument("definition", type=click.Path(exists=True, dir_okay=False, path_type=Path))
+@click.argument("definition", type=DEFINITION)
 @click.argument("audits", nargs=-1, required=True, type=click.Path(exists=True, path_type=Path))
 @click.option("-o", "--output", required=True, type=click.Path(file_okay=False, path_type=Path),
               help="The folder to write the carried audits to (one .json per audit, named as the old one).")

@@ -9,6 +9,7 @@ from typing import Any
 import click
 
 from auditforms.cli.common import (
+    DEFINITION,
     EXIT_INVALID,
     EXIT_OK,
     LoadedDefinition,
@@ -37,7 +38,7 @@ def _formats(value: str) -> list[str]:
 
 
 @click.command("render")
-@click.argument("definition", type=click.Path(exists=True, dir_okay=False, path_type=Path))
+@click.argument("definition", type=DEFINITION)
 @click.option("-f", "--format", "format_", default="html", show_default=True,
               help=f"Output format(s), comma-separated: {', '.join(REGISTRY)}.")
 @click.option("-o", "--output", type=click.Path(path_type=Path), required=True,

@@ -17,7 +17,14 @@ from typing import Any
 
 import click
 
-from auditforms.cli.common import EXIT_INVALID, definitions_path_option, force_option, load_or_exit, write_atomic
+from auditforms.cli.common import (
+    DEFINITION,
+    EXIT_INVALID,
+    definitions_path_option,
+    force_option,
+    load_or_exit,
+    write_atomic,
+)
 from auditforms.cli.sample import DateParam
 
 _FORMATS = ("html", "docx", "xlsx", "json")
@@ -34,7 +41,7 @@ def _month(ctx: click.Context, param: click.Parameter, value: str | None) -> str
 
 
 @click.command("report")
-@click.argument("definition", type=click.Path(exists=True, dir_okay=False, path_type=Path))
+@click.argument("definition", type=DEFINITION)
 @click.argument("audits", nargs=-1, required=True, type=click.Path(exists=True, path_type=Path))
 @click.option("--period", required=True, callback=_month, help="The month reported on (YYYY-MM).")
 @click.option("--since", callback=_month, help="First month of the trend (YYYY-MM; default: the period only).")

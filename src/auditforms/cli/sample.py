@@ -22,6 +22,7 @@ from typing import Any
 import click
 
 from auditforms.cli.common import (
+    DEFINITION,
     EXIT_INVALID,
     EXIT_OK,
     EXIT_USAGE,
@@ -71,7 +72,7 @@ _FILE = click.Path(exists=True, dir_okay=False, path_type=Path)
 
 
 @click.command("sample")
-@click.argument("definition", type=_FILE)
+@click.argument("definition", type=DEFINITION)
 @click.option("--cases", type=_FILE, required=True,
               help="Case list CSV exported from the case management system.")
 @click.option("--column", "columns", multiple=True, callback=_columns, metavar="ROLE=HEADER",

@@ -6,11 +6,11 @@ from pathlib import Path
 
 import click
 
-from auditforms.cli.common import definitions_path_option, load_or_exit
+from auditforms.cli.common import DEFINITION, definitions_path_option, load_or_exit
 
 
 @click.command("show")
-@click.argument("definition", type=click.Path(exists=True, dir_okay=False, path_type=Path))
+@click.argument("definition", type=DEFINITION)
 @definitions_path_option
 def command(definition: Path, search_path: tuple[Path, ...]) -> None:
     """Print DEFINITION's sections, questions, fields, scales and rules as resolved.

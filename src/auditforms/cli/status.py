@@ -20,6 +20,7 @@ from typing import Any
 import click
 
 from auditforms.cli.common import (
+    DEFINITION,
     EXIT_INVALID,
     EXIT_OK,
     EXIT_USAGE,
@@ -30,10 +31,11 @@ from auditforms.cli.common import (
 )
 from auditforms.cli.locking import folder_lock, wait_option
 from auditforms.cli.sample import DateParam
+from auditforms.english import count
 
 
 @click.command("status")
-@click.argument("definition", type=click.Path(exists=True, dir_okay=False, path_type=Path))
+@click.argument("definition", type=DEFINITION)
 @click.argument("folder", type=click.Path(exists=True, file_okay=False, path_type=Path))
 @click.option("--format", "format_", type=click.Choice(["text", "json"]), default="text",
               show_default=True, help="Report format.")
@@ -176,7 +178,7 @@ def _text(folder: Path, manifest: dict[str, Any], statuses: list[Any], unmatched
         if r is not None and r.problem:
             detail += f" ({r.problem})"
         elif r is not None and s.state in ("passes", "fails"):
-            detail += f" ({r.audit_status or 'no status'}; {r.errors} errors, {r.warnings} warnings)"
+            detail += f" ({r.audit_status or 'no status'}; {count(r.errors, 'error')}, {count(r.warnings, 'warning')})"
         echo_input(f"  {s.child.get('child_id'):<10} {s.child.get('auditor') or '-':<20} "
                    f"due {s.child.get('due_date') or '-':<10}  {detail:<34} {r.path if r else ''}"
                    .rstrip())
