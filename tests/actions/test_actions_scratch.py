@@ -92,3 +92,41 @@ def test_split_trackers_leave_no_scratch_and_clear_a_killed_runs(run_cli, tmp_pa
                    tmp_path / "teams.csv", "--split-by", "service_manager", "-o", tmp_path / "out")
     assert made.exit_code == 0, made.output
     assert not stale.exists() and list(temporary.iterdir()) == []
+
+
+_STAGE = """
+import sys, time
+from pathlib import Path
+from auditforms.cli.actions_files import staging_folder
+with staging_folder(Path(sys.argv[1]), False) as folder:
+    (folder / "HoS A.xlsx").write_bytes(b"half a tracker")
+    print(folder, flush=True)
+    time.sleep(60)
+"""
+
+
+def test_a_killed_runs_half_written_trackers_beside_the_output_go_with_the_next_run(run_cli, tmp_path: Path) -> None:
+    """The trackers are written into a hidden folder beside OUTPUT; a run killed outright leaves
+    it (with the text of plans in it), and the next run for that OUTPUT removes it, while a
+    live run's folder and a hidden folder of the user's own are left alone."""
+    out = tmp_path / "trackers"
+    killed = subprocess.Popen([sys.executable, "-c", _STAGE, str(out)], stdout=subprocess.PIPE, text=True)
+    live = subprocess.Popen([sys.executable, "-c", _STAGE, str(tmp_path / "other")], stdout=subprocess.PIPE,
+                            text=True)
+    assert killed.stdout is not None and live.stdout is not None
+    stale, running = Path(killed.stdout.readline().strip()), Path(live.stdout.readline().strip())
+    killed.kill()
+    killed.wait()
+    own = tmp_path / ".trackers.staging-notes"  # the user's, without a lock file: never judged
+    own.mkdir()
+    try:
+        assert stale.name.startswith(".trackers.staging-") and (stale / "HoS A.xlsx").exists()
+        audit_folder(tmp_path)
+        made = run_cli("actions", TORBAY, tmp_path / "audits", "--today", "2026-12-10", "--teams",
+                       tmp_path / "teams.csv", "--split-by", "service_manager", "-o", out)
+        assert made.exit_code == 0, made.output
+        assert not stale.exists() and running.exists() and own.exists()
+        assert ".lock" not in {p.name for p in out.iterdir()}
+    finally:
+        live.kill()
+        live.wait()

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import contextlib
 import datetime as dt
+import glob
 import json
 import os
 import shutil
@@ -229,16 +230,25 @@ def write_folder(output: Path, files: dict[str, bytes], force: bool) -> None:
 @contextlib.contextmanager
 def staging_folder(output: Path, force: bool) -> Iterator[Path]:
     """A hidden folder beside OUTPUT to write into; when the block ends without an error it
-    takes OUTPUT's place at once, otherwise it is removed and OUTPUT is left as it was."""
+    takes OUTPUT's place at once, otherwise it is removed and OUTPUT is left as it was.
+
+    The folder is locked while this run lives, so a run killed outright (``kill -9``, the
+    machine stopping) leaves a folder the next run for the same OUTPUT recognises and removes:
+    half-written trackers hold the text of children's plans."""
+    from auditforms.cli.scratch import LOCK, lock_folder, remove_abandoned
+
     if output.exists() and not force:
         _stop(f"{output}: already exists; choose another folder or pass --force to replace it")
     try:
         output.parent.mkdir(parents=True, exist_ok=True)
-        staging = Path(tempfile.mkdtemp(prefix=f".{output.name}.", dir=output.parent))
+        remove_abandoned(output.parent, f".{glob.escape(output.name)}.staging-*")
+        staging = Path(tempfile.mkdtemp(prefix=f".{output.name}.staging-", dir=output.parent))
+        lock = lock_folder(staging)
     except OSError as exc:
         _stop(f"{output}: cannot write here: {exc.strerror or type(exc).__name__}")
     try:
         yield staging
+        (staging / LOCK).unlink()  # the lock stays held (by its descriptor) until the swap is done
         if output.exists():
             old = Path(tempfile.mkdtemp(prefix=f".{output.name}.old.", dir=output.parent))
             output.replace(old / output.name)
@@ -252,6 +262,8 @@ def staging_folder(output: Path, force: bool) -> Iterator[Path]:
     except BaseException:
         shutil.rmtree(staging, ignore_errors=True)
         raise
+    finally:
+        os.close(lock)
 
 
 def _stop(message: str) -> NoReturn:

@@ -98,6 +98,41 @@ def _is_stale(entry: os.DirEntry[str], *, hidden: bool) -> bool:
     return True
 
 
+def lock_folder(folder: Path) -> int:
+    """Lock ``folder`` for the life of this run (its ``.lock`` file, ``flock``): the descriptor,
+    to close when done. The kernel lets go of the lock when the run dies, however it dies, so
+    :func:`remove_abandoned` can tell a live run's folder from one a killed run left."""
+    fd = os.open(folder / LOCK, os.O_CREAT | os.O_WRONLY, 0o600)
+    if fcntl is not None:
+        fcntl.flock(fd, fcntl.LOCK_EX | fcntl.LOCK_NB)
+    return fd
+
+
+def remove_abandoned(parent: Path, pattern: str) -> list[Path]:
+    """Remove the folders in ``parent`` matching ``pattern`` (a glob) that carry a ``.lock``
+    file no live run holds: staging folders a killed run left beside its output. A folder
+    without a lock file is never touched: it is not ours to judge."""
+    if fcntl is None:  # pragma: no cover - Windows
+        return []
+    removed = []
+    for folder in sorted(parent.glob(pattern)) if parent.is_dir() else ():
+        try:
+            if folder.is_symlink() or not folder.is_dir() or folder.stat().st_uid != os.getuid():
+                continue
+            fd = os.open(folder / LOCK, os.O_RDONLY | os.O_NOFOLLOW)
+        except OSError:
+            continue
+        try:
+            fcntl.flock(fd, fcntl.LOCK_EX | fcntl.LOCK_NB)
+        except OSError:
+            continue  # its run is alive
+        finally:
+            os.close(fd)
+        shutil.rmtree(folder, ignore_errors=True)
+        removed.append(folder)
+    return removed
+
+
 @contextlib.contextmanager
 def ended_by_signals() -> Iterator[None]:
     """SIGTERM and SIGHUP end the block as Ctrl-C does (``finally`` clauses run), then the
