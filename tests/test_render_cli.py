@@ -3,7 +3,10 @@
 from __future__ import annotations
 
 import json
+import os
 from pathlib import Path
+
+import pytest
 
 KITCHEN_SINK = Path(__file__).resolve().parent / "fixtures" / "definitions" / "kitchen-sink.yaml"
 
@@ -53,3 +56,20 @@ def test_several_formats_go_into_a_folder(run_cli, tmp_path: Path) -> None:
 def test_unknown_format_is_a_usage_error(run_cli, tmp_path: Path) -> None:
     result = run_cli("render", KITCHEN_SINK, "--format", "odt", "-o", tmp_path / "x.odt")
     assert result.exit_code == 2 and "choose from html, docx, schema, dictionary" in result.stderr
+
+
+@pytest.mark.skipif(not hasattr(os, "fchmod"), reason="POSIX permissions")
+def test_an_output_gets_the_permissions_a_new_file_would_have(tmp_path):
+    """Written atomically (a temporary file, then a rename), yet readable as the user's umask
+    says: colleagues sharing the service folder open the report; a replaced file keeps its mode."""
+    from auditforms.cli.common import write_atomic
+
+    old = os.umask(0o027)
+    try:
+        write_atomic(tmp_path / "report.html", b"<p>report</p>")
+    finally:
+        os.umask(old)
+    assert (tmp_path / "report.html").stat().st_mode & 0o777 == 0o640
+    (tmp_path / "report.html").chmod(0o600)
+    write_atomic(tmp_path / "report.html", b"<p>again</p>", force=True)
+    assert (tmp_path / "report.html").stat().st_mode & 0o777 == 0o600

@@ -134,6 +134,7 @@ def write_atomic(path: Path, data: bytes, *, force: bool = False) -> None:
         raise OutputUnwritable(f"{where}: cannot write here ({_reason(exc)})") from None
     try:
         with os.fdopen(fd, "wb") as handle:
+            _chmod_as_created(handle.fileno(), path)
             handle.write(data)
             handle.flush()
             os.fsync(handle.fileno())
@@ -144,6 +145,21 @@ def write_atomic(path: Path, data: bytes, *, force: bool = False) -> None:
     except BaseException:
         Path(tmp).unlink(missing_ok=True)
         raise
+
+
+def _chmod_as_created(fd: int, path: Path) -> None:
+    """Give the file the permissions it would have had if written in place: the replaced file's,
+    else those the user's umask gives new files (``mkstemp`` makes it readable by its owner only,
+    and colleagues sharing the service folder must be able to open a report or a tracker)."""
+    if not hasattr(os, "fchmod"):  # pragma: no cover - Windows: permissions are the folder's
+        return
+    try:
+        mode = path.stat().st_mode & 0o777
+    except OSError:
+        mask = os.umask(0o022)  # reading the umask means setting it: set it straight back
+        os.umask(mask)
+        mode = 0o666 & ~mask
+    os.fchmod(fd, mode)
 
 
 def _reason(exc: OSError) -> str:
