@@ -19,7 +19,7 @@ from auditforms.model.definition import FieldItem, ForEachRows, Rule, Section, T
 from auditforms.rules import text
 from auditforms.rules.contracts import Finding, Scope
 from auditforms.rules.logic import Truth, as_mapping, compare, equals, get, kleene_all, kleene_any
-from auditforms.rules.values import as_date, as_number, is_answered, months_before, row_count
+from auditforms.rules.values import as_date, as_number, is_answered, row_count, within_months
 
 if TYPE_CHECKING:
     from auditforms.rules.contracts import RuleEvaluator as Evaluator
@@ -193,12 +193,7 @@ class Interpreter:
         return scale.meets_good(resolved.value) if scale else None
 
     def within_lookback(self, when: dt.date | None, reference: dt.date | None) -> Truth:
-        months = self.ev.lookback_of(self.answers)
-        if when is None or reference is None or months is None:
-            return None
-        if reference.year * 12 + reference.month - 1 - months < 12:  # the look-back starts before year 1
-            return when <= reference
-        return months_before(reference, months) < when <= reference
+        return within_months(when, reference, self.ev.lookback_of(self.answers))
 
     def child_names(self) -> list[str]:
         """The child's initials or first name where the tool records them, and the names the

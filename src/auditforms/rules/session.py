@@ -24,7 +24,7 @@ from auditforms.rules import text
 from auditforms.rules.compiled import Compiler, Cond, Place, Ref, question_scope
 from auditforms.rules.contracts import Finding, Scope
 from auditforms.rules.logic import Truth, equals
-from auditforms.rules.values import is_answered, months_before
+from auditforms.rules.values import is_answered, within_months
 
 if TYPE_CHECKING:
     from auditforms.rules.contracts import PlainRun
@@ -258,9 +258,4 @@ class Session:
         return self._names
 
     def within_lookback(self, when: dt.date | None, reference: dt.date | None) -> Truth:
-        months = self.ev.lookback_of(self.answers)
-        if when is None or reference is None or months is None:
-            return None
-        if reference.year * 12 + reference.month - 1 - months < 12:  # the look-back starts before year 1
-            return when <= reference
-        return months_before(reference, months) < when <= reference
+        return within_months(when, reference, self.ev.lookback_of(self.answers))

@@ -68,3 +68,14 @@ def months_before(day: dt.date, months: int) -> dt.date:
     following = dt.date(year + (month + 1) // 12, (month + 1) % 12 + 1, 1)
     last = (following - dt.timedelta(days=1)).day
     return dt.date(year, month + 1, min(day.day, last))
+
+
+def within_months(when: dt.date | None, reference: dt.date | None, months: int | None) -> bool | None:
+    """Whether ``when`` falls in the ``months`` before ``reference`` (after the same day
+    ``months`` earlier, up to and including ``reference``); unknown (``None``) without all three.
+    The meaning of ``within_lookback_of``, for both evaluators."""
+    if when is None or reference is None or months is None:
+        return None
+    if reference.year * 12 + reference.month - 1 - months < 12:  # the look-back starts before year 1
+        return when <= reference
+    return months_before(reference, months) < when <= reference
