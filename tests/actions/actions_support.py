@@ -101,6 +101,13 @@ def audit_folder(folder: Path) -> Path:
     return audits
 
 
+def split_by_service_manager(run_cli: Any, folder: Path, out: Path) -> Any:
+    """``actions --split-by service_manager`` on :func:`audit_folder`'s audits (already written
+    into ``folder``), on 2026-12-10: the CLI result; the trackers go into ``out``."""
+    return run_cli("actions", TORBAY, folder / "audits", "--today", "2026-12-10", "--teams",
+                   folder / "teams.csv", "--split-by", "service_manager", "-o", out)
+
+
 def edit_tracker(path: Path, changes: dict[str, dict[str, object]]) -> None:
     """Fill in a tracker as a manager would in Excel: by action id, whatever the row order."""
     import openpyxl

@@ -11,12 +11,11 @@ import tempfile
 from pathlib import Path
 
 import pytest
-from actions_support import ROOT, audit_folder, edit_tracker
+from actions_support import TORBAY, audit_folder, edit_tracker, split_by_service_manager
 
 from testsupport import require_binary
 
 pytestmark = pytest.mark.libreoffice
-TORBAY = ROOT / "definitions" / "torbay-full-audit.yaml"
 
 
 def soffice(sources: list[Path], to: str, outdir: Path) -> list[Path]:
@@ -34,8 +33,7 @@ def test_a_tracker_resaved_by_calc_updates_the_audits(run_cli, tmp_path: Path) -
 
     audit_folder(tmp_path)
     out = tmp_path / "trackers"
-    made = run_cli("actions", TORBAY, tmp_path / "audits", "--today", "2026-12-10", "--teams",
-                   tmp_path / "teams.csv", "--split-by", "service_manager", "-o", out)
+    made = split_by_service_manager(run_cli, tmp_path, out)
     assert made.exit_code == 0, made.output
     tracker = out / "s-one.xlsx"
     edit_tracker(tracker, {
@@ -82,8 +80,7 @@ def test_calc_reads_a_streamed_tracker_as_written(run_cli, tmp_path: Path) -> No
 
     audit_folder(tmp_path)
     out = tmp_path / "trackers"
-    made = run_cli("actions", TORBAY, tmp_path / "audits", "--today", "2026-12-10", "--teams",
-                   tmp_path / "teams.csv", "--split-by", "service_manager", "-o", out)
+    made = split_by_service_manager(run_cli, tmp_path, out)
     assert made.exit_code == 0, made.output
     tracker = out / "s-one.xlsx"
     resaved = soffice([tracker], "xlsx:Calc MS Excel 2007 XML", tmp_path / "calc")[0]

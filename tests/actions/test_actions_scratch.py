@@ -12,7 +12,7 @@ import time
 from pathlib import Path
 
 import pytest
-from actions_support import TORBAY, audit_folder
+from actions_support import audit_folder, split_by_service_manager
 
 from auditforms.cli.actions_spool import SCRATCH_PREFIX
 from auditforms.cli.scratch import HIDDEN_GRACE_SECONDS, Scratch, ended_by_signals, remove_stale
@@ -88,8 +88,7 @@ def test_split_trackers_leave_no_scratch_and_clear_a_killed_runs(run_cli, tmp_pa
     monkeypatch.setattr(tempfile, "tempdir", str(temporary))
     stale = _killed_run(temporary, SCRATCH_PREFIX)
     audit_folder(tmp_path)
-    made = run_cli("actions", TORBAY, tmp_path / "audits", "--today", "2026-12-10", "--teams",
-                   tmp_path / "teams.csv", "--split-by", "service_manager", "-o", tmp_path / "out")
+    made = split_by_service_manager(run_cli, tmp_path, tmp_path / "out")
     assert made.exit_code == 0, made.output
     assert not stale.exists() and list(temporary.iterdir()) == []
 
@@ -122,8 +121,7 @@ def test_a_killed_runs_half_written_trackers_beside_the_output_go_with_the_next_
     try:
         assert stale.name.startswith(".trackers.staging-") and (stale / "HoS A.xlsx").exists()
         audit_folder(tmp_path)
-        made = run_cli("actions", TORBAY, tmp_path / "audits", "--today", "2026-12-10", "--teams",
-                       tmp_path / "teams.csv", "--split-by", "service_manager", "-o", out)
+        made = split_by_service_manager(run_cli, tmp_path, out)
         assert made.exit_code == 0, made.output
         assert not stale.exists() and running.exists() and own.exists()
         assert ".lock" not in {p.name for p in out.iterdir()}
