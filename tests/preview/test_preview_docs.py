@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import re
+from pathlib import Path
+from typing import Any
 
 from tests.conftest import ROOT
 from tests.preview.preview_screenshot import CUSTOMISATION
@@ -26,33 +28,14 @@ def test_the_customisation_loads():
 
 
 def test_an_error_in_the_tool_extended_is_shown_there_with_its_line(tmp_path):
-    from auditforms.cli.preview_server import Preview
-
-    parent = ("id: parent\ntitle: Parent\nversion: 1.0.0\nsections:\n  - id: s1\n    title: S\n    items:\n"
-              "      - {id: a, type: yesno, label: A}\n      - {id: b, type: yesno, label: B}\n"
-              "rules:\n  - id: b-needs-a\n    when: {field: b, is: 'yes'}\n    assert: {field: c, is: 'yes'}\n"
-              "    message: B needs A\n")
-    (tmp_path / "parent.yaml").write_text(parent, encoding="utf-8")
-    (tmp_path / "child.yaml").write_text("id: child\nextends: parent\ntitle: Child\nversion: 1.0.0\n",
-                                         encoding="utf-8")
-    snapshot = Preview(tmp_path / "child.yaml", ()).reload()
-    [error] = snapshot.errors
+    [error] = _preview_child_of_parent(tmp_path, asserted="c", child_extra="")
     assert error.where.startswith(f"{(tmp_path / 'parent.yaml').resolve()}:13:")
     assert error.quoted == "    assert: {field: c, is: 'yes'}"
     assert "is in that tool's file, and the preview shows it there" in " ".join(GUIDE.split())
 
 
 def test_leaving_out_a_part_a_parent_rule_names_is_shown_at_the_select(tmp_path):
-    from auditforms.cli.preview_server import Preview
-
-    parent = ("id: parent\ntitle: Parent\nversion: 1.0.0\nsections:\n  - id: s1\n    title: S\n    items:\n"
-              "      - {id: a, type: yesno, label: A}\n      - {id: b, type: yesno, label: B}\n"
-              "rules:\n  - id: b-needs-a\n    when: {field: b, is: 'yes'}\n    assert: {field: a, is: 'yes'}\n"
-              "    message: B needs A\n")
-    (tmp_path / "parent.yaml").write_text(parent, encoding="utf-8")
-    (tmp_path / "child.yaml").write_text("id: child\nextends: parent\ntitle: Child\nversion: 1.0.0\nselect: [b]\n",
-                                         encoding="utf-8")
-    [error] = Preview(tmp_path / "child.yaml", ()).reload().errors
+    [error] = _preview_child_of_parent(tmp_path, asserted="a", child_extra="select: [b]\n")
     assert error.where.startswith(f"{(tmp_path / 'child.yaml').resolve()}:5:")
     assert "the rule 'b-needs-a'" in error.message and "the error is at your `select`" in " ".join(GUIDE.split())
 
@@ -68,3 +51,18 @@ def test_every_option_the_guide_names_exists(run_cli):
     help_text = run_cli("preview", "--help").stdout
     for option in re.findall(r"`(--[a-z-]+)", GUIDE):
         assert option in help_text, option
+
+
+def _preview_child_of_parent(tmp_path: Path, *, asserted: str, child_extra: str) -> list[Any]:
+    """The preview's errors for ``child.yaml`` extending ``parent.yaml``, whose rule (line 13)
+    asserts on the field ``asserted``; ``child_extra`` ends the child (line 5 onwards)."""
+    from auditforms.cli.preview_server import Preview
+
+    parent = ("id: parent\ntitle: Parent\nversion: 1.0.0\nsections:\n  - id: s1\n    title: S\n    items:\n"
+              "      - {id: a, type: yesno, label: A}\n      - {id: b, type: yesno, label: B}\n"
+              "rules:\n  - id: b-needs-a\n    when: {field: b, is: 'yes'}\n"
+              f"    assert: {{field: {asserted}, is: 'yes'}}\n    message: B needs A\n")
+    (tmp_path / "parent.yaml").write_text(parent, encoding="utf-8")
+    (tmp_path / "child.yaml").write_text(f"id: child\nextends: parent\ntitle: Child\nversion: 1.0.0\n{child_extra}",
+                                         encoding="utf-8")
+    return list(Preview(tmp_path / "child.yaml", ()).reload().errors)
