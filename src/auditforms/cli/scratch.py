@@ -83,9 +83,18 @@ def _is_stale(entry: os.DirEntry[str], *, hidden: bool) -> bool:
             return False
         if hidden and time.time() - info.st_mtime < HIDDEN_GRACE_SECONDS:
             return False  # being made by a run this moment
-        fd = os.open(os.path.join(entry.path, LOCK), os.O_RDONLY | os.O_NOFOLLOW)
+    except OSError:
+        return False
+    released = _lock_released(entry.path)
+    return hidden if released is None else released  # no lock file: a hidden folder killed before it
+
+
+def _lock_released(folder: str | os.PathLike[str]) -> bool | None:
+    """Whether no live run holds ``folder``'s ``.lock`` (``None``: it has no lock file)."""
+    try:
+        fd = os.open(os.path.join(folder, LOCK), os.O_RDONLY | os.O_NOFOLLOW)
     except FileNotFoundError:
-        return hidden  # a hidden folder killed before its lock file was made
+        return None
     except OSError:
         return False
     try:
@@ -117,19 +126,12 @@ def remove_abandoned(parent: Path, pattern: str) -> list[Path]:
     removed = []
     for folder in sorted(parent.glob(pattern)) if parent.is_dir() else ():
         try:
-            if folder.is_symlink() or not folder.is_dir() or folder.stat().st_uid != os.getuid():
-                continue
-            fd = os.open(folder / LOCK, os.O_RDONLY | os.O_NOFOLLOW)
+            ours = not folder.is_symlink() and folder.is_dir() and folder.stat().st_uid == os.getuid()
         except OSError:
             continue
-        try:
-            fcntl.flock(fd, fcntl.LOCK_EX | fcntl.LOCK_NB)
-        except OSError:
-            continue  # its run is alive
-        finally:
-            os.close(fd)
-        shutil.rmtree(folder, ignore_errors=True)
-        removed.append(folder)
+        if ours and _lock_released(folder) is True:
+            shutil.rmtree(folder, ignore_errors=True)
+            removed.append(folder)
     return removed
 
 
