@@ -19,7 +19,7 @@ from auditforms.model.definition import FieldItem, ForEachRows, Rule, Section, T
 from auditforms.rules import text
 from auditforms.rules.contracts import Finding, Scope
 from auditforms.rules.logic import Truth, as_mapping, compare, equals, get, kleene_all, kleene_any
-from auditforms.rules.values import as_date, as_number, is_answered, row_count, within_months
+from auditforms.rules.values import answered_rows, as_date, as_number, is_answered, row_count, within_months
 
 if TYPE_CHECKING:
     from auditforms.rules.contracts import RuleEvaluator as Evaluator
@@ -294,12 +294,9 @@ class Interpreter:
     def row_scopes(self, table_id: str) -> Iterator[Scope]:
         if not self.shown(table_id):
             return
-        value = self.answers.get(table_id)
-        rows: Iterable[tuple[int | str, Any]]
-        rows = enumerate(value) if isinstance(value, list) else (value.items() if isinstance(value, dict) else ())
-        for key, row in rows:
-            if isinstance(row, Mapping) and is_answered(row):
-                yield Scope("row", table_id, key, row)
+        for key, row in answered_rows(self.answers.get(table_id)):
+            yield Scope("row", table_id, key, row)
+
 
 def _strings(value: Any) -> Iterator[str]:
     """Every text in an answer document, depth first (keys in insertion order)."""

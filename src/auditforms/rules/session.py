@@ -24,7 +24,7 @@ from auditforms.rules import text
 from auditforms.rules.compiled import Compiler, Cond, Place, Ref, question_scope
 from auditforms.rules.contracts import Finding, Scope
 from auditforms.rules.logic import Truth, equals
-from auditforms.rules.values import is_answered, within_months
+from auditforms.rules.values import answered_rows, within_months
 
 if TYPE_CHECKING:
     from auditforms.rules.contracts import PlainRun
@@ -199,11 +199,8 @@ class Session:
         """The rows of a table that hold an answer, as scopes (kept: each row rule visits them)."""
         found = self._rows_of.get(table)
         if found is None:
-            value = self.answers.get(table)
-            rows = enumerate(value) if isinstance(value, list) else \
-                (value.items() if isinstance(value, dict) else ())
             found = self._rows_of[table] = tuple(
-                Scope("row", table, key, row) for key, row in rows if isinstance(row, Mapping) and is_answered(row))
+                Scope("row", table, key, row) for key, row in answered_rows(self.answers.get(table)))
         return found
 
     def _visit(self, compiled: RuleProgram, visit: Visit, row: Scope | None, out: list[Finding]) -> None:

@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import datetime as dt
 import re
+from collections.abc import Iterator, Mapping
 from functools import lru_cache
 from typing import Any
 
@@ -49,6 +50,15 @@ def as_number(value: Any) -> float | None:
     if isinstance(value, int | float):
         return float(value)
     return None
+
+
+def answered_rows(value: Any) -> Iterator[tuple[int | str, Mapping[str, Any]]]:
+    """(key, row) of each row of a table answer that a row rule visits: list items or fixed
+    rows that are objects holding an answer."""
+    rows = enumerate(value) if isinstance(value, list) else (value.items() if isinstance(value, dict) else ())
+    for key, row in rows:
+        if isinstance(row, Mapping) and is_answered(row):
+            yield key, row
 
 
 def row_count(value: Any) -> int:
