@@ -83,13 +83,14 @@ class Generator:
             return r.sample(ids, k=1)
         return r.choice(ids)
 
-    def graded(self, judgement: Any, narratives: Any) -> dict[str, Any]:
+    def graded(self, judgement: Any, narratives: Any, where: str) -> dict[str, Any]:
         answer: dict[str, Any] = {}
         if judgement is not None:
             options = vs.scale_options(self.definition.scale(judgement.scale))
             answer["judgement"] = self.random.choice(options)[0]
         for k, narrative in enumerate(narratives):  # evidence and impact differ, as moderators expect
-            answer[narrative.id] = NARRATIVES[k % len(NARRATIVES)]
+            # and every box of every audit says something of its own, as auditors write
+            answer[narrative.id] = f"{NARRATIVES[k % len(NARRATIVES)]} Seen under {where}, note {k + 1}."
         return answer
 
     def table(self, table: Table, audit_date: str) -> Any:
@@ -119,9 +120,10 @@ class Generator:
             if isinstance(node, FieldItem) and index.entries[item_id].revealed_by is None:
                 answers[item_id] = self.field(node, number)
             elif isinstance(node, Question):
-                answers[item_id] = self.graded(node.judgement, node.narratives)
+                answers[item_id] = self.graded(node.judgement, node.narratives, f"{item_id} of case {number}")
             elif isinstance(node, Section) and node.overall:
-                answers[item_id] = self.graded(node.overall.judgement, node.overall.narratives)
+                answers[item_id] = self.graded(node.overall.judgement, node.overall.narratives,
+                                               f"{item_id} of case {number}")
         audit_date = answers.get(index.by_role("audit_date") or "", "2026-11-12")
         for table in index.tables():
             answers[table.id] = self.table(table, audit_date)

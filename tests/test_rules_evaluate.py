@@ -103,3 +103,25 @@ def test_copies_is_word_by_word_containment(mine: list[str], theirs: list[str]) 
     expected = bool(wa and wb) and (wa == wb or (
         len(short) >= text.COPY_MIN_WORDS and f" {' '.join(short)} " in f" {' '.join(long_)} "))
     assert text.copies(a, b) is expected
+
+
+_ASCII_WORDS = st.sampled_from(["Sam", "sam", "the", "plan", "safer", "home", "A", "9", "it's", "well-being",
+                                "-", "'", ",", ".", "\n", "  ", "s", "x1", "'s"])
+
+
+@settings(max_examples=500, deadline=None)
+@given(st.lists(_ASCII_WORDS, max_size=20), st.lists(_ASCII_WORDS, max_size=6), st.lists(_ASCII_WORDS, max_size=6),
+       st.booleans(), st.sampled_from(["", " ", ". ", "'", "-", "é ", "’"]))
+def test_texts_surely_apart_never_copy(mine: list[str], before: list[str], after: list[str], inside: bool,
+                                       glue: str) -> None:
+    """What ``surely_apart`` rules out, word-by-word comparison never finds; and a text holding
+    the other's words (glued on with punctuation, or not) is never ruled out."""
+    from auditforms.rules import text
+
+    a = " ".join(mine)
+    b = glue.join([" ".join(before), a.upper() if inside else a, " ".join(after)])
+    for left, right in ((a, b), (b, a), (a, " ".join(after))):
+        slow = text.copied(text.word_key(left), text.word_key(right))
+        if text.surely_apart(left, right):
+            assert not slow
+        assert text.copies(left, right) is slow

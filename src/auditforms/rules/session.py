@@ -247,7 +247,7 @@ class Session:
         return text.refers_to_child(value) or text.names_in(value, self.child_names())
 
     def copies(self, value: str, other: str) -> bool:
-        return text.copied(self.word_key(value), self.word_key(other))
+        return not text.surely_apart(value, other) and text.copied(self.word_key(value), self.word_key(other))
 
     def child_names(self) -> list[str]:
         if self._names is None:
