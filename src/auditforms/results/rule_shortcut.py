@@ -12,6 +12,7 @@ from typing import Any
 
 from auditforms.model.definition import Definition, Rule
 from auditforms.results.rule_schema import RuleSchemas, Schema
+from auditforms.results.schema_folding import folded
 from auditforms.rules import EvalContext
 
 #: rules per part of a group, checked together before each is checked alone
@@ -77,7 +78,9 @@ class RuleShortcut:
 
 
 def _with_defs(defs: dict[str, Schema], holds: list[Schema]) -> Schema:
-    return {"$schema": "https://json-schema.org/draft/2020-12/schema", "$defs": defs, "allOf": holds}
+    """The rules' schemas as one, folded by member (:mod:`~auditforms.results.schema_folding`)."""
+    return {"$schema": "https://json-schema.org/draft/2020-12/schema", "$defs": defs,
+            "allOf": [folded({"allOf": holds})]}
 
 
 def _compile(schema: Schema) -> Callable[[Any], bool] | None:

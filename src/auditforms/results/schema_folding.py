@@ -1,0 +1,173 @@
+"""The rules' schemas folded by member: one look-up of ``q1`` for every rule that reads it.
+
+Each rule's schema (see :mod:`auditforms.results.rule_schema`) names the places it reads
+from the top: "``answers`` has ``q1``, whose ``evidence`` is answered". A group of thirty
+rules over twelve questions names ``q1`` thirty times, and jsonschema-rs, validating Python
+objects, looks each name up in the dict anew: the look-ups, not the tests, are most of a
+proof's cost. Folding rewrites a schema into one that accepts exactly the same instances,
+with what the rules ask of each member gathered under one ``properties``, level by level.
+
+The algebra is small. A *member test* ``M(q, X, c)`` says: for an object holding ``q``,
+``X`` holds for its value; for anything else (no ``q``, or not an object), the answer is
+the constant ``c``. ``{"type": "object", "required": [q], "properties": {q: X}}`` is
+``M(q, X, false)`` and ``{"properties": {q: X}}`` is ``M(q, X, true)``. Then
+
+* ``not M(q, X, c)`` is ``M(q, not X, not c)``;
+* ``anyOf``/``allOf`` of member tests of one ``q`` is the member test of the ``anyOf``/``allOf``
+  of their ``X`` (and of their ``c``);
+* an ``allOf`` of member tests of several members is one object schema: ``properties`` for
+  all, ``required`` (and ``type: object``) for those whose ``c`` is false;
+* an ``allOf`` of tests of every item or member (schemas of ``items`` and
+  ``additionalProperties`` alone: a table's rows, each row rule) is one such test, of the
+  ``allOf`` of theirs.
+
+Besides that, constant branches go (``{"not": {}}`` in an ``anyOf``, ``{}`` in an
+``allOf``) and nested ``allOf``/``anyOf`` are flattened. Anything else is kept as it is.
+A property test holds folded schemas to the originals on random instances.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+Schema = dict[str, Any]
+
+TRUE: Schema = {}
+FALSE: Schema = {"not": {}}
+_OBJECT_KEYS = frozenset({"type", "required", "properties"})
+_EACH_KEYS = frozenset({"items", "additionalProperties"})
+#: keywords whose value is one schema, or a dict of schemas, folded in place
+_ONE_SCHEMA = ("items", "additionalProperties", "contains", "not")
+
+#: (member, its value's schema, the answer when the member is absent or there is no object)
+_Member = tuple[str, Schema, bool]
+
+
+def folded(schema: Schema) -> Schema:
+    """A schema accepting exactly the instances ``schema`` accepts, with fewer look-ups."""
+    if not isinstance(schema, dict):
+        return schema
+    if set(schema) == {"not"}:
+        return _negated(folded(schema["not"]))
+    if set(schema) == {"anyOf"}:
+        return _any_of([folded(s) for s in schema["anyOf"]])
+    if set(schema) == {"allOf"}:
+        return _all_of([folded(s) for s in schema["allOf"]])
+    members = _members(schema)
+    if members is not None:
+        return _object([(key, folded(value), absent) for key, value, absent in members])
+    return _children_folded(schema)
+
+
+def _children_folded(schema: Schema) -> Schema:
+    out = dict(schema)
+    for key in _ONE_SCHEMA:
+        if isinstance(out.get(key), dict):
+            out[key] = folded(out[key])
+    for key in ("anyOf", "allOf"):
+        if isinstance(out.get(key), list):
+            out[key] = [folded(s) for s in out[key]]
+    if isinstance(out.get("properties"), dict):
+        out["properties"] = {k: folded(v) for k, v in out["properties"].items()}
+    return out
+
+
+def _members(schema: Schema) -> list[_Member] | None:
+    """The member tests whose conjunction ``schema`` is, or ``None`` when it is something else.
+
+    With ``type: object`` every required member is ``M(q, X, false)``; without it nothing
+    may be required (``required`` alone holds for a non-object but not for an object
+    without the member: no constant says that)."""
+    if not schema or not set(schema) <= _OBJECT_KEYS:
+        return None
+    properties, required = schema.get("properties", {}), schema.get("required", [])
+    if not isinstance(properties, dict) or not isinstance(required, list):
+        return None
+    if not all(isinstance(key, str) for key in required) or len(set(required)) != len(required):
+        return None
+    if "type" in schema:
+        if schema["type"] != "object" or not required:
+            return None
+    elif required:
+        return None
+    members = [(key, properties.get(key, TRUE), False) for key in required]
+    members += [(key, value, True) for key, value in properties.items() if key not in required]
+    return members
+
+
+def _negated(inner: Schema) -> Schema:
+    if inner == TRUE:
+        return FALSE
+    if inner == FALSE:
+        return TRUE
+    members = _members(inner)
+    if members is not None and len(members) == 1:
+        key, value, absent = members[0]
+        return _object([(key, _negated(value), not absent)])
+    return {"not": inner}
+
+
+def _any_of(branches: list[Schema]) -> Schema:
+    flat = _flattened(branches, "anyOf")
+    if TRUE in flat:
+        return TRUE
+    flat = [b for b in flat if b != FALSE]
+    if not flat:
+        return FALSE
+    if len(flat) == 1:
+        return flat[0]
+    members = [_members(b) for b in flat]
+    keys = {m[0][0] for m in members if m is not None and len(m) == 1}
+    if len(keys) == 1 and all(m is not None and len(m) == 1 for m in members):
+        values = [m[0] for m in members if m is not None]
+        return _object([(values[0][0], _any_of([v for _, v, _ in values]), any(a for _, _, a in values))])
+    return {"anyOf": flat}
+
+
+def _all_of(branches: list[Schema]) -> Schema:
+    flat = _flattened(branches, "allOf")
+    if FALSE in flat:
+        return FALSE
+    flat = [b for b in flat if b != TRUE]
+    gathered: dict[str, list[tuple[Schema, bool]]] = {}
+    each: dict[str, list[Schema]] = {}
+    others: list[Schema] = []
+    for branch in flat:
+        if isinstance(branch, dict) and branch and set(branch) <= _EACH_KEYS:
+            for keyword, value in branch.items():
+                each.setdefault(keyword, []).append(value)
+            continue
+        members = _members(branch)
+        if members is None:
+            others.append(branch)
+            continue
+        for key, value, absent in members:
+            gathered.setdefault(key, []).append((value, absent))
+    merged = [(key, _all_of([v for v, _ in tests]) if len(tests) > 1 else tests[0][0], all(a for _, a in tests))
+              for key, tests in gathered.items()]
+    parts = ([_object(merged)] if merged else []) + others
+    if each:
+        parts.append({keyword: _all_of(values) if len(values) > 1 else values[0] for keyword, values in each.items()})
+    if not parts:
+        return TRUE
+    return parts[0] if len(parts) == 1 else {"allOf": parts}
+
+
+def _flattened(branches: list[Schema], keyword: str) -> list[Schema]:
+    flat: list[Schema] = []
+    for branch in branches:
+        if isinstance(branch, dict) and set(branch) == {keyword}:
+            flat += branch[keyword]
+        else:
+            flat.append(branch)
+    return flat
+
+
+def _object(members: list[_Member]) -> Schema:
+    """The conjunction of member tests (of distinct members) as one object schema."""
+    required = [key for key, _, absent in members if not absent]
+    schema: Schema = {"type": "object", "required": required} if required else {}
+    properties = {key: value for key, value, _ in members if value != TRUE}  # M(q, {}, c) needs no look-up
+    if properties:
+        schema["properties"] = properties
+    return schema
