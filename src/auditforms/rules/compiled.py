@@ -25,7 +25,7 @@ from typing import TYPE_CHECKING, Any
 from auditforms.model.conditions import All, Any_, Condition, Judgements, Not, Test, is_reference
 from auditforms.model.definition import FieldItem, Section, Table
 from auditforms.rules.contracts import Scope
-from auditforms.rules.logic import Truth, as_mapping, compare, equals, kleene_all, kleene_any
+from auditforms.rules.logic import MAPPINGS, Truth, as_mapping, compare, equals, kleene_all, kleene_any
 from auditforms.rules.values import as_date, as_number, is_answered, row_count
 
 if TYPE_CHECKING:
@@ -118,14 +118,14 @@ class Compiler:
                 return False
             if hideable:
                 value = s.answers.get(owner)
-                return not (isinstance(value, Mapping) and value.get("not_relevant") is True)
+                return not (isinstance(value, MAPPINGS) and value.get("not_relevant") is True)
             return True
 
         def get(s: Session, r: Scope | None) -> Any:
             if not s.shown(owner):
                 return None
             value = s.answers.get(owner)
-            if not isinstance(value, Mapping) or (hideable and value.get("not_relevant") is True):
+            if not isinstance(value, MAPPINGS) or (hideable and value.get("not_relevant") is True):
                 return None
             return value.get(part)
 
@@ -137,7 +137,7 @@ class Compiler:
 
         def get(s: Session, r: Scope | None) -> Any:
             value = r.value if r is not None else None
-            return value.get(part) if isinstance(value, Mapping) else None
+            return value.get(part) if isinstance(value, MAPPINGS) else None
 
         return Ref(get, _always_shown, table_id, f"/answers/{table_id}", column.scale if column else None, part)
 

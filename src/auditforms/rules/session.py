@@ -23,7 +23,7 @@ from auditforms.model.definition import ForEachRows, Rule
 from auditforms.rules import text
 from auditforms.rules.compiled import Compiler, Cond, Place, Ref, question_scope
 from auditforms.rules.contracts import Finding, Scope
-from auditforms.rules.logic import Truth, equals
+from auditforms.rules.logic import MAPPINGS, Truth, equals
 from auditforms.rules.values import answered_rows, within_months
 
 if TYPE_CHECKING:
@@ -159,7 +159,7 @@ class Session:
                 return False
             if optional:
                 value = answers.get(section)
-                if isinstance(value, Mapping) and value.get("not_relevant") is True:
+                if isinstance(value, MAPPINGS) and value.get("not_relevant") is True:
                     return False
         if parent is not None and not self.shown(parent):
             return False

@@ -57,7 +57,7 @@ def answered_rows(value: Any) -> Iterator[tuple[int | str, Mapping[str, Any]]]:
     rows that are objects holding an answer."""
     rows = enumerate(value) if isinstance(value, list) else (value.items() if isinstance(value, dict) else ())
     for key, row in rows:
-        if isinstance(row, Mapping) and is_answered(row):
+        if isinstance(row, (dict, Mapping)) and is_answered(row):  # dict first: told at once
             yield key, row
 
 
