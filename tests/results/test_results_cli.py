@@ -166,3 +166,32 @@ def test_a_tool_is_named_by_its_file_or_by_its_id(run_cli, tmp_path):
     unknown = run_cli("check", "no-such-tool", audit)
     assert unknown.exit_code == 2
     assert "'no-such-tool' is neither a file nor the id of an audit tool" in unknown.stderr
+
+
+def test_a_worker_that_dies_costs_time_never_results(run_cli, batch, monkeypatch):
+    """A worker killed mid-batch (by hand, or when memory runs out) neither hangs the check nor
+    loses a file: what it had not reported is checked in the command, and the report is whole."""
+    import os
+    import signal
+
+    from auditforms.cli import check_pool
+
+    for number in range(40):
+        source = ("child-0412.json", "child-0414.json", "child-0415.json")[number % 3]
+        shutil.copy(batch / source, batch / f"more-{number:03d}.json")
+    monkeypatch.setattr(check_pool, "SLICE", 3)
+    monkeypatch.setattr(check_pool, "MIN_FILES_FOR_WORKERS", 10)
+    monkeypatch.setattr("auditforms.cli.workers.os.cpu_count", lambda: 2)
+    whole = run_cli("check", KITCHEN_SINK, batch, "--period", "2026-11", "--format", "json")
+    check_slice = check_pool._check_slice
+
+    def dying(start: int):
+        if start == 9:  # the fourth slice: a worker is killed while checking it
+            os.kill(os.getpid(), signal.SIGKILL)
+        return check_slice(start)
+
+    dying.__module__, dying.__qualname__ = check_pool.__name__, "_check_slice"  # sent to workers by name
+    monkeypatch.setattr(check_pool, "_check_slice", dying)
+    monkeypatch.setenv("AUDITFORMS_WORKERS", "2")
+    broken = run_cli("check", KITCHEN_SINK, batch, "--period", "2026-11", "--format", "json")
+    assert (broken.exit_code, broken.stdout) == (whole.exit_code, whole.stdout)

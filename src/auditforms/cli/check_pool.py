@@ -8,13 +8,20 @@ reports them in the order of the files, exactly as a check in one process does. 
 slices are ever outstanding, so a batch of any size runs in flat memory. Where ``fork`` is
 unavailable (Windows, macOS by default), or the batch is small, the files are checked in the
 command itself.
+
+A worker that dies (killed by hand, or by the system when memory runs out) never leaves the
+command waiting for an answer that cannot come, as ``multiprocessing.Pool`` would: the
+executor says the pool is broken, and the files not yet reported are checked in the command.
 """
 
 from __future__ import annotations
 
+import gc
 import multiprocessing
 from collections import deque
 from collections.abc import Iterator, Sequence
+from concurrent.futures import Future, ProcessPoolExecutor
+from concurrent.futures.process import BrokenProcessPool
 from pathlib import Path
 from typing import Any
 
@@ -48,25 +55,35 @@ def check_files(definition: Any, paths: Sequence[Path], *, context: EvalContext,
 def _in_workers(checker: Checker, paths: Sequence[Path], choose: Chooser | None,
                 workers: int) -> Iterator[FileResult]:
     _STATE.update(checker=checker, paths=list(paths), choose=choose)
-    pool = multiprocessing.get_context("fork").Pool(workers)
+    # The workers share the checker's pages with the command until they write to them; a
+    # collection in a worker would write to every object it walks. Frozen, it walks none.
+    gc.freeze()
+    pool = ProcessPoolExecutor(workers, mp_context=multiprocessing.get_context("fork"))
+    reported = 0  # files whose results have been given, in order
     try:
         starts = iter(range(0, len(paths), SLICE))
-        pending: deque[Any] = deque()
+        pending: deque[Future[list[FileResult]]] = deque()
         for start in starts:
-            pending.append(pool.apply_async(_check_slice, (start,)))
+            pending.append(pool.submit(_check_slice, start))
             if len(pending) >= workers * AHEAD:
                 break
         while pending:
-            results = pending.popleft().get()
+            try:
+                results = pending.popleft().result()
+            except BrokenProcessPool:  # a worker died: the rest are checked here, below
+                break
             following = next(starts, None)
             if following is not None:
-                pending.append(pool.apply_async(_check_slice, (following,)))
+                pending.append(pool.submit(_check_slice, following))
+            reported += len(results)
             yield from results
-        pool.close()
+        pool.shutdown(wait=True)  # all given: let the workers end before the command goes on
     finally:
-        pool.terminate()
-        pool.join()
+        pool.shutdown(wait=False, cancel_futures=True)
+        gc.unfreeze()
         _STATE.clear()
+    for path in paths[reported:]:
+        yield guarded_check_file(checker, path, choose)
 
 
 def _check_slice(start: int) -> list[FileResult]:
