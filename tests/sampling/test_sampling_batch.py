@@ -196,6 +196,37 @@ def test_worker_processes_give_the_same_files_as_one_process(run_cli, fake_rende
     assert len(one) == 26
 
 
+def test_a_rendering_worker_that_dies_costs_time_never_forms(run_cli, fake_renderers, tmp_path, monkeypatch):
+    """A worker killed mid-batch (out of memory, or by hand) neither hangs ``render --sample``
+    nor loses a form: the forms it had not given are rendered in the command. Workers are
+    replaced every few forms too, so the batch spans several pools."""
+    import os
+    import signal
+
+    from auditforms.cli import render_pool
+
+    rows = "".join(f"C{i},Early Help,Bob\n" for i in range(12))
+    sample = write_csv(tmp_path / "s.csv", f"Child ID,Team,Auditor\n{rows}")
+    monkeypatch.setenv("AUDITFORMS_WORKERS", "1")
+    assert render(run_cli, sample, tmp_path / "one").exit_code == 0
+    monkeypatch.setenv("AUDITFORMS_WORKERS", "2")
+    monkeypatch.setattr("auditforms.cli.workers.os.cpu_count", lambda: 2)
+    monkeypatch.setattr(render_pool, "WORTH_WORKERS_SECONDS", 0.0)
+    monkeypatch.setattr(render_pool, "TASKS_PER_WORKER", 2)
+    work = render_pool._work
+
+    def dying(index: int):
+        if index == 13:  # in the fourth pool
+            os.kill(os.getpid(), signal.SIGKILL)
+        return work(index)
+
+    dying.__module__, dying.__qualname__ = render_pool.__name__, "_work"  # sent to workers by name
+    monkeypatch.setattr(render_pool, "_work", dying)
+    assert render(run_cli, sample, tmp_path / "many").exit_code == 0
+    one = {p.name: p.read_bytes() for p in (tmp_path / "one").iterdir()}
+    assert one == {p.name: p.read_bytes() for p in (tmp_path / "many").iterdir()}
+
+
 def test_extra_columns_fill_central_fields_by_id_or_label(run_cli, fake_renderers, tmp_path):
     sample = write_csv(tmp_path / "s.csv", "Child ID,Legal status,Age,Auditor name,Notes\n"
                                            "C1,section 20,7,Ann,private note\n")

@@ -2,11 +2,15 @@
 
 Two reasons: time (forms are independent, so a 20-child batch in two formats uses every
 core) and memory (a renderer that keeps a little memory per document -- python-docx
-does -- grows without bound over 1,000 forms in one process; workers are replaced every
-:data:`TASKS_PER_WORKER` forms, so the batch's memory stays flat). Workers are forked
-from the command, so they start with the definition loaded and the renderers imported.
+does -- grows without bound over 1,000 forms in one process; the workers are replaced
+after :data:`TASKS_PER_WORKER` forms each, so the batch's memory stays flat). Workers are
+forked from the command, so they start with the definition loaded and the renderers imported.
 Where ``fork`` is unavailable (Windows, macOS defaults), or the forms are cheap, they
 render one by one in the command itself.
+
+A worker that dies (the system killing it when memory runs out, or a user) never leaves the
+command waiting for a form that cannot come, as ``multiprocessing.Pool`` would: the
+executor says the pool is broken, and the forms not yet given are rendered in the command.
 """
 
 from __future__ import annotations
@@ -14,6 +18,8 @@ from __future__ import annotations
 import multiprocessing
 import time
 from collections.abc import Iterator, Mapping, Sequence
+from concurrent.futures import ProcessPoolExecutor
+from concurrent.futures.process import BrokenProcessPool
 from typing import Any
 
 from auditforms.cli.workers import worker_count
@@ -75,15 +81,26 @@ def render_all(definition: Definition, renderers: Mapping[str, Any],
 
 def _in_workers(definition: Definition, renderers: Mapping[str, Any], jobs: Sequence[FormJob],
                 workers: int) -> Iterator[tuple[FormJob, bytes]]:
+    """The forms in job order, by pools of ``workers`` processes that each render at most
+    :data:`TASKS_PER_WORKER` forms (an executor cannot replace forked workers itself)."""
     _STATE.update(definition=definition, renderers=renderers, jobs=list(jobs))
-    pool = multiprocessing.get_context("fork").Pool(workers, maxtasksperchild=TASKS_PER_WORKER)
+    context = multiprocessing.get_context("fork")
+    given = 0
     try:
-        for index, data, problem in pool.imap(_work, range(len(jobs))):
-            if problem is not None or data is None:
-                raise RenderFailed(problem or "a form could not be rendered")
-            yield jobs[index], data
-        pool.close()
+        while given < len(jobs):
+            pool = ProcessPoolExecutor(workers, mp_context=context)
+            try:
+                for index, data, problem in pool.map(_work, range(given, min(given + workers * TASKS_PER_WORKER,
+                                                                             len(jobs)))):
+                    if problem is not None or data is None:
+                        raise RenderFailed(problem or "a form could not be rendered")
+                    given = index + 1
+                    yield jobs[index], data
+            except BrokenProcessPool:  # a worker died: the rest are rendered here
+                break
+            finally:
+                pool.shutdown(wait=False, cancel_futures=True)
     finally:
-        pool.terminate()
-        pool.join()
         _STATE.clear()
+    for job in jobs[given:]:
+        yield job, _render(definition, renderers, job)
