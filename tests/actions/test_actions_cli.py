@@ -352,3 +352,39 @@ def test_an_audit_changed_between_reading_and_writing_stops_every_write(tmp_path
     assert prepare_writes(LoadedDefinition(torbay()), changes, "2026-12-10T09:00:00Z", problems) == {}
     assert [(p.code, Path(p.file).name) for p in problems] == [("AF960", "b.json")]
     assert "changed since it was read" in problems[0].message
+
+
+def test_a_tracker_worker_that_dies_costs_time_never_a_tracker(run_cli, folder: Path, monkeypatch) -> None:
+    """A worker killed while writing trackers (out of memory, or by hand) neither stops the run
+    with a traceback nor leaves a half-written tracker: the trackers are written in the command."""
+    import os
+    import signal
+
+    import openpyxl
+
+    from auditforms.cli import actions_render
+
+    def cells(out: Path) -> dict[str, list[tuple[object, ...]]]:
+        return {p.name: list(openpyxl.load_workbook(p)["Actions"].iter_rows(values_only=True))
+                for p in sorted(out.iterdir())}
+
+    def split(out: Path):
+        return run_cli("actions", TORBAY, folder / "audits", "--today", TODAY, "--teams", folder / "teams.csv",
+                       "--split-by", "team", "-o", out)
+
+    assert split(folder / "one").exit_code == 0
+    monkeypatch.setattr(actions_render, "PARALLEL_FROM_ROWS", 0)
+    monkeypatch.setattr("auditforms.cli.workers.os.cpu_count", lambda: 2)
+    monkeypatch.setenv("AUDITFORMS_WORKERS", "2")
+    write_index = actions_render._write_index
+
+    def dying(index: int) -> None:
+        if index == 0:
+            os.kill(os.getpid(), signal.SIGKILL)
+        write_index(index)
+
+    dying.__module__, dying.__qualname__ = actions_render.__name__, "_write_index"  # sent to workers by name
+    monkeypatch.setattr(actions_render, "_write_index", dying)
+    broken = split(folder / "broken")
+    assert broken.exit_code == 0, broken.output
+    assert len(cells(folder / "one")) >= 2 and cells(folder / "broken") == cells(folder / "one")

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import multiprocessing
 from concurrent.futures import ProcessPoolExecutor
+from concurrent.futures.process import BrokenProcessPool
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -63,6 +64,9 @@ def write_trackers(spool: ActionSpool, definition: Definition, format_: str, fol
         with ProcessPoolExecutor(workers, mp_context=multiprocessing.get_context("fork")) as pool:
             biggest_first = sorted(range(len(jobs)), key=lambda k: -jobs[k].rows)
             list(pool.map(_write_index, biggest_first))
+    except BrokenProcessPool:  # a worker died (out of memory, or killed): every tracker is written here
+        for job in jobs:  # into the staging folder, so one a worker half wrote is simply written again
+            _write(work, job)
     finally:
         _WORK = None
     return len(jobs)
