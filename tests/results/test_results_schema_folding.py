@@ -9,7 +9,7 @@ import jsonschema_rs
 from hypothesis import HealthCheck, example, given, settings
 from hypothesis import strategies as st
 
-from auditforms.results.schema_folding import FALSE, TRUE, folded
+from auditforms.results.schema_folding import FALSE, TRUE, conjoined, folded
 
 KEYS = st.sampled_from(["a", "b", "c"])
 
@@ -57,6 +57,15 @@ def test_a_folded_schema_accepts_what_the_original_accepts(schema: Any, instance
     json.dumps(fold)  # still plain JSON
     for instance in instances:
         assert _accepts(fold, instance) is _accepts(schema, instance), (schema, fold, instance)
+
+
+@settings(max_examples=200, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(schemas=st.lists(SCHEMAS, min_size=1, max_size=4), instances=st.lists(INSTANCES, min_size=1, max_size=6))
+def test_folded_schemas_conjoined_accept_what_all_of_them_accept(schemas: list[Any], instances: list[Any]) -> None:
+    """How a group of rules is made: each rule folded once, then the folded schemas conjoined."""
+    together = conjoined([folded(s) for s in schemas])
+    for instance in instances:
+        assert _accepts(together, instance) is _accepts({"allOf": schemas}, instance)
 
 
 def test_rules_reading_one_member_look_it_up_once() -> None:

@@ -12,13 +12,36 @@ from typing import Any
 
 from auditforms.model.definition import Definition, Rule
 from auditforms.results.rule_schema import RuleSchemas, Schema
-from auditforms.results.schema_folding import folded
+from auditforms.results.schema_folding import conjoined, folded
 from auditforms.rules import EvalContext
 
 #: rules per part of a group, checked together before each is checked alone
 _PART = 6
 
-_Part = tuple["Callable[[Any], bool] | None", list[tuple[Rule, "Callable[[Any], bool] | None"]]]
+Check = Callable[[Any], bool]
+
+
+class _Lazy:
+    """A check compiled the first time it is asked for: a part's or a rule's own check is
+    needed only when its group's check fails, which a small batch may never see."""
+
+    __slots__ = ("_check", "_compiled", "_schema")
+
+    def __init__(self, schema: Schema) -> None:
+        self._schema: Schema | None = schema
+        self._check: Check | None = None
+        self._compiled = False
+
+    def __call__(self, answers: Any) -> bool | None:
+        """Whether the answers pass, or ``None`` when the schema cannot be compiled here."""
+        if not self._compiled:
+            assert self._schema is not None
+            self._check, self._schema, self._compiled = _compile(self._schema), None, True
+        return None if self._check is None else self._check(answers)
+
+
+#: (a part's check, or None when the part is its whole group; its rules, with their own checks)
+_Part = tuple["_Lazy | None", list[tuple[Rule, "_Lazy | None"]]]
 
 
 class RuleShortcut:
@@ -28,33 +51,40 @@ class RuleShortcut:
     ``for_each`` rules, which visit every question or row and cost more. When a group's
     check fails (an audit that breaks a rule, about one in three), its parts of at most six
     rules are checked, and the rules of a failing part each alone; the rest stay proven.
+    Each rule's schema is folded by member once (:mod:`~auditforms.results.schema_folding`);
+    a group's and a part's are the conjunction of their rules' folded schemas.
     """
 
     def __init__(self, definition: Definition, context: EvalContext, rules: Sequence[Rule],
                  target: Callable[[Rule], str]) -> None:
         builder = RuleSchemas(definition, context)
-        schemas = [builder.holds(rule, target(rule)) for rule in rules]
+        raw = [builder.holds(rule, target(rule)) for rule in rules]
+        schemas = [folded(s) if s is not None else None for s in raw]
         self.rules = tuple(rules)
         self.left = tuple(r for r, s in zip(rules, schemas, strict=True) if s is None)
-        self.schema = _with_defs(builder.defs, [s for s in schemas if s is not None])
+        self.defs = builder.defs
         #: rule -> its own check, asked only when its group's check fails (a few audits)
-        self._each = [(r, _compile(_with_defs(builder.defs, [s])) if s is not None else None)
+        self._each = [(r, _Lazy(self._whole([s])) if s is not None else None)
                       for r, s in zip(rules, schemas, strict=True)]
         checks = dict(self._each)
-        #: (the group's check, its parts: (a part's check or None when it is the group, its rules))
-        self._groups: list[tuple[Callable[[Any], bool] | None, list[_Part]]] = []
+        #: (the group's check, its parts)
+        self._groups: list[tuple[Check | None, list[_Part]]] = []
         for scoped in (False, True):
             members = [(r, s) for r, s in zip(rules, schemas, strict=True)
                        if s is not None and (r.for_each is not None) == scoped]
             if not members:
                 continue
-            group = _compile(_with_defs(builder.defs, [s for _, s in members]))
+            group = _compile(self._whole([s for _, s in members]))
             chunks = [members[k:k + _PART] for k in range(0, len(members), _PART)]
             parts: list[_Part] = [
-                (None if len(chunks) == 1 else _compile(_with_defs(builder.defs, [s for _, s in chunk])),
+                (None if len(chunks) == 1 else _Lazy(self._whole([s for _, s in chunk])),
                  [(r, checks[r]) for r, _ in chunk]) for chunk in chunks]
             self._groups.append((group, parts))
-        self._order = {id(r): k for k, r in enumerate(self.rules)}
+
+    def _whole(self, folded_schemas: list[Schema]) -> Schema:
+        """The conjunction of rules' folded schemas, with the definitions they refer to."""
+        return {"$schema": "https://json-schema.org/draft/2020-12/schema", "$defs": self.defs,
+                "allOf": [conjoined(folded_schemas)]}
 
     def rules_left(self, answers: Mapping[str, Any]) -> tuple[Rule, ...]:
         """The rules the evaluator must still run for these answers, in their order.
@@ -77,19 +107,13 @@ class RuleShortcut:
         return tuple(r for r in self.rules if id(r) in left)
 
 
-def _with_defs(defs: dict[str, Schema], holds: list[Schema]) -> Schema:
-    """The rules' schemas as one, folded by member (:mod:`~auditforms.results.schema_folding`)."""
-    return {"$schema": "https://json-schema.org/draft/2020-12/schema", "$defs": defs,
-            "allOf": [folded({"allOf": holds})]}
-
-
-def _compile(schema: Schema) -> Callable[[Any], bool] | None:
+def _compile(schema: Schema) -> Check | None:
     try:
         import jsonschema_rs
     except ImportError:  # pragma: no cover - platforms without its wheel: the evaluator does all
         return None
     try:
-        valid: Callable[[Any], bool] = jsonschema_rs.Draft202012Validator(schema, validate_formats=True).is_valid
+        valid: Check = jsonschema_rs.Draft202012Validator(schema, validate_formats=True).is_valid
     except (ValueError, jsonschema_rs.ValidationError):  # pragma: no cover
         return None
     return valid
