@@ -12,7 +12,6 @@ from __future__ import annotations
 import json
 import re
 from collections.abc import Iterator
-from dataclasses import replace
 from json.decoder import scanstring  # type: ignore[attr-defined]
 from typing import Any
 
@@ -169,7 +168,7 @@ def _line_col(text: str, index: int) -> tuple[str, int, int]:
 def _at(d: Diagnostic, position: Any) -> Diagnostic:
     if d.line or d.pointer is None or position is None:
         return d
-    return replace(d, line=position[1], col=position[2])
+    return d.located(d.file, position[1], position[2])
 
 
 def json_position(text: str, pointer: str | None) -> tuple[str, int, int] | None:
