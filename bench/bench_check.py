@@ -1,10 +1,11 @@
 """Benchmark: ``auditforms check`` on 10,000 completed Torbay audits from disk, beside bare jsonschema.
 
-Usage: python bench/bench_check.py [--count 10000] [--definition definitions/torbay-full-audit.yaml]
+Usage: python bench/bench_check.py [--count 10000] [--repeat 3] [--definition definitions/torbay-full-audit.yaml]
 
 Writes N fictional completed audits to a temporary folder (1 in 10 with a defect; with the
 rules, about a third fail, mostly an overall rating of Not applicable, and nearly every one has
-a warning to locate in its file), then times, in one process on one core:
+a warning to locate in its file; every narrative box says something of its own, as in real
+audits, so nothing is worked out once for a whole audit), then times, in one process on one core:
 
 * check:  ``iter_check_files`` (read, parse, result schema, consistency, moderation, rules);
 * floor:  read + ``json.loads`` + jsonschema-rs's ``is_valid`` with the same result schema
@@ -14,10 +15,12 @@ a warning to locate in its file), then times, in one process on one core:
 * bare:   read + ``json.loads`` + ``list(validator.iter_errors(doc))`` with the same schema
           and the same (pure-Python jsonschema) validator as check, nothing else.
 
-and prints audits/second for both, their ratio, (wall clock and CPU time of this one process: on a
-busy machine the CPU figure is the fair one) and the memory used when checking the first
-1,000 and all N (peak RSS from ``resource``; Python allocations from ``tracemalloc`` in a
-separate pass, since tracing slows everything down). Targets: >= 8,000 audits/s, check time
+Check, its workers and the floor run ``--repeat`` times, in turn, and the fastest run of each is
+shown (a shared machine only ever slows a run down). It prints audits/second for each, their
+ratio (wall clock and CPU time of this one process: on a busy machine the CPU figure is the
+fair one) and the memory used when checking the first 1,000 and all N (peak RSS from
+``resource``; Python allocations from ``tracemalloc`` in a separate pass, since tracing slows
+everything down). Targets: >= 8,000 audits/s, check time
 <= 3x the floor, memory flat. The machine may be shared: run it several times and compare
 the ratio, which a busy machine disturbs less than the rates.
 """
