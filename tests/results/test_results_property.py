@@ -15,6 +15,7 @@ from tests.results.results_strategies import audits
 from auditforms.api import load_definition
 from auditforms.renderers import RenderOptions, get_renderer
 from auditforms.results.check import check_document
+from auditforms.results.checker import Checker
 from auditforms.results.fast_schema import compile_schema, json_equal
 from auditforms.results.validation import FORMAT_TESTS, make_validator
 from auditforms.results.visibility import Visibility
@@ -158,3 +159,19 @@ def test_an_audit_read_from_a_json_or_yaml_file_gets_the_same_findings(document)
         for result in iter_check_files(DEFINITION, [tmp], context=NOVEMBER):
             assert sorted(key(d) for d in result.diagnostics) == expected, result.file
             assert all(d.line > 0 for d in result.diagnostics if d.pointer is not None), result.file
+
+
+EXPLAINER_CHECKER = Checker(DEFINITION)
+
+
+@SETTINGS
+@given(audits(DEFINITION))
+def test_the_explainer_words_exactly_the_errors_of_the_full_schema(document):
+    """Pruned to the parts jsonschema-rs found errors in, jsonschema gives every error the full
+    schema gives, in the same order, with the same wording and places."""
+    def described(validator):
+        return [(e.message, list(e.absolute_path), list(e.relative_schema_path), e.validator)
+                for e in validator.iter_errors(document)]
+
+    explainer = EXPLAINER_CHECKER.explainer
+    assert described(explainer.validator_for(document)) == described(explainer.validator)
