@@ -16,7 +16,9 @@ executor says the pool is broken, and the files not yet reported are checked in 
 
 from __future__ import annotations
 
+import contextlib
 import gc
+import itertools
 import multiprocessing
 from collections import deque
 from collections.abc import Iterator, Sequence
@@ -63,20 +65,22 @@ def _in_workers(checker: Checker, paths: Sequence[Path], choose: Chooser | None,
     try:
         starts = iter(range(0, len(paths), SLICE))
         pending: deque[Future[list[FileResult]]] = deque()
-        for start in starts:
-            pending.append(pool.submit(_check_slice, start))
-            if len(pending) >= workers * AHEAD:
-                break
+        with contextlib.suppress(BrokenProcessPool):  # a worker died already: the futures sent say so below
+            for start in itertools.islice(starts, workers * AHEAD):
+                pending.append(pool.submit(_check_slice, start))
         while pending:
             try:
                 results = pending.popleft().result()
             except BrokenProcessPool:  # a worker died: the rest are checked here, below
                 break
-            following = next(starts, None)
-            if following is not None:
-                pending.append(pool.submit(_check_slice, following))
             reported += len(results)
             yield from results
+            following = next(starts, None)
+            if following is not None:
+                try:
+                    pending.append(pool.submit(_check_slice, following))
+                except BrokenProcessPool:  # a worker died since: as above
+                    break
         pool.shutdown(wait=True)  # all given: let the workers end before the command goes on
     finally:
         pool.shutdown(wait=False, cancel_futures=True)

@@ -96,6 +96,7 @@ def _in_workers(definition: Definition, renderers: Mapping[str, Any], jobs: Sequ
                         raise RenderFailed(problem or "a form could not be rendered")
                     given = index + 1
                     yield jobs[index], data
+                pool.shutdown(wait=True)  # ended, threads and all, before the next pool forks
             except BrokenProcessPool:  # a worker died: the rest are rendered here
                 break
             finally:
