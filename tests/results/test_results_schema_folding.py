@@ -14,7 +14,8 @@ from auditforms.results.schema_folding import FALSE, TRUE, conjoined, folded
 KEYS = st.sampled_from(["a", "b", "c"])
 
 ATOMS = st.sampled_from([
-    TRUE, FALSE, {"type": "string"}, {"type": "object"}, {"type": "array"}, {"const": 1}, {"enum": ["x", 2]},
+    TRUE, FALSE, True, False, {"required": []}, {"type": "object", "required": []}, {"type": ["object"]},
+    {"type": "string"}, {"type": "object"}, {"type": "array"}, {"const": 1}, {"enum": ["x", 2]},
     {"minLength": 2}, {"required": ["a"]}, {"type": "string", "pattern": "x"}, {"minProperties": 2},
 ])
 
@@ -85,3 +86,15 @@ def test_row_rules_become_one_test_of_each_row() -> None:
     first, second = {"required": ["action"]}, {"required": ["person"]}
     assert folded({"allOf": [{"items": first, "additionalProperties": first}, {"items": second}]}) == {
         "items": {"allOf": [first, second]}, "additionalProperties": first}
+
+
+def test_schemas_whose_meaning_depends_on_where_their_parts_are_are_kept_whole() -> None:
+    """``unevaluatedProperties`` counts the members a ``{}`` test evaluates, and a ``$ref`` may point
+    at a subschema that folding would move: such schemas are not folded."""
+    unevaluated = {"allOf": [{"properties": {"a": {}}}], "unevaluatedProperties": False}
+    assert folded(unevaluated) is unevaluated and _accepts(unevaluated, {"a": 1})
+    pointing = {"allOf": [{"properties": {"a": {"type": "string"}}}, {"$ref": "#/allOf/0"}]}
+    assert folded(pointing) is pointing
+    into_defs = {"allOf": [{"properties": {"a": {"$ref": "#/$defs/s"}}}, {"properties": {"b": {"type": "string"}}}]}
+    assert folded(into_defs) == {"properties": {"a": {"$ref": "#/$defs/s"}, "b": {"type": "string"}}}
+    assert conjoined([unevaluated, TRUE]) == {"allOf": [unevaluated, TRUE]}

@@ -16,12 +16,11 @@ executor says the pool is broken, and the files not yet reported are checked in 
 
 from __future__ import annotations
 
-import contextlib
 import gc
 import itertools
 import multiprocessing
 from collections import deque
-from collections.abc import Iterator, Sequence
+from collections.abc import Generator, Iterator, Sequence
 from concurrent.futures import Future, ProcessPoolExecutor
 from concurrent.futures.process import BrokenProcessPool
 from pathlib import Path
@@ -56,38 +55,55 @@ def check_files(definition: Any, paths: Sequence[Path], *, context: EvalContext,
 
 def _in_workers(checker: Checker, paths: Sequence[Path], choose: Chooser | None,
                 workers: int) -> Iterator[FileResult]:
-    _STATE.update(checker=checker, paths=list(paths), choose=choose)
-    # The workers share the checker's pages with the command until they write to them; a
-    # collection in a worker would write to every object it walks. Frozen, it walks none.
-    gc.freeze()
-    pool = ProcessPoolExecutor(workers, mp_context=multiprocessing.get_context("fork"))
     reported = 0  # files whose results have been given, in order
     try:
-        starts = iter(range(0, len(paths), SLICE))
-        pending: deque[Future[list[FileResult]]] = deque()
-        with contextlib.suppress(BrokenProcessPool):  # a worker died already: the futures sent say so below
-            for start in itertools.islice(starts, workers * AHEAD):
-                pending.append(pool.submit(_check_slice, start))
-        while pending:
-            try:
-                results = pending.popleft().result()
-            except BrokenProcessPool:  # a worker died: the rest are checked here, below
-                break
-            reported += len(results)
-            yield from results
-            following = next(starts, None)
-            if following is not None:
-                try:
-                    pending.append(pool.submit(_check_slice, following))
-                except BrokenProcessPool:  # a worker died since: as above
-                    break
-        pool.shutdown(wait=True)  # all given: let the workers end before the command goes on
-    finally:
-        pool.shutdown(wait=False, cancel_futures=True)
-        gc.unfreeze()
-        _STATE.clear()
-    for path in paths[reported:]:
+        pool = ProcessPoolExecutor(workers, mp_context=multiprocessing.get_context("fork"))
+    except (OSError, ImportError):  # no semaphores here (some containers): this process does it all
+        pool = None
+    if pool is not None:
+        _STATE.update(checker=checker, paths=list(paths), choose=choose)
+        # The workers (forked at the first submit) share the checker's pages with the command
+        # until they write to them; a collection in a worker would write to every object it
+        # walks. Frozen, it walks none.
+        gc.freeze()
+        try:
+            reported = yield from _results(pool, len(paths), workers)
+            pool.shutdown(wait=True)  # all given: let the workers end before the command goes on
+        finally:
+            pool.shutdown(wait=False, cancel_futures=True)
+            gc.unfreeze()
+            _STATE.clear()
+    for path in paths[reported:]:  # what no worker reported: a worker died, or none could start
         yield guarded_check_file(checker, path, choose)
+
+
+def _results(pool: ProcessPoolExecutor, count: int, workers: int) -> Generator[FileResult, None, int]:
+    """The workers' results in the files' order, slice by slice, until they are all given or
+    a worker dies (or cannot be forked); returns how many files were reported."""
+    reported = 0
+    starts = iter(range(0, count, SLICE))
+    pending: deque[Future[list[FileResult]]] = deque()
+    try:  # the first submit forks the workers
+        for start in itertools.islice(starts, workers * AHEAD):
+            pending.append(pool.submit(_check_slice, start))
+    except OSError:  # a worker could not be forked: nothing will answer for what was sent
+        return 0
+    except BrokenProcessPool:  # a worker died already: the futures sent say so below
+        pass
+    while pending:
+        try:
+            results = pending.popleft().result()
+        except BrokenProcessPool:
+            return reported
+        reported += len(results)
+        yield from results
+        following = next(starts, None)
+        if following is not None:
+            try:
+                pending.append(pool.submit(_check_slice, following))
+            except (BrokenProcessPool, OSError):
+                return reported
+    return reported
 
 
 def _check_slice(start: int) -> list[FileResult]:

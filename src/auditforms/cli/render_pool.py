@@ -2,8 +2,8 @@
 
 Two reasons: time (forms are independent, so a 20-child batch in two formats uses every
 core) and memory (a renderer that keeps a little memory per document -- python-docx
-does -- grows without bound over 1,000 forms in one process; the workers are replaced
-after :data:`TASKS_PER_WORKER` forms each, so the batch's memory stays flat). Workers are
+does -- grows without bound over 1,000 forms in one process; a pool of workers is replaced
+after :data:`TASKS_PER_WORKER` forms per worker, so the batch's memory stays flat). Workers are
 forked from the command, so they start with the definition loaded and the renderers imported.
 Where ``fork`` is unavailable (Windows, macOS defaults), or the forms are cheap, they
 render one by one in the command itself.
@@ -81,8 +81,9 @@ def render_all(definition: Definition, renderers: Mapping[str, Any],
 
 def _in_workers(definition: Definition, renderers: Mapping[str, Any], jobs: Sequence[FormJob],
                 workers: int) -> Iterator[tuple[FormJob, bytes]]:
-    """The forms in job order, by pools of ``workers`` processes that each render at most
-    :data:`TASKS_PER_WORKER` forms (an executor cannot replace forked workers itself)."""
+    """The forms in job order, by pools of ``workers`` processes, each pool rendering
+    ``workers`` x :data:`TASKS_PER_WORKER` forms (an executor cannot replace forked workers
+    itself; a worker takes whichever form is next, so one may render more than its share)."""
     _STATE.update(definition=definition, renderers=renderers, jobs=list(jobs))
     context = multiprocessing.get_context("fork")
     given = 0

@@ -39,6 +39,7 @@ from typing import Any
 from auditforms.model.conditions import All, Any_, Condition, Judgements, Not, Test
 from auditforms.model.definition import Definition, FieldItem, ForEachRows, Rule, Section, Table
 from auditforms.results.date_patterns import date_bound_pattern
+from auditforms.results.schema_folding import FALSE
 from auditforms.results.visibility import ALWAYS, SOME_TEXT, conjunction, marked_not_relevant, negate, shown_schema
 from auditforms.rules import EvalContext
 from auditforms.rules.scoping import judgement_scale, rule_owners, selected_judgements
@@ -46,7 +47,7 @@ from auditforms.rules.text import at_least_words_pattern, child_words_pattern
 
 Schema = dict[str, Any]
 Pair = tuple[Schema, Schema]
-NEVER: Schema = {"not": {}}
+NEVER: Schema = FALSE
 _ISO_DATE = re.compile(r"[0-9]{4}-[0-9]{2}-[0-9]{2}")
 _ANSWERED_REF: Schema = {"$ref": "#/$defs/answered"}
 ANSWERED: Schema = {"anyOf": [

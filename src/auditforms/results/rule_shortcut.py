@@ -8,7 +8,7 @@ audit's answers, which rules the evaluator must still run.
 from __future__ import annotations
 
 from collections.abc import Callable, Mapping, Sequence
-from typing import Any
+from typing import Any, Literal
 
 from auditforms.model.definition import Definition, Rule
 from auditforms.results.rule_schema import RuleSchemas, Schema
@@ -23,21 +23,21 @@ Check = Callable[[Any], bool]
 
 class _Lazy:
     """A check compiled the first time it is asked for: a part's or a rule's own check is
-    needed only when its group's check fails, which a small batch may never see."""
+    needed only when its group's check fails, which a small batch may never see. Two threads
+    sharing a checker may both compile it; either result is the same check."""
 
-    __slots__ = ("_check", "_compiled", "_schema")
+    __slots__ = ("_check", "_schema")
 
     def __init__(self, schema: Schema) -> None:
-        self._schema: Schema | None = schema
-        self._check: Check | None = None
-        self._compiled = False
+        self._schema = schema
+        self._check: Check | Literal[False] | None = False  # False: not compiled yet
 
     def __call__(self, answers: Any) -> bool | None:
         """Whether the answers pass, or ``None`` when the schema cannot be compiled here."""
-        if not self._compiled:
-            assert self._schema is not None
-            self._check, self._schema, self._compiled = _compile(self._schema), None, True
-        return None if self._check is None else self._check(answers)
+        check = self._check
+        if check is False:
+            check = self._check = _compile(self._schema)
+        return None if check is None else check(answers)
 
 
 #: (a part's check, or None when the part is its whole group; its rules, with their own checks)

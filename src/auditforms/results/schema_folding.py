@@ -22,8 +22,15 @@ the constant ``c``. ``{"type": "object", "required": [q], "properties": {q: X}}`
   ``allOf`` of theirs.
 
 Besides that, constant branches go (``{"not": {}}`` in an ``anyOf``, ``{}`` in an
-``allOf``) and nested ``allOf``/``anyOf`` are flattened. Anything else is kept as it is.
-A property test holds folded schemas to the originals on random instances.
+``allOf``; boolean schemas count as these) and nested ``allOf``/``anyOf`` are flattened.
+Anything else is kept as it is. A property test holds folded schemas to the originals on
+random instances.
+
+Folding moves subschemas and drops tests that always hold, so it assumes two things of a
+schema, both true of the rules' schemas: no ``unevaluatedProperties``/``unevaluatedItems``
+(dropping a member's ``{}`` changes what counts as evaluated) and no ``$ref`` but into
+``#/$defs`` (a pointer to a moved subschema would break). A schema that has either is
+returned as it is.
 """
 
 from __future__ import annotations
@@ -45,35 +52,64 @@ _Member = tuple[str, Schema, bool]
 
 def folded(schema: Schema) -> Schema:
     """A schema accepting exactly the instances ``schema`` accepts, with fewer look-ups."""
-    if not isinstance(schema, dict):
+    if not _foldable(schema):
         return schema
+    result: Schema = _folded(schema)
+    return result
+
+
+def _foldable(schema: Any) -> bool:
+    """Whether nothing in ``schema`` depends on where its subschemas are, or on tests that
+    always hold (see the module's docstring)."""
+    if isinstance(schema, list):
+        return all(_foldable(s) for s in schema)
+    if not isinstance(schema, dict):
+        return True
+    if "unevaluatedProperties" in schema or "unevaluatedItems" in schema:
+        return False
+    ref = schema.get("$ref")
+    if ref is not None and not (isinstance(ref, str) and ref.startswith("#/$defs/")):
+        return False
+    return all(_foldable(v) for k, v in schema.items() if k not in ("enum", "const"))
+
+
+def _folded(schema: Any) -> Any:
+    if schema is True:
+        return TRUE
+    if schema is False:
+        return FALSE
+    if not isinstance(schema, dict):
+        return schema  # not a schema: JSON Schema's own validation says so
     if set(schema) == {"not"}:
-        return _negated(folded(schema["not"]))
+        return _negated(_folded(schema["not"]))
     if set(schema) == {"anyOf"}:
-        return _any_of([folded(s) for s in schema["anyOf"]])
+        return _any_of([_folded(s) for s in schema["anyOf"]])
     if set(schema) == {"allOf"}:
-        return _all_of([folded(s) for s in schema["allOf"]])
+        return _all_of([_folded(s) for s in schema["allOf"]])
     members = _members(schema)
     if members is not None:
-        return _object([(key, folded(value), absent) for key, value, absent in members])
+        return _object([(key, _folded(value), absent) for key, value, absent in members])
     return _children_folded(schema)
 
 
 def conjoined(schemas: list[Schema]) -> Schema:
-    """The ``allOf`` of schemas already :func:`folded`, folded, without folding each again."""
+    """The ``allOf`` of schemas already :func:`folded`, folded, without folding each again
+    (schemas :func:`folded` returned as they were are kept whole, side by side)."""
+    if not all(_foldable(s) for s in schemas):
+        return {"allOf": list(schemas)}
     return _all_of(list(schemas))
 
 
 def _children_folded(schema: Schema) -> Schema:
     out = dict(schema)
     for key in _ONE_SCHEMA:
-        if isinstance(out.get(key), dict):
-            out[key] = folded(out[key])
+        if isinstance(out.get(key), dict | bool):
+            out[key] = _folded(out[key])
     for key in ("anyOf", "allOf"):
         if isinstance(out.get(key), list):
-            out[key] = [folded(s) for s in out[key]]
+            out[key] = [_folded(s) for s in out[key]]
     if isinstance(out.get("properties"), dict):
-        out["properties"] = {k: folded(v) for k, v in out["properties"].items()}
+        out["properties"] = {k: _folded(v) for k, v in out["properties"].items()}
     return out
 
 
@@ -83,7 +119,7 @@ def _members(schema: Schema) -> list[_Member] | None:
     With ``type: object`` every required member is ``M(q, X, false)``; without it nothing
     may be required (``required`` alone holds for a non-object but not for an object
     without the member: no constant says that)."""
-    if not schema or not set(schema) <= _OBJECT_KEYS:
+    if not isinstance(schema, dict) or not schema or not set(schema) <= _OBJECT_KEYS:
         return None
     properties, required = schema.get("properties", {}), schema.get("required", [])
     if not isinstance(properties, dict) or not isinstance(required, list):

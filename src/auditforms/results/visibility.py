@@ -17,9 +17,10 @@ from typing import Any
 from auditforms.model.conditions import All, Any_, Condition, Not, Test
 from auditforms.model.definition import Definition, FieldItem
 from auditforms.model.index import DefinitionIndex
+from auditforms.results.schema_folding import TRUE
 
 Schema = dict[str, Any]
-ALWAYS: Schema = {}
+ALWAYS: Schema = TRUE
 #: Text with something ``str.strip`` keeps: what the evaluator counts as answered (\s alone
 #: misses \x1c-\x1f, which Python strips as white space).
 SOME_TEXT = "[^\\s\\x1c-\\x1f]"

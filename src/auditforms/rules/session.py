@@ -247,7 +247,7 @@ class Session:
         return text.refers_to_child(value) or text.names_in(value, self.child_names())
 
     def copies(self, value: str, other: str) -> bool:
-        return not text.surely_apart(value, other) and text.copied(self.word_key(value), self.word_key(other))
+        return text.copies(value, other, self.word_key)
 
     def child_names(self) -> list[str]:
         if self._names is None:

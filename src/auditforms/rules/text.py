@@ -9,7 +9,7 @@ embedded data (:data:`VOCABULARY`) and mirrors these functions, so the two canno
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from functools import lru_cache
 
 #: A word: letters (Latin, with accents) or digits, joined by apostrophes or hyphens.
@@ -136,10 +136,11 @@ def word_key(text: str) -> WordKey:
     return len(found), f" {' '.join(found).lower()} "
 
 
-def copies(text: str, other: str) -> bool:
+def copies(text: str, other: str, key: Callable[[str], WordKey] = word_key) -> bool:
     """Whether one text is the other, or holds all of it (the shorter having 8 words or more),
-    compared word by word without case or punctuation."""
-    return not surely_apart(text, other) and copied(word_key(text), word_key(other))
+    compared word by word without case or punctuation. ``key`` is :func:`word_key`, or a
+    function that keeps what it gives (a check reads each narrative several times)."""
+    return not surely_apart(text, other) and copied(key(text), key(other))
 
 
 #: ASCII capitals to lower case, and every ASCII character that is not a letter or digit, deleted:

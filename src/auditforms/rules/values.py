@@ -11,6 +11,8 @@ from collections.abc import Iterator, Mapping
 from functools import lru_cache
 from typing import Any
 
+from auditforms.rules.logic import MAPPINGS
+
 _DATE = re.compile(r"^\d{4}-\d{2}-\d{2}$")
 
 
@@ -57,7 +59,7 @@ def answered_rows(value: Any) -> Iterator[tuple[int | str, Mapping[str, Any]]]:
     rows that are objects holding an answer."""
     rows = enumerate(value) if isinstance(value, list) else (value.items() if isinstance(value, dict) else ())
     for key, row in rows:
-        if isinstance(row, (dict, Mapping)) and is_answered(row):  # dict first: told at once
+        if isinstance(row, MAPPINGS) and is_answered(row):
             yield key, row
 
 
