@@ -18,7 +18,7 @@ operand and the place, and returns a :data:`Cond`.
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Callable, Mapping
+from collections.abc import Callable, Container, Mapping
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
@@ -72,6 +72,10 @@ class Compiler:
         self.index = evaluator.index
         self.context = evaluator.context
         self._refs: dict[tuple[str, Place], Ref] = {}
+        #: ids shown whatever the answers, once the program knows them: their references read
+        #: the answer without asking the session whether it is shown (refs compiled before
+        #: then, for the conditions that decide it, ask)
+        self.always_shown: Container[str] = ()
 
     # -- references ----------------------------------------------------------------------
 
@@ -98,6 +102,9 @@ class Compiler:
     def _field(self, ref: str) -> Ref:
         entry = self.index.entries.get(ref)
         scale = entry.node.scale if entry and isinstance(entry.node, FieldItem) else None
+        pointer = f"/answers/{ref}"
+        if ref in self.always_shown:
+            return Ref(lambda s, r: s.answers.get(ref), _always_shown, ref, pointer, scale)
 
         def get(s: Session, r: Scope | None) -> Any:
             return s.answers.get(ref) if s.shown(ref) else None
@@ -105,13 +112,19 @@ class Compiler:
         def shown(s: Session, r: Scope | None) -> bool:
             return s.shown(ref)
 
-        return Ref(get, shown, ref, f"/answers/{ref}", scale)
+        return Ref(get, shown, ref, pointer, scale)
 
     def _part(self, owner: str, part: str) -> Ref:
         entry = self.index.entries.get(owner)
         node = entry.node if entry else None
         hideable = isinstance(node, Section) and node.optional and part != "not_relevant"
         scale = self.ev.judgement_scale(owner) if part == "judgement" else None
+        pointer = f"/answers/{owner}/{part}"
+        if owner in self.always_shown and not hideable:
+            def read(s: Session, r: Scope | None) -> Any:
+                value = s.answers.get(owner)
+                return value.get(part) if isinstance(value, MAPPINGS) else None
+            return Ref(read, _always_shown, owner, pointer, scale)
 
         def shown(s: Session, r: Scope | None) -> bool:
             if not s.shown(owner):
@@ -129,7 +142,7 @@ class Compiler:
                 return None
             return value.get(part)
 
-        return Ref(get, shown, owner, f"/answers/{owner}/{part}", scale)
+        return Ref(get, shown, owner, pointer, scale)
 
     def _row_part(self, table_id: str, part: str) -> Ref:
         table = self.index.node(table_id) if table_id in self.index else None

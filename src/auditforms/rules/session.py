@@ -64,6 +64,7 @@ class Program:
         #: parts shown whatever the answers (most of a tool): a session starts knowing them
         self.always_shown: dict[str, bool] = {
             item_id: True for item_id in evaluator.index.entries if self._always(item_id, set())}
+        self.compiler.always_shown = self.always_shown
 
     def _always(self, item_id: str, seen: set[str]) -> bool:
         """Whether a part is shown whatever the answers: no condition, follow-up or optional
