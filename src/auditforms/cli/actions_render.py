@@ -59,9 +59,15 @@ def write_trackers(spool: ActionSpool, definition: Definition, format_: str, fol
         for job in jobs:
             _write(work, job)
         return len(jobs)
+    try:
+        pool = ProcessPoolExecutor(workers, mp_context=multiprocessing.get_context("fork"))
+    except (OSError, ImportError):  # no semaphores here (some containers): one after the other
+        for job in jobs:
+            _write(work, job)
+        return len(jobs)
     _WORK = work
     try:
-        with ProcessPoolExecutor(workers, mp_context=multiprocessing.get_context("fork")) as pool:
+        with pool:
             biggest_first = sorted(range(len(jobs)), key=lambda k: -jobs[k].rows)
             list(pool.map(_write_index, biggest_first))
     except BrokenProcessPool:  # a worker died (out of memory, or killed): every tracker is written here

@@ -89,7 +89,10 @@ def _in_workers(definition: Definition, renderers: Mapping[str, Any], jobs: Sequ
     given = 0
     try:
         while given < len(jobs):
-            pool = ProcessPoolExecutor(workers, mp_context=context)
+            try:
+                pool = ProcessPoolExecutor(workers, mp_context=context)
+            except (OSError, ImportError):  # no semaphores here (some containers): rendered here
+                break
             try:
                 for index, data, problem in pool.map(_work, range(given, min(given + workers * TASKS_PER_WORKER,
                                                                              len(jobs)))):
@@ -98,7 +101,7 @@ def _in_workers(definition: Definition, renderers: Mapping[str, Any], jobs: Sequ
                     given = index + 1
                     yield jobs[index], data
                 pool.shutdown(wait=True)  # ended, threads and all, before the next pool forks
-            except BrokenProcessPool:  # a worker died: the rest are rendered here
+            except (BrokenProcessPool, OSError):  # a worker died, or could not be forked: rendered here
                 break
             finally:
                 pool.shutdown(wait=False, cancel_futures=True)
