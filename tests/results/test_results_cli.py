@@ -195,3 +195,24 @@ def test_a_worker_that_dies_costs_time_never_results(run_cli, batch, monkeypatch
     monkeypatch.setenv("AUDITFORMS_WORKERS", "2")
     broken = run_cli("check", KITCHEN_SINK, batch, "--period", "2026-11", "--format", "json")
     assert (broken.exit_code, broken.stdout) == (whole.exit_code, whole.stdout)
+
+
+def test_where_workers_cannot_be_made_the_command_checks_every_file(run_cli, batch, monkeypatch):
+    """Some containers have no semaphores for a pool: the check runs in the command instead."""
+    from auditforms.cli import check_pool
+
+    for number in range(40):
+        shutil.copy(batch / "child-0414.json", batch / f"more-{number:03d}.json")
+    monkeypatch.setattr(check_pool, "SLICE", 3)
+    monkeypatch.setattr(check_pool, "MIN_FILES_FOR_WORKERS", 10)
+    monkeypatch.setattr("auditforms.cli.workers.os.cpu_count", lambda: 2)
+    monkeypatch.setenv("AUDITFORMS_WORKERS", "1")
+    alone = run_cli("check", KITCHEN_SINK, batch, "--format", "json")
+
+    def no_semaphores(*args, **kwargs):
+        raise PermissionError(13, "Permission denied: /dev/shm")
+
+    monkeypatch.setattr(check_pool, "ProcessPoolExecutor", no_semaphores)
+    monkeypatch.setenv("AUDITFORMS_WORKERS", "2")
+    without = run_cli("check", KITCHEN_SINK, batch, "--format", "json")
+    assert (without.exit_code, without.stdout) == (alone.exit_code, alone.stdout)
