@@ -68,7 +68,7 @@ def test_json_report_is_machine_readable_and_never_quotes_answers(run_cli, batch
     report = json.loads(result.stdout)
     assert report["definition"] == {"id": "kitchen-sink", "version": "1.2.0"}
     assert report["summary"] == {"audits": 3, "passed": 1, "failed": 2, "not_checked": 1,
-                                 "with_warnings": 0, "errors": 2, "warnings": 0}
+                                 "with_warnings": 0, "errors": 2, "warnings": 0, "left_out": 0}
     second = report["files"][1]
     assert (second["audit_id"], second["status"], second["passed"]) == ("2026-11-0412", "submitted", False)
     (finding,) = second["findings"]
@@ -216,3 +216,26 @@ def test_where_workers_cannot_be_made_the_command_checks_every_file(run_cli, bat
     monkeypatch.setenv("AUDITFORMS_WORKERS", "2")
     without = run_cli("check", KITCHEN_SINK, batch, "--format", "json")
     assert (without.exit_code, without.stdout) == (alone.exit_code, alone.stdout)
+
+
+def test_auditforms_own_records_beside_the_audits_are_left_out(run_cli, tmp_path):
+    """A month's folder holds the batch's manifest and the sample's record beside the returns:
+    ``check`` leaves them out, as every command reading a folder of audits does, and says so."""
+    shutil.copy(VALID_JSON, tmp_path / "child-0412.json")
+    (tmp_path / "manifest.json").write_text('{"format": "auditforms/sample-batch", "format_version": 1}')
+    (tmp_path / "sample.meta.json").write_text('{"format": "auditforms/dip-sample", "format_version": 1}')
+    (tmp_path / "other.json").write_text('{"format": "somebody-else/report"}')  # not ours: still an error
+    text = run_cli("check", KITCHEN_SINK, tmp_path, "--period", "2026-11", "--today", "2026-11-30")
+    assert text.exit_code == 1
+    assert f"{tmp_path / 'manifest.json'}: left out: a batch's manifest, not an audit" in text.stdout
+    assert f"{tmp_path / 'sample.meta.json'}: left out: a dip sample's record, not an audit" in text.stdout
+    assert "other.json:1:12: error[AF601] this is not a completed audit" in text.stdout
+    assert text.stderr.endswith("1 of 2 audits passes; 1 error, 0 warnings; 2 of auditforms' own files left out "
+                                "(not audits)\n")
+    data = json.loads(run_cli("check", KITCHEN_SINK, tmp_path, "--format", "json", "--period", "2026-11",
+                              "--today", "2026-11-30").stdout)
+    assert [Path(f["file"]).name for f in data["files"]] == ["child-0412.json", "other.json"]
+    assert (data["summary"]["audits"], data["summary"]["left_out"]) == (2, 2)
+    quiet = run_cli("check", KITCHEN_SINK, tmp_path / "manifest.json", "-q")
+    assert quiet.exit_code == 1 and quiet.stdout == ""  # nothing was checked
+    assert "0 of 0 audits pass; 0 errors, 0 warnings; 1 of auditforms' own files left out" in quiet.stderr

@@ -67,7 +67,7 @@ def test_batch_goes_on_after_bad_files(kitchen_sink, tmp_path):
     assert [(Path(r.file).name, r.passed) for r in report.results] == [
         ("a-broken.json", False), ("b-good.json", True), ("c-empty.yaml", False)]
     assert report.summary() == {"audits": 3, "passed": 1, "failed": 2, "not_checked": 2,
-                                "with_warnings": 0, "errors": 2, "warnings": 0}
+                                "with_warnings": 0, "errors": 2, "warnings": 0, "left_out": 0}
 
 
 def test_json_findings_are_located_by_line(kitchen_sink, tmp_path):

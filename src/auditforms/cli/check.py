@@ -130,7 +130,8 @@ def command(
         from auditforms.cli.common import echo_diagnostics
 
         echo_diagnostics(library.problems, err=True)
-    raise SystemExit(EXIT_INVALID if totals["failed"] or library.problems else EXIT_OK)
+    nothing = not totals["audits"]  # only auditforms' own records were given: nothing to check
+    raise SystemExit(EXIT_INVALID if totals["failed"] or library.problems or nothing else EXIT_OK)
 
 
 def _as_version(library: Any, version: str | None) -> Any:

@@ -11,6 +11,7 @@ from typing import Any
 
 from auditforms.diagnostics import Diagnostic
 from auditforms.model.definition import Definition
+from auditforms.results.envelope import OWN_RECORDS
 from auditforms.sampling.codes import error, warning
 from auditforms.sampling.history import past_audit
 from auditforms.sampling.records import PastAudit
@@ -20,7 +21,7 @@ from auditforms.source.json_reader import parse_json
 
 MAX_JSON_BYTES = 5 * 1024 * 1024
 #: JSON files auditforms itself writes beside audits; never audits, never worth a warning.
-OWN_FORMATS = {"auditforms/sample-batch", "auditforms/dip-sample"}
+OWN_FORMATS = frozenset(OWN_RECORDS)
 
 
 def sha256_file(path: Path) -> str:

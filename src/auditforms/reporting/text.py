@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from auditforms.english import count, verb
 from auditforms.results.check import FileResult
+from auditforms.results.envelope import OWN_RECORDS
 from auditforms.terminal_safety import printable
 
 
@@ -27,6 +28,9 @@ class TextReporter:
         return ""
 
     def file(self, result: FileResult) -> str:
+        if result.record is not None:  # auditforms' own record, not an audit
+            kind = OWN_RECORDS.get(result.record, "a record of auditforms'")
+            return "" if self.quiet else f"{printable(result.file)}: left out: {kind}, not an audit\n"
         lines = [d.format() for d in sorted(result.diagnostics, key=_order)]
         if result.passed and not self.quiet:
             extra = f" with {count(result.warnings, 'warning')}" if result.warnings else ""
@@ -48,4 +52,7 @@ def summary_line(summary: dict[str, int]) -> str:
         notes.append(f"{summary['not_checked']} not checked: unreadable or malformed")
     if notes:
         text += f" ({'; '.join(notes)})"
-    return text + f"; {count(summary['errors'], 'error')}, {count(summary['warnings'], 'warning')}"
+    text += f"; {count(summary['errors'], 'error')}, {count(summary['warnings'], 'warning')}"
+    if summary.get("left_out"):
+        text += f"; {summary['left_out']} of auditforms' own files left out (not audits)"
+    return text

@@ -18,6 +18,7 @@ from auditforms.diagnostics import Diagnostic, Severity
 from auditforms.model.definition import Definition
 from auditforms.months import month_bounds
 from auditforms.results.checker import Checker
+from auditforms.results.envelope import OWN_RECORDS
 from auditforms.results.locating import locate_diagnostics
 from auditforms.results.reading import iter_audit_paths, read_audit
 from auditforms.rules import EvalContext
@@ -63,6 +64,8 @@ class FileResult:
     audit_id: str | None = None
     status: str | None = None
     checked: bool = True
+    #: the format of auditforms' own record this file is (a batch's manifest…): not an audit, left out
+    record: str | None = None
 
     @property
     def errors(self) -> int:
@@ -119,14 +122,17 @@ class CheckReport:
             "format_version": 1,
             "definition": {"id": self.definition_id, "version": self.definition_version},
             "summary": self.summary(),
-            "files": [r.to_json() for r in self.results],
+            "files": [r.to_json() for r in self.results if r.record is None],
         }
 
 
 def summarise(results: Iterable[FileResult]) -> dict[str, int]:
     counts = {"audits": 0, "passed": 0, "failed": 0, "not_checked": 0, "with_warnings": 0,
-              "errors": 0, "warnings": 0}
+              "errors": 0, "warnings": 0, "left_out": 0}
     for r in results:
+        if r.record is not None:  # auditforms' own record, not an audit
+            counts["left_out"] += 1
+            continue
         counts["audits"] += 1
         counts["not_checked"] += 0 if r.checked else 1
         counts["passed" if r.passed else "failed"] += 1
@@ -179,6 +185,9 @@ def check_file(checker: Checker, path: Path, choose: Chooser | None = None) -> F
             problems = [Diagnostic("AF101", "cannot open this folder (permission denied?); the "
                                    "audits in it were not checked", file=name)]
         return FileResult(name, tuple(problems), checked=False)
+    own = document.get("format") if isinstance(document, Mapping) else None
+    if isinstance(own, str) and own in OWN_RECORDS:  # a batch's manifest beside the returns…
+        return FileResult(name, (), checked=False, record=own)
     try:
         found = checker.check(document, name) if choose is None else choose(checker, document, name)
     except RecursionError:  # a hostile file nested hundreds deep inside an answer

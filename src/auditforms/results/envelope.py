@@ -13,6 +13,16 @@ FORMAT = "auditforms/completed-audit"
 FORMAT_VERSION = 1
 STATUSES = ("draft", "submitted", "moderated", "final")
 ENVELOPE_SCHEMA_FILE = "completed-audit.schema.json"
+#: What auditforms itself writes as JSON that is not an audit, by format, in a few words: such
+#: files sit beside returned audits (a batch's manifest, the sample's record, a saved report),
+#: and commands reading a folder of audits leave them out rather than report them.
+OWN_RECORDS = {
+    "auditforms/sample-batch": "a batch's manifest",
+    "auditforms/dip-sample": "a dip sample's record",
+    "auditforms/check-report": "a check report",
+    "auditforms/monthly-report": "a monthly report's figures",
+    "auditforms/actions": "a list of actions",
+}
 
 
 @cache
