@@ -239,3 +239,20 @@ def test_auditforms_own_records_beside_the_audits_are_left_out(run_cli, tmp_path
     quiet = run_cli("check", KITCHEN_SINK, tmp_path / "manifest.json", "-q")
     assert quiet.exit_code == 1 and quiet.stdout == ""  # nothing was checked
     assert "0 of 0 audits pass; 0 errors, 0 warnings; 1 of auditforms' own files left out" in quiet.stderr
+
+
+def test_a_result_travels_from_a_worker_whole():
+    """Workers send results as plain tuples (far quicker to pickle): every field must arrive, so
+    a field added to a result or a diagnostic must be added to the packing too."""
+    import dataclasses
+
+    from auditforms.cli.check_pool import packed, unpacked
+    from auditforms.diagnostics import Diagnostic, Severity
+    from auditforms.results.check import FileResult
+
+    finding = Diagnostic("AF642", "a message", "a.json", 3, 7, "/answers/q1", Severity.WARNING, (("rule", "r"),))
+    result = FileResult("a.json", (finding, Diagnostic("AF101", "unreadable")), "2026-11-0001", "submitted",
+                        False, "auditforms/sample-batch")
+    assert unpacked(packed(result)) == result
+    assert len(packed(result)) == len(dataclasses.fields(FileResult))
+    assert len(packed(result)[5][0]) == len(dataclasses.fields(Diagnostic))

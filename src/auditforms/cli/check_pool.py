@@ -27,6 +27,7 @@ from pathlib import Path
 from typing import Any
 
 from auditforms.cli.workers import worker_count
+from auditforms.diagnostics import Diagnostic, Severity
 from auditforms.results.check import Chooser, FileResult, checker_for, guarded_check_file
 from auditforms.results.checker import Checker
 from auditforms.rules import EvalContext
@@ -82,7 +83,7 @@ def _results(pool: ProcessPoolExecutor, count: int, workers: int) -> Generator[F
     a worker dies (or cannot be forked); returns how many files were reported."""
     reported = 0
     starts = iter(range(0, count, SLICE))
-    pending: deque[Future[list[FileResult]]] = deque()
+    pending: deque[Future[list[Packed]]] = deque()
     try:  # the first submit forks the workers
         for start in itertools.islice(starts, workers * AHEAD):
             pending.append(pool.submit(_check_slice, start))
@@ -96,7 +97,7 @@ def _results(pool: ProcessPoolExecutor, count: int, workers: int) -> Generator[F
         except BrokenProcessPool:
             return reported
         reported += len(results)
-        yield from results
+        yield from map(unpacked, results)
         following = next(starts, None)
         if following is not None:
             try:
@@ -106,7 +107,28 @@ def _results(pool: ProcessPoolExecutor, count: int, workers: int) -> Generator[F
     return reported
 
 
-def _check_slice(start: int) -> list[FileResult]:
+def _check_slice(start: int) -> list[Packed]:
     """In a worker: the results of ``SLICE`` files from ``start`` (never raises for a file)."""
     checker, paths, choose = _STATE["checker"], _STATE["paths"], _STATE["choose"]
-    return [guarded_check_file(checker, path, choose) for path in paths[start:start + SLICE]]
+    return [packed(guarded_check_file(checker, path, choose)) for path in paths[start:start + SLICE]]
+
+
+#: A file's result as plain tuples, the way it travels from a worker to the command.
+Packed = tuple[str, str | None, str | None, bool, str | None,
+               tuple[tuple[str, str, str, int, int, str | None, str, tuple[tuple[str, str], ...]], ...]]
+
+
+def packed(result: FileResult) -> Packed:
+    """``result`` as plain tuples: pickled and unpickled about eight times faster than the
+    dataclasses, which pickle field by field (a worker sends every file's result)."""
+    return (result.file, result.audit_id, result.status, result.checked, result.record,
+            tuple((d.code, d.message, d.file, d.line, d.col, d.pointer, d.severity.value, d.extra)
+                  for d in result.diagnostics))
+
+
+def unpacked(data: Packed) -> FileResult:
+    """The :class:`FileResult` :func:`packed` made ``data`` from."""
+    file, audit_id, status, checked, record, diagnostics = data
+    return FileResult(file, tuple(Diagnostic(code, message, where, line, col, pointer, Severity(severity), extra)
+                                  for code, message, where, line, col, pointer, severity, extra in diagnostics),
+                      audit_id, status, checked, record)
