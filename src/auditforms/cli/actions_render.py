@@ -45,7 +45,6 @@ _WORK: _Work | None = None
 
 def write_trackers(spool: ActionSpool, definition: Definition, format_: str, folder: Path) -> int:
     """Write one tracker per name in the spool into ``folder``; how many were written."""
-    global _WORK
     suffix = FORMATS[format_].suffix
     taken: set[str] = set()
     jobs = []
@@ -55,27 +54,30 @@ def write_trackers(spool: ActionSpool, definition: Definition, format_: str, fol
         jobs.append(_Job(name, rows, folder / file))
     work = _Work(spool, definition, format_, tuple(jobs))
     workers = min(len(jobs), worker_limit())
-    if workers < 2 or spool.count < PARALLEL_FROM_ROWS:
-        for job in jobs:
+    if workers < 2 or spool.count < PARALLEL_FROM_ROWS or not _in_workers(work, workers):
+        for job in jobs:  # into the staging folder: one a dead worker half wrote is simply written again
             _write(work, job)
-        return len(jobs)
+    return len(jobs)
+
+
+def _in_workers(work: _Work, workers: int) -> bool:
+    """Whether worker processes wrote every tracker; not when no pool can be made (no
+    semaphores, some containers) or a worker died (out of memory, or killed)."""
+    global _WORK
     try:
         pool = ProcessPoolExecutor(workers, mp_context=multiprocessing.get_context("fork"))
-    except (OSError, ImportError):  # no semaphores here (some containers): one after the other
-        for job in jobs:
-            _write(work, job)
-        return len(jobs)
+    except (OSError, ImportError):
+        return False
     _WORK = work
     try:
         with pool:
-            biggest_first = sorted(range(len(jobs)), key=lambda k: -jobs[k].rows)
+            biggest_first = sorted(range(len(work.jobs)), key=lambda k: -work.jobs[k].rows)
             list(pool.map(_write_index, biggest_first))
-    except BrokenProcessPool:  # a worker died (out of memory, or killed): every tracker is written here
-        for job in jobs:  # into the staging folder, so one a worker half wrote is simply written again
-            _write(work, job)
+    except BrokenProcessPool:
+        return False
     finally:
         _WORK = None
-    return len(jobs)
+    return True
 
 
 def _write_index(index: int) -> None:

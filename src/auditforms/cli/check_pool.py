@@ -47,35 +47,31 @@ def check_files(definition: Any, paths: Sequence[Path], *, context: EvalContext,
     """Each file's result, in the order of ``paths``: in workers when the batch is large."""
     checker = checker_for(definition, context)
     workers = worker_count(len(paths) // SLICE) if len(paths) >= MIN_FILES_FOR_WORKERS else 1
-    if workers == 1:
-        for path in paths:
-            yield guarded_check_file(checker, path, choose)
-        return
-    yield from _in_workers(checker, paths, choose, workers)
+    reported = (yield from _in_workers(checker, paths, choose, workers)) if workers > 1 else 0
+    for path in paths[reported:]:  # all of a small batch; what no worker reported (one died, or none started)
+        yield guarded_check_file(checker, path, choose)
 
 
 def _in_workers(checker: Checker, paths: Sequence[Path], choose: Chooser | None,
-                workers: int) -> Iterator[FileResult]:
-    reported = 0  # files whose results have been given, in order
+                workers: int) -> Generator[FileResult, None, int]:
+    """The results workers give, in order; returns how many files they reported."""
     try:
         pool = ProcessPoolExecutor(workers, mp_context=multiprocessing.get_context("fork"))
-    except (OSError, ImportError):  # no semaphores here (some containers): this process does it all
-        pool = None
-    if pool is not None:
-        _STATE.update(checker=checker, paths=list(paths), choose=choose)
-        # The workers (forked at the first submit) share the checker's pages with the command
-        # until they write to them; a collection in a worker would write to every object it
-        # walks. Frozen, it walks none.
-        gc.freeze()
-        try:
-            reported = yield from _results(pool, len(paths), workers)
-            pool.shutdown(wait=True)  # all given: let the workers end before the command goes on
-        finally:
-            pool.shutdown(wait=False, cancel_futures=True)
-            gc.unfreeze()
-            _STATE.clear()
-    for path in paths[reported:]:  # what no worker reported: a worker died, or none could start
-        yield guarded_check_file(checker, path, choose)
+    except (OSError, ImportError):  # no semaphores here (some containers): the command does it all
+        return 0
+    _STATE.update(checker=checker, paths=list(paths), choose=choose)
+    # The workers (forked at the first submit) share the checker's pages with the command
+    # until they write to them; a collection in a worker would write to every object it
+    # walks. Frozen, it walks none.
+    gc.freeze()
+    try:
+        reported = yield from _results(pool, len(paths), workers)
+        pool.shutdown(wait=True)  # all given: let the workers end before the command goes on
+        return reported
+    finally:
+        pool.shutdown(wait=False, cancel_futures=True)
+        gc.unfreeze()
+        _STATE.clear()
 
 
 def _results(pool: ProcessPoolExecutor, count: int, workers: int) -> Generator[FileResult, None, int]:

@@ -17,7 +17,7 @@ from __future__ import annotations
 
 import multiprocessing
 import time
-from collections.abc import Iterator, Mapping, Sequence
+from collections.abc import Generator, Iterator, Mapping, Sequence
 from concurrent.futures import ProcessPoolExecutor
 from concurrent.futures.process import BrokenProcessPool
 from typing import Any
@@ -72,18 +72,18 @@ def render_all(definition: Definition, renderers: Mapping[str, Any],
     rest = jobs[first:]
     estimate = (time.perf_counter() - started) * len(rest) / max(first, 1)
     workers = worker_count(len(rest))
-    if workers == 1 or estimate < WORTH_WORKERS_SECONDS:
-        for job in rest:
-            yield job, _render(definition, renderers, job)
-        return
-    yield from _in_workers(definition, renderers, rest, workers)
+    worth = workers > 1 and estimate >= WORTH_WORKERS_SECONDS
+    given = (yield from _in_workers(definition, renderers, rest, workers)) if worth else 0
+    for job in rest[given:]:  # all of a cheap batch; what no worker gave (one died, or none started)
+        yield job, _render(definition, renderers, job)
 
 
 def _in_workers(definition: Definition, renderers: Mapping[str, Any], jobs: Sequence[FormJob],
-                workers: int) -> Iterator[tuple[FormJob, bytes]]:
-    """The forms in job order, by pools of ``workers`` processes, each pool rendering
-    ``workers`` x :data:`TASKS_PER_WORKER` forms (an executor cannot replace forked workers
-    itself; a worker takes whichever form is next, so one may render more than its share)."""
+                workers: int) -> Generator[tuple[FormJob, bytes], None, int]:
+    """The forms workers give, in job order, by pools of ``workers`` processes, each pool
+    rendering ``workers`` x :data:`TASKS_PER_WORKER` forms (an executor cannot replace forked
+    workers itself; a worker takes whichever form is next, so one may render more than its
+    share). Returns how many forms they gave."""
     _STATE.update(definition=definition, renderers=renderers, jobs=list(jobs))
     context = multiprocessing.get_context("fork")
     given = 0
@@ -107,5 +107,4 @@ def _in_workers(definition: Definition, renderers: Mapping[str, Any], jobs: Sequ
                 pool.shutdown(wait=False, cancel_futures=True)
     finally:
         _STATE.clear()
-    for job in jobs[given:]:
-        yield job, _render(definition, renderers, job)
+    return given
