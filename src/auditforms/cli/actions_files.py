@@ -23,9 +23,9 @@ import click
 from auditforms.actions.codes import error
 from auditforms.actions.signoff import Change, apply_changes, still_matches
 from auditforms.cli.common import EXIT_USAGE, LoadedDefinition, write_atomic
-from auditforms.cli.sample_inputs import OWN_FORMATS
 from auditforms.diagnostics import Diagnostic
 from auditforms.model.definition import Definition
+from auditforms.results.envelope import own_record
 
 LOCK_NAME = ".auditforms-actions.lock"
 AUDIT_SUFFIXES = (".json", ".yaml", ".yml", ".docx")
@@ -44,7 +44,7 @@ def read_documents(tool: LoadedDefinition, paths: Sequence[Path],
         else:
             document, found = read_audit_file(path)
             problems.extend(found)
-        if isinstance(document, dict) and document.get("format") in OWN_FORMATS:
+        if own_record(document) is not None:
             continue  # a sample batch's manifest or a sample's record, not an audit
         if document is not None:
             yield str(path), read_as_current(versions, document)

@@ -11,7 +11,7 @@ from typing import Any
 
 from auditforms.diagnostics import Diagnostic
 from auditforms.model.definition import Definition
-from auditforms.results.envelope import OWN_RECORDS
+from auditforms.results.envelope import own_record
 from auditforms.sampling.codes import error, warning
 from auditforms.sampling.history import past_audit
 from auditforms.sampling.records import PastAudit
@@ -20,8 +20,6 @@ from auditforms.source.files import Unreadable, read_capped, sha256_of
 from auditforms.source.json_reader import parse_json
 
 MAX_JSON_BYTES = 5 * 1024 * 1024
-#: JSON files auditforms itself writes beside audits; never audits, never worth a warning.
-OWN_FORMATS = frozenset(OWN_RECORDS)
 
 
 def sha256_file(path: Path) -> str:
@@ -99,7 +97,7 @@ def read_audit_folder(definition: Definition, folder: Path,
             problems.append(warning(problem.code, problem.message + "; ignored", problem.file,
                                     problem.line, problem.col))
             continue
-        if isinstance(data, dict) and data.get("format") in OWN_FORMATS:
+        if own_record(data) is not None:  # auditforms' own, beside the audits: never worth a warning
             continue
         audit, problem = past_audit(definition, data, str(path), tools, versions)
         if audit is not None:

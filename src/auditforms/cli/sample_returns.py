@@ -16,8 +16,9 @@ from pathlib import Path
 from typing import Any
 
 from auditforms.cli.folder_swap import file_sha256
-from auditforms.cli.sample_inputs import OWN_FORMATS, read_json_file
+from auditforms.cli.sample_inputs import read_json_file
 from auditforms.model.definition import Definition
+from auditforms.results.envelope import own_record
 from auditforms.sampling.batch import INDEX, MANIFEST
 from auditforms.sampling.history import ENVELOPE_FORMAT, role_answer
 from auditforms.sampling.status import Returned
@@ -74,8 +75,7 @@ def read_returned(definition: Definition, folder: Path, path: Path, check: Check
     else:
         document, diagnostic = read_json_file(path)
         problem = diagnostic.message if diagnostic else None
-        if problem is None and (not isinstance(document, dict)
-                                or document.get("format") in OWN_FORMATS):
+        if problem is None and (not isinstance(document, dict) or own_record(document) is not None):
             return None
         if problem is None and document.get("format") != ENVELOPE_FORMAT:
             problem = f"not a completed audit (no \"format\": \"{ENVELOPE_FORMAT}\")"

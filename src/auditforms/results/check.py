@@ -18,7 +18,7 @@ from auditforms.diagnostics import Diagnostic, Severity
 from auditforms.model.definition import Definition
 from auditforms.months import month_bounds
 from auditforms.results.checker import Checker
-from auditforms.results.envelope import OWN_RECORDS
+from auditforms.results.envelope import own_record
 from auditforms.results.locating import locate_diagnostics
 from auditforms.results.reading import iter_audit_paths, read_audit
 from auditforms.rules import EvalContext
@@ -185,8 +185,8 @@ def check_file(checker: Checker, path: Path, choose: Chooser | None = None) -> F
             problems = [Diagnostic("AF101", "cannot open this folder (permission denied?); the "
                                    "audits in it were not checked", file=name)]
         return FileResult(name, tuple(problems), checked=False)
-    own = document.get("format") if isinstance(document, Mapping) else None
-    if isinstance(own, str) and own in OWN_RECORDS:  # a batch's manifest beside the returns…
+    own = own_record(document)
+    if own is not None:  # a batch's manifest beside the returns…
         return FileResult(name, (), checked=False, record=own)
     try:
         found = checker.check(document, name) if choose is None else choose(checker, document, name)

@@ -25,6 +25,13 @@ OWN_RECORDS = {
 }
 
 
+def own_record(document: Any) -> str | None:
+    """The format of auditforms' own record ``document`` is (a key of :data:`OWN_RECORDS`), or
+    ``None`` for anything else: an audit, or a file of somebody else's."""
+    found = document.get("format") if isinstance(document, dict) else None
+    return found if isinstance(found, str) and found in OWN_RECORDS else None
+
+
 @cache
 def _envelope_text() -> str:
     return schema_path(ENVELOPE_SCHEMA_FILE).read_text(encoding="utf-8")
