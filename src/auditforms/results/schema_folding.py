@@ -149,10 +149,9 @@ def _negated(inner: Schema) -> Schema:
 
 
 def _any_of(branches: list[Schema]) -> Schema:
-    flat = _flattened(branches, "anyOf")
-    if TRUE in flat:
+    flat = _operands(branches, "anyOf", unit=FALSE, zero=TRUE)
+    if flat is None:
         return TRUE
-    flat = [b for b in flat if b != FALSE]
     if not flat:
         return FALSE
     if len(flat) == 1:
@@ -166,10 +165,9 @@ def _any_of(branches: list[Schema]) -> Schema:
 
 
 def _all_of(branches: list[Schema]) -> Schema:
-    flat = _flattened(branches, "allOf")
-    if FALSE in flat:
+    flat = _operands(branches, "allOf", unit=TRUE, zero=FALSE)
+    if flat is None:
         return FALSE
-    flat = [b for b in flat if b != TRUE]
     gathered: dict[str, list[tuple[Schema, bool]]] = {}
     each: dict[str, list[Schema]] = {}
     others: list[Schema] = []
@@ -194,14 +192,16 @@ def _all_of(branches: list[Schema]) -> Schema:
     return parts[0] if len(parts) == 1 else {"allOf": parts}
 
 
-def _flattened(branches: list[Schema], keyword: str) -> list[Schema]:
+def _operands(branches: list[Schema], keyword: str, unit: Schema, zero: Schema) -> list[Schema] | None:
+    """The branches of an ``anyOf``/``allOf`` (``keyword``), nested ones of the same keyword
+    flattened and its ``unit`` dropped; ``None`` when one is its ``zero``, which decides it."""
     flat: list[Schema] = []
     for branch in branches:
         if isinstance(branch, dict) and set(branch) == {keyword}:
             flat += branch[keyword]
         else:
             flat.append(branch)
-    return flat
+    return None if zero in flat else [b for b in flat if b != unit]
 
 
 def _object(members: list[_Member]) -> Schema:
