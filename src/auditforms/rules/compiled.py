@@ -26,6 +26,7 @@ from auditforms.model.conditions import All, Any_, Condition, Judgements, Not, T
 from auditforms.model.definition import FieldItem, Section, Table
 from auditforms.rules.contracts import Scope
 from auditforms.rules.logic import MAPPINGS, Truth, as_mapping, compare, equals, kleene_all, kleene_any
+from auditforms.rules.logic import get as member  # a member of an object answer, or None
 from auditforms.rules.values import as_date, as_number, is_answered, row_count
 
 if TYPE_CHECKING:
@@ -121,10 +122,7 @@ class Compiler:
         scale = self.ev.judgement_scale(owner) if part == "judgement" else None
         pointer = f"/answers/{owner}/{part}"
         if owner in self.always_shown and not hideable:
-            def read(s: Session, r: Scope | None) -> Any:
-                value = s.answers.get(owner)
-                return value.get(part) if isinstance(value, MAPPINGS) else None
-            return Ref(read, _always_shown, owner, pointer, scale)
+            return Ref(lambda s, r: member(s.answers.get(owner), part), _always_shown, owner, pointer, scale)
 
         def shown(s: Session, r: Scope | None) -> bool:
             if not s.shown(owner):
@@ -149,8 +147,7 @@ class Compiler:
         column = next((c for c in table.columns if c.id == part), None) if isinstance(table, Table) else None
 
         def get(s: Session, r: Scope | None) -> Any:
-            value = r.value if r is not None else None
-            return value.get(part) if isinstance(value, MAPPINGS) else None
+            return member(r.value, part) if r is not None else None
 
         return Ref(get, _always_shown, table_id, f"/answers/{table_id}", column.scale if column else None, part)
 
