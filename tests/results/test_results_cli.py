@@ -116,17 +116,25 @@ def test_period_outside_reports_the_audit_date(run_cli):
     assert "Audit date: the audit date is outside the sample period (/answers/audit-date)" in result.stdout
 
 
+def _large_batch_for_workers(batch: Path, monkeypatch, cores: int) -> None:
+    """43 files (passing, failing and unreadable, interleaved by name), checked in slices of 3
+    by worker processes on ``cores`` cores (whatever this machine has)."""
+    from auditforms.cli import check_pool
+
+    for number in range(40):
+        source = ("child-0412.json", "child-0414.json", "child-0415.json")[number % 3]
+        shutil.copy(batch / source, batch / f"more-{number:03d}.json")
+    monkeypatch.setattr(check_pool, "SLICE", 3)
+    monkeypatch.setattr(check_pool, "MIN_FILES_FOR_WORKERS", 10)
+    monkeypatch.setattr("auditforms.cli.workers.os.cpu_count", lambda: cores)
+
+
 def test_a_large_batch_checked_in_workers_reports_as_one_process_does(run_cli, batch, monkeypatch):
     """Workers (forked where the platform can) take slices of the files; the report, its order
     and the totals are those of a check in one process, in json and text alike."""
     from auditforms.cli import check_pool
 
-    for number in range(40):  # passing, failing and unreadable files, interleaved by name
-        source = ("child-0412.json", "child-0414.json", "child-0415.json")[number % 3]
-        shutil.copy(batch / source, batch / f"more-{number:03d}.json")
-    monkeypatch.setattr(check_pool, "SLICE", 3)
-    monkeypatch.setattr(check_pool, "MIN_FILES_FOR_WORKERS", 10)
-    monkeypatch.setattr("auditforms.cli.workers.os.cpu_count", lambda: 4)  # whatever this machine has
+    _large_batch_for_workers(batch, monkeypatch, 4)
     pools = []
     in_workers = check_pool._in_workers
     monkeypatch.setattr(check_pool, "_in_workers", lambda checker, paths, choose, workers: (
@@ -176,12 +184,7 @@ def test_a_worker_that_dies_costs_time_never_results(run_cli, batch, monkeypatch
 
     from auditforms.cli import check_pool
 
-    for number in range(40):
-        source = ("child-0412.json", "child-0414.json", "child-0415.json")[number % 3]
-        shutil.copy(batch / source, batch / f"more-{number:03d}.json")
-    monkeypatch.setattr(check_pool, "SLICE", 3)
-    monkeypatch.setattr(check_pool, "MIN_FILES_FOR_WORKERS", 10)
-    monkeypatch.setattr("auditforms.cli.workers.os.cpu_count", lambda: 2)
+    _large_batch_for_workers(batch, monkeypatch, 2)
     whole = run_cli("check", KITCHEN_SINK, batch, "--period", "2026-11", "--format", "json")
     check_slice = check_pool._check_slice
 
@@ -201,11 +204,7 @@ def test_where_workers_cannot_be_made_the_command_checks_every_file(run_cli, bat
     """Some containers have no semaphores for a pool: the check runs in the command instead."""
     from auditforms.cli import check_pool
 
-    for number in range(40):
-        shutil.copy(batch / "child-0414.json", batch / f"more-{number:03d}.json")
-    monkeypatch.setattr(check_pool, "SLICE", 3)
-    monkeypatch.setattr(check_pool, "MIN_FILES_FOR_WORKERS", 10)
-    monkeypatch.setattr("auditforms.cli.workers.os.cpu_count", lambda: 2)
+    _large_batch_for_workers(batch, monkeypatch, 2)
     monkeypatch.setenv("AUDITFORMS_WORKERS", "1")
     alone = run_cli("check", KITCHEN_SINK, batch, "--format", "json")
 
