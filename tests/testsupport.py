@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import os
 import shutil
+import subprocess
 from pathlib import Path
 
 import pytest
@@ -19,3 +20,35 @@ def require_binary(name: str, *candidates: str) -> str:
     if os.environ.get("CI"):
         pytest.fail(f"{message} (CI is set, so it must be present)")
     pytest.skip(message)
+
+
+class LibreOffice:
+    """Runs soffice headless with its own profile inside ``workdir``, so parallel runs never share
+    one and pytest's clean-up of temporary folders removes it (a profile left in /tmp is ~1 MB)."""
+
+    def __init__(self, binary: str, workdir: Path) -> None:
+        self.binary = binary
+        self.workdir = workdir
+        self.profile = workdir / "profile"
+
+    def convert(self, source: Path, to: str, outdir: Path | None = None) -> Path:
+        return self.convert_all([source], to, outdir)[0]
+
+    def convert_all(self, sources: list[Path], to: str, outdir: Path | None = None) -> list[Path]:
+        """One soffice run for many files: starting LibreOffice is most of the cost."""
+        outdir = outdir or self.workdir / f"out-{to.split(':')[0]}"
+        outdir.mkdir(parents=True, exist_ok=True)
+        subprocess.run(
+            [self.binary, f"-env:UserInstallation=file://{self.profile}", "--headless",
+             "--norestore", "--convert-to", to, "--outdir", str(outdir), *map(str, sources)],
+            check=True, capture_output=True, timeout=600, env={**os.environ, "HOME": str(self.profile)},
+        )
+        results = [outdir / (source.stem + "." + to.split(":")[0]) for source in sources]
+        for result in results:
+            assert result.is_file(), f"LibreOffice did not convert {result.stem} to {to}"
+        return results
+
+
+def libreoffice(workdir: Path) -> LibreOffice:
+    """The LibreOffice runner for a test, or skip it (fail under CI) when soffice is absent."""
+    return LibreOffice(require_binary("libreoffice", "soffice"), workdir)

@@ -5,27 +5,18 @@ from __future__ import annotations
 
 import datetime as dt
 import json
-import os
-import subprocess
-import tempfile
 from pathlib import Path
 
 import pytest
 from actions_support import TORBAY, audit_folder, edit_tracker, split_by_service_manager
 
-from testsupport import require_binary
+from testsupport import libreoffice
 
 pytestmark = pytest.mark.libreoffice
 
 
 def soffice(sources: list[Path], to: str, outdir: Path) -> list[Path]:
-    binary = require_binary("libreoffice", "soffice")
-    profile = Path(tempfile.mkdtemp(prefix="af-lo-profile-"))
-    outdir.mkdir(exist_ok=True)
-    subprocess.run([binary, f"-env:UserInstallation=file://{profile}", "--headless", "--norestore",
-                    "--convert-to", to, "--outdir", str(outdir), *map(str, sources)],
-                   check=True, capture_output=True, timeout=600, env={**os.environ, "HOME": str(profile)})
-    return [outdir / f"{s.stem}.{to.split(':')[0]}" for s in sources]
+    return libreoffice(outdir.parent / "libreoffice").convert_all(sources, to, outdir)
 
 
 def test_a_tracker_resaved_by_calc_updates_the_audits(run_cli, tmp_path: Path) -> None:

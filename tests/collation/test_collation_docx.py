@@ -4,10 +4,8 @@ the same tables, and real LibreOffice converts it to PDF with the figures in it.
 from __future__ import annotations
 
 import io
-import os
 import shutil
 import subprocess
-import tempfile
 from pathlib import Path
 from typing import Any
 
@@ -38,19 +36,11 @@ def test_headings_styles_images_and_tables(paper: bytes) -> None:
 
 @pytest.mark.libreoffice
 def test_libreoffice_converts_it_to_pdf(paper: bytes, tmp_path: Path) -> None:
-    from testsupport import require_binary
+    from testsupport import libreoffice
 
-    binary = require_binary("libreoffice", "soffice")
     source = tmp_path / "report.docx"
     source.write_bytes(paper)
-    profile = Path(tempfile.mkdtemp(prefix="af-lo-profile-"))
-    try:
-        subprocess.run([binary, f"-env:UserInstallation=file://{profile}", "--headless", "--norestore",
-                        "--convert-to", "pdf", "--outdir", str(tmp_path), str(source)],
-                       check=True, capture_output=True, timeout=300, env={**os.environ, "HOME": str(profile)})
-    finally:
-        shutil.rmtree(profile, ignore_errors=True)
-    pdf = tmp_path / "report.pdf"
+    pdf = libreoffice(tmp_path / "libreoffice").convert(source, "pdf", tmp_path)
     assert pdf.read_bytes().startswith(b"%PDF")
     if shutil.which("pdftotext"):
         text = subprocess.run(["pdftotext", "-enc", "UTF-8", str(pdf), "-"], check=True, capture_output=True,

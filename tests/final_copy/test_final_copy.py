@@ -130,16 +130,12 @@ def test_final_copy_docx_is_read_only_and_holds_no_controls(torbay, audit):
 
 @pytest.mark.libreoffice
 def test_final_copy_docx_opens_in_libreoffice(torbay, audit, tmp_path):
-    from testsupport import require_binary
+    from testsupport import libreoffice
 
-    binary = require_binary("libreoffice", "soffice")
     source = tmp_path / "final.docx"
     source.write_bytes(get_renderer("docx").render(torbay, RenderOptions(completed=audit)))
-    profile = tmp_path / "profile"
-    subprocess.run([binary, f"-env:UserInstallation=file://{profile}", "--headless", "--norestore",
-                    "--convert-to", "txt:Text (encoded):UTF8", "--outdir", str(tmp_path), str(source)],
-                   check=True, capture_output=True, timeout=300, env={"HOME": str(profile), "PATH": "/usr/bin:/bin"})
-    text = (tmp_path / "final.txt").read_text(encoding="utf-8")
+    text = libreoffice(tmp_path / "libreoffice").convert(source, "txt:Text (encoded):UTF8", tmp_path).read_text(
+        encoding="utf-8")
     assert "Decision making is effective and timely." in text and "Added an overview." in text
 
 
