@@ -55,13 +55,17 @@ def _constant(token: str) -> Any:
     raise _Refused("AF108", f"{token} is not a JSON number", token)
 
 
+#: built once: ``json.loads`` with hooks makes a new decoder and scanner for every document
+_DECODER = json.JSONDecoder(object_pairs_hook=_object, parse_int=_integer, parse_float=_float,
+                            parse_constant=_constant)
+
+
 def parse_json(text: str, name: str) -> tuple[Any, list[Diagnostic]]:
     """The document in ``text``; on any problem ``None`` and one diagnostic. Never raises."""
     if not text or text.isspace():
         return None, [Diagnostic("AF104", "the file is empty", file=name)]
     try:
-        document = json.loads(text, object_pairs_hook=_object, parse_int=_integer,
-                              parse_float=_float, parse_constant=_constant)
+        document = _DECODER.decode(text)
     except json.JSONDecodeError as exc:
         return None, [Diagnostic("AF105", f"malformed JSON: {exc.msg}", file=name,
                                  line=exc.lineno, col=exc.colno)]
