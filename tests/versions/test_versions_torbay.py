@@ -134,7 +134,7 @@ def test_migrate_writes_new_files_and_never_touches_the_old(run_cli, tmp_path: P
     assert (event["event"], event["role"]) == ("migrated", "system")
     assert event["details"] == {"from_version": "2.0.0", "to_version": "3.0.0", "not_carried": ["covid"],
                                 "review": ["q10", "q11", "q3", "recording"]}
-    assert "warning[AF935]" in result.stderr and "1 audit(s) carried to version 3.0.0" in result.stderr
+    assert "warning[AF935]" in result.stderr and "1 audit carried to version 3.0.0" in result.stderr
     assert run_cli("check", CURRENT, out).exit_code == 0
 
 

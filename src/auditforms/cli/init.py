@@ -94,8 +94,9 @@ def _report(folder: Path, example: bool) -> None:
     click.echo(f"created the service folder {folder} (settings in {folder / 'auditforms.yaml'})",
                err=True)
     if example:
-        click.echo(f"it holds the fictional example service; try: cd {folder} && "
-                   "auditforms month start 2026-11", err=True)
+        click.echo(f"it holds the fictional example service, with October 2026 finished; in {folder}, "
+                   "try 'auditforms month status 2026-10', 'auditforms actions' and 'auditforms month "
+                   "report 2026-10', then start November with 'auditforms month start 2026-11'", err=True)
     else:
         click.echo("next: save the case-list export as data/case-list.csv, the auditors as "
                    "data/auditors.csv and the teams as data/teams.csv (or name other files in "

@@ -26,6 +26,7 @@ from auditforms.cli.common import (
     load_or_exit,
     write_atomic,
 )
+from auditforms.english import count
 
 
 @click.command("migrate")
@@ -55,7 +56,7 @@ def command(definition: Path, audits: tuple[Path, ...], output: Path, to_version
         for path, data, source in plans:
             write_atomic(path, data, force=force)
             echo_input(f"{path}: written (from {source})")
-    click.echo(f"{len(plans)} audit(s) carried to version {target.version}" +
+    click.echo(f"{count(len(plans), 'audit')} carried to version {target.version}" +
                (f"; {failed} could not be" if failed else ""), err=True)
     raise SystemExit(EXIT_INVALID if failed else EXIT_OK)
 

@@ -113,12 +113,12 @@ def _text_late(definition: Any, late: list[Any], moderation_days: int | None) ->
     ids = ", ".join(f"{s.child.get('child_id')}" for s, _ in late)
     declared = definition.moderation is not None and definition.moderation.deadline is not None
     if not declared:
-        echo_input(f"{len(late)} returned audit(s) not moderated within {moderation_days} days "
+        echo_input(f"{count(len(late), 'returned audit')} not moderated within {moderation_days} days "
                    f"of the due date: {ids}")
         return
     dates = sorted({p.moderation_due for _, p in late})
     when = long_date(dates[0].isoformat()) if len(dates) == 1 else "their deadlines"
-    echo_input(f"{len(late)} returned audit(s) not moderated by {when}, the tool's moderation deadline: {ids}")
+    echo_input(f"{count(len(late), 'returned audit')} not moderated by {when}, the tool's moderation deadline: {ids}")
 
 
 def _read_returns(tool: LoadedDefinition, folder: Path, manifest: dict[str, Any]
