@@ -109,3 +109,19 @@ def test_json_output_matches_its_schema_and_the_columns() -> None:
         data = json.loads(FORMATS["json"].render(report(teams)))
         jsonschema.Draft202012Validator(schema, format_checker=jsonschema.FormatChecker()).validate(data)
     assert list(schema["$defs"]["action"]["properties"]) == [c.key for c in EXPORT_COLUMNS]
+
+
+def test_text_heads_an_area_once_when_it_is_one_team_of_its_name() -> None:
+    teams_csv = TEAMS_CSV + "Care Leavers,Care Leavers,T. Leave,,S. One,,H. Beta,\n"
+    actions = collect(torbay(), audit("2026-11-0600", team="Care Leavers", child="C0600",
+                                      actions=[action("Plan.", due="2026-12-20")]))
+    actions += collect(torbay(), audit("2026-11-0500", team="Team South", child="C0500",
+                                       actions=[action("Visit.", due="2026-12-20")]))
+    lines = FORMATS["text"].render(build_report(torbay(), actions, TODAY, read_teams(
+        teams_csv.encode(), "teams.csv")[0])).decode().splitlines()
+    leavers = lines.index("Care Leavers: 1 action: 1 open")
+    assert lines[leavers + 1].startswith("  2026-11-0600:1  child C0600")
+    assert not any(line.strip().startswith("Care Leavers:") for line in lines[leavers + 1:])
+    in_care = lines.index("Children in care: 1 action: 1 open")  # an area named apart from its team
+    assert lines[in_care + 1] == "  Team South: 1 action: 1 open"
+    assert lines[in_care + 2].startswith("    2026-11-0500:1  child C0500")

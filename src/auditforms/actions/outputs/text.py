@@ -38,10 +38,14 @@ def lines(report: ActionsReport) -> list[str]:
     for area in report.areas():
         if by_area:
             out += ["", printable(f"{area.area}: {counts_phrase(area.counts)}")]
+        # an area that is one team of the same name (Care Leavers) is not headed twice
+        alone = by_area and len(area.teams) == 1 and area.teams[0].team == area.area
         for team in area.teams:
-            out += [] if by_area else [""]
-            out.append(printable(f"{'  ' if by_area else ''}{team.team}: {counts_phrase(team.counts)}"))
-            out += [_line(row, '    ' if by_area else '  ') for row in rows_by_team.get((area.area, team.team), [])]
+            if not alone:
+                out += [] if by_area else [""]
+                out.append(printable(f"{'  ' if by_area else ''}{team.team}: {counts_phrase(team.counts)}"))
+            indent = "    " if by_area and not alone else "  "
+            out += [_line(row, indent) for row in rows_by_team.get((area.area, team.team), [])]
     return out
 
 
