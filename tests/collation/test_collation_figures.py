@@ -18,8 +18,10 @@ q4 is the overall rating. The period is 2026-11, the trend starts 2026-09.
 
 from __future__ import annotations
 
+import dataclasses
 from typing import Any
 
+from auditforms.collation import words
 from auditforms.collation.figures import Share, percent
 
 
@@ -87,6 +89,9 @@ def test_repeat_findings_are_questions_below_the_target_three_months_running(fig
     # q2 is 100% in October; q3 is 100% in September (a02 is N/A) -> only two months running.
     assert [(r.id, r.months) for r in figures.repeat_findings] == [
         ("q1", ("2026-09", "2026-10", "2026-11")), ("q4", ("2026-09", "2026-10", "2026-11"))]
+    assert figures.repeat_threshold == 75
+    assert words.repeat_findings_sentence(figures) == (
+        "Questions with fewer than 75% of judgements good or better in each of the last 3 months or more:")
 
 
 def test_breakdowns_for_the_period(figures: Any) -> None:
@@ -185,6 +190,13 @@ def test_one_month_without_since(tool: Any) -> None:
     assert figures.months == ("2026-11",)
     assert figures.coverage.outside_months == 5  # a01-a04 and a10
     assert figures.repeat_findings == ()
+    # one month cannot show a question below target three months running: the report says so
+    assert words.repeat_findings_sentence(figures) == (
+        "A repeat finding is a question below 75% good or better 3 months running; this report counts "
+        "1 month of audits, so none can show yet.")
+    three = dataclasses.replace(figures, months=("2026-09", "2026-10", "2026-11"))
+    assert words.repeat_findings_sentence(three) == (
+        "No question had fewer than 75% of judgements good or better in each of the last 3 months.")
 
 
 def test_actions_from_the_tracker_s_own_logic(figures: Any) -> None:

@@ -113,6 +113,7 @@ class Collator:
         questions = build.questions(tally, public)
         sample_months = sample_figures(sample, tally.returns, tally.months, public) if sample is not None else None
         wanted = targets.get("judgements_good_or_better")[0]
+        threshold = wanted if wanted is not None else REPEAT_THRESHOLD
         return Figures(
             tool_id=definition.id, tool_title=definition.title, tool_version=definition.version,
             period=self.options.period, months=tally.months, public=public,
@@ -123,7 +124,7 @@ class Collator:
             trend=build.trend(tally, self.overall is not None, public),
             questions=questions,
             breakdowns=build.breakdowns(tally, self.overall is not None, public),
-            repeat_findings=build.repeat_findings(questions, wanted if wanted is not None else REPEAT_THRESHOLD),
+            repeat_findings=build.repeat_findings(questions, threshold), repeat_threshold=threshold,
             themes=build.themes(definition, tally, public),
             moderation=build.moderation(definition, tally, public, kappa_of),
             sample=sample_months,

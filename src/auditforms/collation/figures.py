@@ -313,6 +313,8 @@ class Figures:
     questions: tuple[QuestionFigures, ...]
     breakdowns: tuple[Breakdown, ...]
     repeat_findings: tuple[RepeatFinding, ...]
+    #: the % good or better a question stays below, REPEAT_MONTHS months running, to be a repeat finding
+    repeat_threshold: int
     themes: tuple[Theme, ...]
     moderation: Moderation | None
     sample: tuple[SampleMonth, ...] | None

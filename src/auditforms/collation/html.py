@@ -20,8 +20,7 @@ from markupsafe import Markup
 
 from auditforms.collation import words
 from auditforms.collation.charts import Chart, all_charts
-from auditforms.collation.collate import REPEAT_THRESHOLD
-from auditforms.collation.figures import REPEAT_MONTHS, Agreement, Figures, ScaleInfo
+from auditforms.collation.figures import Agreement, Figures, ScaleInfo
 from auditforms.resources import renderer_assets_dir
 
 #: draws charts as inline SVG, by chart id (see :func:`auditforms.collation.draw.svgs`)
@@ -96,11 +95,8 @@ def render_html(figures: Figures, draw_svgs: SvgDrawer | None = None) -> bytes:
         contents=contents(figures), good_from=Markup("<p>{}</p>").format(_good_from(figures)),
         scale_of=scales.__getitem__, kappa=_kappa,
         question_rows=lambda s: [(q.title, q.distribution) for q in figures.questions if q.distribution.scale == s],
-        repeat_threshold=_repeat_threshold(figures), repeat_months=REPEAT_MONTHS,
+        repeat_sentence=words.repeat_findings_sentence(figures),
         caution_note=words.CAUTION_NOTE, public_note=words.PUBLIC_NOTE, checklist_note=words.CHECKLIST_NOTE)
     return env.get_template("report.html.j2").render(context).encode("utf-8")
 
 
-def _repeat_threshold(figures: Figures) -> int:
-    target = figures.headline.judgements_target
-    return target.at_least if target else REPEAT_THRESHOLD

@@ -5,7 +5,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from auditforms.collation import words
-from auditforms.collation.figures import REPEAT_MONTHS, Figures
+from auditforms.collation.figures import Figures
 
 if TYPE_CHECKING:
     from auditforms.collation.word_paper import Paper
@@ -85,8 +85,7 @@ def _questions(paper: Paper, f: Figures) -> None:
                 ["Question", *(words.month_label(m) for m in f.months)],
                 [[q.title, *(words.share_cell(t.good_or_better) for t in q.trend)] for q in f.questions])
     paper.heading("Repeat findings", 2)
-    if not f.repeat_findings:
-        paper.para(f"No question was below the threshold in each of the last {REPEAT_MONTHS} months.")
+    paper.para(words.repeat_findings_sentence(f))
     for r in f.repeat_findings:
         pairs = zip(r.months, r.shares, strict=True)
         months = "; ".join(f"{words.month_label(m)} {words.percent(s)}" for m, s in pairs)

@@ -8,7 +8,15 @@ from __future__ import annotations
 
 import calendar
 
-from auditforms.collation.figures import CAUTION_BELOW, SUPPRESS_BELOW, Count, Coverage, Figures, Share
+from auditforms.collation.figures import (
+    CAUTION_BELOW,
+    REPEAT_MONTHS,
+    SUPPRESS_BELOW,
+    Count,
+    Coverage,
+    Figures,
+    Share,
+)
 
 CAUTION_MARK = "†"
 CAUTION_NOTE = (f"{CAUTION_MARK} Fewer than {CAUTION_BELOW} judgements or audits: the percentage can move a "
@@ -68,3 +76,18 @@ def left_out_sentences(coverage: Coverage) -> list[str]:
         out.append(f"Shown apart and not counted: {count(n)} audits completed against version {version} "
                    "of the tool, whose questions may differ from this version's.")
     return out
+
+
+def repeat_findings_sentence(figures: Figures) -> str:
+    """What the repeat findings are, before their list; or, with none, why none: a report with
+    fewer months than a repeat finding needs says so, rather than "none in the last 3 months"."""
+    threshold, months = figures.repeat_threshold, len(figures.months)
+    if figures.repeat_findings:
+        return (f"Questions with fewer than {threshold}% of judgements good or better in each of the last "
+                f"{REPEAT_MONTHS} months or more:")
+    if months < REPEAT_MONTHS:
+        return (f"A repeat finding is a question below {threshold}% good or better {REPEAT_MONTHS} months "
+                f"running; this report counts {months} month{'' if months == 1 else 's'} of audits, so none "
+                "can show yet.")
+    return (f"No question had fewer than {threshold}% of judgements good or better in each of the last "
+            f"{REPEAT_MONTHS} months.")
