@@ -6,6 +6,7 @@ import os
 import shutil
 import subprocess
 from pathlib import Path
+from typing import Any
 
 import pytest
 
@@ -52,3 +53,24 @@ class LibreOffice:
 def libreoffice(workdir: Path) -> LibreOffice:
     """The LibreOffice runner for a test, or skip it (fail under CI) when soffice is absent."""
     return LibreOffice(require_binary("libreoffice", "soffice"), workdir)
+
+
+REFLOW_WIDTH = 320  # WCAG 1.4.10: content reflows at 320 CSS px without scrolling in two directions
+
+
+def sideways_scroll(page: Any, width: int = REFLOW_WIDTH) -> int:
+    """How far the page itself scrolls sideways at ``width`` px (0 when it reflows): wide tables
+    must scroll in their own region. Sections kept out of rendering (``content-visibility``)
+    are rendered first, as in a browser without it; the viewport is put back afterwards."""
+    before = page.viewport_size
+    page.set_viewport_size({"width": width, "height": 900})
+    try:
+        page.evaluate("""() => { for (const node of document.querySelectorAll('*'))
+                                   if (getComputedStyle(node).contentVisibility === 'auto')
+                                     node.style.contentVisibility = 'visible'; }""")
+        page.evaluate("window.scrollTo(100000, 0)")
+        return int(page.evaluate("window.scrollX"))
+    finally:
+        page.evaluate("window.scrollTo(0, 0)")
+        if before:
+            page.set_viewport_size(before)

@@ -15,7 +15,7 @@ from actions_support import action, audit, torbay
 from auditforms.actions import collect
 from auditforms.actions.outputs import FORMATS
 from auditforms.actions.report import build_report
-from testsupport import require_binary
+from testsupport import require_binary, sideways_scroll
 
 pytestmark = pytest.mark.browser
 HOSTILE = '<img src=x onerror="alert(1)"></td><script>alert(2)</script>'
@@ -102,4 +102,5 @@ def test_axe_finds_no_serious_problem(browser: Any, tmp_path: Path) -> None:
     serious = [f"{v['id']}: {v['help']}" for v in results.response["violations"]
                if v["impact"] in {"serious", "critical"}]
     assert serious == []
+    assert sideways_scroll(page) == 0
     page.context.close()

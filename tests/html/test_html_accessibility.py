@@ -16,6 +16,7 @@ from tests.conftest import DEFINITIONS, KITCHEN_SINK
 from tests.html.html_support import render_html
 
 from auditforms.api import load_definition
+from testsupport import sideways_scroll
 
 pytestmark = pytest.mark.browser
 
@@ -78,3 +79,4 @@ def test_html_form_has_no_serious_accessibility_violations(open_form, axe, path:
     reveal_everything(form.page)
     assert form.page.locator("#af-error-summary").is_visible()
     assert serious_violations(axe, form.page) == []
+    assert sideways_scroll(form.page) == 0  # every part open and every row shown: tables scroll in place

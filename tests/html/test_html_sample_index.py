@@ -12,6 +12,7 @@ from tests.html.test_html_accessibility import axe, serious_violations  # noqa: 
 from tests.sampling.sampling_support import INDEX_MANIFEST
 
 from auditforms.sampling.index_page import index_html, long_date
+from testsupport import sideways_scroll
 
 # Lives with the HTML tests to share their one Chromium (a second playwright would clash).
 pytestmark = pytest.mark.browser
@@ -28,6 +29,7 @@ def index_page(chromium: Any, tmp_path: Path) -> Any:
 
 def test_index_page_passes_axe(index_page: Any, axe: Any) -> None:  # noqa: F811
     assert serious_violations(axe, index_page.page) == []
+    assert sideways_scroll(index_page.page) == 0  # the wide table scrolls in its own region
     assert index_page.requests == [index_page.path.as_uri()] and index_page.errors == []
 
 

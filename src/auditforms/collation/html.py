@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import base64
 import hashlib
+import itertools
 from collections.abc import Callable, Mapping
 from functools import cache
 from typing import Any
@@ -33,6 +34,13 @@ def _environment() -> Environment:
                       undefined=StrictUndefined, trim_blocks=True, lstrip_blocks=True, keep_trailing_newline=True)
     env.filters.update(pct=words.percent, cell=words.share_cell, n=words.count, month=words.month_label)
     return env
+
+
+def _table_ids() -> Callable[[], str]:
+    """A new id for each table of one report, naming the scrolling region around it by its caption
+    (a region the keyboard can reach needs a name: axe's scrollable-region-focusable)."""
+    numbers = itertools.count(1)
+    return lambda: f"af-table-{next(numbers)}"
 
 
 def content_security_policy(css: str) -> str:
@@ -93,7 +101,7 @@ def render_html(figures: Figures, draw_svgs: SvgDrawer | None = None) -> bytes:
         title=f"{figures.tool_title}: monthly audit report, {words.month_label(figures.period)}",
         coverage=words.coverage_sentence(figures), left_out=words.left_out_sentences(figures.coverage),
         contents=contents(figures), good_from=Markup("<p>{}</p>").format(_good_from(figures)),
-        scale_of=scales.__getitem__, kappa=_kappa,
+        scale_of=scales.__getitem__, kappa=_kappa, next_table_id=_table_ids(),
         question_rows=lambda s: [(q.title, q.distribution) for q in figures.questions if q.distribution.scale == s],
         repeat_sentence=words.repeat_findings_sentence(figures),
         caution_note=words.CAUTION_NOTE, public_note=words.PUBLIC_NOTE, checklist_note=words.CHECKLIST_NOTE)

@@ -35,7 +35,7 @@ body{margin:0;font-family:arial,sans-serif;font-size:1.1875rem;line-height:1.32;
 .govuk-summary-list__row{display:table-row;border-bottom:1px solid #b1b4b6}
 .govuk-summary-list__key,.govuk-summary-list__value{display:table-cell;padding:.6rem 1.25rem .6rem 0;margin:0}
 .govuk-summary-list__key{font-weight:700;width:30%}
-.govuk-table-wrapper{overflow-x:auto;margin-bottom:2rem}
+.govuk-table-wrapper{position:relative;overflow-x:auto;margin-bottom:2rem}
 .govuk-table-wrapper:focus{outline:3px solid #fd0;outline-offset:0}
 .govuk-table{width:100%;border-collapse:collapse;border-spacing:0;font-size:1rem}
 .govuk-table__caption{font-weight:700;font-size:1.5rem;text-align:left;margin-bottom:1rem}
