@@ -96,6 +96,10 @@ def test_repeat_findings_are_questions_below_the_target_three_months_running(fig
 
 def test_breakdowns_for_the_period(figures: Any) -> None:
     by = {b.dimension: {r.value: r for r in b.rows} for b in figures.breakdowns}
+    # options in the definition's order (ages youngest first, "6 to 10" before "11 to 17"); teams A to Z
+    assert list(by["age_band"]) == ["0 to 5", "6 to 10", "11 to 17"]
+    assert list(by["strand"]) == ["Help and protection", "Children looked after"]
+    assert list(by["team"]) == ["North", "South"]
     assert "area" not in by  # only a sample file knows the area of service
     north, south = by["team"]["North"], by["team"]["South"]
     # North: a05 (RGRR) and a07 (RGGG): overall R, G; judgements 1 + 3 of 8; q1 R R
@@ -224,3 +228,21 @@ def test_actions_on_another_day(tool: Any) -> None:
     later = collate(tool, today=dt.date(2026, 12, 21)).actions
     # on 21 Dec C, D and E are all overdue
     assert (later.overdue, later.open, later.due_soon) == (3, 0, 0)
+
+
+def test_kappa_interval_stays_within_kappa_s_range() -> None:
+    """Near perfect agreement the asymptotic interval (kappa ± 1.96 SE) runs past 1; the report
+    cuts it to -1..1, as the example month showed "0.97 to 1.01"."""
+    from collections import Counter
+
+    from auditforms.collation.agreement import agreement
+    from auditforms.model.definition import Scale
+
+    scale = Scale.model_validate({"id": "q", "options": [{"id": "a", "label": "A"}, {"id": "b", "label": "B"},
+                                                          {"id": "c", "label": "C"}], "good_from": "b"})
+    pairs = Counter({("a", "a"): 31, ("b", "b"): 114, ("b", "c"): 1, ("c", "c"): 31})
+    unclipped = (0.99, 0.97, 1.01)
+    result = agreement(scale, pairs, public=False, kappa_of=lambda table: unclipped)
+    assert (result.kappa, result.kappa_low, result.kappa_high) == (0.99, 0.97, 1.0)
+    low = agreement(scale, pairs, public=False, kappa_of=lambda table: (-0.98, -1.02, -0.9))
+    assert (low.kappa_low, low.kappa_high) == (-1.0, -0.9)

@@ -4,7 +4,8 @@ Exact agreement and agreement within one grade are plain proportions. The chance
 figure is Cohen's kappa with linear weights (a disagreement of two grades counts twice one
 of one grade), from statsmodels' ``cohens_kappa``: it takes the auditor × moderator table
 this report already shows, and gives the asymptotic standard error and a 95% confidence
-interval in closed form, so the figure is deterministic (no bootstrap) and quick. Pairs
+interval in closed form, so the figure is deterministic (no bootstrap) and quick; the
+interval is cut to kappa's range, -1 to 1, which the normal approximation can overrun. Pairs
 where either side is Not applicable are left out of all three figures but shown in the
 table.
 
@@ -53,7 +54,15 @@ def _kappa(grades: tuple[str, ...], pairs: dict[tuple[str, str], int], kappa_of:
     cols = {b for _, b in pairs if pairs[(_, b)]}
     if total < 2 or (len(rows) == 1 and rows == cols):
         return None, None, None
-    return kappa_of([[pairs.get((a, b), 0) for b in grades] for a in grades])
+    kappa, low, high = kappa_of([[pairs.get((a, b), 0) for b in grades] for a in grades])
+    return kappa, _within_range(low), _within_range(high)
+
+
+def _within_range(end: float | None) -> float | None:
+    """An end of the interval cut to kappa's own range, -1 to 1. The asymptotic interval is
+    kappa ± 1.96 standard errors, which near perfect agreement runs past 1 ("0.97 to 1.01"),
+    a value kappa cannot take."""
+    return None if end is None else min(1.0, max(-1.0, end))
 
 
 def linear_kappa(table: list[list[int]]) -> KappaInterval:

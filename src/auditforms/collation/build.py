@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections import Counter
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from typing import Any
 
@@ -152,19 +153,23 @@ def _answers(scale: Scale) -> list[tuple[str, str]]:
     return found + ([(scale.not_applicable.id, scale.not_applicable.label)] if scale.not_applicable else [])
 
 
-def breakdowns(tally: Tally, has_overall: bool, public: bool) -> tuple[Breakdown, ...]:
+def breakdowns(tally: Tally, has_overall: bool, public: bool,
+               order: Callable[[str], Sequence[str]]) -> tuple[Breakdown, ...]:
+    """One table per dimension. Its rows follow ``order(dimension)``, the definition's order of
+    the dimension's options (so "6-10" comes before "11-15"), then any other value A to Z."""
     ids = tuple(p.id for p in tally.parts)
     scale = tally.parts[0].scale if tally.parts else None
     out = []
     for dimension, title in DIMENSIONS:
-        groups = tally.groups[dimension]
+        rank = {label: i for i, label in enumerate(order(dimension))}
+        groups = dict(sorted(tally.groups[dimension].items(), key=lambda item: (rank.get(item[0], len(rank)), item[0])))
         rows = tuple(
             BreakdownRow(value, shown(g.audits, public),
                          good_share(g.overall, public) if has_overall else None,
                          good_share(g.judgements, public),
                          tuple(good_share(g.parts[i], public) for i in range(len(ids))),
                          distribution(scale, g.grades, public) if scale else None)
-            for value, g in sorted(groups.items()))
+            for value, g in groups.items())
         if rows:
             out.append(Breakdown(dimension, title, ids, rows))
     return tuple(out)

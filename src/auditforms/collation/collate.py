@@ -123,7 +123,7 @@ class Collator:
             headline=build.headline(tally, self.overall, targets, public),
             trend=build.trend(tally, self.overall is not None, public),
             questions=questions,
-            breakdowns=build.breakdowns(tally, self.overall is not None, public),
+            breakdowns=build.breakdowns(tally, self.overall is not None, public, self.reader.order),
             repeat_findings=build.repeat_findings(questions, threshold), repeat_threshold=threshold,
             themes=build.themes(definition, tally, public),
             moderation=build.moderation(definition, tally, public, kappa_of),

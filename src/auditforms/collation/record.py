@@ -105,6 +105,12 @@ class RecordReader:
                            for c in self.criteria),
         )
 
+    def order(self, dimension: str) -> tuple[str, ...]:
+        """The labels of a dimension in the definition's order (age bands youngest first, as the
+        tool lists them); empty for a dimension of free text (team, area of service)."""
+        field = self.roles.get(dimension)
+        return tuple(field.labels.values()) if field is not None else ()
+
     def _dimensions(self, answers: Mapping[str, Any], sample: Mapping[str, str]) -> dict[str, tuple[str, ...]]:
         return {
             "team": self.roles["team"].labels_of(answers) or _one(sample.get("team")),
