@@ -98,3 +98,25 @@ def test_headline_and_every_caution_are_on_the_page(page: Any) -> None:
 def test_it_prints(page: Any, tmp_path: Path) -> None:
     pdf = page.pdf(format="A4")
     assert pdf.startswith(b"%PDF") and len(pdf) > 10_000
+
+
+def test_a_long_bar_label_wraps_inside_the_picture(page: Any) -> None:
+    """A theme's description is a bar's label: one longer than the margin wraps onto lines,
+    where it ran off the picture's left edge ("rations about the impact of the COVID pandemic")."""
+    from auditforms.collation.charts import Chart, Series
+    from auditforms.collation.draw import svg
+
+    long = "Considerations about the impact of the COVID pandemic on the child and family"
+    chart = Chart("t", "title", "stacked", (long, "Short"), (Series("Good", (60.0, 50.0), "good1"),
+                                                              Series("Not good", (40.0, 50.0), "bad1")))
+    other = page.context.browser.new_page()
+    try:
+        other.set_content(f"<!DOCTYPE html><html><body style='margin:0'>{svg(chart, 'c')}</body></html>")
+        outside = other.evaluate("""(() => { const box = document.querySelector('svg').getBoundingClientRect();
+            return [...document.querySelectorAll('svg text')].map(t => [t.textContent, t.getBoundingClientRect()])
+              .filter(([, r]) => r.width > 0 && (r.left < box.left - 1 || r.right > box.right + 1)).map(([s]) => s); })()""")
+        lines = other.evaluate("[...document.querySelectorAll('svg text')].map(t => t.textContent)")
+    finally:
+        other.close()
+    assert outside == []
+    assert "Considerations about the impact" in " ".join(lines) and long not in lines  # wrapped, not cut

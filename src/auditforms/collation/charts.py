@@ -105,8 +105,8 @@ def theme_charts(figures: Figures) -> list[Chart]:
     charts = []
     for theme in figures.themes:
         scale = next(s for s in figures.scales if s.id == theme.distribution.scale)
-        title = (f"{_said(theme.distribution.good_or_better)} of judgements on questions about "
-                 f"{theme.description.lower()} were good or better in {month_label(figures.period)}")
+        title = (f"{_said(theme.distribution.good_or_better)} of judgements in the theme "
+                 f"\u201c{theme.description}\u201d were good or better in {month_label(figures.period)}")
         charts.append(_stacked(f"theme-{theme.tag}", title, scale, [(theme.description, theme.distribution)]))
     return charts
 

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import io
 import re
+import textwrap
 from collections.abc import Mapping
 from typing import Any, cast
 
@@ -29,7 +30,8 @@ def _figure(chart: Chart) -> Any:
     from matplotlib.figure import Figure
 
     rows = max(1, len(chart.categories))
-    height = 2.6 if chart.kind == "trend" else 1.1 + 0.38 * rows
+    extra_lines = sum(label.count("\n") for label in _row_labels(chart))
+    height = 2.6 if chart.kind == "trend" else 1.1 + 0.38 * rows + 0.15 * extra_lines
     figure = Figure(figsize=(WIDTH, height))
     _margins(figure, chart, height)
     axes = figure.add_subplot()
@@ -40,13 +42,22 @@ def _figure(chart: Chart) -> Any:
     return figure
 
 
+#: characters of a bar's label on one line: a longer label (a theme's description) wraps, where it
+#: ran past the picture's left edge (the margin stops at 45% of the width)
+LABEL_LINE = 30
+
+
+def _row_labels(chart: Chart) -> list[str]:
+    return [textwrap.fill(c, LABEL_LINE, break_on_hyphens=False) or c for c in chart.categories]
+
+
 def _margins(figure: Any, chart: Chart, height: float) -> None:
     """Fixed margins in inches, the left one wide enough for the longest label: matplotlib's
     constrained layout would find them too, at twice the drawing time."""
     if chart.kind == "trend":
         left, top, right = 0.65, 0.15, 0.6
     else:
-        longest = max((len(c) for c in chart.categories), default=4)
+        longest = max((len(line) for c in _row_labels(chart) for line in c.split("\n")), default=4)
         left, top, right = min(0.2 + 0.068 * longest, WIDTH * 0.45), 0.45, 0.25
     figure.subplots_adjust(left=left / WIDTH, right=1 - right / WIDTH, top=1 - top / height,
                            bottom=0.55 / height)
@@ -78,7 +89,7 @@ def _stacked(axes: Any, chart: Chart) -> None:
         axes.bar_label(bars, labels=labels, label_type="center", fontsize=8,
                        color="white" if series.tone in ("good1", "bad2", "bad3") else "#0b0c0c")
         left = [a + b for a, b in zip(left, widths, strict=True)]
-    axes.set_yticks(rows, list(chart.categories))
+    axes.set_yticks(rows, _row_labels(chart))
     axes.invert_yaxis()
     axes.set_xlim(0, 100)
     axes.set_xlabel("% of graded judgements (Not applicable left out)")
