@@ -114,7 +114,8 @@ def test_a_long_bar_label_wraps_inside_the_picture(page: Any) -> None:
         other.set_content(f"<!DOCTYPE html><html><body style='margin:0'>{svg(chart, 'c')}</body></html>")
         outside = other.evaluate("""(() => { const box = document.querySelector('svg').getBoundingClientRect();
             return [...document.querySelectorAll('svg text')].map(t => [t.textContent, t.getBoundingClientRect()])
-              .filter(([, r]) => r.width > 0 && (r.left < box.left - 1 || r.right > box.right + 1)).map(([s]) => s); })()""")
+              .filter(([, r]) => r.width > 0 && (r.left < box.left - 1 || r.right > box.right + 1))
+              .map(([s]) => s); })()""")
         lines = other.evaluate("[...document.querySelectorAll('svg text')].map(t => t.textContent)")
     finally:
         other.close()
