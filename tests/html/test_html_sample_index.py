@@ -11,7 +11,8 @@ from tests.html.html_support import FormPage
 from tests.html.test_html_accessibility import axe, serious_violations  # noqa: F401  (fixture)
 from tests.sampling.sampling_support import INDEX_MANIFEST
 
-from auditforms.sampling.index_page import index_html, long_date
+from auditforms.english import long_date_of
+from auditforms.sampling.index_page import index_html
 from testsupport import sideways_scroll
 
 # Lives with the HTML tests to share their one Chromium (a second playwright would clash).
@@ -49,6 +50,6 @@ def test_index_page_keyboard_reaches_the_skip_link_then_every_form(index_page: A
     assert {"2026-11-C10001.html", "2026-11-C10001.docx", "2026-11-C10002%20%231.html"} <= set(focused)
 
 
-def test_long_date() -> None:
-    assert long_date("2026-11-02") == "2 November 2026"
-    assert long_date(None) == "" and long_date("not a date") == "not a date"
+def test_long_date_of() -> None:
+    assert long_date_of("2026-11-02") == "2 November 2026"
+    assert long_date_of(None) == "" and long_date_of("not a date") == "not a date"

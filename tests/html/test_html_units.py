@@ -9,10 +9,11 @@ from datetime import date
 from markupsafe import Markup
 from tests.html.html_support import render_html
 
+from auditforms.english import long_date
 from auditforms.model.describe import describe_condition as describe
 from auditforms.renderers import get_renderer
 from auditforms.renderers.html import RENDERER
-from auditforms.renderers.html.build import build_page, long_date, question_heading
+from auditforms.renderers.html.build import build_page, question_heading
 from auditforms.renderers.html.describe import only_if
 from auditforms.renderers.html.markdown import markdown, plain
 from auditforms.renderers.html.payload import payload

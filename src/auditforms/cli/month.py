@@ -153,11 +153,11 @@ def status(month: str | None, format_: str, today: dt.date | None, wait: bool) -
         code = report_status(tool, paths.forms, format_, today, search(settings),
                              settings.moderation_days)
     if settings.report_day is not None and format_ == "text":
-        from auditforms.sampling.index_page import long_date
+        from auditforms.english import long_date_of
         from auditforms.service.deadlines import report_due
 
         due = report_due(month, settings.report_day).isoformat()
-        click.echo(f"the report for {month} is due by {long_date(due)} ('auditforms month report "
+        click.echo(f"the report for {month} is due by {long_date_of(due)} ('auditforms month report "
                    f"{month}')")
     raise SystemExit(code)
 

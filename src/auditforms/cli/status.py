@@ -106,7 +106,7 @@ def _date(value: Any) -> dt.date | None:
 
 
 def _text_late(definition: Any, late: list[Any], moderation_days: int | None) -> None:
-    from auditforms.sampling.index_page import long_date
+    from auditforms.english import long_date
 
     if not late:
         return
@@ -117,7 +117,7 @@ def _text_late(definition: Any, late: list[Any], moderation_days: int | None) ->
                    f"of the due date: {ids}")
         return
     dates = sorted({p.moderation_due for _, p in late})
-    when = long_date(dates[0].isoformat()) if len(dates) == 1 else "their deadlines"
+    when = long_date(dates[0]) if len(dates) == 1 else "their deadlines"
     echo_input(f"{count(len(late), 'returned audit')} not moderated by {when}, the tool's moderation deadline: {ids}")
 
 

@@ -32,7 +32,8 @@ SvgDrawer = Callable[[Mapping[str, Chart]], dict[str, str]]
 def _environment() -> Environment:
     env = Environment(loader=FileSystemLoader(str(renderer_assets_dir("report"))), autoescape=True,
                       undefined=StrictUndefined, trim_blocks=True, lstrip_blocks=True, keep_trailing_newline=True)
-    env.filters.update(pct=words.percent, cell=words.share_cell, n=words.count, month=words.month_label)
+    env.filters.update(pct=words.percent, cell=words.share_cell, n=words.count, month=words.month_label,
+                       day=words.day_label)
     return env
 
 

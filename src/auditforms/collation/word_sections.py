@@ -147,8 +147,8 @@ def _actions(paper: Paper, f: Figures) -> None:
         paper.para("The tool declares no action plan, so there are no action figures.")
         return
     paper.para(f"Agreed actions of the moderated and final audits of these months, where they stood on "
-               f"{a.as_of}, by the action tracker's rules.")
-    paper.table(f"Where the agreed actions stood on {a.as_of}", ["State", "Actions"],
+               f"{words.day_label(a.as_of)}, by the action tracker's rules.")
+    paper.table(f"Where the agreed actions stood on {words.day_label(a.as_of)}", ["State", "Actions"],
                 [["Agreed", words.count(a.agreed)], ["Open", words.count(a.open)],
                  ["Due within 7 days", words.count(a.due_soon)], ["Overdue", words.count(a.overdue)],
                  ["Signed off", words.count(a.signed_off)], ["Signed off late", words.count(a.signed_off_late)],

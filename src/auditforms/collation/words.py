@@ -17,6 +17,7 @@ from auditforms.collation.figures import (
     Figures,
     Share,
 )
+from auditforms.english import long_date_of
 
 CAUTION_MARK = "†"
 CAUTION_NOTE = (f"{CAUTION_MARK} Fewer than {CAUTION_BELOW} judgements or audits: the percentage can move a "
@@ -26,6 +27,11 @@ PUBLIC_NOTE = (f"Counts under {SUPPRESS_BELOW} are suppressed (shown as \u201cfe
 
 CHECKLIST_NOTE = ("Checklist criteria are answered from a fixed list (such as Yes, No or N/A), not graded: "
                   "they are counted here, apart from the grades above, and no share of them is good or better.")
+
+
+def day_label(day: str) -> str:
+    """``"2026-10-31"`` as "31 October 2026"."""
+    return long_date_of(day)
 
 
 def month_label(month: str) -> str:

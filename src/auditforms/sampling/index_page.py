@@ -9,12 +9,13 @@ links are percent-encoded relative paths.
 
 from __future__ import annotations
 
-import datetime as dt
 from collections import Counter
 from collections.abc import Mapping, Sequence
 from html import escape
 from typing import Any
 from urllib.parse import quote
+
+from auditforms.english import long_date_of
 
 _STYLE = """
 *,*::before,*::after{box-sizing:border-box}
@@ -62,17 +63,6 @@ def e(value: Any) -> str:
     return escape("" if value is None else str(value), quote=True)
 
 
-def long_date(value: Any) -> str:
-    """``"2026-11-16"`` as ``"16 November 2026"`` (GOV.UK style); anything else as it is."""
-    try:
-        day = dt.date.fromisoformat(value) if isinstance(value, str) else None
-    except ValueError:
-        day = None
-    if day is None:
-        return "" if value is None else str(value)
-    return f"{day.day} {day:%B %Y}"
-
-
 def index_html(manifest: Mapping[str, Any], title: str, auditors: Mapping[str, str]) -> bytes:
     """``auditors`` maps each auditor's name to their area of service (from the sample)."""
     children = manifest["children"]
@@ -104,8 +94,8 @@ def _meta(manifest: Mapping[str, Any], count: int) -> str:
     dues = sorted({c["due_date"] for c in manifest["children"] if c.get("due_date")})
     items = [("Audit tool", f"{definition['id']} version {definition['version']}"),
              ("Children", count),
-             ("Reference date", long_date(manifest.get("reference_date")) or "not recorded"),
-             ("Due", " or ".join(long_date(d) for d in dues) or "not recorded"),
+             ("Reference date", long_date_of(manifest.get("reference_date")) or "not recorded"),
+             ("Due", " or ".join(long_date_of(d) for d in dues) or "not recorded"),
              ("Seed", manifest.get("seed") if manifest.get("seed") is not None else "not recorded")]
     rows = "".join(f"<div class=\"govuk-summary-list__row\"><dt class=\"govuk-summary-list__key\">"
                    f"{e(k)}</dt><dd class=\"govuk-summary-list__value\">{e(v)}</dd></div>"
@@ -138,7 +128,7 @@ def _children_table(children: Sequence[Mapping[str, Any]]) -> str:
             f"<span class=\"govuk-visually-hidden\"> for audit {e(child['audit_id'])}</span></a>"
             for fmt, path in sorted(child["forms"].items()))
         cells = [child["audit_id"], child["child_id"], child["initials"], child["team"],
-                 child["age_band"], child["auditor"], long_date(child["due_date"])]
+                 child["age_band"], child["auditor"], long_date_of(child["due_date"])]
         rows.append("<tr>" + "".join(_cell(e(c)) for c in cells) + _cell(links) + "</tr>")
     return _table("Children in the sample", ["Audit ID", "Child ID", "Initials", "Team", "Age band",
                                              "Auditor", "Due date", "Forms"], rows)

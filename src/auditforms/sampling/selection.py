@@ -20,6 +20,7 @@ import hashlib
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 
+from auditforms.english import long_date
 from auditforms.sampling.records import Child, PastAudit
 from auditforms.sampling.values import months_before, normalise_key
 
@@ -72,10 +73,6 @@ def draw_key(seed: int, text: str) -> str:
 def child_key(child_id: str) -> str:
     """Child ids compare without case or surrounding space ("c10001" is C10001)."""
     return child_id.strip().casefold()
-
-
-def show_date(day: dt.date) -> str:
-    return f"{day.day} {day:%B %Y}"
 
 
 def unit_key(child_id: str, document_id: str = "") -> str:
@@ -150,7 +147,7 @@ def matches_theme(child: Child, criteria: Criteria) -> bool:
 
 
 def _reasons(counts: dict[str, int], criteria: Criteria) -> str:
-    reasons = [f"{counts['recently_audited']} audited since {show_date(criteria.window_start)}",
+    reasons = [f"{counts['recently_audited']} audited since {long_date(criteria.window_start)}",
                f"{counts['not_open']} not open in the look-back window"]
     if criteria.flags or criteria.teams or criteria.strands or criteria.plans:
         reasons.append(f"{counts['filtered']} outside the theme")

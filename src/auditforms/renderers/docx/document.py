@@ -10,6 +10,7 @@ from typing import Any
 import docx
 from docx.enum.text import WD_BREAK
 
+from auditforms.english import long_date
 from auditforms.model.definition import Definition, FieldItem, Section
 from auditforms.renderers.docx import naming, page
 from auditforms.renderers.docx.builder import Form
@@ -79,7 +80,7 @@ def front_matter(form: Form, due_date: dt.date | None = None, audit_type: str | 
         # The sample's due date is the allocation date plus these days (sampling.sample_file.due_date).
         form.para(f"Complete the audit within {d.completion_days} days of allocation.")
     if due_date is not None:
-        form.para(f"Please return this audit by {due_date.day} {due_date:%B %Y}.", "Form Instruction")
+        form.para(f"Please return this audit by {long_date(due_date)}.", "Form Instruction")
     form.para(HOW_TO, "Form Hint")
     version_control(form)
 

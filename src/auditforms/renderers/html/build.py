@@ -8,6 +8,7 @@ from typing import Any
 
 from markupsafe import Markup
 
+from auditforms.english import long_date
 from auditforms.model.definition import (
     Checklist,
     Consideration,
@@ -161,11 +162,6 @@ class PageBuilder:
                                   for r in (d.lineage.version_control if d.lineage else ())),
             facts=audit_facts(d, audit_type), moderated=d.moderated_at_all,
         )
-
-
-def long_date(day: date) -> str:
-    """A date as GOV.UK writes it: "16 November 2026" (no leading zero, the month in words)."""
-    return f"{day.day} {day:%B %Y}"
 
 
 def build_page(definition: Definition, answers: Mapping[str, Any], audit_id: str | None = None,
