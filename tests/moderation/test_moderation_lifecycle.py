@@ -125,7 +125,7 @@ def test_checklist_ticks_must_be_the_tools() -> None:
     }
     assert messages(TORBAY, document) == [
         "warning[AF633] moderator's checklist for Q4 Assessments: 'made-up' is not an item of the tool's "
-        "checklist for this part (the tool's checklist for it has 8 other item(s)) "
+        "checklist for this part (the tool's checklist for it has 8 other items) "
         "(/moderation/checklist/q4/made-up)"]
 
 

@@ -111,7 +111,7 @@ def test_an_older_version_is_reported_with_what_differs(kitchen_sink, audit):
     del audit["answers"]["q3"]
     assert found(kitchen_sink, audit) == [
         "warning[AF621] completed against an older version of the tool (1.1.0; this definition is "
-        "1.2.0): 1 answered id(s) unknown to 1.2.0: 'q9'; 1 answer(s) required by 1.2.0 missing: "
+        "1.2.0): 1 answered id unknown to 1.2.0: 'q9'; 1 answer required by 1.2.0 missing: "
         "'q3' (/definition/version)",
         "error[AF611] answers: 'q9' is not a field, question or table of version 1.2.0 of this tool "
         "(/answers/q9)",

@@ -99,7 +99,7 @@ def test_an_interrupted_runs_hidden_folder_is_removed_and_reported(run_cli, fake
     assert result.exit_code == 0
     assert not left.exists()
     notes = [line for line in result.stderr.splitlines() if "AF822" in line]
-    assert notes == [f"{out}: note[AF822] removed 1 unfinished folder(s) of forms left by an "
+    assert notes == [f"{out}: note[AF822] removed 1 unfinished folder of forms left by an "
                      "interrupted run"]
 
 

@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import csv
 import importlib.util
+import datetime as dt
 import json
 import re
 from pathlib import Path
@@ -72,6 +73,43 @@ def test_the_tracker_has_actions_in_every_state(run_cli, example_service: Path):
     split = run_cli("actions", "--today", TODAY, "--split-by", "head_of_service", "-o", "trackers")
     assert split.exit_code == 0, split.stderr
     assert len(list((example_service / "trackers").glob("*.xlsx"))) == 2  # two heads of service
+
+
+@pytest.mark.skipif("actions" not in COMMANDS, reason="this version has no actions command")
+def test_every_tracker_reads_back_into_the_services_audits(run_cli, example_service: Path):
+    """``actions --update trackers/*.xlsx`` in the folder, as docs/a-month-of-audits.md shows it:
+    the tool is the service's, so every workbook given is a tracker (the second one was taken
+    for the tool)."""
+    import openpyxl
+
+    assert run_cli("actions", "--today", TODAY, "--split-by", "head_of_service", "-o", "trackers").exit_code == 0
+    trackers = sorted((example_service / "trackers").glob("*.xlsx"))
+    assert len(trackers) == 2
+    for tracker in trackers:  # each head of service signs off their first open action
+        workbook = openpyxl.load_workbook(tracker)
+        sheet = workbook["Actions"]
+        header = next(r for r in range(1, 20) if sheet.cell(r, 1).value == "Action id")
+        headings = [c.value for c in sheet[header]]
+        row = next(r for r in range(header + 1, sheet.max_row + 1)
+                   if sheet.cell(r, headings.index("State") + 1).value == "open")
+        sheet.cell(row, headings.index("Manager's sign-off date") + 1).value = dt.datetime(2026, 11, 13)
+        sheet.cell(row, headings.index("Signed off by") + 1).value = "A. Manager"
+        workbook.save(tracker)
+    result = run_cli("actions", "--update", *[str(t.relative_to(example_service)) for t in trackers],
+                     "--today", TODAY)
+    assert result.exit_code == 0, result.stderr
+    assert "2 audits updated" in result.stderr and "AF103" not in result.stderr
+
+
+@pytest.mark.skipif("actions" not in COMMANDS or "report" not in COMMANDS, reason="no actions or report command")
+def test_a_month_alone_and_its_board_paper_left_out(run_cli, example_service: Path):
+    """``actions months/2026-10`` lists that month's actions (a folder is not a tool); the
+    month's Word board paper beside the audits is auditforms' own and is left out."""
+    assert run_cli("month", "report", "2026-10", "--format", "docx").exit_code == 0
+    result = run_cli("actions", "months/2026-10", "--today", TODAY, "--format", "json")
+    assert result.exit_code == 0, result.stderr
+    assert "AF707" not in result.stderr
+    assert {a["audit_id"][:7] for a in json.loads(result.stdout)["actions"]} == {"2026-10"}
 
 
 @pytest.mark.skipif("report" not in COMMANDS, reason="this version has no report command")

@@ -13,7 +13,6 @@ from typing import Any
 import click
 
 from auditforms.cli.common import (
-    DEFINITION,
     EXIT_INVALID,
     EXIT_OK,
     EXIT_USAGE,
@@ -21,13 +20,15 @@ from auditforms.cli.common import (
     definitions_path_option,
     load_or_exit,
 )
+from auditforms.cli.service import TOOL_OR_AUDITS
+from auditforms.english import count
 
 _FORMATS = ("text", "csv", "xlsx", "html", "json")
 _SPLITS = ("head_of_service", "service_manager", "team")
 
 
 @click.command("actions")
-@click.argument("definition", type=DEFINITION)
+@click.argument("definition", type=TOOL_OR_AUDITS)
 @click.argument("audits", nargs=-1, required=True, type=click.Path(exists=True, path_type=Path))
 @click.option("--today", type=click.DateTime(formats=["%Y-%m-%d"]), metavar="YYYY-MM-DD",
               help="The date states are worked out on (default: the real date).")
@@ -64,7 +65,9 @@ def command(definition: Path, audits: tuple[Path, ...], today: dt.datetime | Non
     usage error.
     """
     from auditforms.actions import action_plan
+    from auditforms.cli.service import tool_and_audits
 
+    definition, audits = tool_and_audits(definition, audits)
     workbooks = tuple(p for p in audits if p.suffix.lower() == ".xlsx")
     if workbooks and not trackers:
         raise click.UsageError("a workbook is among the audits: give trackers after --update")
@@ -163,8 +166,9 @@ class _Run:
         if self.teams is not None and missing:
             from auditforms.actions.codes import warning
 
-            self.report_problems([warning("AF961", f"{len(missing)} team(s) recorded in the audits are not in "
-                                          "the teams file; their actions are listed under '(not in the teams "
+            verb = "is" if len(missing) == 1 else "are"
+            self.report_problems([warning("AF961", f"{count(len(missing), 'team')} recorded in the audits {verb} not "
+                                          "in the teams file; their actions are listed under '(not in the teams "
                                           "file)'", self.teams.file)])
 
     def listing(self, format_: str, output: Path | None) -> None:

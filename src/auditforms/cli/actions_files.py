@@ -103,9 +103,26 @@ def _read_docx(definition: Definition, path: Path, problems: list[Diagnostic]) -
     except Unreadable as problem:
         problems.append(error("AF950", problem.message, str(path)))
         return None
+    own = own_word_record(data)
+    if own is not None:
+        return {"format": own}  # the month's board paper beside the audits: left out, as its JSON is
     document, found = extract_docx(definition, data, str(path))
     problems.extend(d for d in found if d.is_error)
     return document
+
+
+def own_word_record(data: bytes) -> str | None:
+    """The format of a Word file auditforms made that is not a form (its ``auditforms.format``
+    custom property, when :data:`~auditforms.results.envelope.OWN_RECORDS` knows it), else ``None``."""
+    from auditforms.extract.identity import properties
+    from auditforms.extract.package import PackageError, open_package
+    from auditforms.renderers.docx.naming import PROP_RECORD
+
+    try:
+        found = properties(open_package(data).custom).get(PROP_RECORD)
+    except PackageError:
+        return None
+    return own_record({"format": found})
 
 
 def open_by_another_program(path: Path) -> str | None:

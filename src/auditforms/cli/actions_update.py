@@ -7,6 +7,8 @@ from typing import Any
 
 import click
 
+from auditforms.english import count
+
 
 def run_update(run: Any, trackers: tuple[Path, ...], by_name: str | None) -> bool:
     """Read every tracker, plan, check, write; True when any problem was found."""
@@ -29,8 +31,8 @@ def run_update(run: Any, trackers: tuple[Path, ...], by_name: str | None) -> boo
     changed = [c for c in plan.changes if Path(c.action.file) in written]
     for change in changed:
         click.echo(printable(change.describe()))
-    click.echo(f"{len(written)} audit{'s' if len(written) != 1 else ''} updated; {len(changed)} action(s) "
-               f"changed, {plan.unchanged} already up to date", err=True)
+    click.echo(f"{count(len(written), 'audit')} updated; {count(len(changed), 'action')} changed, "
+               f"{plan.unchanged} already up to date", err=True)
     return any(p.is_error for p in problems)
 
 

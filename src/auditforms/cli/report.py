@@ -18,7 +18,6 @@ from typing import Any
 import click
 
 from auditforms.cli.common import (
-    DEFINITION,
     EXIT_INVALID,
     definitions_path_option,
     force_option,
@@ -26,6 +25,7 @@ from auditforms.cli.common import (
     write_atomic,
 )
 from auditforms.cli.sample import DateParam
+from auditforms.cli.service import TOOL_OR_AUDITS
 
 _FORMATS = ("html", "docx", "xlsx", "json")
 #: auditforms' own JSON files that sit beside audits and are not audits.
@@ -41,7 +41,7 @@ def _month(ctx: click.Context, param: click.Parameter, value: str | None) -> str
 
 
 @click.command("report")
-@click.argument("definition", type=DEFINITION)
+@click.argument("definition", type=TOOL_OR_AUDITS)
 @click.argument("audits", nargs=-1, required=True, type=click.Path(exists=True, path_type=Path))
 @click.option("--period", required=True, callback=_month, help="The month reported on (YYYY-MM).")
 @click.option("--since", callback=_month, help="First month of the trend (YYYY-MM; default: the period only).")
@@ -63,10 +63,12 @@ def command(definition: Path, audits: tuple[Path, ...], period: str, since: str 
             output: Path, force: bool, search_path: tuple[Path, ...]) -> None:
     """Collate completed AUDITS (files or folders) into the monthly report for the board."""
     from auditforms.cli.report_worker import HeavyWorker
+    from auditforms.cli.service import tool_and_audits
     from auditforms.collation import Collator, ReportOptions
     from auditforms.collation.collate import MonthsError
     from auditforms.collation.formats import needs_rows, render
 
+    definition, audits = tool_and_audits(definition, audits)
     if public and include_text:
         raise click.UsageError("--include-text cannot be used with --public: a published paper quotes no answers")
     if output.exists() and not force:

@@ -22,6 +22,7 @@ from auditforms.cli.progress import progress
 from auditforms.cli.render_pool import RenderFailed, render_all
 from auditforms.cli.sample_inputs import read_csv_file, read_json_file
 from auditforms.diagnostics import has_errors
+from auditforms.english import count
 from auditforms.model.definition import Definition
 from auditforms.renderers import get_renderer
 from auditforms.sampling.batch import INDEX, MANIFEST, BatchPlan, manifest, plan_batch
@@ -48,7 +49,7 @@ def clean_leftovers(output: Path) -> None:
     for partial in partials:
         folder_swap.abandon(partial)
     if partials:
-        click.echo(f"{output}: note[AF822] removed {len(partials)} unfinished folder(s) of forms "
+        click.echo(f"{output}: note[AF822] removed {count(len(partials), 'unfinished folder')} of forms "
                    "left by an interrupted run", err=True)
     for aside in folder_swap.set_aside(output):
         click.echo(f"warning: {aside} was left aside by an earlier run because a kept file "
@@ -180,7 +181,7 @@ def _report(plan: BatchPlan, files: list[dict[str, Any]], keep: dict[str, str], 
         click.echo(f"{output / path}: kept (changed since it was generated, so it may be "
                    "returned work); no new blank form was written over it", err=True)
     if keep:
-        click.echo(f"kept {len(keep)} file(s) that the previous run did not generate", err=True)
+        click.echo(f"kept {count(len(keep), 'file')} that the previous run did not generate", err=True)
     if aside is not None:
         click.echo(f"warning: the previous folder was left at {aside} because a kept file "
                    "could not be confirmed in the new one; check it before deleting it", err=True)

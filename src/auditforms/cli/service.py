@@ -159,6 +159,36 @@ def command_defaults(settings: Settings) -> dict[str, dict[str, Any]]:
     }
 
 
+#: DEFINITION of a command that reads audits after it (actions, report): inside a service folder
+#: it may be a folder of audits instead (see :func:`tool_and_audits`), so it is not refused here
+#: for being a folder; outside one, loading it says why a folder is not a tool.
+TOOL_OR_AUDITS = click.Path(path_type=Path)
+
+
+def tool_and_audits(definition: Path, audits: tuple[Path, ...]) -> tuple[Path, tuple[Path, ...]]:
+    """DEFINITION and AUDITS as the user meant them. Inside a service folder the tool is known,
+    so ``actions months/2026-10`` or ``actions --update a.xlsx b.xlsx`` name audits (or
+    trackers), not a tool: a first argument that cannot be a tool (a folder, or a file that is
+    not ``.yaml``/``.yml``) is the first of the audits, and only the audits given are read."""
+    ctx = click.get_current_context()
+    defaults = ctx.default_map or {}
+    tool = defaults.get("definition")
+    if tool is None or _could_be_tool(definition):
+        return definition, audits
+    from click.core import ParameterSource
+
+    given = (definition, *(audits if ctx.get_parameter_source("audits") == ParameterSource.COMMANDLINE else ()))
+    if all(p.suffix.lower() == ".xlsx" for p in given):  # trackers read back into the service's audits
+        given += tuple(Path(p) for p in defaults.get("audits", ()))
+    return Path(tool), given
+
+
+def _could_be_tool(path: Path) -> bool:
+    if path.suffix.lower() in (".yaml", ".yml"):
+        return True
+    return not path.exists() and not path.suffix and len(path.parts) == 1  # a tool's id
+
+
 def defaults_here(command: str | None) -> dict[str, dict[str, Any]] | None:
     """The ``default_map`` for ``command`` when run inside a service folder, else ``None``."""
     if command not in USES_SETTINGS:

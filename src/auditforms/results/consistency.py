@@ -12,6 +12,7 @@ from collections.abc import Mapping
 from typing import Any
 
 from auditforms.diagnostics import Diagnostic, Severity
+from auditforms.english import count
 from auditforms.model.definition import Definition, Question, Section
 from auditforms.results.naming import Namer, safe_key
 from auditforms.rules.values import as_date
@@ -59,9 +60,9 @@ def version_difference(
     ours_text = definition.version
     differences = []
     if unknown:
-        differences.append(f"{len(unknown)} answered id(s) unknown to {ours_text}: {_list(unknown)}")
+        differences.append(f"{count(len(unknown), 'answered id')} unknown to {ours_text}: {_list(unknown)}")
     if missing_required:
-        differences.append(f"{len(missing_required)} answer(s) required by {ours_text} missing: "
+        differences.append(f"{count(len(missing_required), 'answer')} required by {ours_text} missing: "
                            f"{_list(missing_required)}")
     what = "; ".join(differences) if differences else "no answers differ in shape"
     message = f"completed against {age} version of the tool ({version}; this definition is {ours_text}): {what}"

@@ -21,6 +21,7 @@ OWN_RECORDS = {
     "auditforms/dip-sample": "a dip sample's record",
     "auditforms/check-report": "a check report",
     "auditforms/monthly-report": "a monthly report's figures",
+    "auditforms/board-paper": "a monthly report's board paper",
     "auditforms/actions": "a list of actions",
 }
 

@@ -14,6 +14,7 @@ from collections.abc import Mapping
 from typing import Any
 
 from auditforms.diagnostics import Diagnostic, Severity
+from auditforms.english import count
 from auditforms.model.definition import Definition
 from auditforms.moderation.checklist import checklist_for
 from auditforms.moderation.lifecycle import Step, history_problems, moderation_required, read_steps
@@ -74,7 +75,7 @@ def _checklist_ticks(definition: Definition, moderation: Any, namer: Namer, file
         known = {item.id for item in checklist_for(definition, part_id)}
         for item_id in items:
             if item_id not in known:
-                what = (f"the tool's checklist for it has {len(known)} other item(s)" if known
+                what = (f"the tool's checklist for it has {count(len(known), 'other item')}" if known
                         else "the tool gives it no checklist")
                 out.append(Diagnostic(
                     "AF633", f"moderator's checklist for {namer.item(part_id)}: {safe_key(item_id)} is not "

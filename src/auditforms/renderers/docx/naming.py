@@ -33,6 +33,10 @@ PROP_VERSION = "auditforms.version"
 PROP_FORMAT = "auditforms.form"
 PROP_AUDIT_ID = "auditforms.audit_id"
 FORM_FORMAT = "auditforms/word-form 1"
+#: A Word file auditforms made that is not a form (the monthly board paper) says what it is in
+#: this custom property, as its own JSON records say it in ``format``
+#: (:data:`auditforms.results.envelope.OWN_RECORDS`).
+PROP_RECORD = "auditforms.format"
 
 
 def tag(*parts: str | int) -> str:
