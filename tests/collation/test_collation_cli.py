@@ -18,9 +18,28 @@ def test_every_format_is_written(run_cli: Any, tmp_path: Path, fmt: str) -> None
     result = run_cli(*BASE, "--format", fmt, "-o", out)
     assert result.exit_code == 0, result.output
     assert out.stat().st_size > 1000
-    assert f"{out}: the {fmt} report for 2026-11, counting 7 audits" in result.stdout
+    # a05-a07 are November's; a01-a04 the trend's September and October
+    assert (f"{out}: the {fmt} report for November 2026, counting 3 audits of the month and 4 audits of the "
+            "months before it (the trend)") in result.stdout
     assert "a11.json:2:1: error[AF105] malformed JSON" in result.stderr
     assert "left out of the report" in result.stderr
+
+
+def test_an_existing_report_is_kept_and_said_in_one_line(run_cli: Any, tmp_path: Path) -> None:
+    out = tmp_path / "report.html"
+    out.write_text("the board's copy")
+    result = run_cli(*BASE, "--format", "html", "-o", out)
+    assert result.exit_code == 2 and out.read_text() == "the board's copy"
+    assert result.stderr == f"{out}: already exists; choose another name or pass --force to replace it\n"
+
+
+def test_a_month_with_nothing_back_says_so(run_cli: Any, tmp_path: Path) -> None:
+    out = tmp_path / "report.json"
+    result = run_cli("report", TOOL, AUDITS, "--period", "2026-12", "--since", "2026-11", "--format", "json",
+                     "-o", out)
+    assert result.exit_code == 0, result.output
+    assert ("counting 0 audits of the month and 3 audits of the months before it (the trend); none of December "
+            "2026 has come back yet") in result.stdout
 
 
 def test_json_from_the_command_counts_what_the_core_counts(run_cli: Any, tmp_path: Path, figures: Any) -> None:

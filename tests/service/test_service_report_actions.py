@@ -27,6 +27,16 @@ def test_month_report_writes_the_months_report(run_cli, example_service: Path):
     assert "settings" in headline["overall_target"]["source"]
 
 
+@pytest.mark.skipif("report" not in COMMANDS, reason="this version has no report command")
+def test_month_report_of_a_month_never_started_refuses(run_cli, example_service: Path):
+    """It made months/2027-01 and a report of no January audits, exit 0; the next plain
+    'month report' then failed on that empty month."""
+    result = run_cli("month", "report", "2027-01")
+    assert result.exit_code == 2 and "error[AF974] month 2027-01 has not been started" in result.stderr
+    assert not (example_service / "months" / "2027-01").exists()
+    assert run_cli("month", "report").exit_code == 0  # the latest started month, October
+
+
 @pytest.mark.skipif("report" in COMMANDS, reason="the report command is installed")
 def test_month_report_is_hidden_without_the_report_command(run_cli, example_service: Path):
     assert "report" not in run_cli("month", "--help").stdout

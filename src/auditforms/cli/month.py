@@ -21,7 +21,7 @@ import click
 
 from auditforms.cli.common import EXIT_INVALID, EXIT_OK, EXIT_USAGE, LoadedDefinition, load_or_exit
 from auditforms.cli.locking import folder_lock, wait_option
-from auditforms.cli.month_common import latest_month, manifest_tool, month_callback, search, tool_file
+from auditforms.cli.month_common import latest_month, manifest_tool, month_callback, search, started_month, tool_file
 from auditforms.cli.month_report import report
 from auditforms.cli.sample import DateParam, sidecar_path
 
@@ -137,15 +137,10 @@ def status(month: str | None, format_: str, today: dt.date | None, wait: bool) -
     from auditforms.cli.sample_batch import clean_leftovers
     from auditforms.cli.service import require_service
     from auditforms.cli.status import report_status
-    from auditforms.service.layout import month_paths
 
     settings = require_service()
-    month = month or latest_month(settings)
-    paths = month_paths(settings.folder, month)
-    if not paths.forms.is_dir():
-        click.echo(f"{paths.folder}: error[AF974] month {month} has not been started; run "
-                   f"'auditforms month start {month}'", err=True)
-        raise SystemExit(EXIT_USAGE)
+    paths = started_month(settings, month or latest_month(settings))
+    month = paths.folder.name
     with (folder_lock(paths.folder, wait=wait, read_only=True),
           folder_lock(paths.forms, wait=wait, read_only=True)):
         clean_leftovers(paths.forms)

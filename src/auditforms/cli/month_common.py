@@ -61,6 +61,19 @@ def latest_month(settings: Any) -> str:
     return names[-1]
 
 
+def started_month(settings: Any, month: str) -> Any:
+    """The folders of ``month`` (:class:`~auditforms.service.layout.MonthPaths`); exit 2 with
+    AF974 when the month was never started (its report or status would count nothing of it)."""
+    from auditforms.service.layout import month_paths
+
+    paths = month_paths(settings.folder, month)
+    if not paths.forms.is_dir():
+        click.echo(f"{paths.folder}: error[AF974] month {month} has not been started; run "
+                   f"'auditforms month start {month}'", err=True)
+        raise SystemExit(EXIT_USAGE)
+    return paths
+
+
 def manifest_tool(settings: Any, forms: Path) -> Path:
     """The tool the month was drawn for (from its manifest), else the settings' first."""
     from auditforms.cli.folder_swap import read_manifest

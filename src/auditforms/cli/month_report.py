@@ -15,7 +15,14 @@ import click
 
 from auditforms.cli.common import EXIT_USAGE
 from auditforms.cli.locking import folder_lock, wait_option
-from auditforms.cli.month_common import latest_month, manifest_tool, month_callback, month_names, search
+from auditforms.cli.month_common import (
+    latest_month,
+    manifest_tool,
+    month_callback,
+    month_names,
+    search,
+    started_month,
+)
 
 REPORT_FORMATS = ("html", "docx", "xlsx", "json")
 
@@ -41,14 +48,13 @@ def report(month: str | None, format_: str, since: str | None, public: bool, out
            force: bool, wait: bool) -> None:
     """The monthly report for MONTH (default: the latest), from every month's audits."""
     from auditforms.cli.service import require_service
-    from auditforms.service.layout import month_paths
 
     if not _report_installed():
         click.echo("error[AF977] this version of auditforms has no 'report' command", err=True)
         raise SystemExit(EXIT_USAGE)
     settings = require_service()
-    month = month or latest_month(settings)
-    paths = month_paths(settings.folder, month)
+    paths = started_month(settings, month or latest_month(settings))
+    month = paths.folder.name
     with folder_lock(paths.folder, wait=wait):
         argv = _report_argv(settings, month, format_, since, public,
                             output or paths.folder / f"report-{month}.{format_}", force)

@@ -19,6 +19,7 @@ import click
 
 from auditforms.cli.common import (
     EXIT_INVALID,
+    EXIT_USAGE,
     definitions_path_option,
     force_option,
     load_or_exit,
@@ -72,7 +73,9 @@ def command(definition: Path, audits: tuple[Path, ...], period: str, since: str 
     if public and include_text:
         raise click.UsageError("--include-text cannot be used with --public: a published paper quotes no answers")
     if output.exists() and not force:
-        raise click.UsageError(f"{output}: already exists; choose another name or pass --force to replace it")
+        click.echo(f"{_clean(str(output))}: already exists; choose another name or pass --force to replace it",
+                   err=True)
+        raise SystemExit(EXIT_USAGE)
     worker = HeavyWorker(charts=format_ == "html")
     if _many_audits(audits):
         worker.start()  # imports statsmodels and matplotlib on another CPU while the audits are read
@@ -92,7 +95,25 @@ def command(definition: Path, audits: tuple[Path, ...], period: str, since: str 
     finally:
         worker.close()
     write_atomic(output, data, force=force)
-    click.echo(f"{output}: the {format_} report for {period}, counting {figures.coverage.counted} audits")
+    click.echo(f"{_clean(str(output))}: {_counted(format_, figures)}")
+
+
+def _counted(format_: str, figures: Any) -> str:
+    """What the report counts: the month's own audits, and those of the trend's earlier months
+    apart (a month with none back yet must not read as "counting 19 audits")."""
+    from auditforms.collation.words import month_label
+    from auditforms.english import count
+
+    months = figures.trend or ()
+    own = next((m.audits for m in months if m.month == figures.period), 0)
+    own_text = "fewer than 5 audits" if own is None else count(own, "audit")
+    said = f"the {format_} report for {month_label(figures.period)}, counting {own_text} of the month"
+    earlier = figures.coverage.counted - (own or 0)
+    if len(figures.months) > 1 and earlier > 0:
+        said += f" and {count(earlier, 'audit')} of the months before it (the trend)"
+    if own == 0:
+        said += f"; none of {month_label(figures.period)} has come back yet"
+    return said
 
 
 def _many_audits(paths: tuple[Path, ...]) -> bool:
