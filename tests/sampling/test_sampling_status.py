@@ -86,7 +86,7 @@ def test_all_returned_and_passing_exits_0(run_cli, batch):
     result = run_cli("status", KITCHEN_SINK, batch, "--today", "2027-01-01")
     assert result.exit_code == 0, result.output
     assert result.stdout.strip().endswith(
-        "3 children: 3 returned (3 pass, 0 fail, 0 drafts, 0 unreadable); 0 outstanding, "
+        "3 children: 3 returned (3 pass, 0 fail, 0 drafts, 0 unreadable); 0 not back yet, "
         "0 of them overdue")
 
 

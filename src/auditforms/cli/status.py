@@ -194,6 +194,5 @@ def _text(folder: Path, manifest: dict[str, Any], statuses: list[Any], unmatched
                    + (f" ({r.problem})" if r.problem else ""), err=True)
     click.echo("stages: " + ", ".join(f"{n} {stage}" for stage, n in stages.items()))
     click.echo(f"{counts['children']} children: {counts['returned']} returned ({counts['passes']} "
-               f"pass, {counts['fails']} fail, {counts['draft']} drafts, {counts['unreadable']} "
-               f"unreadable); {counts['outstanding'] + counts['overdue']} outstanding, "
-               f"{counts['overdue']} of them overdue")
+               f"pass, {counts['fails']} fail, {count(counts['draft'], 'draft')}, {counts['unreadable']} "
+               f"unreadable); {counts['not_returned']} not back yet, {counts['overdue']} of them overdue")

@@ -192,6 +192,8 @@ def summary(statuses: Sequence[ChildStatus]) -> dict[str, int]:
     result = {state: counts.get(state, 0) for state in STATES}
     result["children"] = len(statuses)
     result["returned"] = sum(result[s] for s in ("passes", "fails", "draft", "unreadable"))
+    #: nothing back: still in time ("outstanding") or past the due date ("overdue")
+    result["not_returned"] = result["outstanding"] + result["overdue"]
     return result
 
 
