@@ -8,6 +8,7 @@ import email
 import email.policy
 import io
 import json
+import os
 from pathlib import Path
 
 import pytest
@@ -77,6 +78,10 @@ def test_split_trackers_one_per_head_of_service(run_cli, folder: Path) -> None:
 
     out = _trackers(run_cli, folder)
     assert sorted(p.name for p in out.iterdir()) == ["h-alpha.xlsx", "h-beta.xlsx"]
+    if hasattr(os, "fchmod"):  # colleagues sharing the folder open it: not mkdtemp's owner-only 0700
+        mask = os.umask(0o022)
+        os.umask(mask)
+        assert out.stat().st_mode & 0o777 == 0o777 & ~mask
     workbook = openpyxl.load_workbook(out / "h-alpha.xlsx")
     sheet = workbook["Actions"]
     assert sheet.protection.sheet and "Actions" in sheet.tables

@@ -22,7 +22,7 @@ import click
 
 from auditforms.actions.codes import error
 from auditforms.actions.signoff import Change, apply_changes, still_matches
-from auditforms.cli.common import EXIT_USAGE, LoadedDefinition, write_atomic
+from auditforms.cli.common import EXIT_USAGE, LoadedDefinition, new_hidden_folder, write_atomic
 from auditforms.diagnostics import Diagnostic
 from auditforms.model.definition import Definition
 from auditforms.results.envelope import own_record
@@ -259,7 +259,7 @@ def staging_folder(output: Path, force: bool) -> Iterator[Path]:
     try:
         output.parent.mkdir(parents=True, exist_ok=True)
         remove_abandoned(output.parent, f".{glob.escape(output.name)}.staging-*")
-        staging = Path(tempfile.mkdtemp(prefix=f".{output.name}.staging-", dir=output.parent))
+        staging = new_hidden_folder(output.parent, f".{output.name}.staging-")
         lock = lock_folder(staging)
     except OSError as exc:
         _stop(f"{output}: cannot write here: {exc.strerror or type(exc).__name__}")

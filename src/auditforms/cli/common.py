@@ -147,6 +147,22 @@ def write_atomic(path: Path, data: bytes, *, force: bool = False) -> None:
         raise
 
 
+def new_hidden_folder(parent: Path, prefix: str) -> Path:
+    """A new folder in ``parent``, named ``prefix`` and a random part, with the permissions a
+    plain ``mkdir`` would give it: ``mkdtemp`` makes it readable by its owner only, and the
+    folder it becomes (a month's forms, the trackers, the reminders, a new service folder) is
+    shared with colleagues. The caller renames it into place when it is complete."""
+    folder = Path(tempfile.mkdtemp(prefix=prefix, dir=parent))
+    folder.chmod(0o777 & ~_umask())
+    return folder
+
+
+def _umask() -> int:
+    mask = os.umask(0o022)  # reading the umask means setting it: set it straight back
+    os.umask(mask)
+    return mask
+
+
 def _chmod_as_created(fd: int, path: Path) -> None:
     """Give the file the permissions it would have had if written in place: the replaced file's,
     else those the user's umask gives new files (``mkstemp`` makes it readable by its owner only,
@@ -156,9 +172,7 @@ def _chmod_as_created(fd: int, path: Path) -> None:
     try:
         mode = path.stat().st_mode & 0o777
     except OSError:
-        mask = os.umask(0o022)  # reading the umask means setting it: set it straight back
-        os.umask(mask)
-        mode = 0o666 & ~mask
+        mode = 0o666 & ~_umask()
     os.fchmod(fd, mode)
 
 

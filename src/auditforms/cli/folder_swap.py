@@ -23,6 +23,7 @@ from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
+from auditforms.cli.common import new_hidden_folder
 from auditforms.sampling.batch import MANIFEST, MANIFEST_FORMAT
 from auditforms.source.files import sha256_of
 
@@ -74,11 +75,7 @@ def files_to_keep(folder: Path) -> dict[str, str]:
 
 def start(target: Path) -> Path:
     target.parent.mkdir(parents=True, exist_ok=True)
-    partial = Path(tempfile.mkdtemp(prefix=f".{target.name}.partial-", dir=target.parent))
-    mask = os.umask(0)
-    os.umask(mask)
-    partial.chmod(0o777 & ~mask)
-    return partial
+    return new_hidden_folder(target.parent, f".{target.name}.partial-")
 
 
 def carry_over(old: Path, new: Path, keep: dict[str, str]) -> None:

@@ -11,12 +11,11 @@ The folder appears whole or not at all (built beside it, then renamed into place
 from __future__ import annotations
 
 import shutil
-import tempfile
 from pathlib import Path
 
 import click
 
-from auditforms.cli.common import EXIT_OK, EXIT_USAGE
+from auditforms.cli.common import EXIT_OK, EXIT_USAGE, new_hidden_folder
 
 FOLDERS = ("months", "data", "definitions")
 
@@ -34,8 +33,7 @@ def command(folder: Path, example: bool, service: str | None) -> None:
         click.echo(f"{folder}: error[AF976] {what}; give a new or empty folder", err=True)
         raise SystemExit(EXIT_USAGE)
     try:
-        building = Path(tempfile.mkdtemp(prefix=f".{folder.name}.partial-",
-                                         dir=folder.absolute().parent))
+        building = new_hidden_folder(folder.absolute().parent, f".{folder.name}.partial-")
     except OSError as exc:
         click.echo(f"{folder}: error[AF976] cannot create it here ({exc.strerror or exc}); "
                    "check that the folder above it exists and can be written", err=True)
@@ -67,7 +65,6 @@ def _fill(target: Path, example: bool, service: str) -> None:
     from auditforms.service.settings import FILENAME, SCHEMA
     from auditforms.service.template import EXAMPLE_FILES, EXAMPLE_FOLDERS, settings_text
 
-    target.chmod(0o777 & ~_umask())
     for name in FOLDERS:
         (target / name).mkdir()
     (target / "schemas").mkdir()
@@ -80,14 +77,6 @@ def _fill(target: Path, example: bool, service: str) -> None:
             shutil.copytree(examples / source, target / destination, copy_function=shutil.copyfile)
     else:
         (target / FILENAME).write_text(settings_text(service), encoding="utf-8")
-
-
-def _umask() -> int:
-    import os
-
-    mask = os.umask(0)
-    os.umask(mask)
-    return mask
 
 
 def _report(folder: Path, example: bool) -> None:
