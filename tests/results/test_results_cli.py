@@ -87,13 +87,20 @@ def test_json_report_of_an_empty_folder_is_a_usage_error(run_cli, tmp_path):
 @pytest.mark.parametrize("args", [
     ("--period", "November"),
     ("--period", "2026-13"),
-    ("--today", "30/11/2026"),
+    ("--today", "31/11/2026"),  # 30 November is a date, written as people write it
     ("--format", "xml"),
 ])
 def test_bad_options_exit_2(run_cli, args):
     result = run_cli("check", KITCHEN_SINK, VALID_JSON, *args)
     assert result.exit_code == 2
     assert "Traceback" not in result.output
+
+
+def test_today_is_written_as_people_write_dates(run_cli):
+    """--today takes dd/mm/yyyy as every other date option does (it took yyyy-mm-dd alone)."""
+    uk = run_cli("check", KITCHEN_SINK, VALID_JSON, "--today", "30/11/2026", "--format", "json")
+    iso = run_cli("check", KITCHEN_SINK, VALID_JSON, "--today", "2026-11-30", "--format", "json")
+    assert uk.exit_code == iso.exit_code and uk.stdout == iso.stdout
 
 
 def test_missing_audit_path_exits_2(run_cli, tmp_path):

@@ -16,6 +16,7 @@ from auditforms.cli.common import (
     EXIT_INVALID,
     EXIT_OK,
     EXIT_USAGE,
+    DateParam,
     LoadedDefinition,
     definitions_path_option,
     load_or_exit,
@@ -30,8 +31,8 @@ _SPLITS = ("head_of_service", "service_manager", "team")
 @click.command("actions")
 @click.argument("definition", type=TOOL_OR_AUDITS)
 @click.argument("audits", nargs=-1, required=True, type=click.Path(exists=True, path_type=Path))
-@click.option("--today", type=click.DateTime(formats=["%Y-%m-%d"]), metavar="YYYY-MM-DD",
-              help="The date states are worked out on (default: the real date).")
+@click.option("--today", type=DateParam(),
+              help="The date states are worked out on, as dd/mm/yyyy or yyyy-mm-dd (default: the real date).")
 @click.option("--format", "format_", type=click.Choice(_FORMATS), default=None,
               help="text (default), csv, xlsx, html or json; trackers from --split-by are xlsx.")
 @click.option("-o", "--output", type=click.Path(path_type=Path),
@@ -51,7 +52,7 @@ _SPLITS = ("head_of_service", "service_manager", "team")
               help="The From address of reminders.")
 @click.option("--force", is_flag=True, help="Replace outputs that already exist.")
 @definitions_path_option
-def command(definition: Path, audits: tuple[Path, ...], today: dt.datetime | None, format_: str | None,
+def command(definition: Path, audits: tuple[Path, ...], today: dt.date | None, format_: str | None,
             output: Path | None, teams: Path | None, split_by: str | None, trackers: tuple[Path, ...],
             by_name: str | None, remind: bool, people: Path | None, sender: str, force: bool,
             search_path: tuple[Path, ...]) -> None:
@@ -79,7 +80,7 @@ def command(definition: Path, audits: tuple[Path, ...], today: dt.datetime | Non
     tool = load_or_exit(definition, search_path)
     if action_plan(tool.definition) is None:
         _fail(f"{definition}: error[AF953] the tool {tool.definition.id} has no table with role: action_plan")
-    run = _Run(tool, (today.date() if today else dt.date.today()), force)
+    run = _Run(tool, today or dt.date.today(), force)
     run.read_teams(teams)
     from auditforms.cli.scratch import ended_by_signals
 

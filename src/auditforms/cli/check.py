@@ -14,6 +14,7 @@ from auditforms.cli.common import (
     EXIT_INVALID,
     EXIT_OK,
     EXIT_USAGE,
+    DateParam,
     LoadedDefinition,
     definitions_path_option,
     load_or_exit,
@@ -53,9 +54,8 @@ def _period(
 )
 @click.option(
     "--today",
-    type=click.DateTime(formats=["%Y-%m-%d"]),
-    metavar="YYYY-MM-DD",
-    help="The date rules compare with 'today' (default: the real date).",
+    type=DateParam(),
+    help="The date rules compare with 'today', as dd/mm/yyyy or yyyy-mm-dd (default: the real date).",
 )
 @click.option(
     "--history",
@@ -75,7 +75,7 @@ def command(
     audits: tuple[Path, ...],
     format_: str,
     period: tuple[dt.date, dt.date] | None,
-    today: dt.datetime | None,
+    today: dt.date | None,
     history: tuple[Path, ...],
     quiet: bool,
     as_version: str | None,
@@ -107,7 +107,7 @@ def command(
     choose = VersionedCheck(library, _as_version(library, as_version))
     loaded = choose.target or tool.definition
     past = _read_history(replace(tool, definition=loaded), history) if history else None
-    context = make_context(today=today.date() if today else None, period=period, history=past)
+    context = make_context(today=today, period=period, history=past)
     from auditforms.cli.progress import progress
     from auditforms.results.reading import iter_audit_paths
 

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime as dt
 import os
 import sys
 import tempfile
@@ -64,6 +65,22 @@ class LoadedDefinition:
 
 #: The DEFINITION argument: a tool's file, or the id of a tool (resolved by :func:`load_or_exit`).
 DEFINITION = click.Path(dir_okay=False, path_type=Path)
+
+
+class DateParam(click.ParamType):  # type: ignore[type-arg]
+    """A date option, written as people write dates: dd/mm/yyyy (UK), yyyy-mm-dd or 5 Mar 2026."""
+
+    name = "DATE"
+
+    def convert(self, value: Any, param: click.Parameter | None, ctx: click.Context | None) -> dt.date:
+        from auditforms.sampling.values import ValueProblem, parse_date
+
+        if isinstance(value, dt.date):
+            return value
+        try:
+            return parse_date(str(value))
+        except ValueProblem as exc:
+            self.fail(str(exc), param, ctx)
 
 
 def load_or_exit(path: Path, search_path: Sequence[Path], *, allow_abstract: bool = False) -> LoadedDefinition:

@@ -19,11 +19,11 @@ from typing import Any
 
 import click
 
-from auditforms.cli.common import EXIT_INVALID, EXIT_OK, EXIT_USAGE, LoadedDefinition, load_or_exit
+from auditforms.cli.common import EXIT_INVALID, EXIT_OK, EXIT_USAGE, DateParam, LoadedDefinition, load_or_exit
 from auditforms.cli.locking import folder_lock, wait_option
 from auditforms.cli.month_common import latest_month, manifest_tool, month_callback, search, started_month, tool_file
 from auditforms.cli.month_report import report
-from auditforms.cli.sample import DateParam, sidecar_path
+from auditforms.cli.sample import sidecar_path
 
 
 @click.group("month")

@@ -20,12 +20,12 @@ import click
 from auditforms.cli.common import (
     EXIT_INVALID,
     EXIT_USAGE,
+    DateParam,
     definitions_path_option,
     force_option,
     load_or_exit,
     write_atomic,
 )
-from auditforms.cli.sample import DateParam
 from auditforms.cli.service import TOOL_OR_AUDITS
 
 _FORMATS = ("html", "docx", "xlsx", "json")

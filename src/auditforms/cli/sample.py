@@ -26,6 +26,7 @@ from auditforms.cli.common import (
     EXIT_INVALID,
     EXIT_OK,
     EXIT_USAGE,
+    DateParam,
     LoadedDefinition,
     definitions_path_option,
     echo_diagnostics,
@@ -34,20 +35,6 @@ from auditforms.cli.common import (
     load_or_exit,
     write_atomic,
 )
-
-
-class DateParam(click.ParamType):  # type: ignore[type-arg]
-    name = "DATE"
-
-    def convert(self, value: Any, param: click.Parameter | None, ctx: click.Context | None) -> dt.date:
-        from auditforms.sampling.values import ValueProblem, parse_date
-
-        if isinstance(value, dt.date):
-            return value
-        try:
-            return parse_date(str(value))
-        except ValueProblem as exc:
-            self.fail(str(exc), param, ctx)
 
 
 def _columns(ctx: click.Context, param: click.Parameter, values: tuple[str, ...]) -> dict[str, str]:

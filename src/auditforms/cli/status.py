@@ -24,13 +24,13 @@ from auditforms.cli.common import (
     EXIT_INVALID,
     EXIT_OK,
     EXIT_USAGE,
+    DateParam,
     LoadedDefinition,
     definitions_path_option,
     echo_input,
     load_or_exit,
 )
 from auditforms.cli.locking import folder_lock, wait_option
-from auditforms.cli.sample import DateParam
 from auditforms.english import count
 
 

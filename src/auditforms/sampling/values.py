@@ -36,14 +36,14 @@ def parse_date(text: str) -> dt.date:
     value = text.strip()
     match = _ISO.match(value)
     if match:
-        return _make(int(match[1]), int(match[2]), int(match[3]))
+        return _make(int(match[1]), int(match[2]), int(match[3]), "")
     match = _UK.match(value) or _NAMED.match(value)
     if not match:
         raise ValueProblem("not a date; write dd/mm/yyyy or yyyy-mm-dd")
     if len(match[3]) == 2:
         raise ValueProblem("the year has two digits; write the year in full (dd/mm/yyyy)")
     month = _month(match[2])
-    return _make(int(match[3]), month, int(match[1]))
+    return _make(int(match[3]), month, int(match[1]), " (dates are read as dd/mm/yyyy)")
 
 
 def _month(text: str) -> int:
@@ -55,11 +55,13 @@ def _month(text: str) -> int:
     return month
 
 
-def _make(year: int, month: int, day: int) -> dt.date:
+def _make(year: int, month: int, day: int, how_read: str) -> dt.date:
+    """``how_read``: said after "not a real date" where the order of day and month could be
+    the reason (03/14/2026 written the American way); nothing for yyyy-mm-dd."""
     try:
         return dt.date(year, month, day)
     except ValueError:
-        raise ValueProblem("not a real date (dates are read as dd/mm/yyyy)") from None
+        raise ValueProblem(f"not a real date{how_read}") from None
 
 
 def parse_count(text: str, what: str) -> int:
