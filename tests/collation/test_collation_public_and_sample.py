@@ -20,6 +20,11 @@ def test_public_suppresses_every_count_under_five(tool: Any) -> None:
     assert head.judgements_good == Share(7, 11, 64, True)
     assert head.overall.counts == (None, None, None, None)
     assert figures.coverage.counted == 7 and figures.coverage.drafts is None
+    # files left out: none is said as none (no "fewer than 5 duplicates" line), 1 to 4 suppressed
+    assert figures.coverage.duplicates == 0
+    from auditforms.collation.words import left_out_sentences
+
+    assert not any("already counted" in s for s in left_out_sentences(figures.coverage))
     assert figures.moderation.agreement[0].table[1][1] == 6
     assert figures.moderation.agreement[0].table[0][0] is None
     assert "fewer than 5" in figures.basis

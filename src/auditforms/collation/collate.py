@@ -17,7 +17,7 @@ from auditforms.collation import build
 from auditforms.collation.action_figures import ActionTally
 from auditforms.collation.agreement import KappaFunction
 from auditforms.collation.build import TargetSource
-from auditforms.collation.figures import Coverage, Figures, Quoted, say, shown
+from auditforms.collation.figures import Coverage, Figures, Quoted, say, shown_unless_none
 from auditforms.collation.parts import checklist_criteria, judged_parts, overall_part, reportable_texts
 from auditforms.collation.record import AuditRecord, RecordReader
 from auditforms.collation.sample import sample_figures
@@ -139,20 +139,21 @@ class Collator:
 
     def _coverage(self, from_sample: bool) -> Coverage:
         left, public = self.tally.left_out, self.options.public
+        files = shown_unless_none
         return Coverage(
-            counted=shown(sum(self.tally.by_basis.values()), public),
-            by_basis={k: shown(v, public) for k, v in sorted(self.tally.by_basis.items())},
-            drafts=shown(left["drafts"], public), outside_months=shown(left["outside_months"], public),
-            undated=shown(left["undated"], public), other_tool=shown(left["other_tool"], public),
-            unreadable=shown(left["unreadable"], public), duplicates=shown(left["duplicates"], public),
-            other_versions={k: shown(v, public) for k, v in sorted(self.tally.other_versions.items())},
+            counted=files(sum(self.tally.by_basis.values()), public),
+            by_basis={k: files(v, public) for k, v in sorted(self.tally.by_basis.items())},
+            drafts=files(left["drafts"], public), outside_months=files(left["outside_months"], public),
+            undated=files(left["undated"], public), other_tool=files(left["other_tool"], public),
+            unreadable=files(left["unreadable"], public), duplicates=files(left["duplicates"], public),
+            other_versions={k: files(v, public) for k, v in sorted(self.tally.other_versions.items())},
             from_sample=from_sample)
 
 
 def basis_sentence(by_basis: Mapping[str, int], public: bool) -> str:
     """Which judgement the figures count, said plainly."""
     def n(key: str) -> str:
-        return say(shown(by_basis.get(key, 0), public))
+        return say(shown_unless_none(by_basis.get(key, 0), public))
 
     parts = [f"as finalised after moderation for {n('final')}",
              f"as moderated (not yet finalised) for {n('moderated')}",

@@ -50,6 +50,14 @@ def shown(count: int, public: bool) -> Count:
     return None if public and count < SUPPRESS_BELOW else count
 
 
+def shown_unless_none(count: int, public: bool) -> Count:
+    """:func:`shown` for a count of files (counted, left out): none is said as none, where a
+    published paper read "Left out: fewer than 5 files that could not be read" with none left
+    out. A table's cells keep :func:`shown`: there a 0 beside a suppressed total can tell
+    what every child of a small group was rated."""
+    return 0 if count == 0 else shown(count, public)
+
+
 def say(count: Count) -> str:
     """A count as the report words it: a suppressed count is "fewer than 5"."""
     return f"fewer than {SUPPRESS_BELOW}" if count is None else str(count)
