@@ -73,3 +73,17 @@ def test_an_output_gets_the_permissions_a_new_file_would_have(tmp_path):
     (tmp_path / "report.html").chmod(0o600)
     write_atomic(tmp_path / "report.html", b"<p>again</p>", force=True)
     assert (tmp_path / "report.html").stat().st_mode & 0o777 == 0o600
+
+
+def test_marking_replaces_the_tools_own_and_keeps_its_warning(run_cli, tmp_path: Path) -> None:
+    """--marking (a service's settings give it) is printed where the tool's marking was; the
+    tool's handling note stays."""
+    from auditforms.api import load_definition
+
+    own = load_definition(KITCHEN_SINK).marking
+    assert own is not None and own.warning  # RESTRICTED WHEN COMPLETED, with its note
+    out = tmp_path / "form.html"
+    result = run_cli("render", KITCHEN_SINK, "--format", "html", "-o", out, "--marking", "OFFICIAL-SENSITIVE")
+    assert result.exit_code == 0, result.output
+    page = out.read_text(encoding="utf-8")
+    assert "OFFICIAL-SENSITIVE" in page and own.label not in page and own.warning in page

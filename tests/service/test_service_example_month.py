@@ -5,8 +5,8 @@ leaving October's children out. Seen on 16 November 2026, the day the guide uses
 from __future__ import annotations
 
 import csv
-import importlib.util
 import datetime as dt
+import importlib.util
 import json
 import re
 from pathlib import Path
@@ -110,6 +110,37 @@ def test_a_month_alone_and_its_board_paper_left_out(run_cli, example_service: Pa
     assert result.exit_code == 0, result.stderr
     assert "AF707" not in result.stderr
     assert {a["audit_id"][:7] for a in json.loads(result.stdout)["actions"]} == {"2026-10"}
+
+
+@pytest.mark.skipif("actions" not in COMMANDS or "report" not in COMMANDS, reason="no actions or report command")
+def test_the_settings_marking_is_on_everything_the_month_writes(run_cli, example_service: Path):
+    """auditforms.yaml's ``marking: OFFICIAL-SENSITIVE`` (Torbay's tool declares none) heads the
+    trackers, the reminders, the report in every format and the month's forms."""
+    import email
+    import email.policy
+
+    import docx
+    import openpyxl
+
+    mark = "OFFICIAL-SENSITIVE"
+    assert run_cli("actions", "--today", TODAY, "--split-by", "team", "-o", "trackers").exit_code == 0
+    tracker = next((example_service / "trackers").glob("*.xlsx"))
+    assert openpyxl.load_workbook(tracker)["Actions"]["A1"].value == mark
+    assert run_cli("actions", "--today", TODAY, "--remind", "-o", "outbox").exit_code in (0, 1)
+    message = email.message_from_bytes(next((example_service / "outbox").glob("*.eml")).read_bytes(),
+                                       policy=email.policy.default)
+    assert message["Subject"].startswith(mark)
+    month = example_service / "months" / "2026-10"
+    assert run_cli("month", "report", "2026-10", "--format", "json").exit_code == 0
+    assert json.loads((month / "report-2026-10.json").read_text())["marking"] == mark
+    assert run_cli("month", "report", "2026-10", "--format", "docx").exit_code == 0
+    paper = docx.Document(str(month / "report-2026-10.docx"))
+    assert paper.sections[0].header.paragraphs[0].text == mark == paper.sections[0].footer.paragraphs[0].text
+    assert run_cli("month", "report", "2026-10").exit_code == 0
+    assert f'aria-label="Protective marking">{mark}<' in (month / "report-2026-10.html").read_text()
+    assert run_cli("month", "start", "2026-11", "--date", "2026-11-02").exit_code == 0
+    form = next((example_service / "months" / "2026-11" / "forms").glob("2026-11-*.html")).read_text()
+    assert mark in form
 
 
 @pytest.mark.skipif("report" not in COMMANDS, reason="this version has no report command")

@@ -20,6 +20,7 @@ from auditforms.cli.common import (
     LoadedDefinition,
     definitions_path_option,
     load_or_exit,
+    marking_option,
 )
 from auditforms.cli.service import TOOL_OR_AUDITS
 from auditforms.english import count
@@ -51,11 +52,12 @@ _SPLITS = ("head_of_service", "service_manager", "team")
 @click.option("--from", "sender", default="audit-actions@example.invalid", show_default=True,
               help="The From address of reminders.")
 @click.option("--force", is_flag=True, help="Replace outputs that already exist.")
+@marking_option
 @definitions_path_option
 def command(definition: Path, audits: tuple[Path, ...], today: dt.date | None, format_: str | None,
             output: Path | None, teams: Path | None, split_by: str | None, trackers: tuple[Path, ...],
             by_name: str | None, remind: bool, people: Path | None, sender: str, force: bool,
-            search_path: tuple[Path, ...]) -> None:
+            search_path: tuple[Path, ...], marking: str | None) -> None:
     """List the agreed actions of moderated and final AUDITS (files or folders) of DEFINITION.
 
     Each action has an id, <audit id>:<row>, and a state on --today: open, due within 7
@@ -77,7 +79,7 @@ def command(definition: Path, audits: tuple[Path, ...], today: dt.date | None, f
     modes = sum(bool(m) for m in (split_by, trackers, remind))
     if modes > 1:
         raise click.UsageError("use one of --split-by, --update and --remind at a time")
-    tool = load_or_exit(definition, search_path)
+    tool = load_or_exit(definition, search_path, marking=marking)
     if action_plan(tool.definition) is None:
         _fail(f"{definition}: error[AF953] the tool {tool.definition.id} has no table with role: action_plan")
     run = _Run(tool, today or dt.date.today(), force)

@@ -33,6 +33,16 @@ def definitions_path_option(func: F) -> F:
     )(func)
 
 
+def marking_option(func: F) -> F:
+    """``--marking``: the protective marking on what the command writes, in place of the tool's
+    own; inside a service folder it defaults from the settings' ``marking``."""
+    return click.option(
+        "--marking", metavar="TEXT",
+        help="The protective marking printed on what this writes, e.g. OFFICIAL-SENSITIVE (default: the "
+             "tool's own; in a service folder, the settings' marking).",
+    )(func)
+
+
 def force_option(func: F) -> F:
     return click.option("--force", is_flag=True, help="Replace output files that already exist.")(func)
 
@@ -83,7 +93,8 @@ class DateParam(click.ParamType):  # type: ignore[type-arg]
             self.fail(str(exc), param, ctx)
 
 
-def load_or_exit(path: Path, search_path: Sequence[Path], *, allow_abstract: bool = False) -> LoadedDefinition:
+def load_or_exit(path: Path, search_path: Sequence[Path], *, allow_abstract: bool = False,
+                 marking: str | None = None) -> LoadedDefinition:
     """Load a definition for a command that needs one; print why and exit 1 if it cannot.
 
     ``path`` is the tool's file or, when no such file exists, a tool's id, looked for in
@@ -91,6 +102,7 @@ def load_or_exit(path: Path, search_path: Sequence[Path], *, allow_abstract: boo
     with auditforms: ``auditforms check torbay-full-audit audit.json`` needs no path into the
     installed package. An abstract base (``abstract: true``) is refused unless
     ``allow_abstract``: it is only ever extended, never rendered, sampled or filled in.
+    ``marking`` (``--marking``, the service's settings) replaces the tool's protective marking.
     """
     from auditforms.language.loader import load
 
@@ -105,7 +117,13 @@ def load_or_exit(path: Path, search_path: Sequence[Path], *, allow_abstract: boo
 
         echo_diagnostics([abstract_refusal(path, result.definition.id)], err=True)
         raise SystemExit(EXIT_INVALID)
-    return LoadedDefinition(result.definition, path.resolve().parent, tuple(search_path))
+    definition = result.definition
+    if marking and marking.strip():
+        from auditforms.model.policies import Marking
+
+        kept = definition.marking.warning if definition.marking else None  # the tool's handling note stays
+        definition = definition.model_copy(update={"marking": Marking(label=marking.strip(), warning=kept)})
+    return LoadedDefinition(definition, path.resolve().parent, tuple(search_path))
 
 
 def _definition_file(path: Path, search_path: Sequence[Path]) -> Path:

@@ -62,7 +62,7 @@ def _start_locked(settings: Any, month: str, paths: Any, reference: dt.date | No
         click.echo(f"{paths.forms}: error[AF975] month {month} has already been started; see "
                    f"'auditforms month status {month}'", err=True)
         return EXIT_USAGE
-    loaded = load_or_exit(tool_file(settings, tool), search(settings))
+    loaded = load_or_exit(tool_file(settings, tool), search(settings), marking=settings.marking)
     definition = loaded.definition
     off = month_off(definition, dt.date.fromisoformat(f"{month}-01"))
     if off is not None:

@@ -79,6 +79,8 @@ def _report_argv(settings: Any, month: str, format_: str, since: str | None, pub
         argv += ["--target", f"{name}={int(percent)}"]
     for folder in search(settings):
         argv += ["--definitions", str(folder)]
+    if settings.marking:
+        argv += ["--marking", settings.marking]
     return argv + (["--public"] if public else []) + (["--force"] if force else [])
 
 

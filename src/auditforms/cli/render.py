@@ -18,6 +18,7 @@ from auditforms.cli.common import (
     echo_input,
     force_option,
     load_or_exit,
+    marking_option,
     write_atomic,
 )
 from auditforms.cli.locking import wait_option
@@ -51,16 +52,17 @@ def _formats(value: str) -> list[str]:
 @click.option("--audit-type", "audit_type", metavar="TYPE",
               help="The tool's audit type the form is for (e.g. deep-dive): the form says so and "
                    "shows its look-back. A sample's forms take it from the sample.")
+@marking_option
 @definitions_path_option
 @force_option
 @wait_option
 def command(definition: Path, format_: str, output: Path, data_path: Path | None,
-            sample_path: Path | None, audit_type: str | None, search_path: tuple[Path, ...],
+            sample_path: Path | None, audit_type: str | None, search_path: tuple[Path, ...], marking: str | None,
             force: bool, wait: bool) -> None:
     """Render DEFINITION as an HTML form, a Word form, a result JSON Schema or a data dictionary;
     with --data AUDIT.json, the final copy of a completed audit (pdf, docx)."""
     formats = _formats(format_)
-    tool = load_or_exit(definition, search_path)
+    tool = load_or_exit(definition, search_path, marking=marking)
     loaded = tool.definition
     if sample_path is not None:
         from auditforms.cli.sample_batch import render_sample

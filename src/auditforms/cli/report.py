@@ -24,6 +24,7 @@ from auditforms.cli.common import (
     definitions_path_option,
     force_option,
     load_or_exit,
+    marking_option,
     write_atomic,
 )
 from auditforms.cli.service import TOOL_OR_AUDITS
@@ -58,10 +59,11 @@ def _month(ctx: click.Context, param: click.Parameter, value: str | None) -> str
 @click.option("--format", "format_", type=click.Choice(_FORMATS), required=True, help="Output format.")
 @click.option("-o", "--output", type=click.Path(dir_okay=False, path_type=Path), required=True, help="Output file.")
 @force_option
+@marking_option
 @definitions_path_option
 def command(definition: Path, audits: tuple[Path, ...], period: str, since: str | None, samples: tuple[Path, ...],
             today: dt.date | None, targets: tuple[str, ...], public: bool, include_text: bool, format_: str,
-            output: Path, force: bool, search_path: tuple[Path, ...]) -> None:
+            output: Path, force: bool, search_path: tuple[Path, ...], marking: str | None) -> None:
     """Collate completed AUDITS (files or folders) into the monthly report for the board."""
     from auditforms.cli.report_worker import HeavyWorker
     from auditforms.cli.service import tool_and_audits
@@ -80,7 +82,7 @@ def command(definition: Path, audits: tuple[Path, ...], period: str, since: str 
     if _many_audits(audits):
         worker.start()  # imports statsmodels and matplotlib on another CPU while the audits are read
     try:
-        tool = load_or_exit(definition, search_path)
+        tool = load_or_exit(definition, search_path, marking=marking)
         sample_rows = _read_samples(samples) if samples else None
         try:
             collator = Collator(tool.definition, ReportOptions(period=period, since=since, public=public,

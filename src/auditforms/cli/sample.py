@@ -33,6 +33,7 @@ from auditforms.cli.common import (
     echo_input,
     force_option,
     load_or_exit,
+    marking_option,
     write_atomic,
 )
 
@@ -98,6 +99,7 @@ _FILE = click.Path(exists=True, dir_okay=False, path_type=Path)
               help="Population: only children on this type of plan (the Plan type column; repeatable).")
 @click.option("-o", "--output", type=click.Path(dir_okay=False, path_type=Path), required=True,
               help="The sample CSV to write (its .meta.json is written beside it).")
+@marking_option
 @definitions_path_option
 @force_option
 def command(definition: Path, cases: Path, columns: dict[str, str], auditors: Path,
@@ -105,7 +107,8 @@ def command(definition: Path, cases: Path, columns: dict[str, str], auditors: Pa
             census: bool, audit_type: str | None, ignore_months_off: bool, seed: int | None,
             reference: dt.date | None, lookback_months: int | None, stratify: str | None,
             flags: tuple[str, ...], teams: tuple[str, ...], strands: tuple[str, ...],
-            plans: tuple[str, ...], output: Path, search_path: tuple[Path, ...], force: bool) -> None:
+            plans: tuple[str, ...], output: Path, search_path: tuple[Path, ...], marking: str | None,
+            force: bool) -> None:
     """Draw this month's dip sample from the case list (--cases) and allocate auditors.
 
     DEFINITION is the audit tool the sample is for: it gives the look-back, the time
@@ -120,7 +123,7 @@ def command(definition: Path, cases: Path, columns: dict[str, str], auditors: Pa
                    "left out", err=True)
         raise SystemExit(EXIT_USAGE)
     _refuse_existing(output, force)
-    tool = load_or_exit(definition, search_path)
+    tool = load_or_exit(definition, search_path, marking=marking)
     loaded = tool.definition
     asked = Asked(reference or dt.date.today(), secrets.randbelow(10**6) if seed is None else seed,
                   size, lookback_months, audit_type, census, stratify, flags, teams, strands, plans)

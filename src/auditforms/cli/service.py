@@ -149,13 +149,14 @@ def command_defaults(settings: Settings) -> dict[str, dict[str, Any]]:
         if value is not None:
             sample[key] = value
     teams = {"teams": str(settings.path(settings.teams))} if settings.teams else {}
+    marked = {"marking": settings.marking} if settings.marking else {}
     return {
-        "sample": sample,
-        "render": {"definition": tool, "search_path": search},
+        "sample": {**sample, **marked},
+        "render": {"definition": tool, "search_path": search, **marked},
         "status": {"search_path": search},
         "check": {"search_path": search},
-        "report": {"definition": tool, "audits": audits, **teams},
-        "actions": {"definition": tool, "audits": audits_and_word, **teams},
+        "report": {"definition": tool, "audits": audits, **teams, **marked},
+        "actions": {"definition": tool, "audits": audits_and_word, **teams, **marked},
     }
 
 

@@ -333,3 +333,5 @@ class Figures:
     texts: tuple[Quoted, ...] = ()
     #: checklist answers (YES / NO / N/A) of the period, one table per answer set
     checklists: tuple[ChecklistAnswers, ...] = ()
+    #: the protective marking every format prints (the tool's, or the service's --marking)
+    marking: str | None = None

@@ -21,6 +21,16 @@ class Paper:
         self.charts = all_charts(figures)
         self.scales = {s.id: s for s in figures.scales}
 
+    def marking(self, label: str) -> None:
+        """The protective marking, centred and bold at the top and foot of every page."""
+        from docx.enum.text import WD_ALIGN_PARAGRAPH
+
+        for section in self.document.sections:
+            for part in (section.header, section.footer):
+                paragraph = part.paragraphs[0]
+                paragraph.alignment = WD_ALIGN_PARAGRAPH.CENTER
+                paragraph.add_run(label).bold = True
+
     def heading(self, text: str, level: int) -> None:
         self.document.add_heading(text, level=level)
 

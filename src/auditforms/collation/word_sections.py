@@ -13,6 +13,8 @@ if TYPE_CHECKING:
 
 def write_paper(paper: Paper) -> None:
     f = paper.figures
+    if f.marking:
+        paper.marking(f.marking)
     paper.heading(f"{f.tool_title}: monthly audit report, {words.month_label(f.period)}", 0)
     for line in (words.coverage_sentence(f), f.basis, *words.left_out_sentences(f.coverage)):
         paper.para(line)

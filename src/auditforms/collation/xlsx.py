@@ -56,6 +56,8 @@ def _share(share: Share | None) -> list[Cell]:
 
 def _summary(sheet: _Sheet, figures: Figures) -> None:
     title = f"{figures.tool_title}: monthly audit report, {words.month_label(figures.period)}"
+    if figures.marking:
+        sheet.write([figures.marking], "title")
     sheet.write([title], "title")
     for line in (words.coverage_sentence(figures), figures.basis, *words.left_out_sentences(figures.coverage)):
         sheet.write([line])
@@ -106,8 +108,9 @@ def _moderation(sheet: _Sheet, figures: Figures) -> None:
         return
     sheet.write(["Moderation agreement", "Pairs", "Exact %", "Within one grade %", "Kappa", "95% CI low",
                  "95% CI high", "Method"], "head")
+    titles = {s.id: s.title for s in figures.scales}
     for a in figures.moderation.agreement:
-        sheet.write([a.scale, a.pairs, a.exact.percent, a.within_one.percent, a.kappa, a.kappa_low,
+        sheet.write([titles.get(a.scale, a.scale), a.pairs, a.exact.percent, a.within_one.percent, a.kappa, a.kappa_low,
                      a.kappa_high, a.kappa_method])
     sheet.gap()
     sheet.write(["Checklist item", "Not met", "Assessed"], "head")
