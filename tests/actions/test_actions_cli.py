@@ -281,6 +281,34 @@ def test_reminders_are_eml_files_with_the_marking_and_the_manager_copied(run_cli
     assert "2026-11-0412:1" in body and "Overdue by 9 days" in body and "Visit." in body
 
 
+def test_reminders_go_to_a_manager_who_owns_the_action_and_say_when_nobody_has_an_address(
+        run_cli, tmp_path: Path) -> None:
+    """A team manager who owns an action is written to directly (it said "For the attention of
+    T. North's manager" to T. North); a reminder with no address at all says so, not "addressed
+    to their team manager"."""
+    from actions_support import action, audit, write
+
+    audits = tmp_path / "audits"
+    audits.mkdir()
+    write(audits, "a.json", audit("2026-11-0412", team="Fictional Team North", actions=[
+        action("Supervise.", person="T. North", due="2026-12-20")]))
+    write(audits, "b.json", audit("2026-11-0413", child="C0413", team="Team Nowhere", actions=[
+        action("Visit.", person="B. Worker", due="2026-12-20")]))
+    (tmp_path / "teams.csv").write_text(audit_teams(), encoding="utf-8")
+    result = run_cli("actions", TORBAY, audits, "--today", TODAY, "--teams", tmp_path / "teams.csv",
+                     "--remind", "-o", tmp_path / "outbox")
+    assert result.exit_code == 0, result.output
+    north = email.message_from_bytes((tmp_path / "outbox" / "t-north.eml").read_bytes(), policy=email.policy.default)
+    assert north["To"].addresses[0].addr_spec == "t.north@example.org" and north["Cc"] is None
+    body = north.get_content()
+    assert body.splitlines()[0].startswith("Dear T. North,")
+    assert "(as at 10 December 2026)" in body and "completion date 20 December 2026" in body
+    nobody = email.message_from_bytes((tmp_path / "outbox" / "b-worker.eml").read_bytes(), policy=email.policy.default)
+    assert nobody["To"] is None
+    assert "1 reminder of 2 has no address at all" in result.stderr
+    assert "addressed to their team manager" not in result.stderr
+
+
 def audit_teams() -> str:
     from actions_support import TEAMS_CSV
 

@@ -18,6 +18,7 @@ from email.utils import format_datetime
 from auditforms.actions.report import ActionsReport, TrackerRow
 from auditforms.actions.state import ActionCounts
 from auditforms.actions.teams import Person
+from auditforms.english import long_date
 from auditforms.sampling.values import normalise_key
 
 
@@ -25,7 +26,10 @@ from auditforms.sampling.values import normalise_key
 class Reminder:
     person: str
     message: EmailMessage
+    #: no address for the person: it goes to their team manager (or, with none known, to nobody yet)
     to_manager_only: bool
+    #: no address at all: the lead auditor fills in To before sending it
+    unaddressed: bool = False
 
 
 def reminders(report: ActionsReport, people: Mapping[str, str], sender: str) -> list[Reminder]:
@@ -41,19 +45,24 @@ def _reminder(report: ActionsReport, person: str, rows: list[TrackerRow], people
               sender: str) -> Reminder:
     address = people.get(normalise_key(person)) or (person if "@" in person else "")
     managers = _managers(rows)
+    if not address:  # a team manager who owns an action is written to, not to their own manager
+        address = next((m.email for m in managers if normalise_key(m.name) == normalise_key(person)), "")
+    managers = [m for m in managers if m.email.lower() != address.lower()]
     message = EmailMessage()
     counts = ActionCounts.from_kinds(r.state.kind for r in rows)
     marking = report.definition.marking.label if report.definition.marking else ""
     subject = f"Audit actions for {' '.join(person.split())}: {_summary(counts)}"
     message["Subject"] = f"{marking}: {subject}" if marking else subject
     message["From"] = sender
-    message["To"] = _address(person, address) if address else ", ".join(_address(m.name, m.email) for m in managers)
+    to = _address(person, address) if address else ", ".join(_address(m.name, m.email) for m in managers)
+    if to:
+        message["To"] = to
     if address and managers:
         message["Cc"] = ", ".join(_address(m.name, m.email) for m in managers)
     message["Date"] = format_datetime(dt.datetime.combine(report.today, dt.time(8, 0), dt.UTC))
     message["X-Unsent"] = "1"
     message.set_content(_body(report, person, rows, marking, bool(address)))
-    return Reminder(person, message, not address)
+    return Reminder(person, message, not address, not to)
 
 
 def _managers(rows: list[TrackerRow]) -> list[Person]:
@@ -80,10 +89,10 @@ def _body(report: ActionsReport, person: str, rows: list[TrackerRow], marking: s
     lines = [marking, ""] if marking else []
     lines.append(f"Dear {person}," if direct else f"For the attention of {person}'s manager:")
     lines += ["", f"These audit actions of {report.definition.title} are not yet signed off "
-              f"(as at {report.today.isoformat()}):", ""]
+              f"(as at {long_date(report.today)}):", ""]
     for row in sorted(rows, key=lambda r: (r.action.due or dt.date.max, r.action.id)):
         a = row.action
-        due = a.due.isoformat() if a.due else "no completion date"
+        due = long_date(a.due) if a.due else "no completion date"
         lines += [f"- {a.id} (child {a.child_id or '?'}, {a.team or 'no team'}): {row.state.describe()}, "
                   f"completion date {due}", f"  {' '.join(a.action.split())}"]
     lines += ["", "When an action is complete, please let your manager know so that they can add the sign-off "

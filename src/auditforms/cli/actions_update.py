@@ -86,10 +86,17 @@ def run_remind(run: Any, output: Path, people_file: Path | None, sender: str) ->
     files: dict[str, bytes] = {}
     for reminder in made:
         files[unique_name(file_stem(reminder.person), files, ".eml")] = bytes(reminder.message)
-    unaddressed = sum(r.to_manager_only for r in made)
-    if unaddressed:
-        problems.append(warning("AF962", f"{unaddressed} of {len(made)} people have no e-mail address in "
-                                "--people; their reminders are addressed to their team manager", str(output)))
+    to_managers = sum(r.to_manager_only and not r.unaddressed for r in made)
+    if to_managers:
+        problems.append(warning("AF962", f"{to_managers} of {len(made)} people have no e-mail address (give "
+                                "--people, a CSV of name and e-mail); their reminders are addressed to their "
+                                "team manager", str(output)))
+    nobody = sum(r.unaddressed for r in made)
+    if nobody:
+        verb = "has" if nobody == 1 else "have"
+        problems.append(warning("AF962", f"{count(nobody, 'reminder')} of {len(made)} {verb} no address at all: "
+                                "neither the person (--people) nor their team manager (--teams) has an e-mail "
+                                "address; fill in To before sending", str(output)))
     run.report_problems(problems)
     write_folder(output, files, run.force)
     click.echo(f"wrote {len(files)} reminder{'s' if len(files) != 1 else ''} into {output}; nothing was sent",
