@@ -16,6 +16,7 @@ from jinja2 import Environment, FileSystemLoader, StrictUndefined
 from auditforms.actions.model import StateKind
 from auditforms.actions.outputs.text import counts_phrase
 from auditforms.actions.report import ActionsReport, TrackerRow
+from auditforms.english import long_date
 from auditforms.renderers.html.safety import content_security_policy
 from auditforms.resources import renderer_assets_dir
 
@@ -42,13 +43,13 @@ def render(report: ActionsReport) -> bytes:
         csp=content_security_policy([style], script), style=style, script=script,
         title=f"Audit actions: {d.title}", marking=d.marking.label if d.marking else "",
         publisher=d.publisher or "", headline=f"{counts_phrase(report.counts)} in {report.audits} "
-        f"audit{'' if report.audits == 1 else 's'}, as at {report.today.isoformat()}.",
+        f"audit{'' if report.audits == 1 else 's'}, as at {long_date(report.today)}.",
         teams_file=report.teams_file is not None, state_labels=[s.label for s in _STATES],
         areas=[{"area": a.area, "numbers": _numbers(a.counts),
                 "teams": [{"team": t.team, "numbers": _numbers(t.counts)} for t in a.teams]}
                for a in report.areas()],
         headings=[h for _, h in LIST_COLUMNS], rows=[_cells(r) for r in report.rows],
-        today=report.today.isoformat(), definition=f"{d.id} {d.version}")
+        today=long_date(report.today), definition=f"{d.id} {d.version}")
     return page.encode("utf-8")
 
 
@@ -65,7 +66,7 @@ def _cells(row: TrackerRow) -> list[dict[str, str]]:
             sort = f"{_STATES.index(row.state.kind)}-{row.state.days or 0:05d}"
             out.append({"text": row.state.describe(), "state": row.state.kind.value, "sort": sort})
         elif isinstance(value, dt.date):
-            out.append({"text": value.isoformat(), "state": "", "sort": ""})
+            out.append({"text": long_date(value), "state": "", "sort": value.isoformat()})  # sorts by date
         else:
             out.append({"text": "" if value is None else str(value), "state": "", "sort": ""})
     return out

@@ -31,6 +31,7 @@ import xlsxwriter  # type: ignore[import-untyped]
 from auditforms.actions.columns import COLUMNS, TrackerColumn
 from auditforms.actions.outputs.xlsx_table import declare_table
 from auditforms.actions.report import ActionsReport, Cell, TrackerRow
+from auditforms.english import long_date
 from auditforms.model.definition import Definition
 from auditforms.tabular_safety import safe_cell
 
@@ -120,7 +121,7 @@ def _preamble(sheet: Any, tracker: Tracker, styles: dict[str, Any]) -> None:
         sheet.set_footer(f"&C{_header_text(marking)}&R&P of &N")
     sheet.write_string(0, 0, safe_cell(marking), styles["marking"])
     title = f"Actions tracker: {d.title}" + (f" for {name}" if name else "")
-    sheet.write_string(1, 0, safe_cell(f"{title}, made {tracker.today.isoformat()}"), styles["title"])
+    sheet.write_string(1, 0, safe_cell(f"{title}, made {long_date(tracker.today)}"), styles["title"])
     sheet.write_string(2, 0, INSTRUCTIONS, styles["plain"])
     sheet.set_landscape()
     sheet.set_paper(9)
