@@ -45,6 +45,26 @@ def test_an_unknown_tool_is_shown_at_its_line(run_cli, example_service: Path):
     assert result.exit_code == 1 and "error[AF973] no audit tool 'torbay-ful-audit'" in result.stderr
 
 
+def test_a_misspelt_full_audit_tool_stops_every_command_at_its_line(run_cli, example_service: Path):
+    """It was read and never checked; now nothing runs until it is put right (as the guide says)."""
+    settings = example_service / "auditforms.yaml"
+    settings.write_text(settings.read_text().replace("full_audit: torbay-full-audit", "full_audit: torbay-ful-audit"))
+    line = next(i for i, text in enumerate(settings.read_text().splitlines(), 1) if "full_audit:" in text)
+    result = run_cli("month", "status", "2026-10")
+    assert result.exit_code == 1
+    assert result.stderr.startswith(f"auditforms.yaml:{line}:")
+    assert "error[AF973] no audit tool 'torbay-ful-audit'" in result.stderr
+    assert "did you mean torbay-full-audit" in result.stderr
+
+
+def test_a_missing_teams_file_is_shown_at_its_setting(run_cli, example_service: Path):
+    (example_service / "data" / "teams.csv").unlink()
+    result = run_cli("actions")
+    assert result.exit_code == 1 and "Usage" not in result.stderr
+    assert "auditforms.yaml:" in result.stderr
+    assert "error[AF972] the teams file 'data/teams.csv' does not exist" in result.stderr
+
+
 def test_outside_a_service_folder_month_says_how_to_make_one(run_cli, tmp_path, monkeypatch):
     monkeypatch.chdir(tmp_path)
     result = run_cli("month", "status")

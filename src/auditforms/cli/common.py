@@ -131,11 +131,17 @@ def _definition_file(path: Path, search_path: Sequence[Path]) -> Path:
         return path
     from auditforms.language.search import find, search_dirs
 
-    found, _ = find(str(path), search_dirs(None, list(search_path)))
+    dirs = search_dirs(None, list(search_path))
+    found, _ = find(str(path), dirs)
     if found is None:
+        from auditforms.language.search import nearest_ids
+
+        near = nearest_ids(str(path), dirs)
+        hint = f"; did you mean {' or '.join(near)}?" if near else ""
+        where = "in your own tools' folder" if search_path else "in --definitions"
         raise click.BadParameter(
-            f"'{printable(str(path))}' is neither a file nor the id of an audit tool in --definitions or "
-            "among the tools shipped with auditforms", param_hint="DEFINITION")
+            f"'{printable(str(path))}' is neither a file nor the id of an audit tool {where} or "
+            f"among the tools shipped with auditforms{hint}", param_hint="DEFINITION")
     return found
 
 

@@ -47,7 +47,17 @@ def load_settings(folder: Path) -> Settings:
     echo_diagnostics(problems, err=True)
     if settings is None:
         raise SystemExit(EXIT_INVALID)
+    _every_tool_exists(settings)
     return settings
+
+
+def _every_tool_exists(settings: Settings) -> None:
+    """Nothing runs while the settings name a tool that cannot be found, the full-audit tool
+    too (AF973 at its line; a misspelt one was accepted until something first used it)."""
+    for index, tool in enumerate(settings.dip_sample_tools):
+        tool_path(settings, tool, f"/tools/dip_sample/{index}")
+    if settings.full_audit_tool:
+        tool_path(settings, settings.full_audit_tool, "/tools/full_audit")
 
 
 def _shown(path: Path) -> str:
@@ -84,12 +94,16 @@ def definition_dirs(settings: Settings) -> list[Path]:
 def tool_path(settings: Settings, tool: str, pointer: str) -> Path:
     """The file of the tool ``tool`` (its own folder first, then the shipped tools); exit 1
     with the settings' line when it cannot be found."""
-    from auditforms.language.search import find, search_dirs
+    from auditforms.language.search import find, nearest_ids, search_dirs
+    from auditforms.terminal_safety import printable
 
-    path, _ = find(tool, search_dirs(None, definition_dirs(settings)))
+    dirs = search_dirs(None, definition_dirs(settings))
+    path, _ = find(tool, dirs)
     if path is None:
-        located_error(settings, pointer, "AF973", f"no audit tool '{tool}' in "
-                      f"{settings.definitions}/ or among the tools shipped with auditforms")
+        near = nearest_ids(tool, dirs)
+        hint = f"; did you mean {' or '.join(near)}?" if near else ""
+        located_error(settings, pointer, "AF973", f"no audit tool '{printable(tool)}' in "
+                      f"{settings.definitions}/ or among the tools shipped with auditforms{hint}")
         raise SystemExit(EXIT_INVALID)
     return path
 
@@ -197,4 +211,7 @@ def defaults_here(command: str | None) -> dict[str, dict[str, Any]] | None:
     folder = find_service()
     if folder is None:
         return None
-    return command_defaults(load_settings(folder))
+    settings = load_settings(folder)
+    if command in ("actions", "report") and settings.teams:  # said at the setting, not as --teams
+        existing_file(settings, settings.teams, "/teams", "teams file")
+    return command_defaults(settings)

@@ -28,6 +28,16 @@ def search_dirs(base_dir: Path | None, extra: Sequence[Path]) -> list[Path]:
     return dirs
 
 
+def nearest_ids(id_: str, dirs: Sequence[Path], subfolder: str = "") -> list[str]:
+    """The ids of the tools in ``dirs`` closest to a mistyped ``id_`` (at most three), for
+    "did you mean torbay-full-audit?"."""
+    import difflib
+
+    known = sorted({p.stem for d in dirs for p in (d / subfolder if subfolder else d).glob("*.y*ml")
+                    if p.suffix in (".yaml", ".yml") and ID_PATTERN.match(p.stem)})
+    return difflib.get_close_matches(id_.strip().lower(), known, n=3, cutoff=0.6)
+
+
 def find(id_: str, dirs: Sequence[Path], subfolder: str = "") -> tuple[Path | None, bool]:
     """``(path, escaped)``: the file for ``id_``, and whether a candidate pointed outside."""
     if not ID_PATTERN.match(id_):
