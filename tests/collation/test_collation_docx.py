@@ -34,6 +34,22 @@ def test_headings_styles_images_and_tables(paper: bytes) -> None:
     assert ["November 2026", "3", "67%† (2 of 3)", "64%† (7 of 11)"] in texts
 
 
+def test_the_paper_says_what_the_web_page_says(figures: Any, tool: Any) -> None:
+    """The board paper left out the web page's sentences: returned on time against its target,
+    where the actions stood, which grades are good or better, and that N/A is left out."""
+    from collation_support import collate, read_sample
+
+    from auditforms.collation import words
+    from auditforms.collation.html import render_html
+
+    with_sample = collate(tool, sample=read_sample(), returned_on_time_target=90)
+    text = "\n".join(p.text for p in docx.Document(io.BytesIO(render_docx(with_sample))).paragraphs)
+    page = render_html(with_sample).decode("utf-8").replace("&#39;", "'").replace("&#34;", '"')
+    for sentence in (words.actions_sentence(with_sample.actions), words.good_from_sentence(with_sample),
+                     words.on_time_text(with_sample), words.NOT_APPLICABLE_NOTE):
+        assert sentence and sentence in text and sentence in page, sentence
+
+
 @pytest.mark.libreoffice
 def test_libreoffice_converts_it_to_pdf(paper: bytes, tmp_path: Path) -> None:
     from testsupport import libreoffice

@@ -63,14 +63,6 @@ def _kappa(agreement: Agreement) -> str:
     return f"{agreement.kappa:.2f} (95% CI {agreement.kappa_low:.2f} to {agreement.kappa_high:.2f})"
 
 
-def _good_from(figures: Figures) -> str:
-    said = [f"on the scale \u201c{s.title}\u201d, good or better means "
-            + " or ".join(g.label for g in s.grades if g.good) for s in figures.scales if s.good_from]
-    if not said:
-        return "The tool's scales do not say where good starts (good_from), so no share is good or better."
-    return "As the tool declares it, " + "; ".join(said) + "."
-
-
 def contents(figures: Figures) -> list[tuple[str, str]]:
     found = [("headline", "Headline")]
     if figures.sample is not None:
@@ -101,7 +93,8 @@ def render_html(figures: Figures, draw_svgs: SvgDrawer | None = None) -> bytes:
         svgs={id_: Markup(text) for id_, text in draw_svgs(charts).items()},
         title=f"{figures.tool_title}: monthly audit report, {words.month_label(figures.period)}",
         coverage=words.coverage_sentence(figures), left_out=words.left_out_sentences(figures.coverage),
-        contents=contents(figures), good_from=Markup("<p>{}</p>").format(_good_from(figures)),
+        contents=contents(figures), good_from=Markup("<p>{}</p>").format(words.good_from_sentence(figures)),
+        words=words,
         scale_of=scales.__getitem__, kappa=_kappa, next_table_id=_table_ids(),
         question_rows=lambda s: [(q.title, q.distribution) for q in figures.questions if q.distribution.scale == s],
         repeat_sentence=words.repeat_findings_sentence(figures),

@@ -48,15 +48,15 @@ def write_paper(paper: Paper) -> None:
 def _headline(paper: Paper, f: Figures) -> None:
     paper.heading("Headline", 1)
     h = f.headline
-    for share, what, target in ((h.overall_good, "of audits rated good or better overall", h.overall_target),
-                                (h.judgements_good, "of all graded judgements good or better", h.judgements_target)):
+    for share, what, note, target in (
+            (h.overall_good, words.HEADLINE_OVERALL, "", h.overall_target),
+            (h.judgements_good, words.HEADLINE_JUDGEMENTS, words.NOT_APPLICABLE_NOTE, h.judgements_target)):
         if share is None:
             continue
-        text = f"{words.percent(share)} {what} ({words.count(share.count)} of {words.count(share.total)})"
-        if target is not None:
-            verdict = {True: ": met", False: ": not met", None: ""}[target.met]
-            text += f". Target: at least {target.at_least}% (from {target.source}){verdict}"
-        paper.para(text, "List Bullet")
+        said = words.verdict(target)
+        paper.para(f"{words.percent(share)} {what} {words.of_total(share, note)}{words.target_text(target)}"
+                   + (f": {said}" if said else ""), "List Bullet")
+    paper.para(words.good_from_sentence(f))
     paper.chart("headline")
     paper.table("Good or better, month by month", ["Month", "Audits", "Rated good or better overall",
                                                     "Judgements good or better"],
@@ -71,6 +71,10 @@ def _sample(paper: Paper, f: Figures) -> None:
     if f.sample is None:
         return
     paper.heading("The sample", 1)
+    on_time = words.on_time_text(f)
+    if on_time is not None:
+        said = words.verdict(f.sample_target)
+        paper.para(on_time + (f": {said}" if said else "") + ".")
     paper.table("Audits drawn and returned", ["Month", "Drawn", "Returned", "Returned on time", "Moderated", "Final"],
                 [[words.month_label(s.month), words.count(s.drawn), words.count(s.returned),
                   words.share_cell(s.on_time), words.count(s.moderated), words.count(s.final)] for s in f.sample])
@@ -148,8 +152,7 @@ def _actions(paper: Paper, f: Figures) -> None:
     if a is None:
         paper.para("The tool declares no action plan, so there are no action figures.")
         return
-    paper.para(f"Agreed actions of the moderated and final audits of these months, where they stood on "
-               f"{words.day_label(a.as_of)}, by the action tracker's rules.")
+    paper.para(words.actions_sentence(a))
     paper.table(f"Where the agreed actions stood on {words.day_label(a.as_of)}", ["State", "Actions"],
                 [["Agreed", words.count(a.agreed)], ["Open", words.count(a.open)],
                  ["Due within 7 days", words.count(a.due_soon)], ["Overdue", words.count(a.overdue)],

@@ -12,10 +12,12 @@ from auditforms.collation.figures import (
     CAUTION_BELOW,
     REPEAT_MONTHS,
     SUPPRESS_BELOW,
+    ActionFigures,
     Count,
     Coverage,
     Figures,
     Share,
+    Target,
 )
 from auditforms.english import long_date_of
 
@@ -97,3 +99,56 @@ def repeat_findings_sentence(figures: Figures) -> str:
                 "can show yet.")
     return (f"No question had fewer than {threshold}% of judgements good or better in each of the last "
             f"{REPEAT_MONTHS} months.")
+
+
+# -- sentences both the web page and the board paper say (each renderer adds only its markup) --
+
+
+def good_from_sentence(figures: Figures) -> str:
+    """Which grades count as good or better, as the tool declares them."""
+    said = [f"on the scale \u201c{s.title}\u201d, good or better means "
+            + " or ".join(g.label for g in s.grades if g.good) for s in figures.scales if s.good_from]
+    if not said:
+        return "The tool's scales do not say where good starts (good_from), so no share is good or better."
+    return "As the tool declares it, " + "; ".join(said) + "."
+
+
+def of_total(share: Share, note: str = "") -> str:
+    """``"(15 of 19)"``, with ``note`` inside the brackets ("; Not applicable left out")."""
+    return f"({count(share.count)} of {count(share.total)}{note})"
+
+
+HEADLINE_OVERALL = "of audits rated good or better overall"
+HEADLINE_JUDGEMENTS = "of all graded judgements good or better"
+NOT_APPLICABLE_NOTE = "; Not applicable left out"
+
+
+def target_text(target: Target | None) -> str:
+    """``". Target: at least 80% (from the service's settings)"``, before the verdict."""
+    return f". Target: at least {target.at_least}% (from {target.source})" if target else ""
+
+
+def verdict(target: Target | None) -> str | None:
+    """"met", "not met", or ``None`` (no target, or nothing to compare with it)."""
+    if target is None or target.met is None:
+        return None
+    return "met" if target.met else "not met"
+
+
+def on_time_text(figures: Figures) -> str | None:
+    """``"Returned on time in October 2026: 95%† (18 of 19). Target: …"`` without its verdict."""
+    if figures.sample is None or figures.sample_target is None:
+        return None
+    return (f"Returned on time in {month_label(figures.period)}: {share_cell(figures.sample[-1].on_time)}"
+            f"{target_text(figures.sample_target)}")
+
+
+def actions_sentence(actions: ActionFigures) -> str:
+    a = actions
+    said = (f"Agreed actions of the moderated and final audits of these months, where they stood on "
+            f"{day_label(a.as_of)}, by the action tracker's rules: {count(a.agreed)} agreed, "
+            f"{count(a.overdue)} overdue")
+    if a.signed_off_on_time.percent is not None:
+        said += (f", and {percent(a.signed_off_on_time)} of those signed off were signed off on or before "
+                 "their completion date")
+    return said + "."
