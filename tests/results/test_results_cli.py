@@ -262,3 +262,14 @@ def test_a_result_travels_from_a_worker_whole():
     assert unpacked(packed(result)) == result
     assert len(packed(result)) == len(dataclasses.fields(FileResult))
     assert len(packed(result)[5][0]) == len(dataclasses.fields(Diagnostic))
+
+
+def test_a_blank_html_form_given_to_check_says_to_save_its_answers(run_cli, tmp_path):
+    """It said "malformed YAML: mapping values are not allowed in this context"."""
+    form = tmp_path / "2026-11-C10013.html"
+    result = run_cli("render", KITCHEN_SINK, "--format", "html", "-o", form)
+    assert result.exit_code == 0, result.output
+    checked = run_cli("check", KITCHEN_SINK, form)
+    assert checked.exit_code == 1
+    assert f"{form}:1:1: error[AF105] this is a web page (a form?), not a completed audit" in checked.stdout
+    assert "YAML" not in checked.output

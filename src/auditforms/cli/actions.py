@@ -64,6 +64,10 @@ def command(definition: Path, audits: tuple[Path, ...], today: dt.date | None, f
     days, overdue by N days, signed off, signed off late, or no longer required. See
     docs/actions.md for the monthly tracker cycle.
 
+    Inside a service folder (one with auditforms.yaml) DEFINITION and AUDITS come from it:
+    'auditforms actions' alone lists every month's actions, 'auditforms actions months/2026-10'
+    one month's, and 'auditforms actions --update trackers/*.xlsx' reads trackers back.
+
     Exit status: 0 all good, 1 when any input had a problem (the rest is still done), 2 on a
     usage error.
     """

@@ -64,7 +64,10 @@ def _month(ctx: click.Context, param: click.Parameter, value: str | None) -> str
 def command(definition: Path, audits: tuple[Path, ...], period: str, since: str | None, samples: tuple[Path, ...],
             today: dt.date | None, targets: tuple[str, ...], public: bool, include_text: bool, format_: str,
             output: Path, force: bool, search_path: tuple[Path, ...], marking: str | None) -> None:
-    """Collate completed AUDITS (files or folders) into the monthly report for the board."""
+    """Collate completed AUDITS (files or folders) into the monthly report for the board.
+
+    Inside a service folder, 'auditforms month report' runs this with everything from the
+    folder; here DEFINITION and AUDITS default from it too."""
     from auditforms.cli.report_worker import HeavyWorker
     from auditforms.cli.service import tool_and_audits
     from auditforms.collation import Collator, ReportOptions

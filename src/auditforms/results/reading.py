@@ -64,6 +64,10 @@ def parse_audit_text(
             return None, [problem] if problem else [], None
     if is_json:
         document, problems = parse_json(text, name)
+    elif text.lstrip("\ufeff \t\r\n")[:1] == "<":  # a web page: the blank form given instead of its answers
+        return None, [Diagnostic("AF105", "this is a web page (a form?), not a completed audit: in the form, "
+                                 "save the answers (Save answers) and give the .json file it saves",
+                                 file=name, line=1, col=1)], None
     else:
         parsed = parse_yaml(text, name, limits)
         document, problems = parsed.data, parsed.diagnostics
