@@ -9,6 +9,8 @@ import subprocess
 import sys
 from pathlib import Path
 
+import pytest
+
 SAMPLE_ROWS = "months/{}/sample.csv"
 
 
@@ -199,3 +201,17 @@ def test_a_sample_left_without_its_seed_is_drawn_again(run_cli, example_service:
     assert "left the sample without the record of its seed; it is drawn again" in result.stderr
     meta = json.loads((example_service / "months" / "2026-12" / "sample.meta.json").read_text())
     assert meta["seed"] == 8
+
+
+def test_a_month_started_after_it_ended_says_its_forms_are_already_due(run_cli, example_service):
+    """Drawn as of its first day, every form is overdue the day it is sent: the start says so."""
+    import datetime as dt
+
+    past = dt.date.today().replace(day=1) - dt.timedelta(days=1)  # last month, whatever today is
+    month = f"{past:%Y-%m}"
+    if month <= "2026-10":  # the example's own October is already started
+        pytest.skip("the example's months reach past last month")
+    result = run_cli("month", "start", month)
+    assert result.exit_code == 0, result.stderr
+    assert f"note: month {month} is drawn as of 1 {past:%B %Y}" in result.stderr
+    assert "already past; give --date" in result.stderr

@@ -105,7 +105,20 @@ def _draw(settings: Any, loaded: LoadedDefinition, month: str, paths: Any, refer
     if redraw:
         click.echo(f"{paths.sample}: an interrupted run left the sample without the record of its "
                    "seed; it is drawn again", err=True)
+    _say_if_already_due(loaded, month, criteria.reference_date, given=reference is not None)
     return draw_and_write(loaded, inputs, criteria, paths.sample, force=redraw)
+
+
+def _say_if_already_due(loaded: LoadedDefinition, month: str, reference: dt.date, *, given: bool) -> None:
+    """A month started after it ended is drawn as of its first day, so its forms are due at
+    once: say so, before the auditors are sent forms already overdue."""
+    from auditforms.english import long_date
+    from auditforms.moderation.deadlines import completion_due
+
+    due = completion_due(loaded.definition, reference)
+    if not given and due < dt.date.today():
+        click.echo(f"note: month {month} is drawn as of {long_date(reference)}, so its forms are due by "
+                   f"{long_date(due)}, already past; give --date to draw it as of another day", err=True)
 
 
 def _inputs(settings: Any, month: str) -> Any:
