@@ -70,7 +70,7 @@ def test_a_child_audited_last_month_is_left_out_this_month(run_cli, fresh_servic
     november = sampled(fresh_service, "2026-11")
     assert not set(october) & set(november)
     after = json.loads((fresh_service / "months" / "2026-11" / "sample.meta.json").read_text())
-    assert after["inputs"]["audits"] == {"folder": str(returned.parent)}
+    assert after["inputs"]["audits"] == {"folder": returned.parent.relative_to(fresh_service).as_posix()}
     # The control: the same draw without October's returns takes October's children again.
     for path in returned.iterdir():
         path.unlink()

@@ -14,7 +14,7 @@ from __future__ import annotations
 import datetime as dt
 import json
 import secrets
-from collections.abc import Mapping
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -218,6 +218,22 @@ def _read_inputs(tool: LoadedDefinition, inputs: Inputs) -> tuple[list[Any], lis
     return children, past, people
 
 
+def _as_recorded(output: Path) -> Callable[[Path], str]:
+    """How the sample's record names its inputs: relative to the service folder the sample is
+    written into (``data/case-list.csv``, as ``month start`` and the example write it), so the
+    record stays true when the folder is moved or shared and holds no one's home folder; as
+    given outside a service folder."""
+    from auditforms.cli.service import find_service
+
+    service = find_service(output.absolute().parent)
+
+    def shown(path: Path) -> str:
+        if service is not None and path.absolute().is_relative_to(service):
+            return path.absolute().relative_to(service).as_posix()
+        return str(path)
+    return shown
+
+
 def _write(definition: Any, criteria: Any, drawn: Any, output: Path, force: bool,
            inputs: dict[str, list[Path]]) -> None:
     import hashlib
@@ -228,8 +244,9 @@ def _write(definition: Any, criteria: Any, drawn: Any, output: Path, force: bool
     from auditforms.terminal_safety import printable
 
     data = sample_csv_bytes(drawn.rows)
+    shown = _as_recorded(output)
     files = {f"{kind}[{i}]" if len(paths) > 1 else kind:
-             {"file": str(p), "sha256": sha256_file(p)} if p.is_file() else {"folder": str(p)}
+             {"file": shown(p), "sha256": sha256_file(p)} if p.is_file() else {"folder": shown(p)}
              for kind, paths in inputs.items() for i, p in enumerate(paths)}
     meta = metadata(definition, criteria, drawn, files, hashlib.sha256(data).hexdigest())
     write_atomic(output, data, force=force)
