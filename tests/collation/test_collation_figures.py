@@ -118,6 +118,8 @@ def test_themes_gather_the_tagged_questions(figures: Any) -> None:
     (safety,) = figures.themes
     # q1 carries the tag, q3 through a consideration
     assert safety.questions == ("q1", "q3")
+    # captioned by the numbers the form shows, not the ids
+    assert words.theme_caption(figures, safety) == "Questions about keeping the child safe (Q1, Q3)"
     # November q1 R G R + q3 R N G: G 2, R 3, N/A 1 -> 2 of 5
     assert safety.distribution.counts == (0, 2, 3, 0) and safety.distribution.not_applicable == 1
     # Sep: q1 R R, q3 G N -> 1 of 3; Oct: q1 I G, q3 G R -> 2 of 4

@@ -115,7 +115,7 @@ def _themes(paper: Paper, f: Figures) -> None:
     paper.heading("Themes", 1)
     for t in f.themes:
         paper.chart(f"theme-{t.tag}")
-        paper.distribution(f"{t.description} ({', '.join(t.questions)})", [(t.description, t.distribution)])
+        paper.distribution(words.theme_caption(f, t), [(t.description, t.distribution)])
 
 
 def _moderation(paper: Paper, f: Figures) -> None:

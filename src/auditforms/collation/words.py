@@ -18,6 +18,7 @@ from auditforms.collation.figures import (
     Figures,
     Share,
     Target,
+    Theme,
 )
 from auditforms.english import long_date_of
 
@@ -152,3 +153,10 @@ def actions_sentence(actions: ActionFigures) -> str:
         said += (f", and {percent(a.signed_off_on_time)} of those signed off were signed off on or before "
                  "their completion date")
     return said + "."
+
+
+def theme_caption(figures: Figures, theme: Theme) -> str:
+    """``"Considerations about the impact of the COVID pandemic (Q1, Q2, Q4)"``: the questions
+    by the numbers the form shows (their ids where they have none)."""
+    numbers = {q.id: f"Q{q.number}" if q.number else q.title for q in figures.questions}
+    return f"{theme.description} ({', '.join(numbers.get(q, q) for q in theme.questions)})"
