@@ -73,11 +73,35 @@ def _trackers(run_cli, folder: Path) -> Path:
     return out
 
 
+def test_force_replaces_only_what_auditforms_wrote(run_cli, folder: Path, monkeypatch) -> None:
+    """--force deleted everything in the folder: a manager's own file and sub-folder went with
+    the old trackers. Now this run's files and the last run's are replaced, the rest kept."""
+    out = _trackers(run_cli, folder)
+    (out / "precious.txt").write_text("the manager's own notes")
+    (out / "sub").mkdir()
+    (out / "sub" / "minutes.docx").write_bytes(b"minutes")
+    again = run_cli("actions", TORBAY, folder / "audits", "--today", TODAY, "--teams", folder / "teams.csv",
+                    "--split-by", "team", "-o", out, "--force")
+    assert again.exit_code == 0, again.output
+    assert "kept 2 files this run did not write" in again.stderr
+    assert (out / "precious.txt").read_text() == "the manager's own notes"
+    assert (out / "sub" / "minutes.docx").read_bytes() == b"minutes"
+    # the head-of-service trackers of the first run are gone: they were auditforms' own
+    assert sorted(p.name for p in out.glob("*.xlsx")) == ["fictional-team-north.xlsx", "team-south.xlsx"]
+    monkeypatch.chdir(out)
+    here = run_cli("actions", TORBAY, folder / "audits", "--today", TODAY, "--split-by", "team", "-o", ".",
+                   "--force")
+    assert here.exit_code == 2 and "is the folder you are in" in here.stderr
+    assert not list(folder.glob(".*old*")) and (out / "precious.txt").exists()
+
+
 def test_split_trackers_one_per_head_of_service(run_cli, folder: Path) -> None:
     import openpyxl
 
     out = _trackers(run_cli, folder)
-    assert sorted(p.name for p in out.iterdir()) == ["h-alpha.xlsx", "h-beta.xlsx"]
+    # the trackers, and the hidden list of what this run wrote (so --force replaces just those)
+    assert sorted(p.name for p in out.iterdir()) == [".auditforms-written", "h-alpha.xlsx", "h-beta.xlsx"]
+    assert (out / ".auditforms-written").read_text() == "h-alpha.xlsx\nh-beta.xlsx\n"
     if hasattr(os, "fchmod"):  # colleagues sharing the folder open it: not mkdtemp's owner-only 0700
         mask = os.umask(0o022)
         os.umask(mask)
@@ -359,7 +383,7 @@ def test_split_csv_per_team_and_usage_errors(run_cli, folder: Path) -> None:
     out = folder / "by-team"
     result = run_cli("actions", TORBAY, folder / "audits", "--split-by", "team", "--format", "csv", "-o", out)
     assert result.exit_code == 0, result.output
-    assert sorted(p.name for p in out.iterdir()) == ["fictional-team-north.csv", "team-south.csv"]
+    assert sorted(p.name for p in out.glob("*.csv")) == ["fictional-team-north.csv", "team-south.csv"]
     assert not [p for p in folder.iterdir() if p.name.startswith(".by-team")]  # no staging folder left
     assert run_cli("actions", TORBAY, folder / "audits", "--format", "xlsx").exit_code == 2
     both = run_cli("actions", TORBAY, folder / "audits", "--remind", "--split-by", "team", "-o", out)
@@ -399,7 +423,7 @@ def test_a_tracker_worker_that_dies_costs_time_never_a_tracker(run_cli, folder: 
 
     def cells(out: Path) -> dict[str, list[tuple[object, ...]]]:
         return {p.name: list(openpyxl.load_workbook(p)["Actions"].iter_rows(values_only=True))
-                for p in sorted(out.iterdir())}
+                for p in sorted(out.glob("*.xlsx"))}
 
     def split(out: Path):
         return run_cli("actions", TORBAY, folder / "audits", "--today", TODAY, "--teams", folder / "teams.csv",

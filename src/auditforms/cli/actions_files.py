@@ -24,8 +24,10 @@ from auditforms.actions.codes import error
 from auditforms.actions.signoff import Change, apply_changes, still_matches
 from auditforms.cli.common import EXIT_USAGE, LoadedDefinition, new_hidden_folder, write_atomic
 from auditforms.diagnostics import Diagnostic
+from auditforms.english import count
 from auditforms.model.definition import Definition
 from auditforms.results.envelope import own_record
+from auditforms.terminal_safety import printable
 
 LOCK_NAME = ".auditforms-actions.lock"
 AUDIT_SUFFIXES = (".json", ".yaml", ".yml", ".docx")
@@ -256,6 +258,10 @@ def staging_folder(output: Path, force: bool) -> Iterator[Path]:
 
     if output.exists() and not force:
         _stop(f"{output}: already exists; choose another folder or pass --force to replace it")
+    if output.exists() and not output.is_dir():
+        _stop(f"{output}: is not a folder; choose a folder to write into")
+    if Path.cwd().resolve().is_relative_to(output.resolve()):
+        _stop(f"{output}: is the folder you are in (or holds it); choose a folder inside it, such as trackers")
     try:
         output.parent.mkdir(parents=True, exist_ok=True)
         remove_abandoned(output.parent, f".{glob.escape(output.name)}.staging-*")
@@ -266,7 +272,12 @@ def staging_folder(output: Path, force: bool) -> Iterator[Path]:
     try:
         yield staging
         (staging / LOCK).unlink()  # the lock stays held (by its descriptor) until the swap is done
+        written = sorted(p.name for p in staging.iterdir())
+        (staging / WRITTEN).write_text("\n".join(written) + "\n", encoding="utf-8")
         if output.exists():
+            kept = _keep_what_others_wrote(output, staging, written)
+            if kept:
+                click.echo(f"{printable(str(output))}: kept {count(kept, 'file')} this run did not write", err=True)
             old = Path(tempfile.mkdtemp(prefix=f".{output.name}.old.", dir=output.parent))
             output.replace(old / output.name)
             staging.replace(output)
@@ -281,6 +292,41 @@ def staging_folder(output: Path, force: bool) -> Iterator[Path]:
         raise
     finally:
         os.close(lock)
+
+
+#: the names a run wrote into its output folder, so that --force next time replaces exactly those
+#: and keeps what anyone else put in the folder
+WRITTEN = ".auditforms-written"
+
+
+def _keep_what_others_wrote(output: Path, staging: Path, written: list[str]) -> int:
+    """Carry into ``staging`` every entry of the old ``output`` that neither this run nor the
+    run that made it (its :data:`WRITTEN` list) wrote: --force replaced the whole folder, and
+    a file of the manager's own in it was deleted. Without a list (a folder made by hand, or by
+    an older auditforms) only names this run writes again are replaced."""
+    record = output / WRITTEN
+    try:
+        ours = set(record.read_text(encoding="utf-8").split("\n")) if record.is_file() else set()
+    except (OSError, UnicodeDecodeError):
+        ours = set()
+    kept = 0
+    for entry in output.iterdir():
+        if entry.name in written or entry.name in ours or entry.name == WRITTEN:
+            continue
+        destination = staging / entry.name
+        if entry.is_dir() and not entry.is_symlink():
+            shutil.copytree(entry, destination, symlinks=True, copy_function=_link_or_copy)
+        else:
+            _link_or_copy(entry, destination)
+        kept += 1
+    return kept
+
+
+def _link_or_copy(source: str | Path, destination: str | Path) -> None:
+    try:
+        os.link(source, destination, follow_symlinks=False)
+    except OSError:
+        shutil.copy2(source, destination, follow_symlinks=False)
 
 
 def _stop(message: str) -> NoReturn:
