@@ -87,3 +87,13 @@ def test_marking_replaces_the_tools_own_and_keeps_its_warning(run_cli, tmp_path:
     assert result.exit_code == 0, result.output
     page = out.read_text(encoding="utf-8")
     assert "OFFICIAL-SENSITIVE" in page and own.label not in page and own.warning in page
+
+
+@pytest.mark.skipif(not hasattr(os, "mkfifo"), reason="POSIX pipes")
+def test_force_never_replaces_a_device_or_a_pipe(run_cli, tmp_path: Path) -> None:
+    """--force replaced a FIFO (or, as root, /dev/null) with a regular file."""
+    pipe = tmp_path / "form.html"
+    os.mkfifo(pipe)
+    result = run_cli("render", KITCHEN_SINK, "--format", "html", "-o", pipe, "--force")
+    assert result.exit_code == 2 and "is not a file (a device, a pipe or a socket)" in result.stderr
+    assert not pipe.is_file() and pipe.exists()

@@ -168,6 +168,9 @@ def write_atomic(path: Path, data: bytes, *, force: bool = False) -> None:
         raise OutputUnwritable(f"{where}: is a folder; give the name of a file to write")
     if path.exists() and not force:
         raise OutputExists(f"{where}: already exists; choose another name or pass --force to replace it")
+    if _is_special(path):  # a device or a pipe is never replaced, --force or not (as root: /dev/null)
+        raise OutputUnwritable(f"{where}: is not a file (a device, a pipe or a socket); give the name of a file "
+                               "to write")
     try:
         path.parent.mkdir(parents=True, exist_ok=True)
         fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
@@ -202,6 +205,18 @@ def _umask() -> int:
     mask = os.umask(0o022)  # reading the umask means setting it: set it straight back
     os.umask(mask)
     return mask
+
+
+def _is_special(path: Path) -> bool:
+    """Whether ``path`` is there and is neither a file nor a link (a link itself is replaced,
+    never what it points to)."""
+    import stat
+
+    try:
+        mode = os.lstat(path).st_mode
+    except (OSError, ValueError):
+        return False
+    return not (stat.S_ISREG(mode) or stat.S_ISLNK(mode))
 
 
 def _chmod_as_created(fd: int, path: Path) -> None:
