@@ -66,4 +66,17 @@ def cli(ctx: click.Context) -> None:
 
 
 def main(argv: list[str] | None = None) -> Any:
-    return cli.main(args=argv, prog_name="auditforms")
+    import sys
+
+    args = sys.argv[1:] if argv is None else argv
+    if any(_not_text(arg) for arg in args):
+        click.echo("error: an argument holds bytes that are not UTF-8 text (a file or folder name "
+                   "made on another system?); rename it, or give its name in UTF-8", err=True)
+        raise SystemExit(2)
+    return cli.main(args=args, prog_name="auditforms")
+
+
+def _not_text(arg: str) -> bool:
+    """Whether a command-line argument holds bytes that were not UTF-8: Python keeps them as
+    lone surrogates, which no file can be written with and no terminal can show."""
+    return any("\ud800" <= c <= "\udfff" for c in arg)
