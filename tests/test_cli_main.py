@@ -18,3 +18,31 @@ def test_an_argument_of_bytes_that_are_not_utf8_is_one_line_and_exit_2(tmp_path:
     err = capsys.readouterr().err
     assert err.startswith("error: an argument holds bytes that are not UTF-8 text") and err.count("\n") == 1
     assert "\udcff" not in err and not (tmp_path / "n1").exists()
+
+
+def test_click_s_own_errors_escape_what_was_typed(capsys) -> None:
+    """A path or month typed with ESC ] 0 ; … BEL retitled the terminal through click's
+    'Invalid value' message; it is escaped like every other line."""
+    with pytest.raises(SystemExit) as stopped:
+        main(["validate", "Z\x1b]0;T\x07.yaml"])
+    assert stopped.value.code == 2
+    err = capsys.readouterr().err
+    assert "Z\\x1b]0;T\\x07.yaml" in err and "\x1b" not in err and "\x07" not in err
+    with pytest.raises(SystemExit) as bare:
+        main([])  # the help, as click shows it for no command: its lines stay lines
+    assert bare.value.code == 2 and "\n\n  Declarative audit tools" in capsys.readouterr().err
+
+
+def test_data_shown_on_a_terminal_is_escaped_and_kept_as_is_in_a_pipe(monkeypatch, capsys) -> None:
+    """actions --format csv without -o wrote an action's ESC and BEL straight to the terminal."""
+    import sys
+
+    from auditforms.cli.common import echo_data
+
+    row = "2026-11-0412:1,Visit\x1b]0;pwned\x07 the family\tsoon\n"
+    monkeypatch.setattr(sys.stdout, "isatty", lambda: True)
+    echo_data(row)
+    assert capsys.readouterr().out == "2026-11-0412:1,Visit\\x1b]0;pwned\\x07 the family\tsoon\n"
+    monkeypatch.setattr(sys.stdout, "isatty", lambda: False)
+    echo_data(row)
+    assert capsys.readouterr().out == row

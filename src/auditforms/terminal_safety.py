@@ -31,6 +31,17 @@ def printable(text: str) -> str:
     return _UNSAFE.sub(_escape, text) if _UNSAFE.search(text) else text
 
 
+_UNSAFE_IN_LINES = re.compile(
+    "[\x00-\x08\x0b-\x1f\x7f-\x9f\u061c\u200e\u200f\u2028\u2029\u202a-\u202e\u2066-\u2069\ud800-\udfff]"
+)
+
+
+def printable_lines(text: str) -> str:
+    """:func:`printable` for many lines of output (a CSV, a page) shown on a terminal: line
+    breaks and tabs stay, every other control character is escaped."""
+    return _UNSAFE_IN_LINES.sub(_escape, text) if _UNSAFE_IN_LINES.search(text) else text
+
+
 def without_surrogates(text: str) -> str:
     """``text`` that any UTF-8 encoder accepts: lone surrogates become U+FFFD.
 

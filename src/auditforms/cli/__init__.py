@@ -73,7 +73,17 @@ def main(argv: list[str] | None = None) -> Any:
         click.echo("error: an argument holds bytes that are not UTF-8 text (a file or folder name "
                    "made on another system?); rename it, or give its name in UTF-8", err=True)
         raise SystemExit(2)
-    return cli.main(args=args, prog_name="auditforms")
+    try:
+        return cli.main(args=args, prog_name="auditforms", standalone_mode=False)
+    except click.ClickException as exc:  # click's usage errors quote what was typed: escaped
+        from auditforms.terminal_safety import printable_lines
+
+        setattr(exc, "message", printable_lines(exc.message))  # noqa: B010  (typed Final by click's stubs)
+        exc.show()
+        raise SystemExit(exc.exit_code) from None
+    except (click.Abort, KeyboardInterrupt):
+        click.echo("Aborted!", err=True)
+        raise SystemExit(1) from None
 
 
 def _not_text(arg: str) -> bool:

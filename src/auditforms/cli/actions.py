@@ -19,6 +19,7 @@ from auditforms.cli.common import (
     DateParam,
     LoadedDefinition,
     definitions_path_option,
+    echo_data,
     load_or_exit,
     marking_option,
 )
@@ -185,7 +186,7 @@ class _Run:
         if output is None:
             if format_ == "xlsx":
                 raise click.UsageError("--format xlsx needs -o FILE.xlsx")
-            click.echo(data.decode("utf-8"), nl=False)
+            echo_data(data.decode("utf-8"))
             return
         from auditforms.cli.common import write_atomic
 

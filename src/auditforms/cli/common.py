@@ -14,7 +14,7 @@ from typing import TYPE_CHECKING, Any, TypeVar
 import click
 
 from auditforms.diagnostics import Diagnostic, sort_key
-from auditforms.terminal_safety import printable
+from auditforms.terminal_safety import printable, printable_lines
 
 if TYPE_CHECKING:
     from auditforms.model.definition import Definition
@@ -45,6 +45,12 @@ def marking_option(func: F) -> F:
 
 def force_option(func: F) -> F:
     return click.option("--force", is_flag=True, help="Replace output files that already exist.")(func)
+
+
+def echo_data(text: str) -> None:
+    """An output written to standard output (a CSV, a page, JSON): as it is into a pipe or a
+    file, with control characters from the audits escaped when it is shown on a terminal."""
+    click.echo(printable_lines(text) if sys.stdout.isatty() else text, nl=False)
 
 
 def echo_diagnostics(diagnostics: Iterable[Diagnostic], *, err: bool = False) -> None:

@@ -80,10 +80,12 @@ def _fill(target: Path, example: bool, service: str) -> None:
 
 
 def _report(folder: Path, example: bool) -> None:
-    click.echo(f"created the service folder {folder} (settings in {folder / 'auditforms.yaml'})",
+    from auditforms.terminal_safety import printable
+
+    click.echo(printable(f"created the service folder {folder} (settings in {folder / 'auditforms.yaml'})"),
                err=True)
     if example:
-        click.echo(f"it holds the fictional example service, with October 2026 finished; in {folder}, "
+        click.echo(f"it holds the fictional example service, with October 2026 finished; in {printable(str(folder))}, "
                    "try 'auditforms month status 2026-10', 'auditforms actions' and 'auditforms month "
                    "report 2026-10', then start November with 'auditforms month start 2026-11'", err=True)
     else:

@@ -28,6 +28,7 @@ from auditforms.renderers import get_renderer
 from auditforms.sampling.batch import INDEX, MANIFEST, BatchPlan, manifest, plan_batch
 from auditforms.sampling.index_page import index_html
 from auditforms.sampling.sample_file import SAMPLE_COLUMNS, read_sample
+from auditforms.terminal_safety import printable
 
 
 def render_sample(tool: LoadedDefinition, sample_csv: Path, formats: Sequence[str], output: Path,
@@ -61,7 +62,7 @@ def _render_locked(tool: LoadedDefinition, sample_csv: Path, renderers: dict[str
     definition = tool.definition
     if output.exists() and (not output.is_dir() or not force):
         what = "is a file" if not output.is_dir() else "already exists"
-        click.echo(f"{output}: error[AF810] {what}; choose another folder, or pass --force to "
+        click.echo(f"{printable(str(output))}: error[AF810] {what}; choose another folder, or pass --force to "
                    "re-render the forms (returned work in it is kept)", err=True)
         return EXIT_USAGE
     rows, problems = read_sample(read_csv_file(sample_csv, SAMPLE_COLUMNS))
@@ -174,11 +175,11 @@ def _report(plan: BatchPlan, files: list[dict[str, Any]], keep: dict[str, str], 
     forms = sum(1 for f in files if f.get("kind") == "form")
     companions = sum(1 for f in files if f.get("kind") == "companion-form")
     beside = f" and {companions} companion forms (under companions/)" if companions else ""
-    click.echo(f"wrote {forms} forms{beside} for {len(plan.rows)} children to {output} "
-               f"(open {output / INDEX}; {MANIFEST} lists every file)", err=True)
+    click.echo(printable(f"wrote {forms} forms{beside} for {len(plan.rows)} children to {output} "
+                         f"(open {output / INDEX}; {MANIFEST} lists every file)"), err=True)
     skipped = sorted(job.path for job in plan.jobs if job.path in keep)
     for path in skipped:
-        click.echo(f"{output / path}: kept (changed since it was generated, so it may be "
+        click.echo(f"{printable(str(output / path))}: kept (changed since it was generated, so it may be "
                    "returned work); no new blank form was written over it", err=True)
     if keep:
         click.echo(f"kept {count(len(keep), 'file')} that the previous run did not generate", err=True)

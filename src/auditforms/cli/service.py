@@ -80,9 +80,11 @@ def require_service() -> Settings:
 
 
 def located_error(settings: Settings, pointer: str, code: str, message: str) -> None:
+    from auditforms.terminal_safety import printable
+
     file, line, col = settings.at(pointer)
     where = f"{file}:{line}:{col}" if line else file
-    click.echo(f"{where}: error[{code}] {message}", err=True)
+    click.echo(printable(f"{where}: error[{code}] {message}"), err=True)
 
 
 def definition_dirs(settings: Settings) -> list[Path]:
