@@ -73,6 +73,15 @@ def _trackers(run_cli, folder: Path) -> Path:
     return out
 
 
+def test_only_unreadable_audits_is_invalid_input_not_a_usage_error(run_cli, tmp_path: Path) -> None:
+    """Exit 2 said the command was used wrong; the files were bad: exit 1, as the docs say."""
+    bad = tmp_path / "bad.json"
+    bad.write_text('{"a": NaN}')
+    result = run_cli("actions", TORBAY, bad, "--today", TODAY)
+    assert result.exit_code == 1
+    assert "bad.json:1:7: error[AF108]" in result.stderr and "no audit could be read" in result.stderr
+
+
 def test_force_replaces_only_what_auditforms_wrote(run_cli, folder: Path, monkeypatch) -> None:
     """--force deleted everything in the folder: a manager's own file and sub-folder went with
     the old trackers. Now this run's files and the last run's are replaced, the rest kept."""

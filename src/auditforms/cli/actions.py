@@ -161,6 +161,8 @@ class _Run:
         self.gathered = gather(self.definition, read_documents(self.tool, paths, problems), self.spool)
         self.report_problems(problems + self.gathered.problems)
         if self.gathered.audits_read == 0:
+            if any(p.is_error for p in problems + self.gathered.problems):  # they said why: invalid input
+                _fail("no audit could be read: see the errors above", EXIT_INVALID)
             if not paths or not all(p.is_dir() for p in paths):
                 _fail("no audits found: give .json, .yaml or .docx files, or folders holding them", EXIT_USAGE)
             # Folders of a month whose forms have not come back yet: an empty tracker, said plainly.
