@@ -144,3 +144,15 @@ def test_unreadable_entries_are_left_to_the_schema() -> None:
     assert [s.event for s in steps] == ["submitted"] and steps[0].at is None
     assert history_problems(steps, "submitted", moderation_required=True) == []
     assert read_steps("not a list") == [] and read_steps(None) == []
+
+
+def test_a_time_beyond_what_utc_can_hold_is_a_problem_not_a_crash() -> None:
+    """9999-12-31T23:59:59-23:59 is ISO 8601 (the schema passes it) but is in the year 10000 in
+    UTC: render crashed (OverflowError) and check called it a bug (AF690)."""
+    steps = read_steps([{"event": "submitted", "at": "9999-12-31T23:59:59-23:59"},
+                        {"event": "moderated", "at": "2026-11-12T10:00:00Z"}])
+    assert steps[0].at is None and steps[0].at_out_of_range
+    problems = history_problems(steps, "moderated", moderation_required=True)
+    assert [p.message for p in problems if p.kind == "order"] == [
+        "history entry 1 (submitted): its time is not one a date can hold (beyond the year 9999 in UTC); "
+        "record when it happened"]

@@ -47,6 +47,8 @@ class Step:
     event: str
     role: str
     at: dt.datetime | None
+    #: written as a time (ISO 8601, so the schema passes it) that UTC cannot hold
+    at_out_of_range: bool = False
 
 
 @dataclass(frozen=True, slots=True)
@@ -65,20 +67,32 @@ def read_steps(history: Any) -> list[Step]:
     steps = []
     for i, entry in enumerate(history):
         if isinstance(entry, Mapping) and isinstance(entry.get("event"), str):
-            role = entry.get("role")
-            steps.append(Step(i, entry["event"], role if isinstance(role, str) else "", parse_time(entry.get("at"))))
+            role, raw = entry.get("role"), entry.get("at")
+            at = parse_time(raw)
+            steps.append(Step(i, entry["event"], role if isinstance(role, str) else "", at,
+                              at is None and _is_iso_time(raw)))
     return steps
 
 
 def parse_time(value: Any) -> dt.datetime | None:
-    """An ISO 8601 date-time as an aware datetime (a time without zone is taken as UTC)."""
+    """An ISO 8601 date-time as a datetime in UTC (a time without zone is taken as UTC);
+    ``None`` for anything else, and for a time UTC cannot hold (9999-12-31T23:59-23:59 is in
+    the year 10000 there), which every later comparison would trip over."""
     if not isinstance(value, str):
         return None
     try:
         when = dt.datetime.fromisoformat(value)
-    except ValueError:
+        return when.astimezone(dt.UTC) if when.tzinfo else when.replace(tzinfo=dt.UTC)
+    except (ValueError, OverflowError):
         return None
-    return when if when.tzinfo else when.replace(tzinfo=dt.UTC)
+
+
+def _is_iso_time(value: Any) -> bool:
+    try:
+        dt.datetime.fromisoformat(value)
+    except (TypeError, ValueError):
+        return False
+    return True
 
 
 def status_after(steps: Sequence[Step], start: str | None = None) -> str | None:
@@ -107,7 +121,10 @@ def history_problems(steps: Sequence[Step], status: str | None, *, moderation_re
 def _order_problems(steps: Sequence[Step]) -> Iterator[Problem]:
     previous: Step | None = None
     for step in steps:
-        if step.at is None:
+        if step.at_out_of_range:  # the schema passes it as ISO 8601; no comparison can use it
+            yield Problem("order", step.index, f"history entry {step.index + 1} ({step.event}): its time is "
+                          "not one a date can hold (beyond the year 9999 in UTC); record when it happened")
+        if step.at is None:  # a malformed time: the schema reports it
             continue
         if previous is not None and previous.at is not None and step.at < previous.at:
             yield Problem("order", step.index, f"history entry {step.index + 1} ({step.event}, "
