@@ -46,3 +46,22 @@ def test_data_shown_on_a_terminal_is_escaped_and_kept_as_is_in_a_pipe(monkeypatc
     monkeypatch.setattr(sys.stdout, "isatty", lambda: False)
     echo_data(row)
     assert capsys.readouterr().out == row
+
+
+@pytest.mark.parametrize("args", [
+    ("sample", "torbay-full-audit", "--date", "0001-01-01"),
+    ("sample", "torbay-full-audit", "--date", "9999-12-31"),
+    ("sample", "torbay-full-audit", "--lookback-months", "30000"),
+    ("report", "torbay-full-audit", ".", "--period", "0000-01", "--format", "html", "-o", "r.html"),
+    ("check", "torbay-full-audit", ".", "--period", "9999-12"),
+], ids=["year-1", "year-9999", "lookback", "report-period", "check-period"])
+def test_dates_beyond_the_calendar_are_usage_errors(run_cli, tmp_path: Path, monkeypatch, args) -> None:
+    """They crashed (ValueError: year 0 is out of range, OverflowError) once a deadline or a
+    look-back was worked out from them; a service folder with a month 9999-12 stayed broken."""
+    monkeypatch.chdir(tmp_path)
+    examples = Path(__file__).resolve().parents[1] / "examples"
+    extra = ("--cases", examples / "case-list.csv", "--auditors", examples / "auditors.csv", "--no-history",
+             "-o", "s.csv") if args[0] == "sample" else ()
+    result = run_cli(*args, *extra)
+    assert result.exit_code == 2, result.output
+    assert "1900 to 2999" in result.stderr or "0<=x<=120" in result.stderr

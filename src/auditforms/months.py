@@ -11,6 +11,16 @@ import re
 
 _MONTH = re.compile(r"^([0-9]{4})-(0[1-9]|1[0-2])$")
 
+#: The years auditforms works in: wide enough for any case record, narrow enough that a deadline,
+#: a due date or a look-back worked out from a date never leaves the calendar (year 1 or 9999).
+FIRST_YEAR, LAST_YEAR = 1900, 2999
+YEARS = f"{FIRST_YEAR} to {LAST_YEAR}"
+
+
+def in_years(day: dt.date) -> bool:
+    """Whether ``day`` falls in the years auditforms works in (:data:`FIRST_YEAR` to :data:`LAST_YEAR`)."""
+    return FIRST_YEAR <= day.year <= LAST_YEAR
+
 
 class MonthProblem(ValueError):
     """A month that is not written yyyy-mm."""
@@ -19,13 +29,18 @@ class MonthProblem(ValueError):
 def parse_month(text: str) -> str:
     """``"2026-11"`` as it is; anything else (``"11/2026"``, ``"2026-13"``) refused."""
     value = text.strip()
-    if not _MONTH.match(value):
+    match = _MONTH.match(value)
+    if not match:
         raise MonthProblem(f"'{value}' is not a month; write it yyyy-mm, e.g. 2026-11")
+    if not FIRST_YEAR <= int(match[1]) <= LAST_YEAR:
+        raise MonthProblem(f"'{value}' is outside the years auditforms works in ({YEARS})")
     return value
 
 
 def is_month(text: str) -> bool:
-    return bool(_MONTH.match(text))
+    """A month written yyyy-mm, in the years auditforms works in."""
+    match = _MONTH.match(text)
+    return match is not None and FIRST_YEAR <= int(match[1]) <= LAST_YEAR
 
 
 def first_day(month: str) -> dt.date:
@@ -40,8 +55,7 @@ def last_day(month: str) -> dt.date:
 
 def month_bounds(month: str) -> tuple[dt.date, dt.date]:
     """First and last day of ``YYYY-MM``; ``ValueError`` with a plain message otherwise."""
-    if len(month) != 7 or not is_month(month):
-        raise ValueError(f"the period must be a month written YYYY-MM, e.g. 2026-11 (got {month!r})")
+    month = parse_month(month)  # MonthProblem (a ValueError) says why, in plain words
     return first_day(month), last_day(month)
 
 

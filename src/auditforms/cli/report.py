@@ -35,11 +35,12 @@ _NOT_AUDITS = ("auditforms/monthly-report", "auditforms/sample-batch", "auditfor
 
 
 def _month(ctx: click.Context, param: click.Parameter, value: str | None) -> str | None:
-    from auditforms.months import is_month
+    from auditforms.months import MonthProblem, parse_month
 
-    if value is not None and not is_month(value):
-        raise click.BadParameter(f"'{value}' is not a month; give it as YYYY-MM, e.g. 2026-11")
-    return value
+    try:
+        return None if value is None else parse_month(value)
+    except MonthProblem as problem:
+        raise click.BadParameter(str(problem)) from None
 
 
 @click.command("report")

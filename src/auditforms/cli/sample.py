@@ -87,7 +87,7 @@ _FILE = click.Path(exists=True, dir_okay=False, path_type=Path)
 @click.option("--date", "reference", type=DateParam(),
               help="Reference date, as dd/mm/yyyy or yyyy-mm-dd (default today); the look-back "
                    "and the due date count from it.")
-@click.option("--lookback-months", type=click.IntRange(min=0),
+@click.option("--lookback-months", type=click.IntRange(min=0, max=120),
               help="Exclude children audited this many months before the date "
                    "(default: the definition's lookback, else 6).")
 @click.option("--stratify", type=click.Choice(["team", "area", "strand", "plan"]),

@@ -22,6 +22,7 @@ from auditforms.model.definition import (
     SubSection,
     Table,
 )
+from auditforms.renderers.final_copy import AuditTooLarge
 from auditforms.renderers.final_copy.values import Labeller
 from auditforms.rules import Evaluator
 
@@ -87,6 +88,34 @@ def final_copy(definition: Definition, document: Mapping[str, Any]) -> FinalCopy
     builder.sign_off()
     builder.history(document.get("history") or [])
     return copy
+
+
+#: What a final copy prints at most. Real audits have a few dozen action rows and narratives
+#: of a few thousand characters; WeasyPrint's time grows faster than the copy (10,000 action
+#: rows took 168 s), and at these limits the PDF is made in seconds.
+MAX_TABLE_ROWS = 500
+"""Rows of the audit's tables (actions, history): the rows the audit itself adds."""
+MAX_ROWS = 2_000
+"""Every row printed: answers, the moderator's notes (its checklist ticks too), tables."""
+MAX_CHARACTERS = 200_000
+"""Characters of everything printed in rows: answers, comments, replies, history."""
+
+
+def refuse_oversized(copy: FinalCopy) -> None:
+    """Raise :class:`AuditTooLarge`, naming each limit passed, before anything is laid out."""
+    table_rows = sum(len(block.rows) for block in copy.blocks if isinstance(block, Grid))
+    rows = sum(len(block.rows) for block in copy.blocks if not isinstance(block, Heading))
+    characters = sum(len(text) for block in copy.blocks if not isinstance(block, Heading)
+                     for row in block.rows for text in row)
+    over = [f"{what} {count:,} {unit} (a final copy prints at most {limit:,})"
+            for what, count, unit, limit in (
+                ("its tables have", table_rows, "rows", MAX_TABLE_ROWS),
+                ("it has", rows if table_rows <= MAX_TABLE_ROWS else 0, "rows in all", MAX_ROWS),
+                ("its answers and notes have", characters, "characters", MAX_CHARACTERS))
+            if count > limit]
+    if over:
+        raise AuditTooLarge(f"the audit is too large for a final copy: {'; '.join(over)}; "
+                            "'auditforms check' and the HTML form still take it")
 
 
 class _Builder:

@@ -15,13 +15,15 @@ from typing import Any
 
 from auditforms.model.definition import Definition
 from auditforms.renderers.final_copy import EngineMissing
-from auditforms.renderers.final_copy.content import final_copy
+from auditforms.renderers.final_copy.content import final_copy, refuse_oversized
 from auditforms.renderers.final_copy.html import to_html
 
 PDF_VARIANT = "pdf/ua-1"
 
 
 def render_pdf(definition: Definition, document: Mapping[str, Any]) -> bytes:
+    copy = final_copy(definition, document)
+    refuse_oversized(copy)  # before WeasyPrint, whose time grows faster than the copy
     try:  # heavy: imported only when a PDF is asked for
         import weasyprint  # type: ignore[import-untyped]
     except (ImportError, OSError) as error:  # OSError: Pango's shared library is not installed
@@ -32,6 +34,6 @@ def render_pdf(definition: Definition, document: Mapping[str, Any]) -> bytes:
     # WeasyPrint logs every CSS property it skips; a final copy's terminal output stays clean.
     logging.getLogger("weasyprint").setLevel(logging.ERROR)
     logging.getLogger("fontTools").setLevel(logging.ERROR)
-    html = to_html(final_copy(definition, document))
+    html = to_html(copy)
     pdf: bytes = weasyprint.HTML(string=html).write_pdf(pdf_variant=PDF_VARIANT, uncompressed_pdf=False)
     return pdf

@@ -20,13 +20,14 @@ from auditforms.renderers.docx import page
 from auditforms.renderers.docx.builder import CONTENT_WIDTH_MM, Form
 from auditforms.renderers.docx.naming import shorten
 from auditforms.renderers.docx.text import clean
-from auditforms.renderers.final_copy.content import FinalCopy, Grid, Heading, Note, Pairs, final_copy
+from auditforms.renderers.final_copy.content import FinalCopy, Grid, Heading, Note, Pairs, final_copy, refuse_oversized
 
 LABEL_WIDTH_MM = 55
 
 
 def render_docx(definition: Definition, document: Mapping[str, Any]) -> bytes:
     copy = final_copy(definition, document)
+    refuse_oversized(copy)
     word = docx.Document()
     page.set_up_page(word)
     page.set_up_styles(word)
