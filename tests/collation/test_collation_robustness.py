@@ -56,3 +56,26 @@ def test_rendering_is_deterministic(figures: Any) -> None:
     first = render_html(figures)
     assert first == render_html(figures)
     assert b"<dc:date>" not in first and b"Matplotlib v" not in first
+
+
+@pytest.mark.parametrize("fmt", ["html", "docx", "xlsx"])
+def test_control_characters_in_answers_render_in_every_format(tool: Any, fmt: str) -> None:
+    """A BEL pasted into a team's name passed check and stopped the Word paper ("All strings must
+    be XML compatible"); matplotlib warned about it on the terminal. Reports drop what no page
+    can hold."""
+    import warnings
+
+    from auditforms.collation.formats import render
+
+    collator = Collator(tool, ReportOptions(period="2026-11", since="2026-11", include_text=True))
+    for k in range(6):
+        collator.add({"format": "auditforms/completed-audit", "definition": {"id": "report-tool", "version": "1.0.0"},
+                      "audit_id": f"2026-11-C{k}", "status": "submitted",
+                      "answers": {"audit-date": "2026-11-02", "team": "North\x07\x1b[2J", "child-id": f"C{k}\x00",
+                                  "q1": {"judgement": "good"}, "q4": {"judgement": "good"},
+                                  "learning": "Lesson\x0b learnt\x1f."}}, f"a{k}")
+    figures = collator.figures()
+    assert [r.value for b in figures.breakdowns if b.dimension == "team" for r in b.rows] == ["North[2J"]
+    with warnings.catch_warnings():
+        warnings.simplefilter("error")  # a glyph warning would print the control character
+        assert render(fmt, figures, [])

@@ -19,7 +19,7 @@ from auditforms.collation.agreement import KappaFunction
 from auditforms.collation.build import TargetSource
 from auditforms.collation.figures import Coverage, Figures, Quoted, say, shown_unless_none
 from auditforms.collation.parts import checklist_criteria, judged_parts, overall_part, reportable_texts
-from auditforms.collation.record import AuditRecord, RecordReader
+from auditforms.collation.record import AuditRecord, RecordReader, shown_text
 from auditforms.collation.sample import sample_figures
 from auditforms.collation.tally import Tally
 from auditforms.model.definition import Definition, Targets
@@ -103,7 +103,7 @@ class Collator:
             if narrative is not None:
                 value = value.get(narrative) if isinstance(value, Mapping) else None
             if isinstance(value, str) and value.strip():
-                self.texts.append(Quoted(audit_id, month, label, value.strip()))
+                self.texts.append(Quoted(audit_id, month, label, shown_text(value).strip()))
 
     def figures(self, sample: Sequence[SampleRow] | None = None, kappa_of: KappaFunction | None = None) -> Figures:
         """The report's figures; ``kappa_of`` computes the moderation kappa (default: here,

@@ -60,8 +60,18 @@ def is_mapping(value: Any) -> bool:
     return type(value) is dict or isinstance(value, Mapping)
 
 
+#: characters no report can show: controls (a BEL pasted into a team's name stopped the Word paper,
+#: whose XML cannot hold it, and reached the terminal through matplotlib's warning), surrogates
+_UNSHOWABLE = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\ud800-\udfff\ufffe\uffff]")
+
+
+def shown_text(value: str) -> str:
+    """Text from an answer as the report shows it: without characters no page can hold."""
+    return _UNSHOWABLE.sub("", value)
+
+
 def _text(value: Any) -> str:
-    return " ".join(str(value).split()) if isinstance(value, str | int) else ""
+    return " ".join(shown_text(str(value)).split()) if isinstance(value, str | int) else ""
 
 
 def month_of(value: Any) -> str | None:
