@@ -454,3 +454,24 @@ def test_a_tracker_worker_that_dies_costs_time_never_a_tracker(run_cli, folder: 
     broken = split(folder / "broken")
     assert broken.exit_code == 0, broken.output
     assert len(cells(folder / "one")) >= 2 and cells(folder / "broken") == cells(folder / "one")
+
+
+def test_a_line_break_in_a_name_or_address_never_reaches_a_header(run_cli, tmp_path: Path) -> None:
+    """A person "Mo\\r\\nBcc: x@example.org" or --from with a line break crashed (ValueError from
+    the e-mail library); nothing was injected, but the run stopped. Now the name is one line
+    and never an address, and --from takes one address."""
+    from actions_support import action, audit, write
+
+    audits = tmp_path / "audits"
+    audits.mkdir()
+    write(audits, "a.json", audit("2026-11-0412", actions=[action("Visit.", person="Mo\r\nBcc: x@example.org",
+                                                                  due="2026-12-20")]))
+    result = run_cli("actions", TORBAY, audits, "--today", TODAY, "--remind", "-o", tmp_path / "outbox")
+    assert result.exit_code == 0, result.output
+    (eml,) = (tmp_path / "outbox").glob("*.eml")
+    message = email.message_from_bytes(eml.read_bytes(), policy=email.policy.default)
+    assert message["Bcc"] is None and message["To"] is None
+    assert message["Subject"].endswith("for Mo Bcc: x@example.org: 1 open")
+    bad_from = run_cli("actions", TORBAY, audits, "--today", TODAY, "--remind", "-o", tmp_path / "o2",
+                       "--from", "a@b.org\r\nBcc: c@d.org")
+    assert bad_from.exit_code == 2 and "give one e-mail address" in bad_from.stderr

@@ -49,7 +49,8 @@ def no_engine(monkeypatch):
 
 
 def _actions(audit: dict, count: int) -> dict:
-    row = audit["answers"]["actions"][0]
+    row = {"action": "Review the plan with the family.", "person": "Social worker",
+           "completion-date": "2026-12-02", "sign-off-date": "2026-12-20"}
     audit["answers"]["actions"] = [dict(row) for _ in range(count)]
     return audit
 

@@ -8,6 +8,7 @@ Thunderbird opens it as a message. The protective marking leads the subject.
 from __future__ import annotations
 
 import datetime as dt
+import re
 from collections import defaultdict
 from collections.abc import Mapping
 from dataclasses import dataclass
@@ -43,7 +44,9 @@ def reminders(report: ActionsReport, people: Mapping[str, str], sender: str) -> 
 
 def _reminder(report: ActionsReport, person: str, rows: list[TrackerRow], people: Mapping[str, str],
               sender: str) -> Reminder:
-    address = people.get(normalise_key(person)) or (person if "@" in person else "")
+    person = " ".join(person.split())  # a line break in a name would end the header it is in
+    address = people.get(normalise_key(person)) or person
+    address = address.strip() if is_address(address.strip()) else ""  # one plain address, or none
     managers = _managers(rows)
     if not address:  # a team manager who owns an action is written to, not to their own manager
         address = next((m.email for m in managers if normalise_key(m.name) == normalise_key(person)), "")
@@ -69,9 +72,17 @@ def _managers(rows: list[TrackerRow]) -> list[Person]:
     found: dict[str, Person] = {}
     for row in rows:
         manager = row.team.team_manager if row.team else None
-        if manager and manager.email:
+        if manager and manager.email and is_address(manager.email):
             found.setdefault(manager.email.lower(), manager)
     return list(found.values())
+
+
+_ADDRESS = re.compile(r"[^\s@<>,;\"]+@[^\s@<>,;\"]+\.[^\s@<>,;\"]+")
+
+
+def is_address(text: str) -> bool:
+    """Whether ``text`` is one plain e-mail address (``name@council.gov.uk``), nothing around it."""
+    return _ADDRESS.fullmatch(text) is not None
 
 
 def _address(name: str, email: str) -> str:

@@ -51,6 +51,7 @@ _SPLITS = ("head_of_service", "service_manager", "team")
 @click.option("--people", type=click.Path(exists=True, dir_okay=False, path_type=Path),
               help="CSV of name, e-mail of the people responsible (for --remind).")
 @click.option("--from", "sender", default="audit-actions@example.invalid", show_default=True,
+              callback=lambda ctx, param, value: _one_address(value),
               help="The From address of reminders.")
 @click.option("--force", is_flag=True, help="Replace outputs that already exist.")
 @marking_option
@@ -105,6 +106,14 @@ def command(definition: Path, audits: tuple[Path, ...], today: dt.date | None, f
         finally:
             run.close()
     run.finish()
+
+
+def _one_address(value: str) -> str:
+    from auditforms.actions.reminders import is_address
+
+    if not is_address(value.strip()):
+        raise click.BadParameter("give one e-mail address, e.g. qa.team@council.gov.uk")
+    return value.strip()
 
 
 def _fail(message: str, code: int = EXIT_INVALID) -> None:
