@@ -104,7 +104,7 @@ def test_render_refuses_a_huge_audit_in_one_line(run_cli, tmp_path, audit, no_en
     result = run_cli("render", TORBAY, "--data", source, "--format", "pdf", "-o", out)
     assert result.exit_code == 1
     lines = result.stderr.strip().splitlines()
-    assert len(lines) == 1 and lines[0].startswith("error: the audit is too large for a final copy")
+    assert len(lines) == 1 and lines[0].startswith(f"{source}: error[AF680] the audit is too large for a final copy")
     assert not out.exists()
     assert run_cli("check", TORBAY, source).exit_code == 0
 

@@ -160,6 +160,17 @@ def test_deep_json_in_sample_audits_and_a_status_manifest(run_cli, tmp_path):
     assert status.exit_code == 2 and "AF811" in one_line(status)
 
 
+@pytest.mark.parametrize("broken", [{"children": None}, {"children": {"C1": 1}}, {"files": "x"}])
+def test_a_manifest_edited_into_another_shape_is_refused_by_status(run_cli, tmp_path, broken):
+    """"children": null stopped status with a TypeError."""
+    batch = tmp_path / "batch"
+    batch.mkdir()
+    (batch / "manifest.json").write_text(json.dumps({"format": "auditforms/sample-batch", "children": [],
+                                                     **broken}))
+    status = run_cli("status", KITCHEN_SINK, batch)
+    assert status.exit_code == 2 and "AF811" in one_line(status)
+
+
 def test_an_unreadable_folder_is_reported_not_skipped(tmp_path, monkeypatch, kitchen_sink):
     from auditforms.results.check import check
 

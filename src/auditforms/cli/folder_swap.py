@@ -46,9 +46,11 @@ def read_manifest(folder: Path) -> dict[str, Any] | None:
     from auditforms.cli.sample_inputs import read_json_file
 
     data, problem = read_json_file(folder / MANIFEST)
-    if problem is not None:
+    if problem is not None or not isinstance(data, dict) or data.get("format") != MANIFEST_FORMAT:
         return None
-    return data if isinstance(data, dict) and data.get("format") == MANIFEST_FORMAT else None
+    if not all(isinstance(data.get(key, []), list) for key in ("children", "files")):
+        return None  # edited by hand ("children": null): not a manifest any command can use
+    return data
 
 
 def _walk(folder: Path) -> Iterator[Path]:

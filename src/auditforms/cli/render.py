@@ -84,7 +84,7 @@ def command(definition: Path, format_: str, output: Path, data_path: Path | None
         click.echo(f"note: this audit's status is '{options.completed.get('status')}', not 'final'; "
                    "the copy says so on its first page", err=True)
     for name, target in targets:
-        write_atomic(target, _render(get_renderer(name), loaded, options), force=force)
+        write_atomic(target, _render(get_renderer(name), loaded, options, data_path), force=force)
         echo_input(f"wrote {target}", err=True)
     raise SystemExit(EXIT_OK)
 
@@ -142,11 +142,15 @@ def _accepts(renderer: Renderer, options: RenderOptions, *, given: bool) -> None
         raise click.BadParameter(f"the {renderer.name} format takes no --data", param_hint="--data")
 
 
-def _render(renderer: Renderer, definition: Any, options: RenderOptions) -> bytes:
-    from auditforms.renderers.final_copy import EngineMissing
+def _render(renderer: Renderer, definition: Any, options: RenderOptions, data_path: Path | None) -> bytes:
+    from auditforms.renderers.final_copy import AuditTooLarge, EngineMissing
+    from auditforms.terminal_safety import printable
 
     try:
         return renderer.render(definition, options)
+    except AuditTooLarge as error:
+        click.echo(printable(f"{data_path}: error[AF680] {error}"), err=True)
+        raise SystemExit(EXIT_INVALID) from None
     except EngineMissing as error:
         click.echo(f"error: {error}", err=True)
         raise SystemExit(EXIT_INVALID) from None

@@ -41,6 +41,8 @@ CATALOGUE: dict[str, str] = {
     # The moderator's advice that needs more than one audit's answers
     "AF670": "an answer is given to a part the audit does not show (kept, but not counted)",
     "AF671": "the child was audited within the look-back period (from the sample's history)",
+    # Printing a completed audit (render --data: the final copy)
+    "AF680": "the audit is far larger than any real one, too large to print as a final copy",
     # Pre-fill (case) data for render --data
     "AF650": "the case data is not a mapping of field ids to values",
     "AF651": "the case data names an id that is not a field of the tool",

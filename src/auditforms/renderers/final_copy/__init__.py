@@ -24,13 +24,10 @@ class EngineMissing(RuntimeError):
     """The PDF engine (WeasyPrint, or the Pango library it needs) is not installed."""
 
 
-class AuditTooLarge(EngineMissing):
+class AuditTooLarge(ValueError):
     """The audit is far larger than any real one; laying it out would keep the user waiting
-    for minutes (see :func:`.content.refuse_oversized`). Refused before any layout.
-
-    A kind of :class:`EngineMissing` only because that is what ``render`` turns into one
-    line and exit 1: neither the PDF nor the Word copy can be made.
-    """
+    for minutes (see :func:`.content.refuse_oversized`). Refused before any layout; ``render``
+    says so at the audit's file (AF680)."""
 
 
 @dataclass(frozen=True)
