@@ -144,3 +144,32 @@ def test_only_the_files_the_definition_is_built_from_reload_it_unless_it_is_brok
     assert not preview.reload().current
     assert preview.relevant(str(definitions / "torbay-uasc.yaml"))  # the missing parent may be being written
     assert not preview.relevant(str(definitions / f"{NEGLECT}~"))
+
+
+def test_a_pipe_given_as_the_definition_is_refused_at_once(run_cli, tmp_path):
+    """It blocked opening the pipe for ever, printing nothing (validate and show said AF109)."""
+    import os
+
+    if not hasattr(os, "mkfifo"):
+        return
+    pipe = tmp_path / "tool.yaml"
+    os.mkfifo(pipe)
+    result = run_cli("preview", pipe, "--port", "0")
+    assert result.exit_code == 1 and "error[AF109] this is not a file (a pipe or a device)" in result.stderr
+
+
+def test_reading_never_opens_a_pipe_plainly(tmp_path):
+    """The reload path reads through read_capped too: a file swapped for a pipe while the
+    preview runs is reported, not waited on."""
+    import os
+
+    from auditforms.cli.preview_server import _load, _read
+
+    if not hasattr(os, "mkfifo"):
+        return
+    pipe = tmp_path / "tool.yaml"
+    os.mkfifo(pipe)
+    assert _read(pipe) is None
+    result, sources = _load(pipe, ())
+    assert result.definition is None and sources == []
+    assert [d.code for d in result.diagnostics] == ["AF109"]

@@ -15,7 +15,8 @@ from typing import TYPE_CHECKING
 
 import click
 
-from auditforms.cli.common import EXIT_OK, EXIT_USAGE, definitions_path_option
+from auditforms.cli.common import EXIT_INVALID, EXIT_OK, EXIT_USAGE, definitions_path_option
+from auditforms.terminal_safety import printable
 
 if TYPE_CHECKING:
     from auditforms.cli.preview_server import Preview, PreviewServer
@@ -42,6 +43,10 @@ def command(definition: Path, port: int | None, open_browser: bool, search_path:
     """
     from auditforms.cli.preview_server import Preview
 
+    if not definition.is_file():  # a pipe or a device: there is nothing to watch being saved
+        click.echo(f"{printable(str(definition))}: error[AF109] this is not a file (a pipe or a device); "
+                   "give the definition's YAML file", err=True)
+        raise SystemExit(EXIT_INVALID)
     preview = Preview(definition, search_path)
     server = _bind(port, preview)
     # Stopped by a service manager (SIGTERM): as cleanly as by Ctrl-C.

@@ -90,21 +90,22 @@ def _load(path: Path, search_path: tuple[Path, ...]) -> tuple[LoadResult, list[P
     """What :func:`auditforms.language.loader.load` returns, and every file the load read."""
     from auditforms.language.loader import load
     from auditforms.language.pipeline import Pipeline
+    from auditforms.source.files import Unreadable, read_capped
 
-    try:
-        with path.open("rb") as handle:
-            data = handle.read(DEFAULT_LIMITS.max_bytes + 1)
-    except OSError:
-        return load(path), []  # the loader words the reason
+    try:  # never a plain open: a pipe given as the definition would block it for ever
+        data = read_capped(path, DEFAULT_LIMITS.max_bytes)
+    except Unreadable:
+        return load(path), []  # the loader words the reason (AF109 for a pipe or a device)
     pipeline = Pipeline(search_path=search_path)
     return pipeline.run(data, str(path), path.resolve().parent, source=path), pipeline.sources
 
 
 def _read(path: Path) -> str | None:
+    from auditforms.source.files import Unreadable, read_capped
+
     try:
-        with path.open("rb") as handle:
-            return handle.read(DEFAULT_LIMITS.max_bytes).decode("utf-8", errors="replace")
-    except OSError:
+        return read_capped(path, DEFAULT_LIMITS.max_bytes).decode("utf-8", errors="replace")
+    except Unreadable:
         return None
 
 
