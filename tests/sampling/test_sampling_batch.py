@@ -147,7 +147,8 @@ def test_duplicate_children_and_bad_rows_are_errors(run_cli, fake_renderers, tmp
     sample = write_csv(tmp_path / "s.csv", "Child ID;Due date\nC1;2026-12-15\nc1;\n;2026-12-15\nC4;31/13/2026\n")
     result = render(run_cli, sample, tmp_path / "batch")
     assert result.exit_code == 1
-    assert f"{sample}:3:1: error[AF805] child c1 is in the sample twice (first on line 2)" in result.stderr
+    assert f"{sample}:3:1: error[AF805] this row of the sample is the same child as line 2" in result.stderr
+    assert "c1" not in result.stderr.split("error[AF805]")[1].splitlines()[0]  # the id is not quoted
     assert f"{sample}:4:1: error[AF804] the child id is blank" in result.stderr
     assert f"{sample}:5:4: error[AF803] due date:" in result.stderr
     assert not (tmp_path / "batch").exists()

@@ -81,6 +81,8 @@ def test_duplicate_child_is_a_warning_and_the_first_row_counts():
     found, problems = children(f"{HEADER}\nC1;AB;;Early Help;;;;\nC1;ZZ;;Early Help;;;;\n")
     assert [c.initials for c in found] == ["AB"]
     assert problems[0].code == "AF805" and problems[0].severity == "warning"
+    # the row and the line it repeats are named; the child's id (a case-list value) is not
+    assert problems[0].message == "this row lists the same child as line 2; this row is ignored"
 
 
 def test_closed_before_open_is_an_error():

@@ -63,9 +63,9 @@ def plan_batch(definition: Definition, rows: Sequence[SampleRow], suffixes: Mapp
     for row in rows:
         key = unit_key(row.child_id, row.document_id)
         if key in seen:
-            what = f"document {row.document_id} of child {row.child_id}" if row.document_id else f"child {row.child_id}"
-            plan.problems.append(error("AF805", f"{what} is in the sample twice "
-                                       f"(first on line {seen[key]})", sample_file, row.line, 1))
+            what = "the same child and document" if row.document_id else "the same child"  # never the id
+            plan.problems.append(error("AF805", f"this row of the sample is {what} as line {seen[key]}",
+                                       sample_file, row.line, 1))
             continue
         seen[key] = row.line
         prefill, problems = prefill_for(definition, row, sample_file)

@@ -179,9 +179,9 @@ def read_children(table: Table) -> tuple[list[Child], list[Diagnostic]]:
             continue
         key = f"{child_id}\x00{child.document_id}"
         if key in seen:
-            what = f"document {child.document_id} of child {child_id}" if child.document_id else f"child {child_id}"
-            problems.append(warning("AF805", f"{what} is listed again (first on line "
-                                    f"{seen[key]}); this row is ignored", table.file, row.line, 1))
+            what = "the same child and document" if child.document_id else "the same child"  # never the id
+            problems.append(warning("AF805", f"this row lists {what} as line {seen[key]}; this row is "
+                                    "ignored", table.file, row.line, 1))
             continue
         seen[key] = row.line
         children.append(child)
