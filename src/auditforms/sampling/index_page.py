@@ -82,8 +82,9 @@ def index_html(manifest: Mapping[str, Any], title: str, auditors: Mapping[str, s
         _auditors_table(children, auditors),
         *(_companions_table(c) for c in manifest.get("companions") or ()),
         "<div class=\"govuk-inset-text\">Forms that come back (HTML saves as <code>.json</code>, "
-        "filled Word files) can be saved in this folder; <code>auditforms status</code> reports "
-        "on them. Re-rendering never replaces them.</div>",
+        "filled Word files) can be saved in this folder; <code>auditforms month status</code> (in a "
+        "service folder) or <code>auditforms status</code> reports on them. Re-rendering never replaces "
+        "them.</div>",
         "</main></div></body></html>\n",
     ]
     return "\n".join(parts).encode("utf-8")
