@@ -1,3 +1,3 @@
 from auditforms.cli import main
 
-main()
+raise SystemExit(main())
