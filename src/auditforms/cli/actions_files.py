@@ -331,7 +331,5 @@ def _link_or_copy(source: str | Path, destination: str | Path) -> None:
 
 def _stop(message: str) -> NoReturn:
     """An output that cannot be written: one line, exit 2 (nothing was written)."""
-    from auditforms.terminal_safety import printable
-
     click.echo(printable(message), err=True)
     raise SystemExit(EXIT_USAGE)
