@@ -80,18 +80,15 @@ def unit_key(child_id: str, document_id: str = "") -> str:
     return child_key(child_id) + (f"\x00{child_key(document_id)}" if document_id.strip() else "")
 
 
-def recently_audited(history: Iterable[PastAudit], since: dt.date, documents: bool = False,
-                     until: dt.date = dt.date.max) -> set[str]:
-    """Children (or documents) audited from ``since`` to ``until`` (the draw's reference date):
-    an audit dated after the draw (a later month's, when an earlier month is drawn again) is
-    not a reason to leave a child out of it.
+def recently_audited(history: Iterable[PastAudit], since: dt.date, documents: bool = False) -> set[str]:
+    """Children (or documents) audited on or after ``since``.
 
     An audit of one of a child's documents is not an audit of the child: for a tool about a
     child's whole case only whole-case audits count, and for a tool about documents only audits
     of the same document do, so two audits of one child's documents are never a repeat audit.
     """
     return {unit_key(a.child_id, a.document_id) for a in history
-            if since <= a.date <= until and bool(a.document_id.strip()) == documents}
+            if a.date >= since and bool(a.document_id.strip()) == documents}
 
 
 def select(children: Sequence[Child], history: Iterable[PastAudit], criteria: Criteria) -> Selection:
@@ -99,7 +96,7 @@ def select(children: Sequence[Child], history: Iterable[PastAudit], criteria: Cr
     start = criteria.window_start
     if criteria.documents:
         _need_document_ids(children)
-    audited = recently_audited(history, start, criteria.documents, until=criteria.reference_date)
+    audited = recently_audited(history, start, criteria.documents)
     counts = {"listed": len(children), "not_open": 0, "recently_audited": 0, "filtered": 0}
     eligible: list[Child] = []
     for child in children:
