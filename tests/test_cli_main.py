@@ -46,6 +46,9 @@ def test_data_shown_on_a_terminal_is_escaped_and_kept_as_is_in_a_pipe(monkeypatc
     monkeypatch.setattr(sys.stdout, "isatty", lambda: False)
     echo_data(row)
     assert capsys.readouterr().out == row
+    monkeypatch.setattr(sys.stdout, "isatty", lambda: True)
+    echo_data("a,b\r\nc,d\r\n")  # a CSV's line ends are line ends on a terminal, not an escaped \r
+    assert capsys.readouterr().out == "a,b\nc,d\n"
 
 
 @pytest.mark.parametrize("args", [

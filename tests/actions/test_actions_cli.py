@@ -89,10 +89,11 @@ def test_force_replaces_only_what_auditforms_wrote(run_cli, folder: Path, monkey
     (out / "precious.txt").write_text("the manager's own notes")
     (out / "sub").mkdir()
     (out / "sub" / "minutes.docx").write_bytes(b"minutes")
+    (out / "~$h-alpha.xlsx").write_bytes(b"Excel's lock of an old tracker")  # not kept: --update would refuse
     again = run_cli("actions", TORBAY, folder / "audits", "--today", TODAY, "--teams", folder / "teams.csv",
                     "--split-by", "team", "-o", out, "--force")
     assert again.exit_code == 0, again.output
-    assert "kept 2 files this run did not write" in again.stderr
+    assert "kept 2 files this run did not write" in again.stderr and not (out / "~$h-alpha.xlsx").exists()
     assert (out / "precious.txt").read_text() == "the manager's own notes"
     assert (out / "sub" / "minutes.docx").read_bytes() == b"minutes"
     # the head-of-service trackers of the first run are gone: they were auditforms' own

@@ -146,3 +146,16 @@ def test_a_second_file_of_the_same_audit_is_counted_once(run_cli: Any, tmp_path:
     assert f"{copy}: warning[AF991] repeats audit 2026-11-C005" in result.stderr
     report = json.loads(out.read_text(encoding="utf-8"))
     assert (report["coverage"]["counted"], report["coverage"]["duplicates"]) == (7, 1)
+
+
+def test_public_with_few_audits_says_so_without_counting(run_cli: Any, tmp_path: Path) -> None:
+    """--public left the counts None and the summary line subtracted them (TypeError)."""
+    out = tmp_path / "report.json"
+    result = run_cli(*BASE, "--format", "json", "-o", out, "--public")
+    assert result.exit_code in (0, 1) and out.exists(), result.output
+    assert "with every count under 5 suppressed" in result.stdout and "Traceback" not in result.output
+
+
+def test_a_folder_is_not_a_tool(run_cli: Any, tmp_path: Path) -> None:
+    result = run_cli("report", tmp_path, AUDITS, "--period", "2026-11", "--format", "json", "-o", tmp_path / "r.json")
+    assert result.exit_code == 2 and "is a folder; give the audit tool first" in result.stderr

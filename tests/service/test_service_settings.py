@@ -116,3 +116,48 @@ def test_the_tracker_is_given_word_returns_too(run_cli, example_service: Path):
     (forms / "back.json").write_text("{}")
     assert returned_audits([forms]) == [forms / "back.json"]
     assert returned_audits([forms], word=True) == [forms / "back.docx", forms / "back.json"]
+
+
+def test_a_given_teams_file_wins_over_a_missing_one_in_the_settings(run_cli, example_service: Path):
+    """The settings' teams file missing must not block --teams given on the command line."""
+    teams = example_service / "data" / "teams.csv"
+    mine = example_service / "my-teams.csv"
+    mine.write_bytes(teams.read_bytes())
+    teams.unlink()
+    result = run_cli("actions", "--teams", str(mine), "--today", "2026-11-16")
+    assert result.exit_code == 0, result.stderr
+
+
+def test_a_mistyped_folder_is_not_read_as_no_audits(run_cli, example_service: Path):
+    """'report month/2026-10' (for months/) wrote an empty report and exited 0."""
+    result = run_cli("actions", "month/2026-10")
+    assert result.exit_code == 2 and "'month/2026-10': no such file or folder" in result.stderr
+
+
+def test_an_open_ended_9999_end_date_in_the_case_list_is_drawn(run_cli, example_service: Path):
+    """Case-management exports write 31/12/9999 for an involvement still open; a check of the
+    years wherever a date was read refused every such row and the whole draw."""
+    import csv as csv_module
+
+    cases = example_service / "data" / "case-list.csv"
+    rows = list(csv_module.reader(cases.read_text(encoding="utf-8").splitlines()))
+    end = rows[0].index("Involvement End Date")
+    for row in rows[1:]:
+        row[end] = row[end] or "31/12/9999"
+    with cases.open("w", encoding="utf-8", newline="") as handle:
+        csv_module.writer(handle).writerows(rows)
+    result = run_cli("month", "start", "2026-11", "--date", "2026-11-02")
+    assert result.exit_code == 0, result.stderr
+
+
+def test_a_marking_with_a_line_break_or_a_control_is_one_line(run_cli, example_service: Path):
+    """marking: "OFFICIAL\\nSENSITIVE" stopped the reminders (a header cannot hold a line break)
+    and a BEL in it stopped the Word paper."""
+    settings = example_service / "auditforms.yaml"
+    settings.write_text(settings.read_text().replace("marking: OFFICIAL-SENSITIVE",
+                                                     'marking: "OFFICIAL\\nSENSITIVE\\a"'))
+    reminded = run_cli("actions", "--today", "2026-11-16", "--remind", "-o", "outbox")
+    assert reminded.exit_code in (0, 1) and "Traceback" not in reminded.output
+    assert "OFFICIAL SENSITIVE" in next((example_service / "outbox").glob("*.eml")).read_text()
+    paper = run_cli("month", "report", "2026-10", "--format", "docx")
+    assert paper.exit_code == 0, paper.stderr

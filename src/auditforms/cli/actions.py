@@ -23,7 +23,7 @@ from auditforms.cli.common import (
     load_or_exit,
     marking_option,
 )
-from auditforms.cli.service import TOOL_OR_AUDITS
+from auditforms.cli.service import TEAMS_FILE, TOOL_OR_AUDITS
 from auditforms.english import count
 
 _FORMATS = ("text", "csv", "xlsx", "html", "json")
@@ -39,7 +39,7 @@ _SPLITS = ("head_of_service", "service_manager", "team")
               help="text (default), csv, xlsx, html or json; trackers from --split-by are xlsx.")
 @click.option("-o", "--output", type=click.Path(path_type=Path),
               help="The file to write (a folder for --split-by and --remind); default: the terminal.")
-@click.option("--teams", type=click.Path(exists=True, dir_okay=False, path_type=Path),
+@click.option("--teams", type=TEAMS_FILE,
               help="CSV of teams: team, area, team/service manager, head of service, e-mails.")
 @click.option("--split-by", type=click.Choice(_SPLITS), help="One tracker per head of service, service "
               "manager or team, written into the -o folder.")
@@ -74,7 +74,7 @@ def command(definition: Path, audits: tuple[Path, ...], today: dt.date | None, f
     usage error.
     """
     from auditforms.actions import action_plan
-    from auditforms.cli.service import tool_and_audits
+    from auditforms.cli.service import teams_file, tool_and_audits
 
     definition, audits = tool_and_audits(definition, audits)
     workbooks = tuple(p for p in audits if p.suffix.lower() == ".xlsx")
@@ -89,7 +89,7 @@ def command(definition: Path, audits: tuple[Path, ...], today: dt.date | None, f
     if action_plan(tool.definition) is None:
         _fail(f"{definition}: error[AF953] the tool {tool.definition.id} has no table with role: action_plan")
     run = _Run(tool, today or dt.date.today(), force)
-    run.read_teams(teams)
+    run.read_teams(teams_file(teams))
     from auditforms.cli.scratch import ended_by_signals
 
     with ended_by_signals():  # killed by kill or a closed terminal: no scratch left, as with Ctrl-C

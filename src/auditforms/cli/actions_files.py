@@ -313,6 +313,8 @@ def _keep_what_others_wrote(output: Path, staging: Path, written: list[str]) -> 
     for entry in output.iterdir():
         if entry.name in written or entry.name in ours or entry.name == WRITTEN:
             continue
+        if entry.name.startswith(("~$", ".~lock.")):  # Excel's or LibreOffice's lock of an old tracker
+            continue
         destination = staging / entry.name
         if entry.is_dir() and not entry.is_symlink():
             shutil.copytree(entry, destination, symlinks=True, copy_function=_link_or_copy)

@@ -50,7 +50,7 @@ def force_option(func: F) -> F:
 def echo_data(text: str) -> None:
     """An output written to standard output (a CSV, a page, JSON): as it is into a pipe or a
     file, with control characters from the audits escaped when it is shown on a terminal."""
-    click.echo(printable_lines(text) if sys.stdout.isatty() else text, nl=False)
+    click.echo(printable_lines(text.replace("\r\n", "\n")) if sys.stdout.isatty() else text, nl=False)
 
 
 def echo_diagnostics(diagnostics: Iterable[Diagnostic], *, err: bool = False) -> None:
@@ -89,14 +89,16 @@ class DateParam(click.ParamType):  # type: ignore[type-arg]
     name = "DATE"
 
     def convert(self, value: Any, param: click.Parameter | None, ctx: click.Context | None) -> dt.date:
+        from auditforms.months import YEARS, in_years
         from auditforms.sampling.values import ValueProblem, parse_date
 
-        if isinstance(value, dt.date):
-            return value
         try:
-            return parse_date(str(value))
+            day = value if isinstance(value, dt.date) else parse_date(str(value))
         except ValueProblem as exc:
             self.fail(str(exc), param, ctx)
+        if not in_years(day):  # a deadline or look-back worked out from year 1 or 9999 leaves the calendar
+            self.fail(f"a date outside the years auditforms works in ({YEARS})", param, ctx)
+        return day
 
 
 def load_or_exit(path: Path, search_path: Sequence[Path], *, allow_abstract: bool = False,
@@ -124,11 +126,12 @@ def load_or_exit(path: Path, search_path: Sequence[Path], *, allow_abstract: boo
         echo_diagnostics([abstract_refusal(path, result.definition.id)], err=True)
         raise SystemExit(EXIT_INVALID)
     definition = result.definition
-    if marking and marking.strip():
+    label = printable(" ".join(marking.split())) if marking else ""  # one line: it goes into e-mail subjects
+    if label:
         from auditforms.model.policies import Marking
 
         kept = definition.marking.warning if definition.marking else None  # the tool's handling note stays
-        definition = definition.model_copy(update={"marking": Marking(label=marking.strip(), warning=kept)})
+        definition = definition.model_copy(update={"marking": Marking(label=label, warning=kept)})
     return LoadedDefinition(definition, path.resolve().parent, tuple(search_path))
 
 

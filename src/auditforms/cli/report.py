@@ -112,9 +112,10 @@ def _counted(format_: str, figures: Any) -> str:
 
     months = figures.trend or ()
     own = next((m.audits for m in months if m.month == figures.period), 0)
-    own_text = "fewer than 5 audits" if own is None else count(own, "audit")
-    said = f"the {format_} report for {month_label(figures.period)}, counting {own_text} of the month"
-    earlier = figures.coverage.counted - (own or 0)
+    if own is None or figures.coverage.counted is None:  # --public: small counts are not said here either
+        return f"the {format_} report for {month_label(figures.period)}, with every count under 5 suppressed"
+    said = f"the {format_} report for {month_label(figures.period)}, counting {count(own, 'audit')} of the month"
+    earlier = figures.coverage.counted - own
     if len(figures.months) > 1 and earlier > 0:
         said += f" and {count(earlier, 'audit')} of the months before it (the trend)"
     if own == 0:

@@ -191,7 +191,11 @@ def tool_and_audits(definition: Path, audits: tuple[Path, ...]) -> tuple[Path, t
     defaults = ctx.default_map or {}
     tool = defaults.get("definition")
     if tool is None or _could_be_tool(definition):
+        if definition.is_dir():  # outside a service folder a folder is never the tool: usage, as before
+            raise click.BadParameter(f"'{definition}' is a folder; give the audit tool first", param_hint="DEFINITION")
         return definition, audits
+    if not definition.exists():  # a mistyped folder (month/2026-10) must not read as no audits at all
+        raise click.BadParameter(f"'{definition}': no such file or folder", param_hint="AUDITS")
     from click.core import ParameterSource
 
     given = (definition, *(audits if ctx.get_parameter_source("audits") == ParameterSource.COMMANDLINE else ()))
@@ -213,7 +217,28 @@ def defaults_here(command: str | None) -> dict[str, dict[str, Any]] | None:
     folder = find_service()
     if folder is None:
         return None
-    settings = load_settings(folder)
-    if command in ("actions", "report") and settings.teams:  # said at the setting, not as --teams
-        existing_file(settings, settings.teams, "/teams", "teams file")
-    return command_defaults(settings)
+    return command_defaults(load_settings(folder))
+
+
+#: --teams of actions and report: not checked by click, so that a settings' teams file that is
+#: missing is said at its setting (:func:`teams_file`), and a --teams given wins over it
+TEAMS_FILE = click.Path(dir_okay=False, path_type=Path)
+
+
+def teams_file(given: Path | None) -> Path | None:
+    """The teams file to read: --teams as given (it must exist), or the settings' one, which
+    when missing is reported at its line (AF972)."""
+    from click.core import ParameterSource
+
+    if given is None:
+        return None
+    ctx = click.get_current_context()
+    if ctx.get_parameter_source("teams") == ParameterSource.DEFAULT_MAP:
+        folder = find_service()
+        if folder is not None:
+            settings = load_settings(folder)
+            if settings.teams:
+                return existing_file(settings, settings.teams, "/teams", "teams file")
+    if not given.is_file():
+        raise click.BadParameter(f"'{given}': no such file", param_hint="--teams")
+    return given

@@ -65,7 +65,7 @@ def report_status(definition: Path, folder: Path, format_: str, today: dt.date |
     """
     from auditforms.cli.folder_swap import read_manifest
     from auditforms.sampling.stages import progress_of, stage_counts
-    from auditforms.sampling.status import all_done, status_of, summary
+    from auditforms.sampling.status import all_done, manifest_date, status_of, summary
 
     manifest = read_manifest(folder)
     if manifest is None:
@@ -77,7 +77,7 @@ def report_status(definition: Path, folder: Path, format_: str, today: dt.date |
     returned, companions = _read_returns(tool, folder, manifest)
     today = today or dt.date.today()
     statuses, unmatched = status_of(manifest, returned, today)
-    reference = _date(manifest.get("reference_date"))
+    reference = manifest_date(manifest.get("reference_date"))
     progress = [progress_of(loaded, s, today, reference, moderation_days) for s in statuses]
     counts = summary(statuses)
     late = [(s, p) for s, p in zip(statuses, progress, strict=True) if p.overdue == "moderation"]
@@ -96,13 +96,6 @@ def report_status(definition: Path, folder: Path, format_: str, today: dt.date |
         _text_late(loaded, late, moderation_days)
         _text_companions(companions)
     return EXIT_OK if all_done(statuses) else EXIT_INVALID
-
-
-def _date(value: Any) -> dt.date | None:
-    try:
-        return dt.date.fromisoformat(value) if isinstance(value, str) else None
-    except ValueError:
-        return None
 
 
 def _text_late(definition: Any, late: list[Any], moderation_days: int | None) -> None:

@@ -132,7 +132,7 @@ class Collator:
             actions=self.actions.figures(public),
             texts=tuple(self.texts),
             checklists=build.checklists(tally, public),
-            marking=definition.marking.label if definition.marking else None,
+            marking=" ".join(shown_text(definition.marking.label).split()) if definition.marking else None,
         )
 
     def _targets(self) -> TargetSource:

@@ -32,6 +32,7 @@ from dataclasses import dataclass
 from pathlib import PurePosixPath
 from typing import Any
 
+from auditforms.months import in_years
 from auditforms.sampling.batch import safe_name
 from auditforms.sampling.selection import child_key
 
@@ -159,7 +160,7 @@ def why_counted(best: Returned, others: Sequence[Returned]) -> str:
 
 def classify(child: Mapping[str, Any], items: Sequence[Returned], today: dt.date,
              mismatched: Sequence[Returned] = ()) -> ChildStatus:
-    due = _date(child.get("due_date"))
+    due = manifest_date(child.get("due_date"))
     if items:
         best = _best(items)
         others = tuple(sorted((i for i in items if i is not best), key=lambda r: r.path))
@@ -170,11 +171,14 @@ def classify(child: Mapping[str, Any], items: Sequence[Returned], today: dt.date
                        mismatched=tuple(mismatched))
 
 
-def _date(value: Any) -> dt.date | None:
+def manifest_date(value: Any) -> dt.date | None:
+    """A manifest's date; ``None`` for one that cannot be used, and for one outside the years
+    auditforms works in (a hand-edited 9999-12-31 due date would overflow its deadlines)."""
     try:
-        return dt.date.fromisoformat(value) if isinstance(value, str) else None
+        day = dt.date.fromisoformat(value) if isinstance(value, str) else None
     except ValueError:
         return None
+    return day if day is not None and in_years(day) else None
 
 
 def status_of(manifest: Mapping[str, Any], returned: Sequence[Returned],
