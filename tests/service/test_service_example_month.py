@@ -194,6 +194,17 @@ def test_the_shipped_month_is_what_its_script_writes(tmp_path: Path, monkeypatch
     assert [name for name in made if made[name] != shipped[name]] == []
 
 
+def test_sample_in_the_folder_draws_october_again_as_it_was(run_cli, example_service: Path):
+    """Inside the folder --audits defaults to every month's returns; only the months before the
+    draw's count, as for month start: October drawn again counted its own 19 returns (and any
+    later month's), 49 audited instead of 30, and drew other children."""
+    assert run_cli("month", "start", "2026-11", "--date", "2026-11-02").exit_code == 0
+    result = run_cli("sample", "-o", "again.csv", "--seed", "20261001", "--date", "2026-10-01", "-n", "20")
+    assert result.exit_code == 0, result.stderr
+    assert "30 audited in the last 6 months" in result.stderr
+    assert (example_service / "again.csv").read_bytes() == (SHIPPED / "sample.csv").read_bytes()
+
+
 def test_the_shipped_sample_is_month_starts_draw(run_cli, fresh_service: Path):
     """``month start 2026-10`` with the recorded seed and date draws the shipped sample again."""
     settings = fresh_service / "auditforms.yaml"

@@ -137,6 +137,7 @@ def command(definition: Path, cases: Path, columns: dict[str, str], auditors: Pa
     except SampleProblem as problem:
         echo_input(f"error[{problem.code}] {problem.message}", err=True)
         raise SystemExit(EXIT_USAGE) from None
+    audits = _months_before(audits, criteria.reference_date)
     inputs = Inputs(cases, auditors, history, audits, columns, (definition.resolve().parent, *search_path))
     raise SystemExit(draw_and_write(tool, inputs, criteria, output, force))
 
@@ -216,6 +217,22 @@ def _read_inputs(tool: LoadedDefinition, inputs: Inputs) -> tuple[list[Any], lis
         click.echo("error: the sample was not drawn; correct the rows above and run again", err=True)
         raise SystemExit(EXIT_INVALID)
     return children, past, people
+
+
+def _months_before(audits: tuple[Path, ...], reference: dt.date) -> tuple[Path, ...]:
+    """The service folder's months whose returns count for a draw as of ``reference``: inside a
+    service folder ``--audits`` defaults to every month's forms, and, as for ``month start``, only
+    the months before the draw's count (October drawn again must not leave out October's own
+    children, or November's). Folders given on the command line are read as given."""
+    from click.core import ParameterSource
+
+    from auditforms.months import is_month, month_of
+
+    ctx = click.get_current_context()
+    if ctx.get_parameter_source("audits") != ParameterSource.DEFAULT_MAP:
+        return audits
+    drawn = month_of(reference)
+    return tuple(a for a in audits if not (a.name == "forms" and is_month(a.parent.name) and a.parent.name >= drawn))
 
 
 def _as_recorded(output: Path) -> Callable[[Path], str]:
