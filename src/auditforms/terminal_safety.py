@@ -42,6 +42,12 @@ def printable_lines(text: str) -> str:
     return _UNSAFE_IN_LINES.sub(_escape, text) if _UNSAFE_IN_LINES.search(text) else text
 
 
+def one_line(text: str) -> str:
+    """:func:`printable` of ``text`` with every run of white space, line breaks too, made one
+    space: for a value that goes where a line break would end it (an e-mail's subject)."""
+    return printable(" ".join(text.split()))
+
+
 def without_surrogates(text: str) -> str:
     """``text`` that any UTF-8 encoder accepts: lone surrogates become U+FFFD.
 

@@ -21,7 +21,7 @@ from auditforms.actions.state import ActionCounts
 from auditforms.actions.teams import Person
 from auditforms.english import long_date
 from auditforms.sampling.values import normalise_key
-from auditforms.terminal_safety import printable
+from auditforms.terminal_safety import one_line
 
 
 @dataclass(frozen=True)
@@ -54,8 +54,8 @@ def _reminder(report: ActionsReport, person: str, rows: list[TrackerRow], people
     managers = [m for m in managers if m.email.lower() != address.lower()]
     message = EmailMessage()
     counts = ActionCounts.from_kinds(r.state.kind for r in rows)
-    marking = printable(" ".join(report.definition.marking.label.split())) if report.definition.marking else ""
-    subject = f"Audit actions for {' '.join(person.split())}: {_summary(counts)}"
+    marking = one_line(report.definition.marking.label) if report.definition.marking else ""
+    subject = f"Audit actions for {person}: {_summary(counts)}"
     message["Subject"] = f"{marking}: {subject}" if marking else subject
     message["From"] = sender
     to = _address(person, address) if address else ", ".join(_address(m.name, m.email) for m in managers)

@@ -99,6 +99,6 @@ def run_remind(run: Any, output: Path, people_file: Path | None, sender: str) ->
                                 "address; fill in To before sending", str(output)))
     run.report_problems(problems)
     write_folder(output, files, run.force)
-    click.echo(f"wrote {len(files)} reminder{'s' if len(files) != 1 else ''} into {output}; nothing was sent",
+    click.echo(f"wrote {count(len(files), 'reminder')} into {output}; nothing was sent",
                err=True)
     return any(p.is_error for p in problems)

@@ -14,7 +14,7 @@ from typing import TYPE_CHECKING, Any, TypeVar
 import click
 
 from auditforms.diagnostics import Diagnostic, sort_key
-from auditforms.terminal_safety import printable, printable_lines
+from auditforms.terminal_safety import one_line, printable, printable_lines
 
 if TYPE_CHECKING:
     from auditforms.model.definition import Definition
@@ -126,7 +126,7 @@ def load_or_exit(path: Path, search_path: Sequence[Path], *, allow_abstract: boo
         echo_diagnostics([abstract_refusal(path, result.definition.id)], err=True)
         raise SystemExit(EXIT_INVALID)
     definition = result.definition
-    label = printable(" ".join(marking.split())) if marking else ""  # one line: it goes into e-mail subjects
+    label = one_line(marking) if marking else ""  # it goes into e-mail subjects
     if label:
         from auditforms.model.policies import Marking
 
@@ -143,10 +143,9 @@ def _definition_file(path: Path, search_path: Sequence[Path]) -> Path:
     dirs = search_dirs(None, list(search_path))
     found, _ = find(str(path), dirs)
     if found is None:
-        from auditforms.language.search import nearest_ids
+        from auditforms.language.search import did_you_mean
 
-        near = nearest_ids(str(path), dirs)
-        hint = f"; did you mean {' or '.join(near)}?" if near else ""
+        hint = did_you_mean(str(path), dirs)
         where = "in your own tools' folder" if search_path else "in --definitions"
         raise click.BadParameter(
             f"'{printable(str(path))}' is neither a file nor the id of an audit tool {where} or "

@@ -96,16 +96,15 @@ def definition_dirs(settings: Settings) -> list[Path]:
 def tool_path(settings: Settings, tool: str, pointer: str) -> Path:
     """The file of the tool ``tool`` (its own folder first, then the shipped tools); exit 1
     with the settings' line when it cannot be found."""
-    from auditforms.language.search import find, nearest_ids, search_dirs
+    from auditforms.language.search import did_you_mean, find, search_dirs
     from auditforms.terminal_safety import printable
 
     dirs = search_dirs(None, definition_dirs(settings))
     path, _ = find(tool, dirs)
     if path is None:
-        near = nearest_ids(tool, dirs)
-        hint = f"; did you mean {' or '.join(near)}?" if near else ""
         located_error(settings, pointer, "AF973", f"no audit tool '{printable(tool)}' in "
-                      f"{settings.definitions}/ or among the tools shipped with auditforms{hint}")
+                      f"{settings.definitions}/ or among the tools shipped with auditforms"
+                      f"{did_you_mean(tool, dirs)}")
         raise SystemExit(EXIT_INVALID)
     return path
 

@@ -38,6 +38,13 @@ def nearest_ids(id_: str, dirs: Sequence[Path], subfolder: str = "") -> list[str
     return difflib.get_close_matches(id_.strip().lower(), known, n=3, cutoff=0.6)
 
 
+def did_you_mean(id_: str, dirs: Sequence[Path]) -> str:
+    """``"; did you mean torbay-full-audit?"`` after a message about a tool id not found, or
+    nothing when no tool is close."""
+    near = nearest_ids(id_, dirs)
+    return f"; did you mean {' or '.join(near)}?" if near else ""
+
+
 def find(id_: str, dirs: Sequence[Path], subfolder: str = "") -> tuple[Path | None, bool]:
     """``(path, escaped)``: the file for ``id_``, and whether a candidate pointed outside."""
     if not ID_PATTERN.match(id_):
