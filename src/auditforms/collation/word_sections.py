@@ -53,9 +53,8 @@ def _headline(paper: Paper, f: Figures) -> None:
             (h.judgements_good, words.HEADLINE_JUDGEMENTS, words.NOT_APPLICABLE_NOTE, h.judgements_target)):
         if share is None:
             continue
-        said = words.verdict(target)
         paper.para(f"{words.percent(share)} {what} {words.of_total(share, note)}{words.target_text(target)}"
-                   + (f": {said}" if said else ""), "List Bullet")
+                   f"{words.verdict_said(target)}", "List Bullet")
     paper.para(words.good_from_sentence(f))
     paper.chart("headline")
     paper.table("Good or better, month by month", ["Month", "Audits", "Rated good or better overall",
@@ -73,8 +72,7 @@ def _sample(paper: Paper, f: Figures) -> None:
     paper.heading("The sample", 1)
     on_time = words.on_time_text(f)
     if on_time is not None:
-        said = words.verdict(f.sample_target)
-        paper.para(on_time + (f": {said}" if said else "") + ".")
+        paper.para(f"{on_time}{words.verdict_said(f.sample_target)}.")
     paper.table("Audits drawn and returned", ["Month", "Drawn", "Returned", "Returned on time", "Moderated", "Final"],
                 [[words.month_label(s.month), words.count(s.drawn), words.count(s.returned),
                   words.share_cell(s.on_time), words.count(s.moderated), words.count(s.final)] for s in f.sample])

@@ -20,6 +20,7 @@ from auditforms.collation.figures import (
     Target,
     Theme,
 )
+from auditforms.english import count as counted
 from auditforms.english import long_date_of
 
 CAUTION_MARK = "†"
@@ -96,7 +97,7 @@ def repeat_findings_sentence(figures: Figures) -> str:
                 f"{REPEAT_MONTHS} months or more:")
     if months < REPEAT_MONTHS:
         return (f"A repeat finding is a question below {threshold}% good or better {REPEAT_MONTHS} months "
-                f"running; this report counts {months} month{'' if months == 1 else 's'} of audits, so none "
+                f"running; this report counts {counted(months, 'month')} of audits, so none "
                 "can show yet.")
     return (f"No question had fewer than {threshold}% of judgements good or better in each of the last "
             f"{REPEAT_MONTHS} months.")
@@ -134,6 +135,12 @@ def verdict(target: Target | None) -> str | None:
     if target is None or target.met is None:
         return None
     return "met" if target.met else "not met"
+
+
+def verdict_said(target: Target | None) -> str:
+    """``": met"`` or ``": not met"`` after a target's text, as plain text; nothing without one."""
+    said = verdict(target)
+    return f": {said}" if said else ""
 
 
 def on_time_text(figures: Figures) -> str | None:

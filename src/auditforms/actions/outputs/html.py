@@ -16,7 +16,7 @@ from jinja2 import Environment, FileSystemLoader, StrictUndefined
 from auditforms.actions.model import StateKind
 from auditforms.actions.outputs.text import counts_phrase
 from auditforms.actions.report import ActionsReport, TrackerRow
-from auditforms.english import long_date
+from auditforms.english import count, long_date
 from auditforms.renderers.html.safety import content_security_policy
 from auditforms.resources import renderer_assets_dir
 
@@ -42,8 +42,8 @@ def render(report: ActionsReport) -> bytes:
     page = _environment().get_template("actions.html.j2").render(
         csp=content_security_policy([style], script), style=style, script=script,
         title=f"Audit actions: {d.title}", marking=d.marking.label if d.marking else "",
-        publisher=d.publisher or "", headline=f"{counts_phrase(report.counts)} in {report.audits} "
-        f"audit{'' if report.audits == 1 else 's'}, as at {long_date(report.today)}.",
+        publisher=d.publisher or "", headline=f"{counts_phrase(report.counts)} in {count(report.audits, 'audit')}, "
+        f"as at {long_date(report.today)}.",
         teams_file=report.teams_file is not None, state_labels=[s.label for s in _STATES],
         areas=[{"area": a.area, "numbers": _numbers(a.counts),
                 "teams": [{"team": t.team, "numbers": _numbers(t.counts)} for t in a.teams]}

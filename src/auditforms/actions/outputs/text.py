@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from auditforms.actions.report import ActionsReport, TrackerRow
 from auditforms.actions.state import ActionCounts
+from auditforms.english import count
 from auditforms.terminal_safety import printable
 
 
@@ -13,8 +14,7 @@ def counts_phrase(counts: ActionCounts) -> str:
         (counts.overdue, "overdue"), (counts.due_soon, "due within 7 days"), (counts.open, "open"),
         (counts.signed_off, "signed off"), (counts.signed_off_late, "signed off late"),
         (counts.no_longer_required, "no longer required")) if n]
-    noun = "action" if counts.total == 1 else "actions"
-    return f"{counts.total} {noun}" + (": " + ", ".join(parts) if parts else "")
+    return count(counts.total, "action") + (": " + ", ".join(parts) if parts else "")
 
 
 def render(report: ActionsReport) -> bytes:
@@ -27,8 +27,7 @@ def lines(report: ActionsReport) -> list[str]:
     if d.marking:
         out.append(printable(d.marking.label))
     out.append(printable(f"Actions of {d.title} on {report.today.isoformat()}: "
-                         f"{counts_phrase(report.counts)} in {report.audits} "
-                         f"audit{'' if report.audits == 1 else 's'}"))
+                         f"{counts_phrase(report.counts)} in {count(report.audits, 'audit')}"))
     if report.teams_file is None:
         out.append("No teams file: actions are grouped by the team recorded in each audit.")
     rows_by_team: dict[tuple[str, str], list[TrackerRow]] = {}
