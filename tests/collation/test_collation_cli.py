@@ -101,6 +101,18 @@ def test_an_audit_of_another_tool_is_named_and_left_out(run_cli: Any, tmp_path: 
     assert json.loads(out.read_text(encoding="utf-8"))["coverage"]["other_tool"] == 1
 
 
+@pytest.mark.parametrize("record", ["auditforms/check-report", "auditforms/actions", "auditforms/monthly-report",
+                                    "auditforms/sample-batch"])
+def test_auditforms_own_records_beside_the_audits_are_left_out_quietly(run_cli: Any, tmp_path: Path,
+                                                                      record: str) -> None:
+    saved = tmp_path / "saved.json"  # e.g. `check --format json -o saved.json` run in the returns folder
+    saved.write_text(json.dumps({"format": record, "format_version": 1}), encoding="utf-8")
+    out = tmp_path / "r.json"
+    result = run_cli("report", TOOL, AUDITS, saved, "--period", "2026-11", "--format", "json", "-o", out)
+    assert result.exit_code == 0 and str(saved) not in result.stderr
+    assert json.loads(out.read_text(encoding="utf-8"))["coverage"]["other_tool"] == 0
+
+
 def test_a_bad_sample_file_exits_1(run_cli: Any, tmp_path: Path) -> None:
     bad = tmp_path / "sample.csv"
     bad.write_text("Audit ID,Child ID,Due date\nx,,2026-11-14\n", encoding="utf-8")

@@ -28,10 +28,9 @@ from auditforms.cli.common import (
     write_atomic,
 )
 from auditforms.cli.service import TOOL_OR_AUDITS
+from auditforms.terminal_safety import printable
 
 _FORMATS = ("html", "docx", "xlsx", "json")
-#: auditforms' own JSON files that sit beside audits and are not audits.
-_NOT_AUDITS = ("auditforms/monthly-report", "auditforms/sample-batch", "auditforms/dip-sample")
 
 
 def _month(ctx: click.Context, param: click.Parameter, value: str | None) -> str | None:
@@ -79,7 +78,7 @@ def command(definition: Path, audits: tuple[Path, ...], period: str, since: str 
     if public and include_text:
         raise click.UsageError("--include-text cannot be used with --public: a published paper quotes no answers")
     if output.exists() and not force:
-        click.echo(f"{_clean(str(output))}: already exists; choose another name or pass --force to replace it",
+        click.echo(f"{printable(str(output))}: already exists; choose another name or pass --force to replace it",
                    err=True)
         raise SystemExit(EXIT_USAGE)
     worker = HeavyWorker(charts=format_ == "html")
@@ -101,7 +100,7 @@ def command(definition: Path, audits: tuple[Path, ...], period: str, since: str 
     finally:
         worker.close()
     write_atomic(output, data, force=force)
-    click.echo(f"{_clean(str(output))}: {_counted(format_, figures)}")
+    click.echo(f"{printable(str(output))}: {_counted(format_, figures)}")
 
 
 def _counted(format_: str, figures: Any) -> str:
@@ -143,7 +142,8 @@ def _collate(collator: Any, versions: Any, audits: tuple[Path, ...], sample_rows
     for path, document in _documents(loaded.id, audits, collator, versions.belongs):
         record = collator.add(read_as_current(versions, document), path.stem, _sample_row(by_key, document))
         if collator.last_left_out == "duplicates":
-            click.echo(f"{_clean(str(path))}: warning[AF991] repeats audit {_clean(str(document.get('audit_id')))}, "
+            repeated = printable(str(document.get("audit_id")))
+            click.echo(f"{printable(str(path))}: warning[AF991] repeats audit {repeated}, "
                        "already counted from another file; counted once", err=True)
         if record is not None and keep_rows:
             from auditforms.collation.tidy import tidy_rows
@@ -163,7 +163,7 @@ def _targets(given: tuple[str, ...]) -> dict[str, Any]:
     for text in given:
         name, _, value = text.partition("=")
         if name.strip() not in _TARGETS or not value.strip().isdigit() or int(value) > 100:
-            raise click.BadParameter(f"'{_clean(text)}': give NAME=PERCENT with NAME one of {', '.join(_TARGETS)} "
+            raise click.BadParameter(f"'{printable(text)}': give NAME=PERCENT with NAME one of {', '.join(_TARGETS)} "
                                      "and a whole percentage", param_hint="--target")
         found[name.strip()] = int(value)
     options: dict[str, Any] = {"returned_on_time_target": found.pop("returned_on_time", None)}
@@ -178,29 +178,26 @@ def _documents(tool_id: str, paths: tuple[Path, ...], collator: Any,
     ``belongs``: whether a tool id is this tool's (its id, or the id its lineage says it is a
     version of), so audits of an older id of the same tool are counted too."""
     is_this_tool = belongs or (lambda named: named == tool_id)
+    from auditforms.results.envelope import own_record
     from auditforms.results.reading import iter_audit_paths, read_audit_file
 
     for path in iter_audit_paths(paths):
         document, problems = read_audit_file(path)
         if document is None or problems:
             reason = problems[0].format() if problems else f"{path}: cannot be read"
-            click.echo(f"{_clean(reason)}; left out of the report", err=True)
+            click.echo(f"{printable(reason)}; left out of the report", err=True)
             collator.left_out("unreadable")
             continue
         tool = document.get("definition") if isinstance(document, dict) else None
-        if isinstance(document, dict) and document.get("format") in _NOT_AUDITS:
-            continue  # an earlier report, or a sample batch's manifest, beside the audits
+        if own_record(document) is not None:
+            continue  # auditforms' own record beside the audits: an earlier report, a manifest…
         if not isinstance(document, dict) or document.get("format") != "auditforms/completed-audit" \
                 or not isinstance(tool, dict) or not is_this_tool(tool.get("id")):
-            click.echo(f"{_clean(str(path))}: warning[AF990] not a completed audit of {tool_id}; "
+            click.echo(f"{printable(str(path))}: warning[AF990] not a completed audit of {tool_id}; "
                        "left out of the report", err=True)
             collator.left_out("other_tool")
             continue
         yield path, document
-
-
-def _clean(text: str) -> str:
-    return "".join(c if c.isprintable() else " " for c in text)
 
 
 def _read_samples(paths: tuple[Path, ...]) -> list[Any]:
