@@ -22,7 +22,8 @@ pytestmark = pytest.mark.browser
 @pytest.fixture
 def index_page(chromium: Any, tmp_path: Path) -> Any:
     path = tmp_path / "index.html"
-    path.write_bytes(index_html(INDEX_MANIFEST, "Kitchen sink audit tool <b>", {"Jo Lyle": "Children in Care"}))
+    path.write_bytes(index_html(INDEX_MANIFEST, "Kitchen sink audit tool <b>", {"Jo Lyle": "Children in Care"},
+                                "OFFICIAL-SENSITIVE <i>"))
     page = FormPage(chromium, path)
     yield page
     page.close()
@@ -32,6 +33,13 @@ def test_index_page_passes_axe(index_page: Any, axe: Any) -> None:  # noqa: F811
     assert serious_violations(axe, index_page.page) == []
     assert sideways_scroll(index_page.page) == 0  # the wide table scrolls in its own region
     assert index_page.requests == [index_page.path.as_uri()] and index_page.errors == []
+
+
+def test_index_page_carries_the_marking_at_its_top_and_foot(index_page: Any) -> None:
+    notes = index_page.page.get_by_role("note", name="Protective marking")
+    assert notes.all_inner_texts() == ["OFFICIAL-SENSITIVE <i>"] * 2  # escaped, shown as written
+    box = notes.first.bounding_box()
+    assert box is not None and box["y"] < 80 and box["width"] > 300
 
 
 def test_index_page_dates_read_as_people_write_them(index_page: Any) -> None:

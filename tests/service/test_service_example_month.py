@@ -115,7 +115,7 @@ def test_a_month_alone_and_its_board_paper_left_out(run_cli, example_service: Pa
 @pytest.mark.skipif("actions" not in COMMANDS or "report" not in COMMANDS, reason="no actions or report command")
 def test_the_settings_marking_is_on_everything_the_month_writes(run_cli, example_service: Path):
     """auditforms.yaml's ``marking: OFFICIAL-SENSITIVE`` (Torbay's tool declares none) heads the
-    trackers, the reminders, the report in every format and the month's forms."""
+    trackers, the reminders, the report in every format, the month's forms and their index."""
     import email
     import email.policy
 
@@ -139,8 +139,10 @@ def test_the_settings_marking_is_on_everything_the_month_writes(run_cli, example
     assert run_cli("month", "report", "2026-10").exit_code == 0
     assert f'aria-label="Protective marking">{mark}<' in (month / "report-2026-10.html").read_text()
     assert run_cli("month", "start", "2026-11", "--date", "2026-11-02").exit_code == 0
-    form = next((example_service / "months" / "2026-11" / "forms").glob("2026-11-*.html")).read_text()
-    assert mark in form
+    forms = example_service / "months" / "2026-11" / "forms"
+    assert mark in next(forms.glob("2026-11-*.html")).read_text()
+    index = (forms / "index.html").read_text()  # it names the children and who audits them
+    assert index.count(f'aria-label="Protective marking">{mark}<') == 2  # at the top and the foot
 
 
 @pytest.mark.skipif("report" not in COMMANDS, reason="this version has no report command")

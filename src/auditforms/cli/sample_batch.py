@@ -119,7 +119,8 @@ def _write_batch(tool: LoadedDefinition, plan: BatchPlan, renderers: dict[str, A
             record["companions"] = companions
         areas = {row.auditor: row.auditor_area for row in plan.rows}
         if INDEX not in keep:
-            page = index_html(record, definition.title, areas)
+            marking = definition.marking.label if definition.marking else None
+            page = index_html(record, definition.title, areas, marking)
             record["files"].append({"path": INDEX, "kind": "index",
                                     **folder_swap.write_file(partial / INDEX, page)})
         folder_swap.write_file(partial / MANIFEST,

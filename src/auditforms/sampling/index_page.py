@@ -55,6 +55,8 @@ box-shadow:0 -2px #fd0,0 4px #0b0c0c;text-decoration:none}
 padding:0!important;overflow:hidden!important;clip:rect(0 0 0 0)!important;white-space:nowrap!important;
 border:0!important}
 .govuk-inset-text{padding:1rem;margin:1.5rem 0;border-left:10px solid #b1b4b6}
+.af-marking{background:#0b0c0c;color:#fff;padding:.5rem 1rem;text-align:center;font-weight:700;letter-spacing:.05em}
+.af-marking--foot{margin-top:2rem}
 """
 _FORM_NAMES = {"html": "HTML form", "docx": "Word form"}
 
@@ -63,14 +65,20 @@ def e(value: Any) -> str:
     return escape("" if value is None else str(value), quote=True)
 
 
-def index_html(manifest: Mapping[str, Any], title: str, auditors: Mapping[str, str]) -> bytes:
-    """``auditors`` maps each auditor's name to their area of service (from the sample)."""
+def index_html(manifest: Mapping[str, Any], title: str, auditors: Mapping[str, str],
+               marking: str | None = None) -> bytes:
+    """``auditors`` maps each auditor's name to their area of service (from the sample).
+    ``marking`` (the tool's or the service's protective marking, one line) heads and ends the
+    page, as on the forms it lists: it names children and who audits them."""
     children = manifest["children"]
+    banner = (f"<div class=\"af-marking\" role=\"note\" aria-label=\"Protective marking\">{e(marking)}</div>"
+              if marking else "")
     parts = [
         "<!DOCTYPE html>\n<html lang=\"en-GB\"><head><meta charset=\"utf-8\">",
         "<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">",
         f"<title>Dip sample – {e(title)}</title><style>{_STYLE}</style></head><body>",
         "<a href=\"#main-content\" class=\"govuk-skip-link\">Skip to main content</a>",
+        banner,
         "<header class=\"govuk-header\"><div class=\"govuk-width-container\">"
         "<span class=\"govuk-header__service\">Dip sample</span></div></header>",
         "<div class=\"govuk-width-container\"><main class=\"govuk-main-wrapper\" "
@@ -85,7 +93,9 @@ def index_html(manifest: Mapping[str, Any], title: str, auditors: Mapping[str, s
         "filled Word files) can be saved in this folder; <code>auditforms month status</code> (in a "
         "service folder) or <code>auditforms status</code> reports on them. Re-rendering never replaces "
         "them.</div>",
-        "</main></div></body></html>\n",
+        "</main></div>",
+        banner.replace("class=\"af-marking\"", "class=\"af-marking af-marking--foot\""),
+        "</body></html>\n",
     ]
     return "\n".join(parts).encode("utf-8")
 
