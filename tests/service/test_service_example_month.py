@@ -58,7 +58,7 @@ def test_month_status_shows_every_stage(run_cli, example_service: Path):
     assert len(report["moderation_overdue"]) == 2
     text = run_cli("month", "status", "2026-10", "--today", TODAY)
     assert text.exit_code == 1  # a child's audit has not come back
-    assert "stages: 1 allocated, 2 returned, 5 moderated, 12 final" in text.stdout
+    assert "stages: 1 allocated, 2 returned awaiting moderation, 5 moderated, 12 final" in text.stdout
     assert "2 returned audits not moderated by 13 November 2026, the tool's moderation deadline" in text.stdout
     before = json.loads(run_cli("month", "status", "2026-10", "--today", "2026-11-13", "--format", "json").stdout)
     assert before["moderation_overdue"] == []  # Torbay's deadline: the 10th working day of November

@@ -135,7 +135,7 @@ def test_status_lists_returned_audits_not_moderated_by_the_tools_deadline(run_cl
     late = run_cli("month", "status", "--today", "2026-12-15")
     assert (f"1 returned audit not moderated by 14 December 2026, the tool's moderation deadline: "
             f"{child['child_id']}" in late.stdout)
-    assert "allocated, 1 returned, 0 moderated, 0 final" in late.stdout
+    assert "allocated, 1 returned awaiting moderation, 0 moderated, 0 final" in late.stdout
     assert "the report for 2026-11 is due by 20 December 2026" in late.stdout
 
 

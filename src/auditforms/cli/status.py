@@ -185,7 +185,9 @@ def _text(folder: Path, manifest: dict[str, Any], statuses: list[Any], unmatched
     for r in unmatched:
         echo_input(f"{folder / r.path}: warning[AF812] matches no child of the sample"
                    + (f" ({r.problem})" if r.problem else ""), err=True)
-    click.echo("stages: " + ", ".join(f"{n} {stage}" for stage, n in stages.items()))
+    # "returned" is a stage (submitted, not yet moderated), where the line below counts every return
+    click.echo("stages: " + ", ".join(f"{n} {stage}" + (" awaiting moderation" if stage == "returned" else "")
+                                      for stage, n in stages.items()))
     click.echo(f"{counts['children']} children: {counts['returned']} returned ({counts['passes']} "
                f"pass, {counts['fails']} fail, {count(counts['draft'], 'draft')}, {counts['unreadable']} "
                f"unreadable); {counts['not_returned']} not back yet, {counts['overdue']} of them overdue")
