@@ -42,6 +42,19 @@ def test_init_example_holds_the_fictional_service(run_cli, tmp_path, monkeypatch
         assert (tmp_path / "demo" / "data" / name).is_file()
 
 
+def test_a_tool_new_writes_in_the_folder_finds_its_schema(run_cli, tmp_path, monkeypatch):
+    """``auditforms new`` in ``definitions/`` points at ``../schemas/definition.schema.json``:
+    init puts the schema there, so an editor completes the new tool offline."""
+    monkeypatch.chdir(tmp_path)
+    assert run_cli("init", "svc").exit_code == 0
+    monkeypatch.chdir(tmp_path / "svc" / "definitions")
+    assert run_cli("new", "my-cic", "--extends", "multi-agency-children-in-care").exit_code == 0
+    first = (tmp_path / "svc" / "definitions" / "my-cic.yaml").read_text().splitlines()[0]
+    assert first == "# yaml-language-server: $schema=../schemas/definition.schema.json"
+    schema = json.loads((tmp_path / "svc" / "schemas" / "definition.schema.json").read_text())
+    assert schema["$schema"].startswith("https://json-schema.org/")
+
+
 def test_init_refuses_a_folder_that_holds_files(run_cli, tmp_path, monkeypatch):
     monkeypatch.chdir(tmp_path)
     (tmp_path / "busy").mkdir()

@@ -1,8 +1,9 @@
 """``auditforms init FOLDER [--example]``: create a QA service folder.
 
-Writes ``auditforms.yaml`` (valid as written), ``schemas/settings.schema.json`` beside it
-(so an editor completes and checks the settings offline, with no path into the Python
-installation), and empty ``months/``, ``data/`` and ``definitions/`` folders. With
+Writes ``auditforms.yaml`` (valid as written), ``schemas/settings.schema.json`` and
+``schemas/definition.schema.json`` beside it (so an editor completes and checks the settings,
+and the tools ``auditforms new`` writes into ``definitions/``, offline, with no path into the
+Python installation), and empty ``months/``, ``data/`` and ``definitions/`` folders. With
 ``--example`` the settings and data are the shipped fictional examples, so the whole
 month can be tried at once. The folder must be new or empty: nothing is overwritten.
 The folder appears whole or not at all (built beside it, then renamed into place).
@@ -18,6 +19,8 @@ import click
 from auditforms.cli.common import EXIT_OK, EXIT_USAGE, new_hidden_folder
 
 FOLDERS = ("months", "data", "definitions")
+#: what ``auditforms new`` points a new tool in ``definitions/`` at (``../schemas/…``)
+DEFINITION_SCHEMA = "definition.schema.json"
 
 
 @click.command("init")
@@ -68,7 +71,8 @@ def _fill(target: Path, example: bool, service: str) -> None:
     for name in FOLDERS:
         (target / name).mkdir()
     (target / "schemas").mkdir()
-    shutil.copyfile(schema_path(SCHEMA), target / "schemas" / SCHEMA)
+    for schema in (SCHEMA, DEFINITION_SCHEMA):
+        shutil.copyfile(schema_path(schema), target / "schemas" / schema)
     if example:
         examples = data_dir("examples")
         for destination, source in EXAMPLE_FILES.items():
