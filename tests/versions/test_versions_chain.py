@@ -161,6 +161,20 @@ def test_a_kept_file_that_is_another_version_is_refused(run_cli, folder: Path) -
     result = run_cli("check", folder / "demo.yaml", write_audit(folder, audit()), "--as-version", "1.0.0")
     assert result.exit_code == 2
     assert "error[AF932] this file is kept as version 1.0.0 of demo, but it is version 1.1.0" in result.stderr
+    line = tool("1.1.0").splitlines().index("version: 1.1.0") + 1
+    assert f"1.0.0.yaml:{line}:1: error[AF932]" in result.stderr  # at the line to correct
+
+
+def test_validate_finds_a_kept_file_that_is_another_version(run_cli, folder: Path) -> None:
+    """Valid as a definition, but kept under the wrong name: validate says so before a check
+    of an old audit trips on it."""
+    (folder / "history" / "demo" / "1.0.0.yaml").write_text(tool("1.1.0"), encoding="utf-8")
+    result = run_cli("validate", folder)
+    assert result.exit_code == 1
+    line = tool("1.1.0").splitlines().index("version: 1.1.0") + 1
+    assert (f"{folder / 'history' / 'demo' / '1.0.0.yaml'}:{line}:1: error[AF932] this file is kept as "
+            "version 1.0.0 of demo, but it is version 1.1.0 of demo") in result.output
+    assert "2 of 3 files valid" in result.stderr
 
 
 @pytest.mark.parametrize(("mapping", "code", "line", "col"), [

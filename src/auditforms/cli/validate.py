@@ -16,6 +16,7 @@ from auditforms.cli.common import (
     echo_diagnostics,
     echo_input,
 )
+from auditforms.diagnostics import Diagnostic
 from auditforms.english import count
 
 DEFINITION_SUFFIXES = (".yaml", ".yml")
@@ -29,6 +30,18 @@ def iter_definition_files(paths: tuple[Path, ...]) -> Iterator[Path]:
             )
         else:
             yield path
+
+
+def _misnamed_kept_version(file: Path, search_path: tuple[Path, ...]) -> Diagnostic | None:
+    """A file kept as ``history/<tool>/<version>.yaml`` that is another version or tool (a copy
+    made after editing the current file): valid as a definition, but ``check`` would refuse it
+    when an audit of that version needs it, so ``validate`` says so first."""
+    from auditforms.language.loader import load
+    from auditforms.versions.library import kept_as, kept_name_problem
+
+    kept = kept_as(file)
+    found = load(file, search_path=search_path).definition if kept is not None else None
+    return kept_name_problem(file, found, kept[1], kept[0]) if kept is not None and found is not None else None
 
 
 @click.command("validate")
@@ -56,6 +69,9 @@ def command(paths: tuple[Path, ...], search_path: tuple[Path, ...], quiet: bool,
     report = []
     for file in files:
         ok, diagnostics = validate_file(file, search_path=search_path)
+        misnamed = _misnamed_kept_version(file, search_path) if ok else None
+        if misnamed is not None:
+            ok, diagnostics = False, [*diagnostics, misnamed]
         invalid += not ok
         if format_ == "json":
             report.append({"file": str(file), "valid": ok, "diagnostics": [d.to_json() for d in diagnostics]})

@@ -85,10 +85,9 @@ class VersionLibrary:
             self.problems.append(Diagnostic("AF932", f"the kept version {version} of {self.current.tool_id} "
                                             "is invalid; run 'auditforms validate' on it", file=str(path)))
             return None
-        if found.version != version or found.tool_id != self.current.tool_id:
-            self.problems.append(Diagnostic(
-                "AF932", f"this file is kept as version {version} of {self.current.tool_id}, but it is version "
-                f"{found.version} of {found.tool_id}; rename it or correct its id and version", file=str(path)))
+        misnamed = kept_name_problem(path, found, version, self.current.tool_id)
+        if misnamed is not None:
+            self.problems.append(misnamed)
             return None
         return Kept(found, path)
 
@@ -117,6 +116,38 @@ class VersionLibrary:
                 if earlier is not None:
                     return [*earlier, Step(mapping, target)]
         return None
+
+
+def kept_as(path: Path) -> tuple[str, str] | None:
+    """(tool id, version) a file under ``history/<tool>/<version>.yaml`` is kept as, or ``None``
+    for a file anywhere else."""
+    if path.parent.parent.name != HISTORY_FOLDER or path.suffix not in (".yaml", ".yml"):
+        return None
+    return path.parent.name, path.stem
+
+
+def kept_name_problem(path: Path, found: Definition, version: str, tool_id: str) -> Diagnostic | None:
+    """A kept version must be the version its file name says, of the tool its folder names:
+    ``check`` reads audits of that version against it (a copy made after editing the current
+    file is the easy mistake). Located at the ``version:`` (or ``id:``) line it contradicts."""
+    if found.version == version and found.tool_id == tool_id:
+        return None
+    line, col = _key_position(path, "version" if found.version != version else "id")
+    return Diagnostic("AF932", f"this file is kept as version {version} of {tool_id}, but it is version "
+                      f"{found.version} of {found.tool_id}; rename it or correct its id and version",
+                      file=str(path), line=line, col=col)
+
+
+def _key_position(path: Path, key: str) -> tuple[int, int]:
+    """Line and column of a top-level ``key:`` in a YAML file (0, 0 when it cannot be told)."""
+    from auditforms.source.files import read_input
+
+    data, _ = read_input(path, 10 * 1024 * 1024)
+    text = data.decode("utf-8", "replace") if data is not None else ""
+    found = re.search(rf"^{key}[ \t]*:", text, flags=re.M)
+    if found is None:
+        return 0, 0
+    return text.count("\n", 0, found.start()) + 1, 1
 
 
 def named_version(library: VersionLibrary, document: Any) -> str | None:
