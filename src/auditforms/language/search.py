@@ -31,11 +31,11 @@ def search_dirs(base_dir: Path | None, extra: Sequence[Path]) -> list[Path]:
 def nearest_ids(id_: str, dirs: Sequence[Path], subfolder: str = "") -> list[str]:
     """The ids of the tools in ``dirs`` closest to a mistyped ``id_`` (at most three), for
     "did you mean torbay-full-audit?"."""
-    import difflib
+    from auditforms.language.suggest import closest
 
     known = sorted({p.stem for d in dirs for p in (d / subfolder if subfolder else d).glob("*.y*ml")
                     if p.suffix in (".yaml", ".yml") and ID_PATTERN.match(p.stem)})
-    return difflib.get_close_matches(id_.strip().lower(), known, n=3, cutoff=0.6)
+    return closest(id_.strip().lower(), known, n=3)
 
 
 def did_you_mean(id_: str, dirs: Sequence[Path]) -> str:
