@@ -97,7 +97,7 @@ def index_html(manifest: Mapping[str, Any], title: str, auditors: Mapping[str, s
         banner.replace("class=\"af-marking\"", "class=\"af-marking af-marking--foot\""),
         "</body></html>\n",
     ]
-    return "\n".join(parts).encode("utf-8")
+    return "\n".join(p for p in parts if p).encode("utf-8")
 
 
 def _meta(manifest: Mapping[str, Any], count: int) -> str:
