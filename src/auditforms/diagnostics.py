@@ -92,6 +92,9 @@ CATALOGUE: dict[str, str] = {
     "AF109": "the path is not a regular file (a folder, a pipe or a device)",
     "AF110": "the text holds an invalid character (a lone surrogate)",
     "AF111": "unquoted text inside { } or [ ] holds '?', which only libyaml reads (a warning: quote it)",
+    # AF12x: writing what a command makes
+    "AF120": "the output already exists (choose another name, or pass --force to replace it)",
+    "AF121": "the output cannot be written there (a folder, a device or pipe, a read-only folder, a full disk)",
     # AF2xx: the definition language's JSON Schema
     "AF201": "a key is not part of the definition language",
     "AF202": "a required key is missing",

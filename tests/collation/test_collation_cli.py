@@ -30,7 +30,7 @@ def test_an_existing_report_is_kept_and_said_in_one_line(run_cli: Any, tmp_path:
     out.write_text("the board's copy")
     result = run_cli(*BASE, "--format", "html", "-o", out)
     assert result.exit_code == 2 and out.read_text() == "the board's copy"
-    assert result.stderr == f"{out}: already exists; choose another name or pass --force to replace it\n"
+    assert result.stderr == f"{out}: error[AF120] already exists; choose another name or pass --force to replace it\n"
 
 
 def test_a_month_with_nothing_back_says_so(run_cli: Any, tmp_path: Path) -> None:

@@ -22,7 +22,7 @@ import click
 
 from auditforms.actions.codes import error
 from auditforms.actions.signoff import Change, apply_changes, still_matches
-from auditforms.cli.common import EXIT_USAGE, LoadedDefinition, new_hidden_folder, write_atomic
+from auditforms.cli.common import EXIT_USAGE, LoadedDefinition, already_exists, new_hidden_folder, write_atomic
 from auditforms.diagnostics import Diagnostic
 from auditforms.english import count
 from auditforms.model.definition import Definition
@@ -257,7 +257,7 @@ def staging_folder(output: Path, force: bool) -> Iterator[Path]:
     from auditforms.cli.scratch import LOCK, lock_folder, remove_abandoned
 
     if output.exists() and not force:
-        _stop(f"{output}: already exists; choose another folder or pass --force to replace it")
+        _stop(already_exists(output, "folder"))
     if output.exists() and not output.is_dir():
         _stop(f"{output}: is not a folder; choose a folder to write into")
     if Path.cwd().resolve().is_relative_to(output.resolve()):

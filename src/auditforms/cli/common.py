@@ -153,15 +153,35 @@ def _definition_file(path: Path, search_path: Sequence[Path]) -> Path:
     return found
 
 
-class OutputExists(click.ClickException):
-    exit_code = EXIT_USAGE
-
-
-class OutputUnwritable(click.ClickException):
-    """An output that cannot be written (read-only folder, a parent that is a file, a full
-    disk): one line naming the path and the reason, exit 2, and nothing half-written."""
+class _OutputProblem(click.ClickException):
+    """One line naming the output and what is wrong, as every other located error reads (not
+    click's ``Error: …``); exit 2, and nothing half-written."""
 
     exit_code = EXIT_USAGE
+    code = ""
+
+    def __init__(self, where: str, problem: str) -> None:
+        super().__init__(f"{where}: error[{self.code}] {problem}")
+
+    def show(self, file: Any = None) -> None:
+        click.echo(self.format_message(), err=True)
+
+
+class OutputExists(_OutputProblem):
+    code = "AF120"
+
+
+class OutputUnwritable(_OutputProblem):
+    """An output that cannot be written (read-only folder, a parent that is a file, a full disk)."""
+
+    code = "AF121"
+
+
+def already_exists(path: Path, thing: str = "name") -> str:
+    """The one line for an output that exists and was not to be replaced (``thing``: what to
+    choose another of, a name or a folder)."""
+    return (f"{printable(str(path))}: error[AF120] already exists; choose another {thing} or pass --force "
+            "to replace it")
 
 
 def write_atomic(path: Path, data: bytes, *, force: bool = False) -> None:
@@ -173,17 +193,17 @@ def write_atomic(path: Path, data: bytes, *, force: bool = False) -> None:
     """
     where = printable(str(path))
     if path.is_dir():
-        raise OutputUnwritable(f"{where}: is a folder; give the name of a file to write")
+        raise OutputUnwritable(where, "is a folder; give the name of a file to write")
     if path.exists() and not force:
-        raise OutputExists(f"{where}: already exists; choose another name or pass --force to replace it")
+        raise OutputExists(where, "already exists; choose another name or pass --force to replace it")
     if _is_special(path):  # a device or a pipe is never replaced, --force or not (as root: /dev/null)
-        raise OutputUnwritable(f"{where}: is not a file (a device, a pipe or a socket); give the name of a file "
+        raise OutputUnwritable(where, "is not a file (a device, a pipe or a socket); give the name of a file "
                                "to write")
     try:
         path.parent.mkdir(parents=True, exist_ok=True)
         fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
     except OSError as exc:
-        raise OutputUnwritable(f"{where}: cannot write here ({_reason(exc)})") from None
+        raise OutputUnwritable(where, f"cannot write here ({_reason(exc)})") from None
     try:
         with os.fdopen(fd, "wb") as handle:
             _chmod_as_created(handle.fileno(), path)
@@ -193,7 +213,7 @@ def write_atomic(path: Path, data: bytes, *, force: bool = False) -> None:
         os.replace(tmp, path)
     except OSError as exc:
         Path(tmp).unlink(missing_ok=True)
-        raise OutputUnwritable(f"{where}: cannot write the file ({_reason(exc)})") from None
+        raise OutputUnwritable(where, f"cannot write the file ({_reason(exc)})") from None
     except BaseException:
         Path(tmp).unlink(missing_ok=True)
         raise

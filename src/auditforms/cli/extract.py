@@ -13,6 +13,7 @@ from auditforms.cli.common import (
     EXIT_INVALID,
     EXIT_OK,
     EXIT_USAGE,
+    already_exists,
     definitions_path_option,
     echo_diagnostics,
     echo_input,
@@ -54,8 +55,7 @@ def command(definition: Path, filled: tuple[Path, ...], output: Path, audit_id: 
     targets = _targets(filled, output)
     existing = [t for t in targets.values() if t.exists()]
     if existing and not force:
-        click.echo(f"{existing[0]}: already exists; choose another name or pass --force to replace it",
-                   err=True)
+        click.echo(already_exists(existing[0]), err=True)
         raise SystemExit(EXIT_USAGE)
     loaded = load_or_exit(definition, search_path).definition
     from auditforms.cli.progress import progress

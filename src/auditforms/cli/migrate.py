@@ -19,6 +19,7 @@ from auditforms.cli.common import (
     EXIT_INVALID,
     EXIT_OK,
     EXIT_USAGE,
+    already_exists,
     definitions_path_option,
     echo_diagnostics,
     echo_input,
@@ -26,6 +27,7 @@ from auditforms.cli.common import (
     load_or_exit,
     write_atomic,
 )
+from auditforms.diagnostics import Diagnostic, Severity
 from auditforms.english import count
 
 
@@ -52,7 +54,8 @@ def command(definition: Path, audits: tuple[Path, ...], output: Path, to_version
     library = tool.versions()
     target = _as_version(library, to_version) or tool.definition
     with folder_lock(output):
-        plans, failed = _plan(library, target, audits, output, force)
+        plans, failed, said = _plan(library, target, audits, output, force)
+        echo_diagnostics(said, err=True)  # once every output is known to be writable
         for path, data, source in plans:
             write_atomic(path, data, force=force)
             echo_input(f"{path}: written (from {source})")
@@ -62,32 +65,37 @@ def command(definition: Path, audits: tuple[Path, ...], output: Path, to_version
 
 
 def _plan(library: Any, target: Any, audits: tuple[Path, ...], output: Path,
-          force: bool) -> tuple[list[tuple[Path, bytes, str]], int]:
-    """Every output, worked out before anything is written; refuses clashes up front."""
+          force: bool) -> tuple[list[tuple[Path, bytes, str]], int, list[Diagnostic]]:
+    """Every output, worked out before anything is written, and what to say of the inputs
+    (located in their files, as ``check`` locates them); refuses clashes up front, before
+    saying anything else."""
     import json
 
     from auditforms.cli.actions_files import now_utc
-    from auditforms.results.reading import iter_audit_paths, read_audit_file
+    from auditforms.results.locating import locate_diagnostics
+    from auditforms.results.reading import iter_audit_paths, read_audit
     from auditforms.versions.migrate import migrate
 
     inputs = list(iter_audit_paths(audits))
     resolved = {p.resolve() for p in inputs}
     plans: list[tuple[Path, bytes, str]] = []
+    said: list[Diagnostic] = []
     failed, at = 0, now_utc()
     for path in inputs:
-        document, problems = read_audit_file(path)
+        document, problems, text = read_audit(path)
         outcome = migrate(library, document, target, file=str(path), at=at) if not problems else None
-        echo_diagnostics(problems if outcome is None else outcome.diagnostics, err=True)
+        said += problems if outcome is None else locate_diagnostics(text, document, list(outcome.diagnostics))
         if outcome is None or outcome.document is None:
             failed += 0 if outcome is not None and outcome.from_version else 1
             if outcome is not None and outcome.from_version:
-                echo_input(f"{path}: already version {target.version}; nothing to carry", err=True)
+                said.append(Diagnostic("AF940", f"already version {target.version}; nothing to carry",
+                                       file=str(path), severity=Severity.NOTE))
             continue
         destination = output / f"{path.stem}.json"
         _refuse_clash(destination, resolved, {p for p, _, _ in plans}, force)
         data = (json.dumps(outcome.document, ensure_ascii=False, indent=2) + "\n").encode("utf-8")
         plans.append((destination, data, f"{path}, version {outcome.from_version}"))
-    return plans, failed
+    return plans, failed, said
 
 
 def _refuse_clash(destination: Path, inputs: set[Path], planned: set[Path], force: bool) -> None:
@@ -98,7 +106,8 @@ def _refuse_clash(destination: Path, inputs: set[Path], planned: set[Path], forc
     if destination in planned:
         _usage(f"{where}: two audits given have this name; carry them to separate folders")
     if destination.exists() and not force:
-        _usage(f"{where}: already exists; choose another folder or pass --force to replace it")
+        echo_input(already_exists(destination, "folder"), err=True)
+        raise SystemExit(EXIT_USAGE)
 
 
 def _usage(message: str) -> None:

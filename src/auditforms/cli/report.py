@@ -21,6 +21,7 @@ from auditforms.cli.common import (
     EXIT_INVALID,
     EXIT_USAGE,
     DateParam,
+    already_exists,
     definitions_path_option,
     force_option,
     load_or_exit,
@@ -78,7 +79,7 @@ def command(definition: Path, audits: tuple[Path, ...], period: str, since: str 
     if public and include_text:
         raise click.UsageError("--include-text cannot be used with --public: a published paper quotes no answers")
     if output.exists() and not force:
-        click.echo(f"{printable(str(output))}: already exists; choose another name or pass --force to replace it",
+        click.echo(already_exists(output),
                    err=True)
         raise SystemExit(EXIT_USAGE)
     worker = HeavyWorker(charts=format_ == "html")

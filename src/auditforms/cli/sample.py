@@ -28,6 +28,7 @@ from auditforms.cli.common import (
     EXIT_USAGE,
     DateParam,
     LoadedDefinition,
+    already_exists,
     definitions_path_option,
     echo_diagnostics,
     echo_input,
@@ -176,8 +177,7 @@ def draw_and_write(tool: LoadedDefinition, inputs: Inputs, criteria: Any, output
 def _refuse_existing(output: Path, force: bool) -> None:
     for path in (output, sidecar_path(output)):
         if path.exists() and not force:
-            click.echo(f"{path}: already exists; choose another name or pass --force to "
-                       "replace it", err=True)
+            click.echo(already_exists(path), err=True)
             raise SystemExit(EXIT_USAGE)
 
 

@@ -15,4 +15,5 @@ CATALOGUE: dict[str, str] = {
     "AF937": "note: merged or split answers to review after carrying",
     "AF938": "note: the audit was carried from its version to another before checking",
     "AF939": "an audit could not be carried (not an audit of this tool, or unreadable); nothing was written for it",
+    "AF940": "note: the audit is already the version it would be carried to; nothing was written for it",
 }
