@@ -65,7 +65,8 @@ def test_new_scaffold_validates_and_refuses_to_overwrite(run_cli, tmp_path: Path
     assert text.startswith("# yaml-language-server: $schema=") and "extends: kitchen-sink" in text
     assert run_cli("validate", target, "--definitions", KITCHEN_DIR).exit_code == 0
     again = run_cli("new", "neglect", "--extends", "kitchen-sink", "-o", target, "--definitions", KITCHEN_DIR)
-    assert again.exit_code == 2 and "already exists" in again.stderr
+    assert again.exit_code == 2
+    assert again.stderr == f"{target}: error[AF120] already exists; choose another name or pass --force to replace it\n"
 
 
 def test_new_with_unknown_tool(run_cli, tmp_path: Path) -> None:

@@ -135,6 +135,9 @@ def test_migrate_writes_new_files_and_never_touches_the_old(run_cli, tmp_path: P
     assert event["details"] == {"from_version": "2.0.0", "to_version": "3.0.0", "not_carried": ["covid"],
                                 "review": ["q10", "q11", "q3", "recording"]}
     assert "warning[AF935]" in result.stderr and "1 audit carried to version 3.0.0" in result.stderr
+    checked = run_cli("check", CURRENT, OLD_AUDIT, "--as-version", "3.0.0")
+    said = [line for line in checked.stdout.splitlines() if "warning[AF935]" in line]
+    assert said and all(line in result.stderr.splitlines() for line in said)  # at its line, as check says it
     assert run_cli("check", CURRENT, out).exit_code == 0
 
 
@@ -142,7 +145,9 @@ def test_migrate_never_overwrites_silently(run_cli, tmp_path: Path) -> None:
     out = tmp_path / "carried"
     assert run_cli("migrate", CURRENT, OLD_AUDIT, "-o", out).exit_code == 0
     again = run_cli("migrate", CURRENT, OLD_AUDIT, "-o", out)
-    assert again.exit_code == 2 and "already exists" in again.stderr
+    assert again.exit_code == 2  # one line: nothing about the audits before the refusal
+    assert again.stderr == (f"{out / 'child-v2-final.json'}: error[AF120] already exists; choose another folder "
+                            "or pass --force to replace it\n")
     assert run_cli("migrate", CURRENT, OLD_AUDIT, "-o", out, "--force").exit_code == 0
 
 
