@@ -10,7 +10,7 @@ from __future__ import annotations
 from typing import Any
 
 from auditforms.model.conditions import All, Any_, Condition, Judgements, Not, Test
-from auditforms.model.definition import Definition, FieldItem, Question, Section, Table
+from auditforms.model.definition import Column, Definition, FieldItem, Question, Section, Table
 
 _PHRASES = {
     "is": "is", "is_not": "is not", "in": "is one of", "not_in": "is none of",
@@ -25,22 +25,32 @@ _VARIABLES = {"$today": "today", "$period_start": "the start of the sample perio
               "$period_end": "the end of the sample period"}
 
 
-def describe_condition(definition: Definition, condition: Condition) -> str:
-    """E.g. ‘“Age band” is “16-21” or “Is the child disabled?” is “Yes”’."""
+def describe_condition(definition: Definition, condition: Condition, rows: str | None = None) -> str:
+    """E.g. ‘“Age band” is “16-21” or “Is the child disabled?” is “Yes”’. ``rows``: the table a
+    row rule visits, whose columns its ``.column`` references name (‘its “By when”’)."""
     if isinstance(condition, Test):
-        return _test(definition, condition)
+        return _test(definition, condition, rows)
     if isinstance(condition, All):
-        return " and ".join(_grouped(definition, c) for c in condition.all)
+        return " and ".join(_grouped(definition, c, rows) for c in condition.all)
     if isinstance(condition, Any_):
-        return " or ".join(_grouped(definition, c) for c in condition.any)
+        return " or ".join(_grouped(definition, c, rows) for c in condition.any)
     if isinstance(condition, Not):
-        return f"it is not the case that {_grouped(definition, condition.not_)}"
+        return f"it is not the case that {_grouped(definition, condition.not_, rows)}"
     raise TypeError(condition)
 
 
-def _grouped(definition: Definition, condition: Condition) -> str:
-    text = describe_condition(definition, condition)
+def _grouped(definition: Definition, condition: Condition, rows: str | None) -> str:
+    text = describe_condition(definition, condition, rows)
     return f"({text})" if isinstance(condition, All | Any_) else text
+
+
+def _column(definition: Definition, rows: str | None, ref: str) -> Column | None:
+    """The column a row rule's ``.column`` reference names, when ``rows`` is its table."""
+    entry = definition.index.entries.get(rows) if rows else None
+    table = entry.node if entry else None
+    if not isinstance(table, Table) or not ref.startswith("."):
+        return None
+    return next((c for c in table.columns if c.id == ref[1:]), None)
 
 
 def item_name(definition: Definition, ref: str) -> str:
@@ -55,10 +65,12 @@ def item_name(definition: Definition, ref: str) -> str:
     return f"{name}: {part.replace('-', ' ')}" if part else name
 
 
-def describe_ref(definition: Definition, ref: str) -> str:
-    """A reference as a sentence names it: ‘the judgement of “Q4 Assessments”’, ‘“Age band”’."""
+def describe_ref(definition: Definition, ref: str, rows: str | None = None) -> str:
+    """A reference as a sentence names it: ‘the judgement of “Q4 Assessments”’, ‘“Age band”’,
+    and in the rows of a table ``rows``, ‘its “By when”’."""
     if ref.startswith("."):
-        return f"its {ref[1:].replace('-', ' ')}"
+        column = _column(definition, rows, ref)
+        return f"its “{column.label}”" if column else f"its {ref[1:].replace('-', ' ')}"
     owner, _, part = ref.partition(".")
     entry = definition.index.entries.get(owner)
     name = f"“{_label(entry.node)}”" if entry else f"“{owner}”"
@@ -79,15 +91,15 @@ def _label(node: Any) -> str:
     return str(getattr(node, "id", node))
 
 
-def _test(definition: Definition, test: Test) -> str:
-    subject = describe_ref(definition, test.field)
+def _test(definition: Definition, test: Test, rows: str | None) -> str:
+    subject = describe_ref(definition, test.field, rows)
     op, operand = test.operator, test.operand
     if op == "answered":
         return f"{subject} is {'answered' if operand else 'not answered'}"
     if op == "graded":
         return f"{subject} {'is' if operand else 'is not'} given a grade"
     if op in _TEXT_AND_GRADE_TESTS:
-        return _TEXT_AND_GRADE_TESTS[op](definition, subject, operand)
+        return _TEXT_AND_GRADE_TESTS[op](definition, subject, operand, rows)
     if isinstance(operand, Judgements):
         kind = {"questions": "every other question", "sections": "every section's overall judgement",
                 "all": "every other judgement"}[operand.judgements]
@@ -102,28 +114,28 @@ def _test(definition: Definition, test: Test) -> str:
     values = list(operand) if isinstance(operand, tuple | list) else [operand]
     if op in ("in", "not_in") and len(values) == 1:
         op = "is" if op == "in" else "is_not"
-    shown = ", ".join(_value(definition, test.field, op, v) for v in values)
+    shown = ", ".join(_value(definition, test.field, op, v, rows) for v in values)
     return f"{subject} {_PHRASES[op]} {shown}"
 
 
-def _meets_good(definition: Definition, subject: str, operand: Any) -> str:
+def _meets_good(definition: Definition, subject: str, operand: Any, rows: str | None) -> str:
     return f"{subject} {'meets' if operand else 'does not meet'} good"
 
 
-def _words(definition: Definition, subject: str, operand: Any) -> str:
+def _words(definition: Definition, subject: str, operand: Any, rows: str | None) -> str:
     return f"{subject} has at least {operand} word" + ("" if operand == 1 else "s")
 
 
-def _mentions_child(definition: Definition, subject: str, operand: Any) -> str:
+def _mentions_child(definition: Definition, subject: str, operand: Any, rows: str | None) -> str:
     return f"{subject} {'refers' if operand else 'does not refer'} to the child"
 
 
-def _copies(definition: Definition, subject: str, operand: Any) -> str:
-    return f"{subject} repeats {describe_ref(definition, str(operand))}"
+def _copies(definition: Definition, subject: str, operand: Any, rows: str | None) -> str:
+    return f"{subject} repeats {describe_ref(definition, str(operand), rows)}"
 
 
-def _within_lookback(definition: Definition, subject: str, operand: Any) -> str:
-    return f"{subject} is within the look-back period before {describe_ref(definition, str(operand))}"
+def _within_lookback(definition: Definition, subject: str, operand: Any, rows: str | None) -> str:
+    return f"{subject} is within the look-back period before {describe_ref(definition, str(operand), rows)}"
 
 
 #: The moderator's-advice tests, worded for a person (the others read "X is Y").
@@ -133,20 +145,34 @@ _TEXT_AND_GRADE_TESTS = {
 }
 
 
-def _value(definition: Definition, field_ref: str, op: str, value: Any) -> str:
+def _value(definition: Definition, field_ref: str, op: str, value: Any, rows: str | None) -> str:
     if isinstance(value, str) and value in _VARIABLES:
         return _VARIABLES[value]
     if op in _GRADE_OPERATORS:
-        return describe_ref(definition, str(value))
-    label = _option_label(definition, field_ref, value)
+        return describe_ref(definition, str(value), rows)
+    column = _column(definition, rows, field_ref)
+    label = _column_option(definition, column, value) if column else _option_label(definition, field_ref, value)
     if label is not None:
         return f"“{label}”"
     if op not in ("is", "is_not", "in", "not_in") and isinstance(value, str) \
-            and value.split(".")[0] in definition.index:
-        return describe_ref(definition, value)
+            and (value.split(".")[0] in definition.index or _column(definition, rows, value)):
+        return describe_ref(definition, value, rows)
     if isinstance(value, bool):
         return "“Yes”" if value else "“No”"
     return f"“{value}”" if isinstance(value, str) and op in ("is", "is_not", "in", "not_in") else str(value)
+
+
+def _column_option(definition: Definition, column: Column, value: Any) -> str | None:
+    """The label of option ``value`` of a column (its own options, or its scale's)."""
+    if column.scale is None:
+        return next((o.label for o in column.options if o.id == value), None)
+    scale = definition.index.scales.get(column.scale)
+    if scale is None:
+        return None
+    if scale.not_applicable and scale.not_applicable.id == value:
+        return scale.not_applicable.label
+    option = scale.option(str(value))
+    return option.label if option else None
 
 
 def _option_label(definition: Definition, field_ref: str, value: Any) -> str | None:

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from auditforms.model.definition import Definition, Rule
+from auditforms.model.definition import Definition, ForEachRows, Rule
 from auditforms.model.describe import describe_condition, describe_ref
 
 
@@ -30,9 +30,10 @@ def _scope(definition: Definition, rule: Rule) -> str | None:
 
 
 def _sentence(definition: Definition, rule: Rule) -> str | None:
+    rows = rule.for_each.rows if isinstance(rule.for_each, ForEachRows) else None
     try:
-        must = describe_condition(definition, rule.assert_)
-        return f"when {describe_condition(definition, rule.when)}, {must}" if rule.when else must
+        must = describe_condition(definition, rule.assert_, rows)
+        return f"when {describe_condition(definition, rule.when, rows)}, {must}" if rule.when else must
     except (KeyError, TypeError, AttributeError):
         # One rule the describer cannot word must not take the author's whole page down;
         # the rule's own message still says what it checks.
