@@ -17,13 +17,20 @@ class Context:
     tree: Any
     filename: str
     diagnostics: list[Diagnostic] = field(default_factory=list)
+    _said: set[tuple[str, str, str, int, int]] = field(default_factory=set, repr=False)
 
     def report(self, code: str, message: str, pointer: str, *, warning: bool = False) -> None:
+        """Report a problem once per place in the file: what a section's ``defaults`` give
+        every question is one text, found through each question (and said once)."""
         pos = locate(self.tree, pointer)
-        self.diagnostics.append(Diagnostic(
-            code, message, file=pos.file if pos else self.filename, line=pos.line if pos else 0,
-            col=pos.col if pos else 0, pointer=pointer,
-            severity=Severity.WARNING if warning else Severity.ERROR))
+        found = Diagnostic(code, message, file=pos.file if pos else self.filename, line=pos.line if pos else 0,
+                           col=pos.col if pos else 0, pointer=pointer,
+                           severity=Severity.WARNING if warning else Severity.ERROR)
+        place = (code, message, found.file, found.line, found.col)
+        if found.line and place in self._said:
+            return
+        self._said.add(place)
+        self.diagnostics.append(found)
 
     def nodes(self) -> Iterator[tuple[str, Any]]:
         """Every section, item (headings and checklists too), question part, criterion and
