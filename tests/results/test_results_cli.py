@@ -273,3 +273,13 @@ def test_a_blank_html_form_given_to_check_says_to_save_its_answers(run_cli, tmp_
     assert checked.exit_code == 1
     assert f"{form}:1:1: error[AF105] this is a web page (a form?), not a completed audit" in checked.stdout
     assert "YAML" not in checked.output
+
+
+def test_a_word_form_given_to_check_says_to_extract_it(run_cli, tmp_path):
+    """It said "this is a binary file, not YAML or JSON text"."""
+    form = tmp_path / "2026-11-C10013.docx"
+    assert run_cli("render", KITCHEN_SINK, "--format", "docx", "-o", form).exit_code == 0
+    checked = run_cli("check", KITCHEN_SINK, form)
+    assert checked.exit_code == 1
+    assert (f"{form}:1:1: error[AF103] this is a Word file, not an audit's JSON: read it with 'auditforms "
+            "extract TOOL FILE -o FILE.json'") in checked.stdout

@@ -53,6 +53,10 @@ def parse_audit_text(
     data: bytes, name: str, limits: ReadLimits = DEFAULT_LIMITS
 ) -> tuple[Any, list[Diagnostic], str | None]:
     """Parse JSON (fast) or YAML (located); a ``null`` document is a problem, not an audit."""
+    if data[:4] == b"PK\x03\x04" and name.lower().endswith((".docx", ".docm")):  # a Word form, given as it came back
+        return None, [Diagnostic("AF103", "this is a Word file, not an audit's JSON: read it with 'auditforms extract "
+                                 "TOOL FILE -o FILE.json' and check that (month status, month report and actions "
+                                 "read returned Word forms themselves)", file=name, line=1, col=1)], None
     is_json = name.lower().endswith(".json") or data.lstrip()[:1] in (b"{", b"[")
     text: str | None = None
     if is_json and len(data) <= limits.max_bytes and b"\x00" not in data:
