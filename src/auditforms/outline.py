@@ -100,7 +100,7 @@ def _item(d: Definition, item: Item, indent: str) -> Iterator[str]:
             yield from _item(d, criterion, indent + "  ")
         return
     if isinstance(item, Question):
-        label = item.title or item.short_title or (item.prompt or "").split("\n")[0]
+        label = item.title or item.short_title or item.prompt_lead
         number = f"Q{item.number} " if item.number else ""
         yield f"{indent}{number}{_clip(label)}  [{item.id}]"
         parts = ([f"judgement on {item.judgement.scale}"] if item.judgement else []) + [

@@ -85,7 +85,7 @@ def _label(node: Any) -> str:
     if isinstance(node, FieldItem):
         return node.label
     if isinstance(node, Question):
-        return node.display_name if (node.title or node.short_title) else (node.prompt or node.id)
+        return node.display_name if (node.title or node.short_title) else (node.prompt_lead or node.id)
     if isinstance(node, Table | Section):
         return node.title
     return str(getattr(node, "id", node))

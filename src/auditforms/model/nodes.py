@@ -4,6 +4,7 @@ index walks them without needing the definition itself."""
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterator
 from typing import Annotated, Literal
 
@@ -11,6 +12,7 @@ from pydantic import Field as PydField
 
 from auditforms.model.base import Frozen
 from auditforms.model.conditions import Condition
+from auditforms.model.markdown import parse, plain
 from auditforms.model.rubric import Link
 
 #: ``central``, ``auditor``, ``moderator``, or the id of one of the tool's ``parties``.
@@ -150,6 +152,15 @@ class FieldItem(_Item):
                 yield option.id, option.follow_up
 
 
+_PARAGRAPH_BREAK = re.compile(r"\n[ \t]*\n")
+
+
+def _split_lead(prompt: str | None) -> tuple[str, str]:
+    """(the first paragraph, the rest) of a Markdown text, split at its first blank line."""
+    parts = _PARAGRAPH_BREAK.split((prompt or "").strip(), maxsplit=1)
+    return parts[0], parts[1].strip() if len(parts) > 1 else ""
+
+
 #: The parts of a question a tool may put in its own order (see :meth:`Question.part_order`).
 QuestionPart = Literal["judgement", "narratives", "fields", "parts"]
 DEFAULT_PART_ORDER: tuple[QuestionPart, ...] = ("judgement", "narratives", "fields", "parts")
@@ -183,6 +194,20 @@ class Question(_Item):
         """How reports name this question: "Q4 Assessments"."""
         name = self.short_title or self.title or self.id
         return f"Q{self.number} {name}" if self.number else name
+
+    @property
+    def prompt_lead(self) -> str:
+        """The prompt's first paragraph as one line of plain text: what a question with no
+        title is called (its heading, the name screen readers hear with its boxes, check's
+        messages). A prompt of several paragraphs and lists is not squeezed into one line."""
+        lead, _ = _split_lead(self.prompt)
+        return " ".join(plain(parse(lead)).split())
+
+    @property
+    def prompt_after_lead(self) -> str:
+        """The rest of the prompt (Markdown) after :attr:`prompt_lead`, printed under a heading
+        that is the lead."""
+        return _split_lead(self.prompt)[1]
 
 
 class Column(Frozen):

@@ -65,7 +65,7 @@ class Namer:
         node: Any = entry.node
         if isinstance(node, Question):
             if not (node.short_title or node.title) and node.prompt:
-                name = clean(node.prompt)
+                name = clean(node.prompt_lead)
                 return f"Q{node.number} {name}" if node.number else name
             return node.display_name
         if isinstance(node, FieldItem):

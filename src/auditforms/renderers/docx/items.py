@@ -5,7 +5,6 @@ from __future__ import annotations
 from collections.abc import Sequence
 from typing import Any
 
-from auditforms.model import markdown
 from auditforms.model.definition import (
     Checklist,
     FieldItem,
@@ -49,16 +48,13 @@ def numbered(number: str | None, text: str, presentation: Presentation | None = 
 
 def question_name(question: Question) -> str:
     """What titles of this question's controls start with: "Q4 Assessments"."""
-    name = question.short_title or question.title or question.prompt or question.id
+    name = question.short_title or question.title or question.prompt_lead or question.id
     return f"Q{question.number} {shorten(name, 40)}" if question.number else shorten(name, 40)
 
 
 def question_heading(question: Question) -> str:
     """Title, else the short title, else the prompt's first paragraph: the navigation pane's entry."""
-    if question.title or question.short_title:
-        return question.title or question.short_title or ""
-    blocks = markdown.parse(question.prompt)
-    return markdown.plain(blocks[:1]) if blocks else question.id
+    return question.title or question.short_title or question.prompt_lead or question.id
 
 
 def visit_section(form: Form, section: Section, level: int = 1) -> None:
@@ -159,8 +155,7 @@ def visit_question(form: Form, question: Question, level: int) -> None:
     if form.definition.show_tags and question.tags:
         form.para("Tags: " + ", ".join(question.tags), "Form Hint")
     form.instruction(form.only_if([question.when], "this question "))
-    if question.prompt and heading != markdown.plain(markdown.parse(question.prompt)):
-        form.prose(question.prompt)
+    form.prose(question.prompt if question.title or question.short_title else question.prompt_after_lead)
     for consideration in question.considerations:
         if consideration.text:
             form.prose(consideration.text)

@@ -192,7 +192,7 @@ class _Builder:
         self._moderator(*(f.id for f in fields))
 
     def question(self, question: Question, level: int) -> None:
-        title = question.title or question.short_title or question.prompt or question.id
+        title = question.title or question.short_title or question.prompt_lead or question.id
         heading = self.definition.presentation.numbered(question.number, title)
         if not self.applies(question.id, heading):
             return

@@ -26,7 +26,7 @@ from auditforms.renderers.facts import audit_facts, completer, lookback_for
 from auditforms.renderers.html.build_fields import FieldBuilder
 from auditforms.renderers.html.build_layout import ChecklistBuilder, printed, side_by_side
 from auditforms.renderers.html.describe import only_if
-from auditforms.renderers.html.markdown import markdown, plain
+from auditforms.renderers.html.markdown import markdown
 from auditforms.renderers.html.rubric import links_html
 from auditforms.renderers.html.views import (
     ItemView,
@@ -52,7 +52,7 @@ def _part(value: Any, key: str) -> Any:
 
 def question_heading(question: Question, presentation: Presentation | None = None) -> str:
     """A heading for every question: its number and title, else its short title or prompt."""
-    name = question.title or question.short_title or plain(question.prompt) or question.id
+    name = question.title or question.short_title or question.prompt_lead or question.id
     return (presentation or Presentation()).numbered(question.number, name)
 
 
@@ -78,7 +78,7 @@ class PageBuilder:
             item_id=question.id, dom_id=dom_id(question.id),
             heading=question_heading(question, self.presentation),
             short_heading=_short_heading(question, self.presentation),
-            level=level, prompt=Markup("") if prompt_is_heading else markdown(question.prompt),
+            level=level, prompt=markdown(question.prompt_after_lead if prompt_is_heading else question.prompt),
             considerations=tuple(_consideration(c) for c in question.considerations),
             guidance=markdown(question.guidance),
             judgement=(self.fields.judgement(question.id, question.judgement, _part(value, "judgement"))
