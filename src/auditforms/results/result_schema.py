@@ -14,6 +14,7 @@ from typing import Any
 
 from auditforms.model.conditions import Test
 from auditforms.model.definition import Definition, FieldItem, Question, Section, Table
+from auditforms.moderation.lifecycle import moderation_required
 from auditforms.results import value_schemas as vs
 from auditforms.results.envelope import envelope_schema
 from auditforms.results.visibility import ALWAYS, Visibility
@@ -34,14 +35,16 @@ def build_result_schema(definition: Definition) -> Schema:
     props["definition"]["properties"]["id"] = {"title": "Tool id", "const": definition.id}
     props["answers"] = answers_schema(definition)
     props["moderation"] = moderation_schema(definition)
-    if not definition.moderated_at_all:
+    if not moderation_required(definition):
         _final_without_moderation(schema)
     return schema
 
 
 def _final_without_moderation(schema: Schema) -> None:
-    """A tool that is not moderated: a final audit needs no moderation record (a moderated one
-    still does, for a record that says it was moderated)."""
+    """A tool whose audits need not be moderated (``moderated: false`` or ``never``, as
+    :func:`~auditforms.moderation.lifecycle.moderation_required` says, like the history's checks):
+    a final audit needs no moderation record (a moderated one still does, for a record that says
+    it was moderated)."""
     for rule in schema.get("allOf", []):
         status = rule.get("if", {}).get("properties", {}).get("status", {})
         if rule.get("then", {}).get("required") == ["moderation"] and "enum" in status:
