@@ -12,8 +12,11 @@
   var problems = AuditProblems(form, data, model, D);
   var live = AuditLive(form, data, model, deps, problems, evaluator, D);
   var moderation = AuditModeration(form, data, evaluator, D);
-  var moderator = AuditModerator(form, data, evaluator, D);
+  var moderator = AuditModerator(form, data, evaluator, D, roleAnswer);
   var state = { baseline: "", initial: "", extra: {}, noticeFrom: null, opening: null };
+  /* Whether the tool demands moderation before an audit is final (moderated: true, the default);
+   * otherwise the auditor may finalise a submitted audit. Mirrors lifecycle.moderation_required. */
+  var moderationRequired = !data.moderation || data.moderation.required === true;
 
   // -- notices: the GOV.UK notification banner ---------------------------------------------
   var TITLES = { success: "Success", warning: "Important", error: "There is a problem" };
@@ -63,7 +66,8 @@
     if (auditId) doc.audit_id = auditId;
     doc.status = status;
     doc.answers = answers;
-    if (state.extra.moderation) doc.moderation = state.extra.moderation;
+    var kept = state.extra.moderation;  // never an empty record: a tool's audit may have none
+    if (kept && typeof kept === "object" && Object.keys(kept).length) doc.moderation = kept;
     if (state.extra.history) doc.history = state.extra.history;
     doc.source = { kind: "html", saved_at: new Date().toISOString().replace(/\.\d{3}Z$/, "Z") };
     return doc;
@@ -87,25 +91,94 @@
     if (details) entry.details = details;
     state.extra.history = (state.extra.history || []).concat([entry]);
   }
+  /* The ids of the answers that differ from those last saved (or opened), for the history. */
+  function changedIds(answers) {
+    var before = state.baseline ? JSON.parse(state.baseline) : {};
+    return Object.keys(answers).concat(Object.keys(before)).filter(function (id, i, all) {
+      return all.indexOf(id) === i && canonical(answers[id]) !== canonical(before[id]);
+    });
+  }
+  /* JSON with its keys in order, to compare two values whatever order their keys were written in. */
+  function canonical(value) {
+    if (Array.isArray(value)) return "[" + value.map(canonical).join(",") + "]";
+    if (value && typeof value === "object") {
+      return "{" + Object.keys(value).sort().map(function (k) { return JSON.stringify(k) + ":" + canonical(value[k]); }).join(",") + "}";
+    }
+    return value === undefined ? "null" : JSON.stringify(value);
+  }
+  /* Whether the auditor's responses to the moderator's comments differ from those opened. */
+  function responsesChanged(replies) {
+    var before = state.extra.moderation && D.has(state.extra.moderation, "responses") ? state.extra.moderation.responses : null;
+    return Object.keys(replies).some(function (id) { return canonical(replies[id]) !== canonical(D.has(before, id) ? before[id] : null); });
+  }
+  function errorCount(found) { return found.filter(function (f) { return f.severity === "error"; }).length; }
+  function saved(answers, status, message) {
+    var name = fileName(answers, status);
+    state.extra.status = status;
+    download(envelope(answers, status), name);
+    state.baseline = JSON.stringify(answers);
+    labelFinish();
+    notice(message.replace("{file}", "the file " + name) + " Keep the file safe: it holds personal information.", "success", "save");
+  }
   function save(finished) {
     clearNotice();
-    if (state.extra.status === "moderated" || state.extra.status === "final") { saveFinalising(finished); return; }
-    var found = live.check("", false), answers = model.visible();
-    var errors = found.filter(function (f) { return f.severity === "error"; }).length;
+    var was = state.extra.status;
+    if (was === "moderated" || (finished && was === "submitted" && !moderationRequired)) { saveFinalising(finished); return; }
+    if (was === "final") { saveFinal(finished); return; }
+    var found = live.check("", false), answers = model.visible(), errors = errorCount(found);
     if (finished && errors) {
       problems.intro("Fix these before saving the audit as finished. You can still save your answers as a draft.", true);
       return;
     }
-    var status = finished ? "submitted" : "draft", name = fileName(answers, status);
-    if (finished) record("submitted", answers, null);
-    download(envelope(answers, status), name);
-    state.baseline = JSON.stringify(answers);
-    problems.intro(errors ? "Your answers were saved as a draft. These need fixing before the audit is finished:" : "", false);
-    notice("Your answers were saved as " + (finished ? "a finished audit" : "a draft") + " in the file " + name +
-      ". Keep the file safe: it holds personal information.", "success", "save");
+    // A submitted audit saved again as finished is still the one submission; its answers saved
+    // unchanged stay submitted; changed and saved as a draft, it is reopened (back to draft).
+    var reopening = !finished && was === "submitted" && changedIds(answers).length > 0;
+    var status = finished || (was === "submitted" && !reopening) ? "submitted" : "draft";
+    if (reopening) record("reopened", answers, { changed: changedIds(answers) });
+    if (finished && was !== "submitted") record("submitted", answers, null);
+    problems.intro(errors && status === "draft" ? "Your answers were saved as a draft. These need fixing before the audit is finished:" : "", false);
+    saved(answers, status, "Your answers were saved as " + (status === "submitted" ? "a finished audit" : "a draft") +
+      " in {file}." + (reopening ? " Changing a submitted audit reopened it (the history records that): save it " +
+        "as finished again when it is ready." : ""));
   }
-  /* The auditor finishing a moderated audit: the responses to the comments go into the
-   * moderation record (nothing else of it changes), and saving as final is recorded. */
+  /* A final audit saved again: unchanged, it is saved as it was (still final, the same history).
+   * Changed, the change is recorded: the audit is reopened (back to draft, as the lifecycle
+   * says), and saved as finished it is submitted again, to be moderated (or finalised) anew. */
+  function saveFinal(finished) {
+    var answers = model.visible(), replies = moderation.responses(), changed = changedIds(answers);
+    if (!changed.length && !responsesChanged(replies)) {
+      saved(answers, "final", "Nothing was changed: the audit was saved as final, as it was, in {file}.");
+      return;
+    }
+    var errors = errorCount(live.check("", false));
+    if (finished && errors) {
+      problems.intro("Fix these before saving the audit as finished again. You can still save your answers as a draft.", true);
+      return;
+    }
+    keepResponses(replies);
+    record("reopened", answers, { changed: changed });
+    if (finished) record("submitted", answers, null);
+    problems.intro(errors ? "Your answers were saved as a draft. These need fixing before the audit is finished:" : "", false);
+    saved(answers, finished ? "submitted" : "draft", "The audit was final, so changing it reopened it: the history " +
+      "records that, and your answers were saved as " + (finished ? "a finished audit again" : "a draft") + " in {file}." +
+      (finished ? "" : " Save it as finished again when it is ready."));
+  }
+  /* The auditor's responses to the moderator's comments, kept in the moderation record (the
+   * rest of the record is the moderator's and never changes); no record is made for none. */
+  function keepResponses(replies) {
+    if (!Object.keys(replies).length) return;
+    var kept = JSON.parse(JSON.stringify(state.extra.moderation || {}));
+    kept.responses = replies;
+    state.extra.moderation = kept;
+  }
+  /* The finishing button says what it does: an audit the auditor may finalise is saved as final. */
+  function labelFinish() {
+    var status = state.extra.status, final = status === "moderated" || (status === "submitted" && !moderationRequired);
+    $$('[data-action="save-final"]').forEach(function (b) { b.textContent = final ? "Save as final" : "Save as finished"; });
+  }
+  /* The auditor finishing a moderated audit (or a submitted one, where the tool does not demand
+   * moderation): the responses to the comments go into the moderation record (nothing else of it
+   * changes), and saving as final is recorded. */
   function saveFinalising(finished) {
     var found = live.check("", false), answers = model.visible(), left = moderation.unaddressed();
     var errors = found.filter(function (f) { return f.severity === "error"; }).length;
@@ -118,24 +191,20 @@
       }
       return;
     }
-    var kept = JSON.parse(JSON.stringify(state.extra.moderation || {})), replies = moderation.responses();
-    if (Object.keys(replies).length) kept.responses = replies;
-    state.extra.moderation = kept;
+    var replies = moderation.responses();
+    keepResponses(replies);
     var status = finished ? "final" : state.extra.status;
-    if (finished && state.extra.status === "moderated") record("finalised", answers, { addressed: Object.keys(replies) });
-    state.extra.status = status;
-    var name = fileName(answers, status);
-    download(envelope(answers, status), name);
-    state.baseline = JSON.stringify(answers);
+    if (finished) record("finalised", answers, { addressed: Object.keys(replies) });
     problems.intro(errors ? "Your answers were saved. These need fixing before the audit is final:" : "", false);
-    notice("Your answers were saved as " + (status === "final" ? "the final audit" : "a moderated audit you are finishing") +
-      " in the file " + name + ". Keep the file safe: it holds personal information.", "success", "save");
+    saved(answers, status, "Your answers were saved as " +
+      (status === "final" ? "the final audit" : "a moderated audit you are finishing") + " in {file}.");
   }
   function saveModeration() {
     clearNotice();
     var result = moderator.save(now());
     if (result.missing) {
-      notice("Give your name and the date of the moderation before saving it.", "error");
+      notice(result.dateOnly ? "Correct the date of the moderation before saving it."
+        : "Give your name and the date of the moderation before saving it.", "error");
       el(result.missing[0]).focus();  // the field, with its error message read out with it
       return;
     }
@@ -179,9 +248,7 @@
     model.fill(doc.answers);
     live.all();
     var notes = moderation.show(moderating ? null : doc.moderation || null);
-    $$('[data-action="save-final"]').forEach(function (b) {
-      b.textContent = doc.status === "moderated" && !moderating ? "Save as final" : "Save as finished";
-    });
+    labelFinish();
     if (moderating) {
       var panels = moderator.start(doc);
       state.baseline = JSON.stringify(model.visible());
@@ -197,6 +264,13 @@
       count(Object.keys(doc.answers).length - unknown.length, "answer") + " filled in.";
     if (notes) message += " The moderator's comments are shown beside " + count(notes, "part") + " of the form." +
       (doc.status === "moderated" ? " Mark each comment addressed, then save the audit as final." : "");
+    if (doc.status === "submitted" && !moderationRequired) {
+      message += " This tool does not require moderation: you can save the audit as final.";
+    }
+    if (doc.status === "final") {
+      message += " The audit is final: if you change it, saving records that it was reopened, and it is saved " +
+        "as a draft (or, saved as finished, submitted again).";
+    }
     if (def.version !== data.definition.version) message += " They were saved with version " + String(def.version) + " of this tool; this form is version " + data.definition.version + ", so check them.";
     if (unknown.length) {
       message += " " + count(unknown.length, "answer") + " in the file " + (unknown.length === 1 ? "is" : "are") +

@@ -3,7 +3,7 @@
  * opened), and beside every question, section judgement and table the moderator gives a comment,
  * "agree" or a moderated judgement on the same scale, and ticks the tool's checklist for that
  * part. Saving gives status "moderated", the moderation record and a history entry. */
-var AuditModerator = function (form, data, evaluator, D) {
+var AuditModerator = function (form, data, evaluator, D, roleAnswer) {
   "use strict";
   var $$ = D.$$, el = D.el, has = D.has;
   var info = data.moderation || { parts: [], items: {} };
@@ -216,20 +216,21 @@ var AuditModerator = function (form, data, evaluator, D) {
     var answers = active.doc.answers, record = { moderator: el("af-moderator-name-input").value.trim(), date: readDate() };
     var comments = {}, judgements = {}, agreed = [], kept = {}, checklist = {};
     active.panels.forEach(function (p) {
-      var id = p.part.id, base = "af-mod-" + id, box = p.box, acted = false;
+      var id = p.part.id, base = "af-mod-" + id, box = p.box;
       var comment = el(base + "-comment").value.trim();
       if (comment) comments[id] = comment;
       var chosen = box.querySelector('input[name="' + base + '-judgement"]:checked');
       var agree = !!chosen && chosen.value === "agree";
       if (agree) agreed.push(id);
       else if (chosen) judgements[id] = chosen.value;
-      acted = agree || !!chosen;
-      var ticks = {};
+      // A checklist left untouched is not assessed (no entry): judging the part alone says
+      // nothing of it. Once one item is ticked, the items left unticked are not met.
+      var ticks = {}, ticked = false;
       p.part.checklist.forEach(function (itemId) {
         ticks[itemId] = el(base + "-c-" + itemId).checked;
-        acted = acted || ticks[itemId];
+        ticked = ticked || ticks[itemId];
       });
-      if (acted && p.part.checklist.length) checklist[id] = ticks;
+      if (ticked) checklist[id] = ticks;
       var given = auditorJudgement(answers, id);
       if (has(active.before.kept, id)) kept[id] = active.before.kept[id];
       else if (given !== null && entryOf(id).judgementScale) kept[id] = given;
@@ -252,15 +253,45 @@ var AuditModerator = function (form, data, evaluator, D) {
     if (ids.length) target.setAttribute("aria-describedby", ids.join(" "));
     else target.removeAttribute("aria-describedby");
   }
-  /* The moderated document, or a list of what is missing (shown beside the fields). */
+  /* The day (YYYY-MM-DD, in UTC as ``check`` reads it) of a history time, or null. */
+  function dayOf(at) {
+    if (typeof at !== "string") return null;
+    var when = new Date(/(Z|[+-]\d{2}:?\d{2})$/i.test(at) ? at : at + "Z");  // no zone: UTC, as check takes it
+    return isNaN(when.getTime()) ? null : when.toISOString().slice(0, 10);
+  }
+  /* The day the audit was first submitted, from its history (null when it does not say). */
+  function firstSubmitted(doc) {
+    var steps = Array.isArray(doc.history) ? doc.history : [];
+    for (var i = 0; i < steps.length; i++) {
+      var step = steps[i];
+      if (step && step.event === "submitted" && dayOf(step.at)) return dayOf(step.at);
+    }
+    return null;
+  }
+  /* What is wrong with the moderation's date, as the field's error message; "" when nothing.
+   * A moderation cannot come before the audit it moderates (check: AF630), before the audit
+   * was submitted (AF661) or after today. */
+  function dateProblem(date) {
+    if (!date) return "Enter the date of the moderation as a real date, like 3 12 2026";
+    var audited = AuditRules.asDate(roleAnswer(active.doc.answers, "audit_date")), submitted = firstSubmitted(active.doc);
+    if (date > D.today()) return "The date of the moderation must be today or in the past";
+    if (audited && date < audited) {
+      return "The date of the moderation must be the same as or after the audit date, " + AuditModeration.longDate(audited);
+    }
+    if (submitted && date < submitted) {
+      return "The date of the moderation must be the same as or after the day the audit was submitted, " +
+        AuditModeration.longDate(submitted);
+    }
+    return "";
+  }
+  /* The moderated document, or the fields to correct (their messages shown beside them). */
   function save(now) {
-    var record = collect(), missing = [];
+    var record = collect(), missing = [], dateError = dateProblem(record.date);
     showError("af-moderator-name", el("af-moderator-name-input"), record.moderator ? "" : "Enter your name as moderator");
-    showError("af-moderation-date", el("af-moderation-date").querySelector("fieldset"),
-      record.date ? "" : "Enter the date of the moderation as a real date, like 3 12 2026");
+    showError("af-moderation-date", el("af-moderation-date").querySelector("fieldset"), dateError);
     if (!record.moderator) missing.push("af-moderator-name-input");
-    if (!record.date) missing.push("af-moderation-date-day");
-    if (missing.length) return { missing: missing };
+    if (dateError) missing.push("af-moderation-date-day");
+    if (missing.length) return { missing: missing, dateOnly: !!record.moderator && !!record.date };
     var doc = JSON.parse(JSON.stringify(active.doc));
     doc.status = "moderated";
     doc.moderation = record;

@@ -2,9 +2,10 @@
 
 - The moderation table's drop-down for a part gives ``agreed`` (the moderator chose
   "Agree") or ``judgements`` (the judgement the moderator would give instead).
-- Its check boxes give ``checklist``: for every part the moderator moderated (chose a
-  judgement or ticked a box) each item is recorded, ticked as true and unticked as false;
-  a part the moderator left alone records nothing (not assessed).
+- Its check boxes give ``checklist``: for every part where the moderator ticked at least one
+  box each item is recorded, ticked as true and unticked as false; a part whose boxes were all
+  left unticked records nothing (not assessed), even when the moderator judged it, so an
+  untouched checklist is never counted as eight items not met.
 - Comments anchored in a part's answers give ``comments`` (several are joined by blank
   lines). A reply by the comment's own author is the moderator's follow-up and is joined
   to the comment; a reply by anyone else is the auditor's and goes to ``responses``, with
@@ -94,8 +95,7 @@ def _judgements(raw: Mapping[str, Any], record: dict[str, Any]) -> None:
             judgements[part] = value
         elif what.startswith("checklist."):
             ticks.setdefault(part, {})[what.removeprefix("checklist.")] = value is True
-    moderated = set(agreed) | set(judgements) | {p for p, items in ticks.items() if any(items.values())}
-    checklist = {p: items for p, items in ticks.items() if p in moderated}
+    checklist = {p: items for p, items in ticks.items() if any(items.values())}
     for name, value in (("judgements", judgements), ("agreed", agreed), ("checklist", checklist)):
         if value:
             record[name] = value
