@@ -175,9 +175,9 @@ def _text(folder: Path, manifest: dict[str, Any], statuses: list[Any], unmatched
         echo_input(f"  {s.child.get('child_id'):<10} {s.child.get('auditor') or '-':<20} "
                    f"due {s.child.get('due_date') or '-':<10}  {detail:<34} {r.path if r else ''}"
                    .rstrip())
-        for other in s.others:
+        for other, why in zip(s.others, s.whys, strict=True):
             echo_input(f"  {'':<10} also returned: {other.path} ({other.state}); not counted, "
-                       f"{r.path if r else 'the other'} counts because {s.why}")
+                       f"{r.path if r else 'the other'} counts because {why}")
         for wrong in s.mismatched:
             echo_input(f"{folder / wrong.path}: warning[AF821] has the audit id of child "
                        f"{s.child.get('child_id')} ({s.child.get('audit_id')}) but is about "

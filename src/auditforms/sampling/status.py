@@ -17,9 +17,10 @@ an audit about another child is a *mismatch*: it counts for nobody and is report
 pass about one child never stands in for another. A file without a known audit id is
 matched by its child id, and an unreadable one by its file name.
 
-When several files come back for one child, all are listed and one counts: the most
-advanced (final, then moderated, submitted, draft), then one that could be read, then one
-that passes, then the first by name; :func:`why_counted` says which rule decided. Never
+When several files come back for one child, all are listed and one counts, as in every
+command that reads returns (:mod:`auditforms.results.progress`): the most advanced (final,
+then moderated, submitted, draft), then one that could be read, then one that passes, then
+the first by name; :func:`why_counted` says, for each other file, which rule decided. Never
 holds answer text.
 """
 
@@ -33,11 +34,12 @@ from pathlib import PurePosixPath
 from typing import Any
 
 from auditforms.months import in_years
+from auditforms.results.progress import Standing, counted, standing
+from auditforms.results.progress import why_counted as why_rather_than
 from auditforms.sampling.batch import safe_name
 from auditforms.sampling.selection import child_key
 
 STATES = ("passes", "fails", "draft", "unreadable", "overdue", "outstanding")
-_PROGRESS = {"final": 4, "moderated": 3, "submitted": 2, "draft": 1}
 
 
 @dataclass(frozen=True)
@@ -69,9 +71,11 @@ class ChildStatus:
     state: str
     returned: Returned | None
     due: dt.date | None
-    #: the child's other returned files (not counted), and why ``returned`` counts instead.
+    #: the child's other returned files (not counted), and why ``returned`` counts instead:
+    #: rather than the runner-up (``why``), and rather than each other file (``whys``).
     others: tuple[Returned, ...] = ()
     why: str = ""
+    whys: tuple[str, ...] = ()
     #: files carrying this child's audit id but about another child (counted for nobody).
     mismatched: tuple[Returned, ...] = ()
 
@@ -84,7 +88,8 @@ class ChildStatus:
             "audit_status": r.audit_status if r else None,
             "errors": r.errors if r else None, "warnings": r.warnings if r else None,
             "problem": r.problem if r else None,
-            "other_files": [_file_json(o) for o in self.others],
+            "other_files": [_file_json(o) | {"why_not_counted": why}
+                            for o, why in zip(self.others, self.whys, strict=True)],
             "why_this_file": self.why or None,
             "mismatched_files": [m.path for m in self.mismatched],
         }
@@ -135,27 +140,17 @@ def row_key(child: Mapping[str, Any]) -> str:
     return str(child.get("audit_id") or child["child_id"])
 
 
-def _rank(r: Returned) -> tuple[int, bool, bool]:
-    return (_PROGRESS.get(r.audit_status or "", 0), r.problem is None, r.state == "passes")
+def _rank(r: Returned) -> Standing:
+    return standing(r.audit_status, readable=r.problem is None, passes=r.state == "passes")
 
 
 def _best(items: Sequence[Returned]) -> Returned:
-    return max(sorted(items, key=lambda r: r.path), key=_rank)  # max keeps the first of equals
+    return counted(items, _rank, lambda r: r.path)
 
 
-def why_counted(best: Returned, others: Sequence[Returned]) -> str:
-    """Why ``best`` counts rather than ``others``, in words (no answer text)."""
-    if not others:
-        return ""
-    runner_up = max(_rank(o) for o in others)
-    mine = _rank(best)
-    if mine[0] != runner_up[0]:
-        return f"it is the furthest on ({best.audit_status})"
-    if mine[1] != runner_up[1]:
-        return "the other file(s) could not be read"
-    if mine[2] != runner_up[2]:
-        return "it passes its check"
-    return "the files are equally far on; the first by name counts"
+def why_counted(best: Returned, others: Sequence[Returned]) -> tuple[str, ...]:
+    """Why ``best`` counts rather than each of ``others``, in words (no answer text)."""
+    return tuple(why_rather_than(_rank(best), _rank(o), best.audit_status) for o in others)
 
 
 def classify(child: Mapping[str, Any], items: Sequence[Returned], today: dt.date,
@@ -164,8 +159,9 @@ def classify(child: Mapping[str, Any], items: Sequence[Returned], today: dt.date
     if items:
         best = _best(items)
         others = tuple(sorted((i for i in items if i is not best), key=lambda r: r.path))
-        return ChildStatus(child, best.state, best, due, others, why_counted(best, others),
-                           tuple(mismatched))
+        runner_up = (_best(others),) if others else ()
+        return ChildStatus(child, best.state, best, due, others, "".join(why_counted(best, runner_up)),
+                           why_counted(best, others), tuple(mismatched))
     late = due is not None and today > due
     return ChildStatus(child, "overdue" if late else "outstanding", None, due,
                        mismatched=tuple(mismatched))
