@@ -2,8 +2,9 @@
 
 Runs the report command with its options from the settings and the folder: the tool the
 month was drawn for, the audits returned into every month's forms folder up to this one
-(for the trend), their sample files (drawn, returned, on time), and the output beside the month's
-forms. Hidden (and refusing, AF977) when this version has no ``report`` command.
+(for the trend: HTML saves and filled Word forms), their sample files (drawn, returned, on
+time), and the output beside the month's forms. Of an audit's files the report counts the
+one furthest on, as ``month status`` does (:mod:`auditforms.cli.report_reading`). Hidden (and refusing, AF977) when this version has no ``report`` command.
 """
 
 from __future__ import annotations
@@ -71,7 +72,8 @@ def _report_argv(settings: Any, month: str, format_: str, since: str | None, pub
     samples = [s for m in upto if (s := month_paths(settings.folder, m).sample).is_file()]
     forms = [f for f in months_forms(settings) if f.parent.name in upto]
     tool = manifest_tool(settings, month_paths(settings.folder, month).forms)
-    argv = [str(tool), *map(str, returned_audits(forms)), "--period", month, "--format", format_, "-o", str(output)]
+    audits = returned_audits(forms, word=True)  # the report counts each audit's file furthest on
+    argv = [str(tool), *map(str, audits), "--period", month, "--format", format_, "-o", str(output)]
     argv += ["--since", since or (upto[0] if upto else month)]
     for sample in samples:
         argv += ["--sample", str(sample)]

@@ -175,15 +175,19 @@ def _targets(given: tuple[str, ...]) -> dict[str, Any]:
 
 def _documents(tool_id: str, paths: tuple[Path, ...], collator: Any,
                belongs: Callable[[object], bool] | None = None) -> Iterator[tuple[Path, Mapping[str, Any]]]:
-    """Completed audits of this tool, one at a time; every other file named and counted.
+    """Completed audits of this tool, one at a time; every other file named and counted. Of
+    an audit's files, the one furthest on (:mod:`auditforms.cli.report_reading`).
     ``belongs``: whether a tool id is this tool's (its id, or the id its lineage says it is a
     version of), so audits of an older id of the same tool are counted too."""
     is_this_tool = belongs or (lambda named: named == tool_id)
+    from auditforms.cli.report_reading import counted_files
     from auditforms.results.envelope import own_record
-    from auditforms.results.reading import iter_audit_paths, read_audit_file
+    from auditforms.results.reading import iter_audit_paths
 
-    for path in iter_audit_paths(paths):
-        document, problems = read_audit_file(path)
+    files = counted_files(collator.definition, iter_audit_paths(paths))
+    for note in files.notes:
+        click.echo(note, err=True)
+    for path, document, problems in files.documents(collator.definition):
         if document is None or problems:
             reason = problems[0].format() if problems else f"{path}: cannot be read"
             click.echo(f"{printable(reason)}; left out of the report", err=True)

@@ -13,6 +13,7 @@ from dataclasses import dataclass, field
 
 from auditforms.collation.parts import JudgedPart
 from auditforms.collation.record import DIMENSIONS, AuditRecord
+from auditforms.results.progress import progress
 
 
 @dataclass
@@ -75,7 +76,8 @@ class Tally:
     by_basis: Counter[str] = field(default_factory=Counter)
     left_out: Counter[str] = field(default_factory=Counter)
     other_versions: Counter[str] = field(default_factory=Counter)
-    #: audit id (and "child:<id>") -> what the sample figures need; kept only with a sample
+    #: audit id (and "child:<id>") -> what the sample figures need (from the audit's file
+    #: furthest on); kept only with a sample
     track_returns: bool = False
     #: audit ids already counted: a second file of the same audit is not counted again
     counted_ids: set[str] = field(default_factory=set)
@@ -96,10 +98,7 @@ class Tally:
     def add(self, record: AuditRecord, version: str) -> str | None:
         """Count ``record``; the reason (also counted) when it is left out."""
         if self.track_returns and record.status in ("submitted", "moderated", "final"):
-            back = SampleReturn(record.status, record.submitted_on)
-            self.returns[record.audit_id] = back
-            if record.child_id:
-                self.returns[f"child:{record.child_id.casefold()}"] = back
+            self._note_return(record)
         reason = self._left_out(record, version)
         if reason:
             self.left_out[reason] += 1
@@ -118,6 +117,17 @@ class Tally:
         if record.moderated:
             self._count_moderation(record)
         return None
+
+    def _note_return(self, record: AuditRecord) -> None:
+        """What the sample figures need of ``record``, unless a file of its audit further on
+        came first: of an audit's files, the one furthest on says where it stands, whatever
+        the order the files are read in (:mod:`auditforms.results.progress`)."""
+        back = SampleReturn(record.status, record.submitted_on)
+        keys = [record.audit_id] + ([f"child:{record.child_id.casefold()}"] if record.child_id else [])
+        for key in keys:
+            held = self.returns.get(key)
+            if held is None or progress(back.status) > progress(held.status):
+                self.returns[key] = back
 
     def _left_out(self, record: AuditRecord, version: str) -> str | None:
         if record.status not in ("submitted", "moderated", "final"):

@@ -1,0 +1,102 @@
+"""The returned files the report counts, read one at a time: JSON and YAML audits, and filled
+Word forms read back in memory (never written), as ``month status`` and ``actions`` read them.
+
+An audit's earlier files may stay beside its last one (the guides say to keep them): of one
+audit's files the report counts the one furthest on (:mod:`auditforms.results.progress`), as
+``month status`` does, and names the others. Working that out reads every file once before the
+report reads the ones it counts; a Word form's document is kept from that first reading (it is
+slow to read back), a JSON audit's is read again (quick), so memory grows with the Word forms
+only.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+from auditforms.diagnostics import Diagnostic
+from auditforms.model.definition import Definition
+from auditforms.results.progress import left_out, standing
+from auditforms.terminal_safety import printable
+
+_COUNTED = ("submitted", "moderated", "final")
+
+
+def read_document(definition: Definition, path: Path) -> tuple[Any, list[Diagnostic]]:
+    """A file's document and the errors that stopped reading it. A filled Word form is read
+    back with ``extract``'s reader; a Word board paper is auditforms' own record."""
+    from auditforms.results.reading import read_audit_file
+
+    if path.suffix.lower() != ".docx":
+        return read_audit_file(path)
+    from auditforms.cli.actions_files import own_word_record
+    from auditforms.extract import extract_docx
+    from auditforms.extract.package import MAX_FILE_BYTES
+    from auditforms.source.files import Unreadable, read_capped
+
+    try:
+        data = read_capped(path, MAX_FILE_BYTES)
+    except Unreadable as problem:
+        return None, [Diagnostic(problem.code, problem.message, file=str(path))]
+    own = own_word_record(data)
+    if own is not None:
+        return {"format": own}, []
+    document, found = extract_docx(definition, data, str(path))
+    return document, [d for d in found if d.is_error]
+
+
+@dataclass(frozen=True)
+class _Return:
+    """What decides which of an audit's files counts (never its answers)."""
+
+    path: Path
+    audit_id: str | None
+    status: str | None
+
+
+def _return_of(path: Path, document: Any) -> _Return:
+    if not isinstance(document, dict) or document.get("format") != "auditforms/completed-audit":
+        return _Return(path, None, None)
+    audit_id, status = document.get("audit_id"), document.get("status")
+    counts = isinstance(audit_id, str) and bool(audit_id.strip()) and status in _COUNTED
+    return _Return(path, audit_id if counts else None, status if counts else None)
+
+
+@dataclass
+class CountedFiles:
+    """The files to count, in order, with why each earlier stage of an audit is left out."""
+
+    paths: list[Path]
+    notes: list[str]
+    _word: dict[Path, tuple[Any, list[Diagnostic]]]
+
+    def documents(self, definition: Definition) -> Iterator[tuple[Path, Any, list[Diagnostic]]]:
+        """(path, document, errors) of each file counted, one at a time."""
+        for path in self.paths:
+            found = self._word.pop(path, None)
+            yield (path, *(found if found is not None else read_document(definition, path)))
+
+
+def counted_files(definition: Definition, paths: Iterable[Path]) -> CountedFiles:
+    """The files the report counts: every file but the earlier stages of an audit whose
+    further-on file is among them (copies equally far on go through: the report counts them
+    once, AF991)."""
+    listed = list(paths)
+    word: dict[Path, tuple[Any, list[Diagnostic]]] = {}
+    returns = []
+    for path in listed:
+        document, problems = read_document(definition, path)
+        if path.suffix.lower() == ".docx":
+            word[path] = (document, problems)
+        returns.append(_return_of(path, None if problems else document))
+    earlier = [(r, best) for r, best in left_out(returns, lambda r: r.audit_id, lambda r: standing(r.status),
+                                                 lambda r: str(r.path))
+               if standing(r.status) < standing(best.status)]
+    notes = [printable(f"{r.path}: note[AF991] an earlier stage ({r.status}) of audit {r.audit_id}, whose file "
+                       f"{best.path.name} ({best.status}) counts; left out of the report") for r, best in earlier]
+    dropped = {r.path for r, _ in earlier}
+    for path in dropped:
+        word.pop(path, None)
+    return CountedFiles([p for p in listed if p not in dropped], notes, word)
