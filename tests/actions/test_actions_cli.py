@@ -281,7 +281,9 @@ def test_a_lock_held_by_another_run_writes_nothing(run_cli, folder: Path) -> Non
 
 
 def test_duplicate_audit_ids_and_unreadable_audits(run_cli, folder: Path) -> None:
-    (folder / "audits" / "e.json").write_text((folder / "audits" / "a.json").read_text())
+    another_child = json.loads((folder / "audits" / "a.json").read_text())
+    another_child["answers"]["child-id"] = "C0999"  # a different audit given the same id
+    (folder / "audits" / "e.json").write_text(json.dumps(another_child))
     (folder / "audits" / "f.json").write_text("{not json")
     result = run_cli("actions", TORBAY, folder / "audits", "--today", TODAY)
     assert result.exit_code == 1

@@ -37,7 +37,7 @@ def _documents(teams: list[str]) -> list[tuple[str, dict[str, object]]]:
                                                                              "team"]), st.booleans())
 def test_spooled_trackers_are_the_split_report(teams: list[str], by: str, with_teams: bool) -> None:
     team_file = _teams() if with_teams else None
-    documents = _documents(teams) + _documents(teams[:1])  # the repeated audit id is reported, not listed
+    documents = _documents(teams) + _documents(teams[:1])  # a copy of an audit is listed once
     in_memory = gather(torbay(), documents)
     expected = split(build_report(torbay(), in_memory.listed, TODAY, team_file), by)
     spool = ActionSpool(by, TODAY, team_file)

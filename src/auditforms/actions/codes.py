@@ -12,7 +12,7 @@ CATALOGUE: dict[str, str] = {
     "AF951": "an audit has no audit_id, so its actions cannot be tracked",
     "AF952": "an action row cannot be read fully (a date that is not a real date, or no action text)",
     "AF953": "the definition has no table with role: action_plan",
-    "AF954": "two audits have the same audit_id; the second one's actions are not listed",
+    "AF954": "two different audits (other children, or equally far on and disagreeing) have the same audit_id; one's actions are listed",
     "AF955": "a tracker cannot be read (not a workbook, half-written, open in another program)",
     "AF956": "a workbook is not an actions tracker of this tool",
     "AF957": "a tracker row cannot be matched to an action (no id, unknown id, or the audit's rows changed)",

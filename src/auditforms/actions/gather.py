@@ -14,6 +14,8 @@ from auditforms.actions.collect import collect_with_problems
 from auditforms.actions.model import TrackedAction
 from auditforms.diagnostics import Diagnostic
 from auditforms.model.definition import Definition
+from auditforms.results.progress import Standing, standing
+from auditforms.sampling.selection import child_key
 
 
 class ActionStore(Protocol):
@@ -24,6 +26,9 @@ class ActionStore(Protocol):
 
     def keep(self, actions: list[TrackedAction]) -> None:
         """Keep the actions of one audit."""
+
+    def forget(self, audit_id: str) -> None:
+        """Drop what was kept for ``audit_id`` (a file of the audit further on came)."""
 
 
 @dataclass
@@ -47,25 +52,80 @@ class Gathered:
         for action in actions:
             self.actions[action.id] = action
 
+    def forget(self, audit_id: str) -> None:
+        self.audit_files.pop(audit_id, None)
+        for key in [k for k, a in self.actions.items() if a.audit_id == audit_id]:
+            del self.actions[key]
+
+
+@dataclass(frozen=True)
+class _Claim:
+    """What decides between two files of one audit id: how far on the listed one is, whose
+    audit it is, and what was agreed in it (each row's number and text fingerprint)."""
+
+    file: str
+    standing: Standing
+    child: str
+    agreed: tuple[tuple[int, str], ...]
+
+    @classmethod
+    def of(cls, file: str, actions: list[TrackedAction]) -> _Claim:
+        first = actions[0]
+        return cls(file, standing(first.status), child_key(first.child_id),
+                   tuple((a.row, a.fingerprint) for a in actions))
+
+    def same_audit(self, other: _Claim) -> bool:
+        """Whether ``other`` is a file of this very audit: about the same child, and, when
+        equally far on, agreeing on the actions (else two audits were given one id)."""
+        return self.child == other.child and (self.standing != other.standing or self.agreed == other.agreed)
+
+
+@dataclass
+class _Chooser:
+    """The file whose actions are listed, per audit id: the one furthest on
+    (:mod:`auditforms.results.progress`). Each file's actions are kept as it is read; when a
+    file of the audit further on comes later, the store forgets the earlier one's."""
+
+    into: ActionStore
+    out: Gathered
+    claims: dict[str, _Claim] = field(default_factory=dict)
+
+    def offer(self, file: str, actions: list[TrackedAction]) -> None:
+        audit_id, mine = actions[0].audit_id, _Claim.of(file, actions)
+        held = self.claims.get(audit_id)
+        further = held is None or mine.standing > held.standing
+        if held is not None and not held.same_audit(mine):
+            self._two_audits(audit_id, *((mine, held) if further else (held, mine)))
+        if not further:
+            return  # an earlier stage, or a copy, of the audit listed (or another audit, said)
+        if held is not None:
+            self.into.forget(audit_id)
+        self.claims[audit_id] = mine
+        self._keep(audit_id, file, actions)
+
+    def _two_audits(self, audit_id: str, listed: _Claim, left: _Claim) -> None:
+        self.out.problems.append(error("AF954", f"the audit_id {audit_id} is also the id of {listed.file}; this "
+                                       "audit's actions are not listed (each audit needs its own id)", left.file,
+                                       pointer="/audit_id"))
+
+    def _keep(self, audit_id: str, file: str, actions: list[TrackedAction]) -> None:
+        self.into.claim(audit_id, file)
+        self.into.keep(actions)
+
 
 def gather(definition: Definition, documents: Iterable[tuple[str, Any]],
            store: ActionStore | None = None) -> Gathered:
     """Every agreed action of ``documents`` ((file name, document) pairs), keyed by action id,
-    kept in the result or, when given, in ``store`` (the result then counts and reports)."""
+    kept in the result or, when given, in ``store`` (the result then counts and reports).
+    Of several files of one audit, the furthest on is listed and the others are left out
+    quietly; two different audits with one id (about different children, or equally far on
+    and disagreeing) are reported (AF954): the furthest on, else the first read, is listed."""
     out = Gathered()
-    into: ActionStore = out if store is None else store
+    chooser = _Chooser(out if store is None else store, out)
     for file, document in documents:
         out.audits_read += 1
         collected = collect_with_problems(definition, document, file=file)
         out.problems += collected.problems
-        if not collected.actions:
-            continue
-        audit_id = collected.actions[0].audit_id
-        first = into.claim(audit_id, file)
-        if first is not None:
-            out.problems.append(error("AF954", f"the audit_id {audit_id} is also the id of {first}; this "
-                                      "audit's actions are not listed (each audit needs its own id)", file,
-                                      pointer="/audit_id"))
-            continue
-        into.keep(collected.actions)
+        if collected.actions:
+            chooser.offer(file, collected.actions)
     return out

@@ -107,6 +107,19 @@ class ActionSpool:
         self._db().executemany("INSERT INTO actions VALUES (?, ?, ?, ?, ?, ?)", rows)
         self.count += len(rows)
 
+    def forget(self, audit_id: str) -> None:
+        """Drop an audit's actions and its claim (a file of the audit further on came)."""
+        db, key = self._db(), _key(audit_id)
+        for tracker, rows in db.execute("SELECT tracker, COUNT(*) FROM actions WHERE audit_id = ? GROUP BY tracker",
+                                        (key,)).fetchall():
+            name = bytes(tracker).decode("utf-8", "surrogatepass")
+            self.rows_per_tracker[name] -= rows
+            if self.rows_per_tracker[name] <= 0:
+                del self.rows_per_tracker[name]
+            self.count -= rows
+        db.execute("DELETE FROM actions WHERE audit_id = ?", (key,))
+        db.execute("DELETE FROM audits WHERE audit_id = ?", (key,))
+
     def _keys(self, action: TrackedAction) -> tuple[str, bytes, bytes, bytes, bytes]:
         """Whose tracker ``action`` goes in and where it sorts (without its row): these depend
         on its audit and team only, so :meth:`keep` works them out once for an audit's actions."""
