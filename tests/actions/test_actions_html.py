@@ -5,7 +5,6 @@ from __future__ import annotations
 
 import datetime as dt
 import os
-from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
@@ -15,7 +14,7 @@ from actions_support import action, audit, torbay
 from auditforms.actions import collect
 from auditforms.actions.outputs import FORMATS
 from auditforms.actions.report import build_report
-from testsupport import require_binary, sideways_scroll
+from testsupport import sideways_scroll
 
 pytestmark = pytest.mark.browser
 HOSTILE = '<img src=x onerror="alert(1)"></td><script>alert(2)</script>'
@@ -36,15 +35,11 @@ def test_everything_from_audits_is_escaped() -> None:
     assert "Content-Security-Policy" in html and "default-src &#39;none&#39;" in html
 
 
-@pytest.fixture(scope="module")
-def browser() -> Iterator[Any]:
-    executable = require_binary("chromium", "/usr/bin/chromium")
-    from playwright.sync_api import sync_playwright
-
-    with sync_playwright() as playwright:
-        chromium = playwright.chromium.launch(executable_path=executable, args=ARGS)
-        yield chromium
-        chromium.close()
+@pytest.fixture
+def browser(chromium: Any) -> Any:
+    """The session's one Chromium (tests/conftest.py): a second sync playwright cannot start
+    while another test module's runs."""
+    return chromium
 
 
 def _open(browser: Any, tmp_path: Path, *, javascript: bool = True) -> tuple[Any, list[str], list[str]]:

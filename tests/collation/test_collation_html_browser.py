@@ -17,25 +17,21 @@ ARGS = ["--no-sandbox", "--headless", "--disable-gpu", "--disable-background-net
 SERIOUS = {"serious", "critical"}
 
 
-@pytest.fixture(scope="module")
-def page(figures: Any, tmp_path_factory: Any) -> Iterator[Any]:
-    from testsupport import require_binary
-
-    executable = require_binary("chromium", "/usr/bin/chromium")
-    from playwright.sync_api import sync_playwright
-
+@pytest.fixture
+def page(figures: Any, chromium: Any, tmp_path_factory: Any) -> Iterator[Any]:
+    """The report in the session's one Chromium (tests/conftest.py): a second sync playwright
+    cannot start while another test module's runs."""
     path = tmp_path_factory.mktemp("report") / "report.html"
     path.write_bytes(render_html(figures))
-    with sync_playwright() as playwright:
-        browser = playwright.chromium.launch(executable_path=executable, args=ARGS)
-        page = browser.new_page(viewport={"width": 1100, "height": 900})
-        page.requests = []  # type: ignore[attr-defined]
-        page.csp_errors = []  # type: ignore[attr-defined]
-        page.on("request", lambda r: page.requests.append(r.url))
-        page.on("console", lambda m: page.csp_errors.append(m.text) if "Content Security Policy" in m.text else None)
-        page.goto(path.as_uri())
-        yield page
-        browser.close()
+    context = chromium.new_context(viewport={"width": 1100, "height": 900})
+    page = context.new_page()
+    page.requests = []  # type: ignore[attr-defined]
+    page.csp_errors = []  # type: ignore[attr-defined]
+    page.on("request", lambda r: page.requests.append(r.url))
+    page.on("console", lambda m: page.csp_errors.append(m.text) if "Content Security Policy" in m.text else None)
+    page.goto(path.as_uri())
+    yield page
+    context.close()
 
 
 @pytest.mark.parametrize("width", [1100, 320], ids=["desktop", "phone"])
