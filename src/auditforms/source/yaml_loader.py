@@ -18,6 +18,7 @@ from auditforms.diagnostics import Diagnostic, Severity
 from auditforms.source.located import LocDict, LocList, Position
 from auditforms.source.reading import DEFAULT_LIMITS, ReadLimits
 from auditforms.source.values import MAX_NUMBER_DIGITS, has_lone_surrogate, number_problem
+from auditforms.source.yaml_advice import advise, starts_with_tag, tag_dropped_message
 
 _BaseLoader: type = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 
@@ -72,9 +73,10 @@ class _Abort(Exception):
 
 
 class _Converter:
-    def __init__(self, filename: str, limits: ReadLimits) -> None:
+    def __init__(self, filename: str, limits: ReadLimits, text: str = "") -> None:
         self.filename = filename
         self.limits = limits
+        self.text = text  # to tell a text YAML read as a tag (``label: ! Ethnicity``)
         self.nodes = 0
         self.diagnostics: list[Diagnostic] = []
 
@@ -159,6 +161,9 @@ class _Converter:
             return None
         if node.tag in {_STR, "tag:yaml.org,2002:timestamp"}:
             text = str(node.value)
+            if not getattr(node, "style", None) and starts_with_tag(self.text, node.start_mark.index):
+                self.error("AF108", tag_dropped_message(), self.pos(node))
+                return None
             if has_lone_surrogate(text):
                 self.error("AF110", _SURROGATE_MESSAGE, self.pos(node))
             return text
@@ -181,31 +186,20 @@ class _Converter:
         self.diagnostics.append(Diagnostic(code, message, file=self.filename, line=p.line, col=p.col))
 
 
-def _advice(text: str, mark: yaml.Mark, problem: str) -> str:
-    """The YAML reader's complaint in a lead auditor's words, for the mistakes people make."""
-    lines = text.splitlines()
-    line = lines[mark.line] if mark.line < len(lines) else ""
-    if "\t" in line[: mark.column + 1]:
-        return "malformed YAML: this line holds a tab; YAML indents with spaces only, so replace the tab with spaces"
-    if "mapping values are not allowed" in problem:
-        key, _, rest = line.strip().lstrip("- ").partition(": ")
-        if rest.rstrip().endswith(":") or ": " in rest:
-            quoted = rest.strip().replace('"', '\\"')
-            return (f"malformed YAML: the text after '{key}:' holds a ':', which YAML reads as a new key; "
-                    f"put the text in quotes: {key}: \"{quoted}\"")
-    return f"malformed YAML: {problem}"
-
-
 def parse_yaml(text: str, filename: str, limits: ReadLimits = DEFAULT_LIMITS) -> ParseResult:
     """Parse one YAML document into :class:`LocDict`/:class:`LocList`; never raises for bad input."""
     try:
         nodes = list(yaml.compose_all(text, Loader=_Loader))
     except yaml.MarkedYAMLError as exc:
         mark = exc.problem_mark or exc.context_mark
-        line, col = (mark.line + 1, mark.column + 1) if mark else (0, 0)
         problem = exc.problem or exc.context or "malformed YAML"
-        message = _advice(text, mark, problem) if mark else f"malformed YAML: {problem}"
-        return ParseResult(diagnostics=[Diagnostic("AF105", message, file=filename, line=line, col=col)])
+        if mark is None:
+            return ParseResult(diagnostics=[Diagnostic("AF105", f"malformed YAML: {problem}", file=filename)])
+        context = exc.context_mark
+        advice = advise(text, problem, exc.context, (mark.line, mark.column),
+                        (context.line, context.column) if context is not None else None)
+        return ParseResult(diagnostics=[Diagnostic("AF105", f"malformed YAML: {advice.message}", file=filename,
+                                                   line=advice.line + 1, col=advice.column + 1)])
     except (yaml.YAMLError, RecursionError, ValueError) as exc:
         return ParseResult(diagnostics=[Diagnostic("AF105", f"malformed YAML: {exc}", file=filename)])
     nodes = [n for n in nodes if n is not None]
@@ -224,7 +218,7 @@ def parse_yaml(text: str, filename: str, limits: ReadLimits = DEFAULT_LIMITS) ->
                 )
             ]
         )
-    converter = _Converter(filename, limits)
+    converter = _Converter(filename, limits, text)
     try:
         data = converter.convert(nodes[0])
     except _Abort as abort:

@@ -1,0 +1,106 @@
+"""The YAML reader's complaints in a lead auditor's words, for the mistakes people make.
+
+libyaml says where it stopped and what it expected ("did not find expected key", "did not find
+expected ',' or '}'"), which is exact but speaks of the grammar. The mistakes behind those
+messages are few: a line indented out of step with its neighbours, text holding ``:`` inside
+``{ }``, text that starts with a character YAML reads as syntax (a quote mark, ``*``, ``&``,
+``!``), a quoted text never closed, a tab. Each gets a sentence saying what to change, at the
+place to change it; anything else keeps libyaml's words.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+#: Characters that start YAML syntax when they start a plain text, and what YAML reads them as.
+_SYNTAX_STARTS = {"*": "an alias (a reference to another part of the file)",
+                  "&": "an anchor (a name for this part of the file)",
+                  "!": "a tag (a type for the value)"}
+
+
+@dataclass(frozen=True)
+class Advice:
+    """What to say, and where (0-based line and column, as YAML marks count)."""
+
+    message: str
+    line: int
+    column: int
+
+
+def advise(text: str, problem: str, context: str | None, at: tuple[int, int],
+           context_at: tuple[int, int] | None) -> Advice:
+    """Advice for a YAML error: ``problem`` and ``context`` are the reader's own words, ``at``
+    and ``context_at`` (line, column) where it stopped and what it was reading then."""
+    lines = text.splitlines()
+    line_no, column = at
+
+    def line(n: int) -> str:
+        return lines[n] if 0 <= n < len(lines) else ""
+
+    here = line(line_no)
+    context = context or ""
+    if "\t" in here[: column + 1]:
+        return Advice("this line holds a tab; YAML indents with spaces only, so replace the tab with spaces",
+                      line_no, column)
+    if "quoted scalar" in context and context_at is not None:  # a quote opened and never closed
+        return Advice("this quoted text is never closed: end it with the same quote mark it starts with, on "
+                      "this line or, for a long text, use a block (key: |) instead", *context_at)
+    if "anchor" in context or "alias" in problem:
+        start = context_at or at
+        return Advice(_starts_with_syntax("&" if "anchor" in context else "*", line(start[0])), *start)
+    if "mapping values are not allowed" in problem:
+        key, _, rest = here.strip().lstrip("- ").partition(": ")
+        if rest.rstrip().endswith(":") or ": " in rest:
+            quoted = rest.strip().replace('"', '\\"')
+            return Advice(f"the text after '{key}:' holds a ':', which YAML reads as a new key; put the text in "
+                          f"quotes: {key}: \"{quoted}\"", line_no, column)
+    if "flow mapping" in context or "flow sequence" in context or (
+            "unexpected ':'" in problem and ("{" in here or "[" in here)):
+        return Advice("inside { } or [ ] (a mapping or list written on one line), text holding ':', ',', '#', "
+                      "'[', ']', '{' or '}' must be in quotes, e.g. {id: ethnicity, label: \"Ethnicity: as "
+                      "recorded\"}", line_no, column)
+    requoted = _text_after_quote(here)
+    if requoted is not None:
+        return Advice(f"a text that starts with a quote mark ends at the matching one, so YAML cannot read what "
+                      f"follows it; put the whole text in the other kind of quotes: {requoted}", line_no, column)
+    if "expected key" in problem or "expected '-' indicator" in problem or "expected <block end>" in problem:
+        above = next((n for n in range(line_no - 1, -1, -1) if line(n).strip()), 0)
+        return Advice(f"this line is indented out of step with line {above + 1}: the keys of one item, and the "
+                      "items of one list (-), must start in the same column", line_no, column)
+    if "could not find expected ':'" in problem:
+        start = context_at or at
+        return Advice("this line reads as a key with no ':' after it: if it continues a text written with | "
+                      "or >, indent it as far as the text's other lines; if it is a key, write 'key: value'",
+                      *start)
+    return Advice(problem, line_no, column)
+
+
+def _starts_with_syntax(char: str, line: str) -> str:
+    key, _, rest = line.strip().lstrip("- ").partition(": ")
+    example = f" {key}: \"{rest.strip()}\"" if key and rest.strip().startswith(char) else ""
+    return (f"a text starting with '{char}' is read as {_SYNTAX_STARTS[char]}; put the text in quotes"
+            + (f":{example}" if example else ""))
+
+
+def starts_with_tag(text: str, index: int) -> bool:
+    """Whether the plain text at ``index`` began with a bare ``!`` that YAML took as a tag and
+    dropped (``label: ! Ethnicity`` reads as "Ethnicity")."""
+    return 0 <= index < len(text) and text[index] == "!" and text[index + 1: index + 2] in (" ", "")
+
+
+def tag_dropped_message() -> str:
+    return f"a text starting with '!' is read as {_SYNTAX_STARTS['!']}, and the '!' is lost; put the text in quotes"
+
+
+def _text_after_quote(line: str) -> str | None:
+    """``key: '"Ethnicity" of the child'`` when ``line`` gives a key a text that opens with a
+    quote, closes it, and goes on."""
+    key, sep, rest = line.strip().lstrip("- ").partition(": ")
+    value = rest.strip()
+    if not sep or len(value) < 2 or value[0] not in "\"'":
+        return None
+    close = value.find(value[0], 1)
+    if close < 0 or close == len(value) - 1:
+        return None
+    other = "'" if value[0] == '"' else '"'
+    return f"{key}: {other}{value}{other}" if other not in value else None
