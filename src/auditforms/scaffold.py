@@ -34,7 +34,9 @@ def schema_reference(folder: Path) -> str:
 
 def scaffold(new_id: str, parent: Definition, schema_url: str) -> str:
     section = parent.sections[-1] if parent.sections else None
-    question = next((q for q in parent.index.questions()), None)
+    questions = list(parent.index.questions())
+    question = questions[0] if questions else None
+    other = questions[1].id if len(questions) > 1 else "ANOTHER-ID"  # never move a question before itself
     first = _first_section_with_questions(parent)
     s_id = first.id if first else (section.id if section else "a-section")
     q_id = question.id if question else "q1"
@@ -72,7 +74,7 @@ version: 0.1.0
 #   - replace: {q_id}
 #     with: {{id: {q_id}, type: question, title: New wording}}
 #   - move: {q_id}
-#     before: {q_id}
+#     after: {other}
 #   - update: {q_id}                # change some keys, keep the rest
 #     set: {{guidance: Look at the last three visits.}}
 #   - update: {q_id}                # add a paragraph to its guidance rather than replace it
@@ -89,6 +91,22 @@ version: 0.1.0
 #     assert: {{field: .evidence, answered: true}}
 #     message: evidence is required when a judgement is given
 """
+
+
+#: the whole tool ``auditforms new NAME`` writes, in the shipped examples (validated by the tests)
+WHOLE_TOOL = "new-tool.yaml"
+
+
+def whole_tool(new_id: str, schema_url: str) -> str:
+    """A whole tool of one's own to start from, with ``new_id`` as its id: the shipped
+    template (case details, a graded section, an overall rating, an actions table, a rule)."""
+    from auditforms.resources import data_dir
+
+    template = (data_dir("examples") / WHOLE_TOOL).read_text(encoding="utf-8")
+    title = new_id.replace("-", " ").capitalize()
+    text = template.replace("\nid: new-tool\n", f"\nid: {new_id}\n", 1).replace(
+        "\ntitle: New audit tool\n", f"\ntitle: {title}\n", 1)
+    return f"{SCHEMA_LINE.format(schema=schema_url)}\n{text}"
 
 
 def _first_section_with_questions(parent: Definition) -> Section | None:

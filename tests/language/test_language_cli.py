@@ -97,3 +97,26 @@ def test_validate_json_report(run_cli, tmp_path: Path) -> None:
     assert (report["valid"], report["invalid"]) == (1, 1)
     codes = {d["code"] for d in report["files"][1]["diagnostics"]}
     assert codes == {"AF202"} and report["files"][1]["diagnostics"][0]["line"] == 1
+
+
+def test_new_without_extends_writes_a_whole_tool_that_validates(run_cli, tmp_path: Path) -> None:
+    """A council with a tool of its own starts from a whole tool, not by copying an example."""
+    target = tmp_path / "northshire-cic-audit.yaml"
+    result = run_cli("new", "northshire-cic-audit", "-o", target)
+    assert result.exit_code == 0, result.output
+    text = target.read_text(encoding="utf-8")
+    assert "\nid: northshire-cic-audit\n" in text and "extends:" not in text
+    assert run_cli("validate", target).exit_code == 0
+    from auditforms.api import load_definition
+
+    tool = load_definition(target)
+    roles = {getattr(e.node, "role", None) for e in tool.index.entries.values()}
+    assert {"child_id", "audit_date", "overall_rating", "action_plan"} <= roles  # the tracker and report can read it
+
+
+def test_the_scaffold_never_moves_a_question_before_itself(run_cli, tmp_path: Path) -> None:
+    target = tmp_path / "n.yaml"
+    assert run_cli("new", "n", "--extends", "torbay-full-audit", "-o", target).exit_code == 0
+    lines = target.read_text(encoding="utf-8").splitlines()
+    moved = next(i for i, line in enumerate(lines) if line.startswith("#   - move: "))
+    assert lines[moved].split(": ")[1] not in lines[moved + 1]

@@ -1,4 +1,5 @@
-"""``auditforms new NAME --extends TOOL``: scaffold a customisation that validates as written."""
+"""``auditforms new NAME [--extends TOOL]``: scaffold a tool that validates as written: a
+customisation of TOOL, or, without ``--extends``, a whole tool of its own to start from."""
 
 from __future__ import annotations
 
@@ -18,30 +19,38 @@ from auditforms.cli.common import (
 
 @click.command("new")
 @click.argument("name")
-@click.option("--extends", "parent_id", required=True, help="The id of the tool to customise, e.g. torbay-full-audit.")
+@click.option("--extends", "parent_id",
+              help="The id of the tool to customise, e.g. torbay-full-audit (without it: a whole tool of "
+                   "your own to start from).")
 @click.option("-o", "--output", type=click.Path(path_type=Path),
               help="Where to write it (default: NAME.yaml in the current folder).")
 @definitions_path_option
 @force_option
-def command(name: str, parent_id: str, output: Path | None, search_path: tuple[Path, ...], force: bool) -> None:
-    """Write NAME.yaml: a new tool that extends TOOL, with commented examples of every change."""
+def command(name: str, parent_id: str | None, output: Path | None, search_path: tuple[Path, ...],
+            force: bool) -> None:
+    """Write NAME.yaml: a new tool that extends TOOL, with commented examples of every change,
+    or, without --extends, a whole tool (case details, a graded section, an overall rating and
+    an actions table) to write your own from."""
     from auditforms.language.loader import load, load_bytes
     from auditforms.language.search import ID_PATTERN, find, search_dirs
-    from auditforms.scaffold import scaffold, schema_reference
+    from auditforms.scaffold import scaffold, schema_reference, whole_tool
 
     if not ID_PATTERN.match(name):
         raise click.BadParameter("use lower-case letters, digits and hyphens, e.g. torbay-neglect", param_hint="NAME")
     target = output or Path(f"{name}.yaml")
     base_dir = target.resolve().parent
-    dirs = search_dirs(base_dir if base_dir.is_dir() else None, search_path)
-    parent_path, _ = find(parent_id, dirs)
-    if parent_path is None:
-        raise click.BadParameter(f"no tool '{parent_id}' in {', '.join(map(str, dirs))}", param_hint="--extends")
-    parent = load(parent_path, search_path=search_path)
-    if parent.definition is None:
-        echo_diagnostics(parent.diagnostics, err=True)
-        raise SystemExit(EXIT_INVALID)
-    text = scaffold(name, parent.definition, schema_reference(base_dir))
+    if parent_id is None:
+        text = whole_tool(name, schema_reference(base_dir))
+    else:
+        dirs = search_dirs(base_dir if base_dir.is_dir() else None, search_path)
+        parent_path, _ = find(parent_id, dirs)
+        if parent_path is None:
+            raise click.BadParameter(f"no tool '{parent_id}' in {', '.join(map(str, dirs))}", param_hint="--extends")
+        parent = load(parent_path, search_path=search_path)
+        if parent.definition is None:
+            echo_diagnostics(parent.diagnostics, err=True)
+            raise SystemExit(EXIT_INVALID)
+        text = scaffold(name, parent.definition, schema_reference(base_dir))
     check = load_bytes(text.encode(), str(target), search_path=search_path, base_dir=base_dir)
     if not check.ok:  # a bug in the scaffold, never the user's fault: say so plainly
         echo_diagnostics(check.diagnostics, err=True)
