@@ -166,7 +166,12 @@ def _column_option(definition: Definition, column: Column, value: Any) -> str | 
     """The label of option ``value`` of a column (its own options, or its scale's)."""
     if column.scale is None:
         return next((o.label for o in column.options if o.id == value), None)
-    scale = definition.index.scales.get(column.scale)
+    return _grade_label(definition, column.scale, value)
+
+
+def _grade_label(definition: Definition, scale_id: str | None, value: Any) -> str | None:
+    """The label of grade ``value`` of scale ``scale_id`` (its not-applicable answer too)."""
+    scale = definition.index.scales.get(scale_id or "")
     if scale is None:
         return None
     if scale.not_applicable and scale.not_applicable.id == value:
@@ -188,10 +193,4 @@ def _option_label(definition: Definition, field_ref: str, value: Any) -> str | N
         if node.type != "scale":
             return next((o.label for o in node.answer_options if o.id == value), None)
         scale_id = node.scale
-    scale = definition.index.scales.get(scale_id or "")
-    if scale is None:
-        return None
-    if scale.not_applicable and scale.not_applicable.id == value:
-        return scale.not_applicable.label
-    option = scale.option(str(value))
-    return option.label if option else None
+    return _grade_label(definition, scale_id, value)
