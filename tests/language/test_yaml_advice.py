@@ -31,6 +31,7 @@ CASES = [
     ("a colon in a block text", "label: Ethnicity: as recorded\n", "1:17",
      "put the text in quotes: label: \"Ethnicity: as recorded\""),
     ("a tab", "a:\n\tb: 1\n", "2:1", "this line holds a tab"),
+    ("a [ never closed", "format: [unclosed\nanswers: {}\n", "1:9", "this [ is never closed: end it with ]"),
 ]
 
 

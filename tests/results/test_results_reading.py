@@ -21,7 +21,8 @@ def _messages(definition, path: Path) -> list[str]:
     ("broken.json", b'{"format": "auditforms/completed-audit",\n  "answers": {,}}',
      "broken.json:2:15: error[AF105] malformed JSON: Expecting property name enclosed in double quotes"),
     ("broken.yaml", b"format: [unclosed\nanswers: {}\n",
-     "broken.yaml:2:8: error[AF105] malformed YAML: did not find expected ',' or ']'"),
+     "broken.yaml:1:9: error[AF105] malformed YAML: this [ is never closed: end it with ] on the same line, or, if "
+     "it starts a text, put the text in quotes"),
     ("empty.json", b"  \n", "empty.json: error[AF104] the file is empty"),
     ("binary.json", b"\x89PNG\r\n\x1a\n\x00\x00",
      "binary.json: error[AF103] this is a binary file, not YAML or JSON text"),

@@ -54,6 +54,12 @@ def advise(text: str, problem: str, context: str | None, at: tuple[int, int],
             quoted = rest.strip().replace('"', '\\"')
             return Advice(f"the text after '{key}:' holds a ':', which YAML reads as a new key; put the text in "
                           f"quotes: {key}: \"{quoted}\"", line_no, column)
+    if ("flow mapping" in context or "flow sequence" in context) and context_at is not None \
+            and context_at[0] != line_no:  # a { or [ opened on an earlier line and never closed
+        opened = line(context_at[0])[context_at[1]:context_at[1] + 1] or "{"
+        closing = "]" if opened == "[" else "}"
+        return Advice(f"this {opened} is never closed: end it with {closing} on the same line, or, if it starts a "
+                      "text, put the text in quotes", *context_at)
     if "flow mapping" in context or "flow sequence" in context or (
             "unexpected ':'" in problem and ("{" in here or "[" in here)):
         return Advice("inside { } or [ ] (a mapping or list written on one line), text holding ':', ',', '#', "
