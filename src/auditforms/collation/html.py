@@ -19,7 +19,7 @@ from typing import Any
 from jinja2 import Environment, FileSystemLoader, StrictUndefined
 from markupsafe import Markup
 
-from auditforms.collation import words
+from auditforms.collation import layout, words
 from auditforms.collation.charts import Chart, all_charts
 from auditforms.collation.figures import Agreement, Figures, ScaleInfo
 from auditforms.resources import renderer_assets_dir
@@ -97,6 +97,8 @@ def render_html(figures: Figures, draw_svgs: SvgDrawer | None = None) -> bytes:
         words=words,
         scale_of=scales.__getitem__, kappa=_kappa, next_table_id=_table_ids(),
         question_rows=lambda s: [(q.title, q.distribution) for q in figures.questions if q.distribution.scale == s],
+        breakdown_tables=lambda b: layout.breakdown_tables(figures, b),
+        question_trend_tables=layout.question_trend_tables(figures),
         repeat_sentence=words.repeat_findings_sentence(figures),
         caution_note=words.CAUTION_NOTE, public_note=words.PUBLIC_NOTE, checklist_note=words.CHECKLIST_NOTE)
     return env.get_template("report.html.j2").render(context).encode("utf-8")

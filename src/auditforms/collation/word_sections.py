@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from auditforms.collation import words
+from auditforms.collation import layout, words
 from auditforms.collation.figures import Figures
 
 if TYPE_CHECKING:
@@ -25,12 +25,8 @@ def write_paper(paper: Paper) -> None:
     for b in f.breakdowns:
         paper.heading(f"By {b.title.lower()}", 1)
         paper.chart(f"by-{b.dimension}")
-        header = [b.title, "Audits", *(["Rated good or better overall"] if f.headline.overall_good else []),
-                  "Judgements good or better", *(q.title for q in f.questions)]
-        rows = [[r.value, words.count(r.audits),
-                 *([words.share_cell(r.overall_good)] if f.headline.overall_good else []),
-                 words.share_cell(r.judgements_good), *(words.percent(s) for s in r.by_question)] for r in b.rows]
-        paper.table(f"Good or better by {b.title.lower()} in {words.month_label(f.period)}", header, rows)
+        for t in layout.breakdown_tables(f, b):
+            paper.table(t.caption, t.header, t.rows)
     _themes(paper, f)
     _moderation(paper, f)
     _actions(paper, f)
@@ -85,9 +81,8 @@ def _questions(paper: Paper, f: Figures) -> None:
         if rows:
             paper.chart(f"questions-{scale.id}")
             paper.distribution(f"Judgements by question in {words.month_label(f.period)} ({scale.title})", rows)
-    paper.table("Judgements good or better by question, month by month",
-                ["Question", *(words.month_label(m) for m in f.months)],
-                [[q.title, *(words.share_cell(t.good_or_better) for t in q.trend)] for q in f.questions])
+    for t in layout.question_trend_tables(f):
+        paper.table(t.caption, t.header, t.rows)
     paper.heading("Repeat findings", 2)
     paper.para(words.repeat_findings_sentence(f))
     for r in f.repeat_findings:
