@@ -48,6 +48,8 @@ class AuditRecord:
     submitted_on: dt.date | None
     #: the final answer of each checklist criterion (YES / NO / N/A), as the reader's criteria
     criteria: tuple[str | None, ...] = ()
+    #: the audit date as a date (the workbook's ``audit_date``), when the answer is one
+    audit_date: dt.date | None = None
 
 
 def _mapping(value: Any) -> Mapping[str, Any]:
@@ -72,6 +74,16 @@ def shown_text(value: str) -> str:
 
 def _text(value: Any) -> str:
     return " ".join(shown_text(str(value)).split()) if isinstance(value, str | int) else ""
+
+
+def date_of(value: Any) -> dt.date | None:
+    """An ISO date answer (``2026-10-12``) as a date; ``None`` for anything else."""
+    if not isinstance(value, str) or len(value) < 10:
+        return None
+    try:
+        return dt.date.fromisoformat(value[:10])
+    except ValueError:
+        return None
 
 
 def month_of(value: Any) -> str | None:
@@ -99,10 +111,11 @@ class RecordReader:
         moderated = status in ("moderated", "final") and bool(moderation)
         before = _mapping(moderation.get("auditor_judgements")) if moderated else {}
         moved = _mapping(moderation.get("judgements")) if moderated else {}
+        audit_date = self.roles["audit_date"].answer(answers)
         return AuditRecord(
             audit_id=_text(document.get("audit_id")) or fallback_id,
             child_id=_text(self.roles["child_id"].answer(answers)),
-            month=month_of(self.roles["audit_date"].answer(answers)),
+            month=month_of(audit_date),
             version=str(_mapping(document.get("definition")).get("version", "")),
             status=status,
             moderated=moderated,
@@ -113,6 +126,7 @@ class RecordReader:
             submitted_on=_submitted_on(document),
             criteria=tuple(_judgement(c.answer(answers), before.get(c.id), moved.get(c.id), status, moderated).final
                            for c in self.criteria),
+            audit_date=date_of(audit_date),
         )
 
     def order(self, dimension: str) -> tuple[str, ...]:
@@ -183,9 +197,6 @@ def _submitted_on(document: Mapping[str, Any]) -> dt.date | None:
         if isinstance(history, list) else []
     stamps.append(_mapping(document.get("source")).get("saved_at"))
     for stamp in stamps:
-        if isinstance(stamp, str) and len(stamp) >= 10:
-            try:
-                return dt.date.fromisoformat(stamp[:10])
-            except ValueError:
-                continue
+        if (day := date_of(stamp)) is not None:
+            return day
     return None
