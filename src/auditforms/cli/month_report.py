@@ -4,17 +4,20 @@ Runs the report command with its options from the settings and the folder: the t
 month was drawn for, the audits returned into every month's forms folder up to this one
 (for the trend: HTML saves and filled Word forms), their sample files (drawn, returned, on
 time), and the output beside the month's forms. Of an audit's files the report counts the
-one furthest on, as ``month status`` does (:mod:`auditforms.cli.report_reading`). Hidden (and refusing, AF977) when this version has no ``report`` command.
+one furthest on, as ``month status`` does (:mod:`auditforms.cli.report_reading`). Hidden (and
+refusing, AF977) when this version has no ``report`` command. ``--today`` is passed on: the
+board is told where the actions stood on the day it meets, not on the month's last day.
 """
 
 from __future__ import annotations
 
+import datetime as dt
 from pathlib import Path
 from typing import Any
 
 import click
 
-from auditforms.cli.common import EXIT_USAGE
+from auditforms.cli.common import EXIT_USAGE, DateParam
 from auditforms.cli.locking import folder_lock, wait_option
 from auditforms.cli.month_common import (
     latest_month,
@@ -41,12 +44,14 @@ def _report_installed() -> bool:
 @click.option("--since", callback=month_callback, metavar="YYYY-MM",
               help="First month of the trend (default: the first month in the folder).")
 @click.option("--public", is_flag=True, help="Suppress every count under 5 (for published papers).")
+@click.option("--today", type=DateParam(),
+              help="Judge actions open or overdue on this day, e.g. the board's (default: the month's last day).")
 @click.option("-o", "--output", type=click.Path(dir_okay=False, path_type=Path),
               help="Output file (default: months/MONTH/report-MONTH.FORMAT).")
 @click.option("--force", is_flag=True, help="Replace a report that already exists.")
 @wait_option
-def report(month: str | None, format_: str, since: str | None, public: bool, output: Path | None,
-           force: bool, wait: bool) -> None:
+def report(month: str | None, format_: str, since: str | None, public: bool, today: dt.date | None,
+           output: Path | None, force: bool, wait: bool) -> None:
     """The monthly report for MONTH (default: the latest), from every month's audits."""
     from auditforms.cli.service import require_service
 
@@ -58,12 +63,12 @@ def report(month: str | None, format_: str, since: str | None, public: bool, out
     month = paths.folder.name
     with folder_lock(paths.folder, wait=wait):
         argv = _report_argv(settings, month, format_, since, public,
-                            output or paths.folder / f"report-{month}.{format_}", force)
+                            output or paths.folder / f"report-{month}.{format_}", force, today)
         _run("report", argv)
 
 
 def _report_argv(settings: Any, month: str, format_: str, since: str | None, public: bool,
-                 output: Path, force: bool) -> list[str]:
+                 output: Path, force: bool, today: dt.date | None = None) -> list[str]:
     """``auditforms report``'s command line for the month, from the settings and the folder."""
     from auditforms.cli.service import months_forms, returned_audits
     from auditforms.service.layout import month_paths
@@ -83,6 +88,8 @@ def _report_argv(settings: Any, month: str, format_: str, since: str | None, pub
         argv += ["--definitions", str(folder)]
     if settings.marking:
         argv += ["--marking", settings.marking]
+    if today is not None:  # the actions' position as at the board's day, not the month's end
+        argv += ["--today", today.isoformat()]
     return argv + (["--public"] if public else []) + (["--force"] if force else [])
 
 

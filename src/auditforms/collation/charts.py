@@ -119,14 +119,36 @@ def breakdown_charts(figures: Figures) -> list[Chart]:
             continue
         scale = next(s for s in figures.scales if s.id == rows[0][1].scale)
         known = [(r.value, r.judgements_good.percent) for r in breakdown.rows if r.judgements_good.percent is not None]
-        what = breakdown.title.lower()
-        title = f"Judgements by {what} in {month_label(figures.period)}"
+        title = f"Judgements by {breakdown.title.lower()} in {month_label(figures.period)}"
         if len(known) > 1:
-            low, high = min(known, key=lambda k: k[1]), max(known, key=lambda k: k[1])
-            title = (f"By {what}, judgements good or better ranged from {low[1]}% ({low[0]}) to {high[1]}% "
-                     f"({high[0]}) in {month_label(figures.period)}")
+            title = f"{range_sentence(breakdown.title, known)} in {month_label(figures.period)}"
         charts.append(_stacked(f"by-{breakdown.dimension}", title, scale, rows))
     return charts
+
+
+def range_sentence(title: str, known: list[tuple[str, int]]) -> str:
+    """``"By age band, judgements good or better ranged from 74% (the 1 -5 age band) to 100% (the
+    0 and 6-10 age bands)"``: every row at each extreme, named with what it is, where "74% (1 -5)
+    to 100% (0)" named one of two bands at 100% and left a reader wondering what "(0)" was."""
+    what = title.lower()
+    low, high = min(p for _, p in known), max(p for _, p in known)
+    if low == high:
+        return f"By {what}, {low}% of judgements were good or better in every {what}"
+    return (f"By {what}, judgements good or better ranged from {low}% ({_named(what, known, low)}) "
+            f"to {high}% ({_named(what, known, high)})")
+
+
+def _named(what: str, known: list[tuple[str, int]], percent: int) -> str:
+    """``"the Early Help team"``, ``"the 0 and 6-10 age bands"``, ``"the A, B and C areas of service"``."""
+    names = [name for name, p in known if p == percent]
+    listed = names[0] if len(names) == 1 else f"{', '.join(names[:-1])} and {names[-1]}"
+    return f"the {listed} {what if len(names) == 1 else _plural(what)}"
+
+
+def _plural(what: str) -> str:
+    """``"age bands"``, ``"areas of service"``: the noun before "of", else the last word, with an s."""
+    head, of, tail = what.partition(" of ")
+    return f"{head}s{of}{tail}"
 
 
 def all_charts(figures: Figures) -> dict[str, Chart]:

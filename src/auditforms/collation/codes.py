@@ -7,5 +7,6 @@ from __future__ import annotations
 
 CATALOGUE: dict[str, str] = {
     "AF990": "a file given to the report is not a completed audit of this tool, so it is left out",
-    "AF991": "a file repeats an audit counted from another file (a copy, or an earlier stage of it), so the audit is counted once",
+    "AF991": ("a file repeats an audit counted from another file (a copy, or an earlier stage of it), "
+              "so the audit is counted once"),
 }

@@ -67,7 +67,7 @@ def share_cell(share: Share | None) -> str:
 def coverage_sentence(figures: Figures) -> str:
     months = figures.months
     span = month_label(months[0]) if len(months) == 1 else f"{month_label(months[0])} to {month_label(months[-1])}"
-    what = ("the audits of the sample files given" if figures.coverage.from_sample
+    what = ("the audits returned for the cases drawn in the monthly sample" if figures.coverage.from_sample
             else "the audits it was given (no sample file was given, so it cannot say how many were drawn)")
     return f"This report covers {span}, counting {what}: {count(figures.coverage.counted)} audits."
 
