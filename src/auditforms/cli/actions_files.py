@@ -22,6 +22,7 @@ import click
 
 from auditforms.actions.codes import error
 from auditforms.actions.signoff import Change, apply_changes, still_matches
+from auditforms.cli.actions_written import WRITTEN, digest, not_to_replace, read_record, record_text, why_not_replaced
 from auditforms.cli.common import EXIT_USAGE, LoadedDefinition, already_exists, new_hidden_folder, write_atomic
 from auditforms.diagnostics import Diagnostic
 from auditforms.english import count
@@ -260,6 +261,8 @@ def staging_folder(output: Path, force: bool) -> Iterator[Path]:
         _stop(already_exists(output, "folder"))
     if output.exists() and not output.is_dir():
         _stop(f"{output}: is not a folder; choose a folder to write into")
+    if output.exists():
+        _refuse_to_delete_changed(output, ())  # before any work: a returned tracker saved over its own file
     if Path.cwd().resolve().is_relative_to(output.resolve()):
         _stop(f"{output}: is the folder you are in (or holds it); choose a folder inside it, such as trackers")
     try:
@@ -273,8 +276,10 @@ def staging_folder(output: Path, force: bool) -> Iterator[Path]:
         yield staging
         (staging / LOCK).unlink()  # the lock stays held (by its descriptor) until the swap is done
         written = sorted(p.name for p in staging.iterdir())
-        (staging / WRITTEN).write_text("\n".join(written) + "\n", encoding="utf-8")
+        (staging / WRITTEN).write_text(record_text({name: digest(staging / name) for name in written}),
+                                       encoding="utf-8")
         if output.exists():
+            _refuse_to_delete_changed(output, written)  # again: a manager may have saved one meanwhile
             kept = _keep_what_others_wrote(output, staging, written)
             if kept:
                 click.echo(f"{printable(str(output))}: kept {count(kept, 'file')} this run did not write", err=True)
@@ -294,21 +299,21 @@ def staging_folder(output: Path, force: bool) -> Iterator[Path]:
         os.close(lock)
 
 
-#: the names a run wrote into its output folder, so that --force next time replaces exactly those
-#: and keeps what anyone else put in the folder
-WRITTEN = ".auditforms-written"
+def _refuse_to_delete_changed(output: Path, written: Sequence[str]) -> None:
+    """Stop (nothing written) when replacing ``output`` would delete a file auditforms did not
+    write as it is now: a tracker changed since (a manager's return saved over it), or a file
+    of someone else's with a name this run writes (:mod:`auditforms.cli.actions_written`)."""
+    found = not_to_replace(output, read_record(output), written)
+    if found is not None:
+        _stop(f"{found}: error[AF120] {why_not_replaced(found)}")
 
 
 def _keep_what_others_wrote(output: Path, staging: Path, written: list[str]) -> int:
     """Carry into ``staging`` every entry of the old ``output`` that neither this run nor the
     run that made it (its :data:`WRITTEN` list) wrote: --force replaced the whole folder, and
-    a file of the manager's own in it was deleted. Without a list (a folder made by hand, or by
-    an older auditforms) only names this run writes again are replaced."""
-    record = output / WRITTEN
-    try:
-        ours = set(record.read_text(encoding="utf-8").split("\n")) if record.is_file() else set()
-    except (OSError, UnicodeDecodeError):
-        ours = set()
+    a file of the manager's own in it was deleted. Files the list names are replaced only when
+    unchanged (:func:`_refuse_to_delete_changed` has stopped the run otherwise)."""
+    ours = set(read_record(output))
     kept = 0
     for entry in output.iterdir():
         if entry.name in written or entry.name in ours or entry.name == WRITTEN:
