@@ -6,6 +6,7 @@ import csv
 import datetime as dt
 import email
 import email.policy
+import hashlib
 import io
 import json
 import os
@@ -111,7 +112,9 @@ def test_split_trackers_one_per_head_of_service(run_cli, folder: Path) -> None:
     out = _trackers(run_cli, folder)
     # the trackers, and the hidden list of what this run wrote (so --force replaces just those)
     assert sorted(p.name for p in out.iterdir()) == [".auditforms-written", "h-alpha.xlsx", "h-beta.xlsx"]
-    assert (out / ".auditforms-written").read_text() == "h-alpha.xlsx\nh-beta.xlsx\n"
+    listed = (out / ".auditforms-written").read_text().splitlines()  # as sha256sum writes: digest, 2 spaces, name
+    assert [line[66:] for line in listed] == ["h-alpha.xlsx", "h-beta.xlsx"]
+    assert listed[0][:64] == hashlib.sha256((out / "h-alpha.xlsx").read_bytes()).hexdigest()
     if hasattr(os, "fchmod"):  # colleagues sharing the folder open it: not mkdtemp's owner-only 0700
         mask = os.umask(0o022)
         os.umask(mask)
@@ -144,7 +147,7 @@ def test_sign_off_is_written_with_history_and_a_second_run_changes_nothing(run_c
     assert document["answers"]["actions"][0]["sign-off-date"] == "2026-12-08"
     event = document["history"][-1]
     assert (event["event"], event["role"], event["name"], event["details"]) == (
-        "action-signed-off", "manager", "D. Manager", {"action": "2026-11-0412:1"})
+        "action-signed-off", "manager", "D. Manager", {"action": "2026-11-0412:1", "with_update": False})
     assert (folder / "audits" / "b.json").read_bytes() == before
     saved = (folder / "audits" / "a.json").read_bytes()
     second = _update(run_cli, folder, out / "h-alpha.xlsx")
@@ -224,11 +227,29 @@ def test_an_audit_whose_rows_changed_is_detected_by_the_fingerprint(run_cli, fol
     assert json.loads(path.read_text()) == document
 
 
-def test_nobody_named_is_refused(run_cli, folder: Path) -> None:
+def test_a_row_naming_nobody_is_the_trackers_manager_s(run_cli, folder: Path) -> None:
+    """The tracker was made for H. Alpha (its about sheet), head of service of the row's team:
+    a sign-off nobody is named for is hers, as a manager."""
     out = _trackers(run_cli, folder)
     edit_tracker(out / "h-alpha.xlsx", {"2026-11-0412:1": {SIGN: dt.datetime(2026, 12, 8)}})
     result = _update(run_cli, folder, out / "h-alpha.xlsx")
-    assert result.exit_code == 1 and "h-alpha.xlsx:5:13: error[AF958] nobody is named" in result.stderr
+    assert result.exit_code == 0, result.output
+    event = json.loads((folder / "audits" / "a.json").read_text())["history"][-1]
+    assert (event["name"], event["role"]) == ("H. Alpha", "manager")
+
+
+def test_nobody_named_in_a_tracker_for_nobody_is_refused(run_cli, folder: Path) -> None:
+    listing = folder / "all.xlsx"
+    made = run_cli("actions", TORBAY, folder / "audits", "--today", TODAY, "--format", "xlsx", "-o", listing)
+    assert made.exit_code == 0, made.output
+    edit_tracker(listing, {"2026-11-0412:1": {SIGN: dt.datetime(2026, 12, 8)}})
+    result = _update(run_cli, folder, listing)
+    assert result.exit_code == 1
+    assert "all.xlsx:5:13: error[AF958] nobody is named for this sign-off" in result.stderr
+    by = _update(run_cli, folder, listing, by="T. North")
+    assert by.exit_code == 0, by.output
+    event = json.loads((folder / "audits" / "a.json").read_text())["history"][-1]
+    assert (event["name"], event["role"]) == ("T. North", "manager")
 
 
 def test_foreign_half_written_and_open_workbooks(run_cli, folder: Path) -> None:

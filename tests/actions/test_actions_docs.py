@@ -24,5 +24,6 @@ def test_every_state_and_the_picture_are_documented() -> None:
 
 def test_the_documented_options_exist(run_cli) -> None:
     help_text = run_cli("actions", "--help").stdout
-    for option in ("--teams", "--split-by", "--update", "--by", "--remind", "--people", "--today", "--format"):
+    for option in ("--teams", "--split-by", "--update", "--by", "--correct", "--remind", "--people", "--today",
+                   "--format"):
         assert option in help_text and option in DOC.read_text(encoding="utf-8")

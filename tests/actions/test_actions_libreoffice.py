@@ -40,7 +40,7 @@ def test_a_tracker_resaved_by_calc_updates_the_audits(run_cli, tmp_path: Path) -
     column_style = sheet.column_dimensions["L"]._style
     assert not workbook._protections[column_style.protectionId].locked  # managers can still type
     result = run_cli("actions", TORBAY, tmp_path / "audits", "--today", "2026-12-10", "--update", resaved,
-                     "--by", "E. Lead")
+                     "--by", "T. South")
     assert result.exit_code == 0, result.output
     a = json.loads((tmp_path / "audits" / "a.json").read_text())
     b = json.loads((tmp_path / "audits" / "b.json").read_text())
@@ -48,10 +48,12 @@ def test_a_tracker_resaved_by_calc_updates_the_audits(run_cli, tmp_path: Path) -
     assert a["history"][-1]["name"] == "D. Manager"
     assert b["answers"]["actions"][0]["sign-off-date"] == "2026-12-08"
     assert b["answers"]["actions"][0]["update"] == "Visited at home instead."
-    assert [e["event"] for e in b["history"]] == ["action-signed-off", "action-updated"]
-    assert b["history"][0]["name"] == "E. Lead"
+    # the update came with the sign-off: one history entry, and the action is no longer required
+    assert [(e["event"], e["details"]) for e in b["history"]] == [
+        ("action-signed-off", {"action": "2026-11-0500:1", "with_update": True})]
+    assert (b["history"][0]["name"], b["history"][0]["role"]) == ("T. South", "manager")  # --by
     again = run_cli("actions", TORBAY, tmp_path / "audits", "--today", "2026-12-10", "--update", resaved,
-                    "--by", "E. Lead")
+                    "--by", "T. South")
     assert again.exit_code == 0 and again.stdout == ""
 
 

@@ -73,8 +73,9 @@ def test_xlsx_cells_are_typed_guarded_and_states_coloured() -> None:
     assert sheet["A2"].value.startswith("Actions tracker: Torbay full audit tool for H. Beta")
     rows = {r[0]: r for r in sheet.iter_rows(min_row=5, values_only=True)}
     guarded = rows["2026-11-0500:1"]
-    assert guarded[5] == "'=1+1" and guarded[8] == dt.datetime(2026, 11, 30) and guarded[10] == 10
-    assert sheet["F6"].data_type == "s"
+    assert guarded[5] == "=1+1" and guarded[8] == dt.datetime(2026, 11, 30) and guarded[10] == 10
+    # guarded by Excel's quote prefix (a cell format), not an apostrophe in the text
+    assert sheet["F5"].data_type == "s" and sheet["F5"].quotePrefix and not sheet["F6"].quotePrefix
     assert sum(len(cf.rules) for cf in sheet.conditional_formatting) == 6
     assert not sheet["L6"].protection.locked and sheet["F5"].protection.locked
     assert [r[1] for r in workbook["about"].iter_rows(values_only=True)][:3] == [

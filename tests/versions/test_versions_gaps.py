@@ -145,7 +145,8 @@ def test_actions_update_writes_into_an_older_audits_own_columns(run_cli, tools: 
     assert saved["definition"] == {"id": "demo-tool", "version": "1.0.0"}  # still an audit of 1.0.0
     assert saved["answers"]["actions"][1] == {**document["answers"]["actions"][1], "signed": "2026-12-08",
                                               "note": "The child moved out of the area."}
-    assert [e["event"] for e in saved["history"]] == ["action-signed-off", "action-updated"]
+    assert [e["event"] for e in saved["history"]] == ["action-signed-off"]  # the update with it, one entry
+    assert saved["history"][0]["details"]["with_update"] is True
     again = run_cli("actions", tools, tmp_path / "audits", "--today", "2026-12-10", "--update", tracker)
     assert again.exit_code == 0 and again.stdout == ""
 

@@ -12,12 +12,15 @@ CATALOGUE: dict[str, str] = {
     "AF951": "an audit has no audit_id, so its actions cannot be tracked",
     "AF952": "an action row cannot be read fully (a date that is not a real date, or no action text)",
     "AF953": "the definition has no table with role: action_plan",
-    "AF954": "two different audits (other children, or equally far on and disagreeing) have the same audit_id; one's actions are listed",
+    "AF954": "two different audits (other children, or equally far on and disagreeing) have the same audit_id; "
+             "one's actions are listed",
     "AF955": "a tracker cannot be read (not a workbook, half-written, open in another program)",
     "AF956": "a workbook is not an actions tracker of this tool",
     "AF957": "a tracker row cannot be matched to an action (no id, unknown id, or the audit's rows changed)",
-    "AF958": "a sign-off in a tracker is not valid (not a date, before the audit, in the future, nobody named)",
-    "AF959": "a sign-off conflicts with a different one already recorded or given in another row",
+    "AF958": ("a sign-off in a tracker is not valid or incomplete (not a date, before the audit, in the future, "
+              "nobody named, a name without a date)"),
+    "AF959": ("a sign-off conflicts with a different one already recorded or given in another row (--correct "
+              "replaces a recorded one)"),
     "AF960": "an audit file cannot be written back (a Word form, YAML, changed meanwhile, or in use)",
     "AF961": "a teams file row cannot be used, or an audit's team is not in the teams file",
     "AF962": "an output needs managers or e-mail addresses that the teams file does not give",

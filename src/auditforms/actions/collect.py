@@ -7,6 +7,7 @@ its column roles say where the action, person, dates and update are; the fields 
 
 from __future__ import annotations
 
+import dataclasses
 import datetime as dt
 import hashlib
 from collections.abc import Mapping
@@ -82,12 +83,60 @@ class _Collector:
         answers = answers if _is_mapping(answers) else {}
         header = _Header.read(definition.index, answers, file, out.problems)
         rows = answers.get(table.id)
+        apart = updates_apart(document.get("history"))
         for number, row in enumerate(rows if isinstance(rows, list) else [], start=1):
             if _is_mapping(row):
                 action = _action(table, self.columns, row, number, audit_id.strip(), header, document, out.problems)
                 if action is not None:
+                    if action.id in apart:
+                        action = dataclasses.replace(action, update_apart=True)
                     out.actions.append(action)
         return out
+
+
+SIGNED_OFF_EVENT = "action-signed-off"
+UPDATED_EVENT = "action-updated"
+CORRECTED_EVENT = "action-corrected"
+#: in a sign-off's history entry: the update was given in the same read-back as the sign-off
+WITH_UPDATE = "with_update"
+
+
+def updates_apart(history: Any) -> frozenset[str]:
+    """The ids of the actions whose history shows their update was not given together with
+    their sign-off: the history records the action's sign-off or update being read back, but
+    its sign-off entry does not say ``"with_update": true``. An entry written before auditforms
+    said so either way has no ``with_update``; then the update came with it when auditforms
+    wrote an ``action-updated`` entry for the action right after it, at the same moment."""
+    if not isinstance(history, list):
+        return frozenset()
+    together: dict[str, bool] = {}  # by action id: whether its sign-off came with the update
+    touched: set[str] = set()
+    for k, entry in enumerate(history):
+        event, action_id = _action_event(entry)
+        if action_id is None:
+            continue
+        touched.add(action_id)
+        if event == SIGNED_OFF_EVENT and action_id not in together:
+            together[action_id] = _came_with_update(entry, history[k + 1] if k + 1 < len(history) else None)
+    return frozenset(a for a in touched if not together.get(a, False))
+
+
+def _action_event(entry: Any) -> tuple[str, str | None]:
+    """The event and action id of a sign-off or update entry; ``("", None)`` for any other."""
+    if not _is_mapping(entry) or entry.get("event") not in (SIGNED_OFF_EVENT, UPDATED_EVENT):
+        return "", None
+    details = entry.get("details")
+    action_id = details.get("action") if _is_mapping(details) else None
+    return (str(entry["event"]), action_id) if isinstance(action_id, str) else ("", None)
+
+
+def _came_with_update(sign_off: Mapping[str, Any], following: Any) -> bool:
+    details: Any = sign_off.get("details")
+    if _is_mapping(details) and WITH_UPDATE in details:
+        return details[WITH_UPDATE] is True
+    event, action_id = _action_event(following)  # as auditforms wrote both before it said
+    return (event == UPDATED_EVENT and action_id == _action_event(sign_off)[1]
+            and following.get("at") == sign_off.get("at"))
 
 
 _last_collector: _Collector | None = None

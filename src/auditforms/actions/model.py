@@ -14,6 +14,11 @@ class TrackedAction:
     ``id`` is ``<audit id>:<row number in the audit>`` (rows count from 1), so nothing new is
     stored in the audit; ``fingerprint`` is a short digest of the action's text, so a tracker
     made before the audit's rows were edited is detected instead of updating the wrong action.
+    ``update_apart`` is true when the audit's history shows the update was not given together
+    with the sign-off (a progress note read back before it, or added after it): such an update
+    does not make the action *no longer required* (:func:`auditforms.actions.state.state_of`).
+    Without history about the action (an audit completed in the form with both filled in) it
+    is false, and a signed-off action with an update is no longer required, as before.
     """
 
     id: str
@@ -30,6 +35,7 @@ class TrackedAction:
     signed_off: dt.date | None
     update: str
     fingerprint: str
+    update_apart: bool = False
 
 
 class StateKind(enum.StrEnum):

@@ -24,10 +24,24 @@ def read_people(data: bytes, file: str) -> tuple[dict[str, str], list[Diagnostic
     problems = list(table.problems)
     people: dict[str, str] = {}
     for row in table.rows:
-        name, email = " ".join(row.get("name").split()), row.get("email")
-        if not name or not valid_email(email):
-            problems.append(error("AF961", "this row needs a name and an e-mail address; it is ignored",
-                                  file, row.line, row.col("email" if name else "name")))
+        name, email = " ".join(row.get("name").split()), row.get("email").strip()
+        wrong = _what_is_wrong(name, email)
+        if wrong:
+            problems.append(error("AF961", f"{wrong}; this row is ignored", file, row.line,
+                                  row.col("email" if name else "name")))
             continue
         people.setdefault(normalise_key(name), email)
     return people, problems
+
+
+def _what_is_wrong(name: str, email: str) -> str:
+    """What keeps a row of the people file from use ("" when nothing): said, not quoted."""
+    if not name:
+        return "the name is blank" + ("" if email else " and so is the e-mail address")
+    if not email:
+        return "the e-mail address is blank"
+    if not valid_email(email):
+        where = "" if email.count("@") == 1 else (" (no @)" if "@" not in email else " (more than one @)")
+        return (f"the e-mail address is not one address{where}: write it as name@council.gov.uk, "
+                "with no spaces, commas or display name")
+    return ""

@@ -1,4 +1,9 @@
-"""Reminder e-mails as .eml files: one per person with outstanding actions, copied to their manager.
+"""Reminder e-mails as .eml files: one per person with outstanding actions and team manager,
+copied to that manager.
+
+A person with actions in two teams gets one reminder per team manager, each listing only the
+actions of that manager's teams: a manager is told only about the children their teams work
+with (need to know).
 
 Built with the standard library's :mod:`email` package; nothing is sent (the council's mail
 system sends). ``X-Unsent: 1`` makes Outlook open the file as a draft ready to send;
@@ -32,25 +37,48 @@ class Reminder:
     to_manager_only: bool
     #: no address at all: the lead auditor fills in To before sending it
     unaddressed: bool = False
+    #: the team manager whose teams' actions it lists ("" without a teams file or manager)
+    manager: str = ""
 
 
 def reminders(report: ActionsReport, people: Mapping[str, str], sender: str) -> list[Reminder]:
-    """One reminder per person responsible for an open, due or overdue action, in name order."""
-    owed: dict[str, list[TrackerRow]] = defaultdict(list)
+    """One reminder per person responsible for an open, due or overdue action and per team
+    manager of those actions, in name order."""
+    owed: dict[tuple[str, str], list[TrackerRow]] = defaultdict(list)
     for row in report.rows:
         if not row.state.kind.is_done:
-            owed[row.action.owner or "(nobody named)"].append(row)
-    return [_reminder(report, person, rows, people, sender) for person, rows in sorted(owed.items())]
+            owed[(row.action.owner or "(nobody named)", _manager_key(row))].append(row)
+    known = _team_manager_addresses(report)
+    return [_reminder(report, person, rows, people, known, sender) for (person, _), rows in sorted(owed.items())]
+
+
+def _manager_key(row: TrackerRow) -> str:
+    """Who a row's reminder is copied to: its team manager (by address, else name); "" for none."""
+    manager = row.team.team_manager if row.team else None
+    if manager is None:
+        return ""
+    return manager.email.lower() if manager.email and is_address(manager.email) else normalise_key(manager.name)
+
+
+def _team_manager_addresses(report: ActionsReport) -> dict[str, str]:
+    """Every team manager's address by name: a team manager who owns an action is written to."""
+    found: dict[str, str] = {}
+    for row in report.rows:
+        manager = row.team.team_manager if row.team else None
+        if manager and manager.email and is_address(manager.email):
+            found.setdefault(normalise_key(manager.name), manager.email)
+    return found
 
 
 def _reminder(report: ActionsReport, person: str, rows: list[TrackerRow], people: Mapping[str, str],
-              sender: str) -> Reminder:
+              team_managers: Mapping[str, str], sender: str) -> Reminder:
     person = " ".join(person.split())  # a line break in a name would end the header it is in
     address = people.get(normalise_key(person)) or person
     address = address.strip() if is_address(address.strip()) else ""  # one plain address, or none
     managers = _managers(rows)
     if not address:  # a team manager who owns an action is written to, not to their own manager
-        address = next((m.email for m in managers if normalise_key(m.name) == normalise_key(person)), "")
+        address = team_managers.get(normalise_key(person), "")
+    manager_name = next((r.team.team_manager.name for r in rows if r.team and r.team.team_manager), "")
     managers = [m for m in managers if m.email.lower() != address.lower()]
     message = EmailMessage()
     counts = ActionCounts.from_kinds(r.state.kind for r in rows)
@@ -66,7 +94,7 @@ def _reminder(report: ActionsReport, person: str, rows: list[TrackerRow], people
     message["Date"] = format_datetime(dt.datetime.combine(report.today, dt.time(8, 0), dt.UTC))
     message["X-Unsent"] = "1"
     message.set_content(_body(report, person, rows, marking, bool(address)))
-    return Reminder(person, message, not address, not to)
+    return Reminder(person, message, not address, not to, manager_name)
 
 
 def _managers(rows: list[TrackerRow]) -> list[Person]:

@@ -1,9 +1,12 @@
 """An action's state on a given day, and counts of states: the rules of the tracker.
 
 The rules (docs/actions.md), on a given day: signed off (on or before that day) with an update
-is *no longer required*; signed off after the completion date is *signed off late*; otherwise
-signed off is *signed off*. Not signed off: past the completion date is *overdue* (by whole days), on it or up to 7 days
-before it is *due within 7 days*, otherwise (or with no completion date) *open*.
+given together with the sign-off, or an update starting "No longer required", is *no longer
+required* (Torbay's process: "managers should add a short update to the action and sign it
+off"); a progress note read back before the sign-off is not. Otherwise signed off after the
+completion date is *signed off late*, and signed off is *signed off*. Not signed off: past the
+completion date is *overdue* (by whole days), on it or up to 7 days before it is *due within 7
+days*, otherwise (or with no completion date) *open*.
 """
 
 from __future__ import annotations
@@ -16,6 +19,19 @@ from dataclasses import dataclass
 from auditforms.actions.model import ActionState, StateKind, TrackedAction
 
 DUE_SOON_DAYS = 7
+#: the words that make an update say so whenever it was given (compared without case or spacing)
+NO_LONGER_REQUIRED = "no longer required"
+
+
+def says_no_longer_required(update: str) -> bool:
+    """Whether ``update`` starts "No longer required" (any case, spacing or punctuation after)."""
+    return " ".join(update.split()).casefold().startswith(NO_LONGER_REQUIRED)
+
+
+def no_longer_required(action: TrackedAction) -> bool:
+    """Whether a signed-off ``action`` was signed off as no longer required: its update came
+    with the sign-off (or nothing in its history says otherwise), or the update says so."""
+    return bool(action.update) and (not action.update_apart or says_no_longer_required(action.update))
 
 
 def state_of(action: TrackedAction, today: dt.date) -> ActionState:
@@ -23,7 +39,7 @@ def state_of(action: TrackedAction, today: dt.date) -> ActionState:
     yet: a month's report as of its last day counts an action signed off the week after as
     still outstanding on that day."""
     if action.signed_off is not None and action.signed_off <= today:
-        if action.update:
+        if no_longer_required(action):
             return ActionState(StateKind.NO_LONGER_REQUIRED)
         if action.due is not None and action.signed_off > action.due:
             return ActionState(StateKind.SIGNED_OFF_LATE, (action.signed_off - action.due).days)

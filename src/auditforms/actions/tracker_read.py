@@ -17,6 +17,7 @@ from typing import Any
 from auditforms.actions.codes import error
 from auditforms.actions.columns import COLUMNS
 from auditforms.actions.outputs.xlsx import ABOUT_SHEET, SHEET, TRACKER_FORMAT
+from auditforms.actions.teams import MANAGER_ROLES
 from auditforms.diagnostics import Diagnostic
 from auditforms.model.definition import Definition
 from auditforms.sampling.values import ValueProblem, normalise_key, parse_date
@@ -39,6 +40,9 @@ class TrackerEntry:
     signed_off_by: str
     update: str
     cols: tuple[tuple[str, int], ...] = ()
+    #: the manager the tracker was made for (its ``about`` sheet), when they manage this row's
+    #: team: who answered for the row when it names nobody
+    recipient: str = ""
 
     def col(self, key: str) -> int:
         return dict(self.cols).get(key, 1)
@@ -52,6 +56,10 @@ class TrackerRead:
 
 def read_tracker(data: bytes, file: str, definition: Definition) -> TrackerRead:
     out = TrackerRead()
+    other = other_kind_of_file(data)
+    if other is not None:
+        out.problems.append(error("AF955", other, file))
+        return out
     try:
         workbook = _open(data)
     except Exception as exc:
@@ -59,14 +67,34 @@ def read_tracker(data: bytes, file: str, definition: Definition) -> TrackerRead:
                                   "a tracker must be saved as .xlsx and completely written", file))
         return out
     try:
-        if _is_ours(workbook, file, definition, out.problems):
+        about = _about(workbook)
+        if _is_ours(about, file, definition, out.problems):
             sheet = workbook[SHEET] if SHEET in workbook.sheetnames else workbook.worksheets[0]
-            _read_rows(sheet.iter_rows(values_only=True, max_row=MAX_ROWS), file, out)
+            _read_rows(sheet.iter_rows(values_only=True, max_row=MAX_ROWS), file, about.get("for", ""), out)
     except Exception as exc:
         out.problems.append(error("AF955", f"the workbook is damaged ({_reason(exc)})", file))
     finally:
         workbook.close()
     return out
+
+
+_OLE2 = bytes.fromhex("d0cf11e0a1b11ae1")  # the container of Excel 97-2003 (.xls) workbooks
+_OPEN_DOCUMENT = b"mimetypeapplication/vnd.oasis.opendocument."
+
+
+def other_kind_of_file(data: bytes) -> str | None:
+    """What to tell of a workbook saved in another format, known by its first bytes ("this is an
+    OpenDocument spreadsheet…; save it as .xlsx…"); ``None`` for anything else (an .xlsx, or
+    something unreadable, which openpyxl then reports)."""
+    save = "save it as .xlsx (Excel Workbook) and give that"
+    if data.startswith(_OLE2):  # Excel 97-2003, and also any workbook saved with a password
+        return (f"this is an Excel 97-2003 workbook (.xls) or a workbook saved with a password, not an .xlsx "
+                f"workbook; {save.replace('Workbook)', 'Workbook, with no password)')}")
+    if data.startswith(b"PK\x03\x04") and _OPEN_DOCUMENT in data[30:100]:  # ODF stores its mimetype first
+        kind = data[30:100].split(_OPEN_DOCUMENT, 1)[1]
+        what = "spreadsheet (.ods" if kind.startswith(b"spreadsheet") else "file (not a spreadsheet"
+        return f"this is an OpenDocument {what}, LibreOffice's own format), not an .xlsx workbook; {save}"
+    return None
 
 
 def _open(data: bytes) -> Any:
@@ -82,12 +110,17 @@ def _reason(exc: BaseException) -> str:
     return text.replace("\x00", "")
 
 
-def _is_ours(workbook: Any, file: str, definition: Definition, problems: list[Diagnostic]) -> bool:
+def _about(workbook: Any) -> dict[str, str]:
+    """The hidden ``about`` sheet's keys and values (empty when there is none)."""
     about: dict[str, str] = {}
     if ABOUT_SHEET in workbook.sheetnames:
         for row in workbook[ABOUT_SHEET].iter_rows(values_only=True, max_row=40, max_col=2):
             if row and isinstance(row[0], str) and len(row) > 1:
-                about[row[0]] = str(row[1]) if row[1] is not None else ""
+                about[row[0]] = _text(row[1])
+    return about
+
+
+def _is_ours(about: dict[str, str], file: str, definition: Definition, problems: list[Diagnostic]) -> bool:
     if about.get("format") != TRACKER_FORMAT:
         problems.append(error("AF956", "not an actions tracker made by auditforms (its hidden 'about' "
                               "sheet is missing); only trackers from 'auditforms actions' are read", file))
@@ -99,7 +132,7 @@ def _is_ours(workbook: Any, file: str, definition: Definition, problems: list[Di
     return True
 
 
-def _read_rows(rows: Iterator[tuple[Any, ...]], file: str, out: TrackerRead) -> None:
+def _read_rows(rows: Iterator[tuple[Any, ...]], file: str, made_for: str, out: TrackerRead) -> None:
     header: dict[int, str] | None = None
     for line, values in enumerate(rows, start=1):
         if header is None:
@@ -107,7 +140,7 @@ def _read_rows(rows: Iterator[tuple[Any, ...]], file: str, out: TrackerRead) -> 
             if header is None and line >= _HEADER_SEARCH_ROWS:
                 break
             continue
-        entry = _entry(values, header, file, line, out.problems)
+        entry = _entry(values, header, file, line, made_for, out.problems)
         if entry is not None:
             out.entries.append(entry)
     if header is None:
@@ -120,7 +153,7 @@ def _header(values: tuple[Any, ...]) -> dict[int, str] | None:
     return mapping if "action_id" in mapping.values() else None
 
 
-def _entry(values: tuple[Any, ...], header: dict[int, str], file: str, line: int,
+def _entry(values: tuple[Any, ...], header: dict[int, str], file: str, line: int, made_for: str,
            problems: list[Diagnostic]) -> TrackerEntry | None:
     cells = {key: values[i] if i < len(values) else None for i, key in header.items()}
     cols = tuple((key, i + 1) for i, key in header.items())
@@ -137,7 +170,15 @@ def _entry(values: tuple[Any, ...], header: dict[int, str], file: str, line: int
         return None
     return TrackerEntry(file, line, action_id, _text(cells.get("fingerprint")),
                         sign_off if isinstance(sign_off, dt.date) else None,
-                        _text(cells.get("signed_off_by")), _text(cells.get("manager_update")), cols)
+                        _text(cells.get("signed_off_by")), _text(cells.get("manager_update")), cols,
+                        _recipient(made_for, cells))
+
+
+def _recipient(made_for: str, cells: dict[str, Any]) -> str:
+    """``made_for`` (the ``about`` sheet's ``for``) when it is a manager of this row: a tracker
+    split by team is made for a team, and a listing for nobody."""
+    managers = {_text(cells.get(role)) for role in MANAGER_ROLES}
+    return made_for if made_for and made_for in managers else ""
 
 
 def _present(value: Any) -> bool:

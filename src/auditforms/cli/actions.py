@@ -46,7 +46,10 @@ _SPLITS = ("head_of_service", "service_manager", "team")
 @click.option("--update", "trackers", multiple=True, type=click.Path(exists=True, dir_okay=False, path_type=Path),
               metavar="TRACKER.xlsx", help="Read sign-offs and updates from trackers into the audits; more .xlsx "
               "trackers may follow among the arguments.")
-@click.option("--by", "by_name", metavar="NAME", help="Who signed off, where a tracker row does not say.")
+@click.option("--by", "by_name", metavar="NAME", help="With --update: the manager who signed off or wrote the "
+              "update, where a tracker row names nobody (default: the manager the tracker was made for).")
+@click.option("--correct", is_flag=True, help="With --update: a sign-off date or update different from the one "
+              "recorded replaces it (recorded in the audit's history) instead of being refused.")
 @click.option("--remind", is_flag=True, help="Write one .eml reminder per person into the -o folder.")
 @click.option("--people", type=click.Path(exists=True, dir_okay=False, path_type=Path),
               help="CSV of name, e-mail of the people responsible (for --remind).")
@@ -58,7 +61,7 @@ _SPLITS = ("head_of_service", "service_manager", "team")
 @definitions_path_option
 def command(definition: Path, audits: tuple[Path, ...], today: dt.date | None, format_: str | None,
             output: Path | None, teams: Path | None, split_by: str | None, trackers: tuple[Path, ...],
-            by_name: str | None, remind: bool, people: Path | None, sender: str, force: bool,
+            by_name: str | None, correct: bool, remind: bool, people: Path | None, sender: str, force: bool,
             search_path: tuple[Path, ...], marking: str | None) -> None:
     """List the agreed actions of moderated and final AUDITS (files or folders) of DEFINITION.
 
@@ -85,6 +88,8 @@ def command(definition: Path, audits: tuple[Path, ...], today: dt.date | None, f
     modes = sum(bool(m) for m in (split_by, trackers, remind))
     if modes > 1:
         raise click.UsageError("use one of --split-by, --update and --remind at a time")
+    if (correct or by_name) and not trackers:
+        raise click.UsageError(f"{'--correct' if correct else '--by'} goes with --update TRACKER.xlsx")
     tool = load_or_exit(definition, search_path, marking=marking)
     if action_plan(tool.definition) is None:
         _fail(f"{definition}: error[AF953] the tool {tool.definition.id} has no table with role: action_plan")
@@ -96,7 +101,7 @@ def command(definition: Path, audits: tuple[Path, ...], today: dt.date | None, f
         try:
             run.read_audits(audits, spool_by=split_by)
             if trackers:
-                run.update(trackers, by_name)
+                run.update(trackers, by_name, correct)
             elif remind:
                 run.remind(output, people, sender)
             elif split_by:
@@ -218,7 +223,7 @@ class _Run:
             written = write_trackers(self.spool, self.definition, format_, folder)
         click.echo(f"wrote {written} tracker{'s' if written != 1 else ''} into {output}", err=True)
 
-    def update(self, trackers: tuple[Path, ...], by_name: str | None) -> None:
+    def update(self, trackers: tuple[Path, ...], by_name: str | None, correct: bool = False) -> None:
         from auditforms.actions import action_plan
         from auditforms.cli.actions_update import run_update
 
@@ -227,7 +232,7 @@ class _Run:
             _fail(f"error[AF953] the action plan of {self.definition.id} has no column with role: "
                   "action_signed_off, so sign-offs have nowhere to go")
 
-        self.failed = run_update(self, trackers, by_name) or self.failed
+        self.failed = run_update(self, trackers, by_name, correct) or self.failed
 
     def remind(self, output: Path | None, people_file: Path | None, sender: str) -> None:
         from auditforms.cli.actions_update import run_remind

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections import Counter
 from pathlib import Path
 from typing import Any
 
@@ -10,14 +11,14 @@ import click
 from auditforms.english import count
 
 
-def run_update(run: Any, trackers: tuple[Path, ...], by_name: str | None) -> bool:
+def run_update(run: Any, trackers: tuple[Path, ...], by_name: str | None, correct: bool = False) -> bool:
     """Read every tracker, plan, check, write; True when any problem was found."""
     from auditforms.actions.signoff import plan_signoffs
     from auditforms.cli.actions_files import folder_locks, now_utc, prepare_writes, write_all
     from auditforms.terminal_safety import printable
 
     entries, problems = _read_trackers(trackers, run.definition)
-    plan = plan_signoffs(run.gathered.actions, entries, run.today, by_name)
+    plan = plan_signoffs(run.gathered.actions, entries, run.today, by_name, correct=correct)
     problems += plan.problems
     by_file = plan.by_file()
     written: dict[Path, bytes] = {}
@@ -28,11 +29,16 @@ def run_update(run: Any, trackers: tuple[Path, ...], by_name: str | None) -> boo
                 written = prepare_writes(run.tool, by_file, now_utc(), problems)
                 write_all(written)
     run.report_problems(problems)
+    if not any(p.is_error for p in problems):
+        from auditforms.cli.actions_written import mark_read
+
+        mark_read(t for t in trackers if not any(p.file == str(t) for p in problems))
     changed = [c for c in plan.changes if Path(c.action.file) in written]
     for change in changed:
         click.echo(printable(change.describe()))
+    not_read = f", {count(plan.not_read, 'row')} not read (see above)" if plan.not_read else ""
     click.echo(f"{count(len(written), 'audit')} updated; {count(len(changed), 'action')} changed, "
-               f"{plan.unchanged} already up to date", err=True)
+               f"{plan.unchanged} already up to date{not_read}", err=True)
     return any(p.is_error for p in problems)
 
 
@@ -84,13 +90,15 @@ def run_remind(run: Any, output: Path, people_file: Path | None, sender: str) ->
                                 str(output)))
     made = reminders(run.report, people, sender)
     files: dict[str, bytes] = {}
-    for reminder in made:
-        files[unique_name(file_stem(reminder.person), files, ".eml")] = bytes(reminder.message)
+    several = Counter(r.person for r in made)
+    for reminder in made:  # one per person, or per person and team manager: tariq-aziz-iris-lund.eml
+        name = f"{reminder.person} {reminder.manager}" if several[reminder.person] > 1 else reminder.person
+        files[unique_name(file_stem(name), files, ".eml")] = bytes(reminder.message)
     to_managers = sum(r.to_manager_only and not r.unaddressed for r in made)
     if to_managers:
-        problems.append(warning("AF962", f"{to_managers} of {len(made)} people have no e-mail address (give "
-                                "--people, a CSV of name and e-mail); their reminders are addressed to their "
-                                "team manager", str(output)))
+        problems.append(warning("AF962", f"{to_managers} of {count(len(made), 'reminder')} are for people with no "
+                                "e-mail address (give --people, a CSV of name and e-mail); they are addressed to "
+                                "the team manager", str(output)))
     nobody = sum(r.unaddressed for r in made)
     if nobody:
         verb = "has" if nobody == 1 else "have"

@@ -33,7 +33,7 @@ from auditforms.actions.outputs.xlsx_table import declare_table
 from auditforms.actions.report import ActionsReport, Cell, TrackerRow
 from auditforms.english import long_date
 from auditforms.model.definition import Definition
-from auditforms.tabular_safety import safe_cell
+from auditforms.tabular_safety import FORMULA_STARTS
 
 TRACKER_FORMAT = "auditforms/actions-tracker"
 SHEET = "Actions"
@@ -47,9 +47,12 @@ _STATE_COLOURS = {
     "open": ("#E8F1F8", "#0C2D4A"), "signed-off": ("#D2E6DC", "#005A30"),
     "signed-off-late": ("#E5DCEC", "#3D2375"), "no-longer-required": ("#EDEDED", "#383F43"),
 }
-INSTRUCTIONS = ("Managers: fill in Manager's sign-off date (a date), Signed off by and, when the action is "
-                "no longer required, Manager's update. Other columns are locked. Then return the workbook "
-                "to the lead auditor.")
+INSTRUCTIONS = ("Managers: when an action is done, fill in Manager's sign-off date (a date) and Signed off by, "
+                "and leave Manager's update as it is. When it is no longer required, write a short update in "
+                "Manager's update AND fill in the sign-off date in the same return (or start the update with "
+                "'No longer required'): an update given with the sign-off marks the action no longer required; "
+                "an update on its own is a progress note and closes nothing. Other columns are locked. Then "
+                "return the workbook to the lead auditor.")
 
 
 @dataclass(frozen=True)
@@ -89,7 +92,7 @@ def write(target: str | IO[bytes], tracker: Tracker, *, in_memory: bool = False,
     sheet = workbook.add_worksheet(SHEET)
     _preamble(sheet, tracker, styles)
     _table(sheet, tracker, styles)
-    _about_sheet(workbook, tracker)
+    _about_sheet(workbook, tracker, styles)
     d = tracker.definition
     workbook.set_properties({"title": f"Actions tracker: {d.title}", "subject": tracker.name,
                              "comments": d.marking.label if d.marking else "",
@@ -98,19 +101,34 @@ def write(target: str | IO[bytes], tracker: Tracker, *, in_memory: bool = False,
 
 
 def _styles(workbook: Any) -> dict[str, Any]:
-    return {
-        "marking": workbook.add_format({"bold": True, "font_color": "#942514", "font_size": 12}),
-        "title": workbook.add_format({"bold": True, "font_size": 14}),
-        "wrap": workbook.add_format({"text_wrap": True, "valign": "top"}),
-        "date": workbook.add_format({"num_format": "yyyy-mm-dd", "valign": "top"}),
-        "edit_date": workbook.add_format({"num_format": "yyyy-mm-dd", "locked": False, "valign": "top",
-                                          "bg_color": "#FFFFE0"}),
-        "edit": workbook.add_format({"locked": False, "text_wrap": True, "valign": "top",
-                                     "bg_color": "#FFFFE0"}),
-        "plain": workbook.add_format({"valign": "top"}),
-        **{state: workbook.add_format({"bg_color": bg, "font_color": fg})
-           for state, (bg, fg) in _STATE_COLOURS.items()},
+    """The cell formats, each also as ``"<name> quoted"``: with Excel's quote prefix, so a text
+    starting ``=``, ``+``, ``-`` or ``@`` is shown and read as text, not run as a formula, with
+    nothing added to it (an apostrophe in the text came back on the next tracker, and in Power BI)."""
+    properties: dict[str, dict[str, Any]] = {
+        "marking": {"bold": True, "font_color": "#942514", "font_size": 12},
+        "title": {"bold": True, "font_size": 14},
+        "wrap": {"text_wrap": True, "valign": "top"},
+        "date": {"num_format": "yyyy-mm-dd", "valign": "top"},
+        "edit_date": {"num_format": "yyyy-mm-dd", "locked": False, "valign": "top", "bg_color": "#FFFFE0"},
+        "edit": {"locked": False, "text_wrap": True, "valign": "top", "bg_color": "#FFFFE0"},
+        "plain": {"valign": "top"},
+        "text": {},
     }
+    styles = {name: workbook.add_format(props) for name, props in properties.items()}
+    styles |= {f"{name} quoted": workbook.add_format({**props, "quote_prefix": True})
+               for name, props in properties.items()}
+    styles |= {state: workbook.add_format({"bg_color": bg, "font_color": fg})
+               for state, (bg, fg) in _STATE_COLOURS.items()}
+    return styles
+
+
+def _quoted(text: str) -> bool:
+    """Whether a spreadsheet would run ``text`` as a formula (it needs the quote prefix)."""
+    return text.startswith(FORMULA_STARTS)
+
+
+def _write_text(sheet: Any, r: int, col: int, text: str, styles: dict[str, Any], style: str) -> None:
+    sheet.write_string(r, col, text, styles[f"{style} quoted" if _quoted(text) else style])
 
 
 def _preamble(sheet: Any, tracker: Tracker, styles: dict[str, Any]) -> None:
@@ -119,9 +137,9 @@ def _preamble(sheet: Any, tracker: Tracker, styles: dict[str, Any]) -> None:
     if marking:
         sheet.set_header(f"&C&\"-,Bold\"{_header_text(marking)}")
         sheet.set_footer(f"&C{_header_text(marking)}&R&P of &N")
-    sheet.write_string(0, 0, safe_cell(marking), styles["marking"])
+    _write_text(sheet, 0, 0, marking, styles, "marking")
     title = f"Actions tracker: {d.title}" + (f" for {name}" if name else "")
-    sheet.write_string(1, 0, safe_cell(f"{title}, made {long_date(tracker.today)}"), styles["title"])
+    _write_text(sheet, 1, 0, f"{title}, made {long_date(tracker.today)}", styles, "title")
     sheet.write_string(2, 0, INSTRUCTIONS, styles["plain"])
     sheet.set_landscape()
     sheet.set_paper(9)
@@ -136,14 +154,15 @@ def _header_text(text: str) -> str:
 def _table(sheet: Any, tracker: Tracker, styles: dict[str, Any]) -> None:
     last_row = HEADER_ROW + max(tracker.count, 1)
     for col, column in enumerate(COLUMNS):
-        sheet.set_column(col, col, column.width, _format(column, styles), {"hidden": column.hidden})
+        sheet.set_column(col, col, column.width, styles[_style(column)], {"hidden": column.hidden})
     for col, column in enumerate(COLUMNS):  # no format: as add_table() writes headings
         sheet.write_string(HEADER_ROW, col, column.heading)
-    writers = [(col, column.key, _format(column, styles)) for col, column in enumerate(COLUMNS)]
+    writers = [(col, column.key, styles[_style(column)], styles[f"{_style(column)} quoted"])
+               for col, column in enumerate(COLUMNS)]
     for r, row in enumerate(tracker.rows, start=HEADER_ROW + 1):
         cells = row.cells()
-        for col, key, fmt in writers:
-            _write(sheet, r, col, cells[key], fmt)
+        for col, key, fmt, quoted in writers:
+            _write(sheet, r, col, cells[key], fmt, quoted)
     declare_table(sheet, HEADER_ROW, last_row, [c.heading for c in COLUMNS], name=TABLE_NAME, style=TABLE_STYLE)
     _rules(sheet, last_row, styles)
     sheet.freeze_panes(HEADER_ROW + 1, 1)
@@ -151,16 +170,17 @@ def _table(sheet: Any, tracker: Tracker, styles: dict[str, Any]) -> None:
                        "select_locked_cells": True, "select_unlocked_cells": True})
 
 
-def _format(column: TrackerColumn, styles: dict[str, Any]) -> Any:
+def _style(column: TrackerColumn) -> str:
     if column.editable:
-        return styles["edit_date"] if column.is_date else styles["edit"]
-    return styles["date"] if column.is_date else styles["wrap"] if column.width > 30 else styles["plain"]
+        return "edit_date" if column.is_date else "edit"
+    return "date" if column.is_date else "wrap" if column.width > 30 else "plain"
 
 
-def _write(sheet: Any, r: int, col: int, value: Cell, fmt: Any) -> None:
+def _write(sheet: Any, r: int, col: int, value: Cell, fmt: Any, quoted: Any) -> None:
     """One cell. Blank cells are not written: the column's format (unlocked where managers
     type) applies to them. Dates are written as Excel serial numbers with a date format,
-    which is what a date cell is, without xlsxwriter's slower date conversion."""
+    which is what a date cell is, without xlsxwriter's slower date conversion. Text that a
+    spreadsheet would run as a formula gets the ``quoted`` format (Excel's quote prefix)."""
     if value is None or value == "":
         return
     if isinstance(value, dt.date):
@@ -168,7 +188,8 @@ def _write(sheet: Any, r: int, col: int, value: Cell, fmt: Any) -> None:
     elif isinstance(value, int):
         sheet.write_number(r, col, value, fmt)
     else:
-        sheet.write_string(r, col, safe_cell(value)[:EXCEL_MAX_TEXT], fmt)
+        text = value[:EXCEL_MAX_TEXT]
+        sheet.write_string(r, col, text, quoted if _quoted(text) else fmt)
 
 
 def _rules(sheet: Any, last_row: int, styles: dict[str, Any]) -> None:
@@ -183,16 +204,17 @@ def _rules(sheet: Any, last_row: int, styles: dict[str, Any]) -> None:
     update = keys.index("manager_update")
     sheet.data_validation(first, update, last_row, update, {
         "validate": "length", "criteria": "<=", "value": 1000,
-        "input_title": "Update", "input_message": "If the action is no longer required: a short update."})
+        "input_title": "Update", "input_message": "Given with the sign-off date: why the action is no longer "
+        "required. On its own: a progress note, which closes nothing."})
     state = keys.index("state")
     for value in _STATE_COLOURS:
         sheet.conditional_format(first, state, last_row, state, {
             "type": "cell", "criteria": "equal to", "value": f'"{value}"', "format": styles[value]})
 
 
-def _about_sheet(workbook: Any, tracker: Tracker) -> None:
+def _about_sheet(workbook: Any, tracker: Tracker, styles: dict[str, Any]) -> None:
     sheet = workbook.add_worksheet(ABOUT_SHEET)
     for r, (key, value) in enumerate(about(tracker, tracker.name)):
         sheet.write_string(r, 0, key)
-        sheet.write_string(r, 1, safe_cell(value))
+        _write_text(sheet, r, 1, value, styles, "text")
     sheet.hide()
