@@ -48,3 +48,10 @@ def test_a_text_starting_with_a_bang_is_not_read_silently_without_it() -> None:
     assert (said.code, said.line, said.col) == ("AF108", 1, 8)
     assert "a text starting with '!' is read as a tag" in said.message
     assert parse_yaml("quoted: '! kept'\n", "tool.yaml").data == {"quoted": "! kept"}
+
+
+def test_a_control_character_is_placed_and_named() -> None:
+    """PyYAML's own words were two lines ('unacceptable character #x0007 … in "<unicode string>"')."""
+    (said,) = parse_yaml("a: 1\nb: x\x07y\n", "tool.yaml").diagnostics
+    assert (said.code, said.line, said.col) == ("AF103", 2, 5)
+    assert said.message.startswith("this holds a control character (U+0007)") and "\n" not in said.message

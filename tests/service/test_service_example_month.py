@@ -112,6 +112,18 @@ def test_a_month_alone_and_its_board_paper_left_out(run_cli, example_service: Pa
     assert {a["audit_id"][:7] for a in json.loads(result.stdout)["actions"]} == {"2026-10"}
 
 
+def test_a_tracker_saved_as_ods_among_the_trackers_is_named(run_cli, example_service: Path):
+    """``--update a.xlsx b.ods``: every spreadsheet given is a tracker (the .ods was taken for
+    audits, and the run said no audits were found)."""
+    assert run_cli("actions", "--today", TODAY, "--split-by", "head_of_service", "-o", "trackers").exit_code == 0
+    first = sorted((example_service / "trackers").glob("*.xlsx"))[0]
+    (example_service / "returned.ods").write_bytes(b"PK\x03\x04 not really a spreadsheet")
+    result = run_cli("actions", "--update", str(first.relative_to(example_service)), "returned.ods",
+                     "--today", TODAY)
+    assert "returned.ods" in result.stderr and "AF955" in result.stderr, result.stderr
+    assert "no audits" not in result.stderr
+
+
 @pytest.mark.skipif("actions" not in COMMANDS or "report" not in COMMANDS, reason="no actions or report command")
 def test_the_settings_marking_is_on_everything_the_month_writes(run_cli, example_service: Path):
     """auditforms.yaml's ``marking: OFFICIAL-SENSITIVE`` (Torbay's tool declares none) heads the

@@ -77,10 +77,10 @@ def command(definition: Path, audits: tuple[Path, ...], today: dt.date | None, f
     usage error.
     """
     from auditforms.actions import action_plan
-    from auditforms.cli.service import teams_file, tool_and_audits
+    from auditforms.cli.service import SPREADSHEETS, teams_file, tool_and_audits
 
     definition, audits = tool_and_audits(definition, audits)
-    workbooks = tuple(p for p in audits if p.suffix.lower() == ".xlsx")
+    workbooks = tuple(p for p in audits if p.suffix.lower() in SPREADSHEETS)
     if workbooks and not trackers:
         raise click.UsageError("a workbook is among the audits: give trackers after --update")
     audits = tuple(p for p in audits if p not in workbooks)

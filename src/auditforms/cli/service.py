@@ -198,9 +198,15 @@ def tool_and_audits(definition: Path, audits: tuple[Path, ...]) -> tuple[Path, t
     from click.core import ParameterSource
 
     given = (definition, *(audits if ctx.get_parameter_source("audits") == ParameterSource.COMMANDLINE else ()))
-    if all(p.suffix.lower() == ".xlsx" for p in given):  # trackers read back into the service's audits
+    if all(p.suffix.lower() in SPREADSHEETS for p in given):  # trackers read back into the service's audits
+        # (an .ods or .xls among them is then refused with a reason, not taken for audits)
         given += tuple(Path(p) for p in defaults.get("audits", ()))
     return Path(tool), given
+
+
+#: what a tracker may have been saved as: each is read back as one (and refused with a reason
+#: when it is not an .xlsx workbook), never taken for an audit
+SPREADSHEETS = (".xlsx", ".xlsm", ".xls", ".ods")
 
 
 def _could_be_tool(path: Path) -> bool:

@@ -200,6 +200,12 @@ def parse_yaml(text: str, filename: str, limits: ReadLimits = DEFAULT_LIMITS) ->
                         (context.line, context.column) if context is not None else None)
         return ParseResult(diagnostics=[Diagnostic("AF105", f"malformed YAML: {advice.message}", file=filename,
                                                    line=advice.line + 1, col=advice.column + 1)])
+    except yaml.reader.ReaderError as exc:  # a control character: a binary file, or a stray one
+        line = text.count("\n", 0, exc.position) + 1
+        col = exc.position - (text.rfind("\n", 0, exc.position) + 1) + 1
+        return ParseResult(diagnostics=[Diagnostic(
+            "AF103", f"this holds a control character (U+{exc.character:04X}), which YAML text cannot; is it "
+            "a binary file? Otherwise delete the character", file=filename, line=line, col=col)])
     except (yaml.YAMLError, RecursionError, ValueError) as exc:
         return ParseResult(diagnostics=[Diagnostic("AF105", f"malformed YAML: {exc}", file=filename)])
     nodes = [n for n in nodes if n is not None]
