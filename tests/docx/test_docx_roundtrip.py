@@ -41,6 +41,8 @@ def filled(render) -> bytes:
 def test_docx_round_trip_gives_back_every_answer(kitchen_sink, filled):
     document, diagnostics = extract_docx(kitchen_sink, filled, "C0412.docx")
     assert diagnostics == []
+    history = document.pop("history")  # what the form tells of its lifecycle (tests/extract say what)
+    assert [e["event"] for e in history] == ["moderated", "extracted"]
     expected = answers()
     expected["family"] = FAMILY + EXTRA_FAMILY
     expected["actions"] = expected["actions"] + EXTRA_ACTIONS

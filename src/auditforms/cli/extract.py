@@ -37,7 +37,8 @@ STATUSES = ("draft", "submitted", "moderated", "final")
 @click.option("--audit-id", help="The audit's id (default: the one the form was made for, "
                                  "else the form's file name). Only with one form.")
 @click.option("--status", type=click.Choice(STATUSES),
-              help="The audit's status (default: submitted, or moderated when signed off).")
+              help="The audit's status (default: what the form shows: submitted; moderated when "
+                   "signed off; final when, besides, every moderator's comment is resolved).")
 @definitions_path_option
 @force_option
 def command(definition: Path, filled: tuple[Path, ...], output: Path, audit_id: str | None,
@@ -74,31 +75,15 @@ def command(definition: Path, filled: tuple[Path, ...], output: Path, audit_id: 
 def _extract_one(definition: Any, form: Path, target: Path, audit_id: str | None, status: str | None,
                  force: bool) -> bool:
     """Read one form and write its audit; whether it could be read."""
-    document = _extract(definition, form)
+    document = _extract(definition, form, status)
     if document is None:
         return False
     if audit_id:
         document["audit_id"] = audit_id
-    if status:
-        document["status"] = status
-    if status == "final":
-        _forget_derived_judgements(document)
     text = json.dumps(document, indent=2, ensure_ascii=False) + "\n"
     write_atomic(target, text.encode("utf-8"), force=force)
     echo_input(f"wrote {target}", err=True)
     return True
-
-
-def _forget_derived_judgements(document: dict[str, Any]) -> None:
-    """A form read as final holds the auditor's finalised answers, perhaps with the moderator's
-    judgements taken: they are not the judgements as moderated, so the record does not claim
-    them as such (``check`` would take an accepted judgement for a moderator's needless one,
-    AF632, and reports would count the moderator as agreeing). The form cannot tell what they
-    were; the record moderated earlier keeps them, and ``check`` and reports treat them as
-    unknown here."""
-    moderation = document.get("moderation")
-    if isinstance(moderation, dict):
-        moderation.pop("auditor_judgements", None)
 
 
 def _targets(filled: tuple[Path, ...], output: Path) -> dict[Path, Path]:
@@ -116,7 +101,7 @@ def _targets(filled: tuple[Path, ...], output: Path) -> dict[Path, Path]:
     return {form: output / f"{form.stem}.json" for form in filled}
 
 
-def _extract(definition: Any, form: Path) -> dict[str, Any] | None:
+def _extract(definition: Any, form: Path, status: str | None) -> dict[str, Any] | None:
     from auditforms.extract import extract_docx
     from auditforms.extract.package import MAX_FILE_BYTES
     from auditforms.source.files import Unreadable, read_capped
@@ -130,6 +115,6 @@ def _extract(definition: Any, form: Path) -> dict[str, Any] | None:
         code = {"AF102": "AF702", "AF109": problem.code}.get(problem.code, "AF701")
         fail(code, problem.message)
         return None
-    document, diagnostics = extract_docx(definition, data, str(form))
+    document, diagnostics = extract_docx(definition, data, str(form), status=status)
     echo_diagnostics(diagnostics, err=True)
     return document

@@ -2,19 +2,27 @@
 
 ``extract_docx`` never raises for bad input: it returns ``(document | None, diagnostics)``.
 Messages name ids and counts, never the text of an answer.
+
+The status is what the form shows (unless given): ``submitted``; ``moderated`` once the
+moderator signed off (name and date); ``final`` once, besides, the moderator commented and the
+auditor addressed (resolved) every comment, the lifecycle's "final: the auditor, after
+addressing each comment" (:func:`~auditforms.moderation.lifecycle.every_comment_addressed`).
+The history is what the form can truthfully tell (:mod:`auditforms.extract.history`).
 """
 
 from __future__ import annotations
 
+import datetime as dt
 from pathlib import Path
 from typing import Any
 
 from auditforms.diagnostics import Diagnostic
 from auditforms.extract.assemble import Assembled, assemble
 from auditforms.extract.codes import CATALOGUE
-from auditforms.extract.comments import anchor_comments, read_comments
+from auditforms.extract.comments import Comment, anchor_comments, read_comments
 from auditforms.extract.expected import expected_form
-from auditforms.extract.identity import check_identity, saved_at
+from auditforms.extract.history import Extraction, Saved, form_history
+from auditforms.extract.identity import check_identity, saved_at, saved_by
 from auditforms.extract.matching import match_controls, read_bare_cells
 from auditforms.extract.moderation import Owners, moderation_record
 from auditforms.extract.package import Package, PackageError, open_package
@@ -22,6 +30,7 @@ from auditforms.extract.reader import DocumentReader
 from auditforms.extract.report import Report
 from auditforms.extract.tables import read_table
 from auditforms.model.definition import Definition
+from auditforms.moderation.lifecycle import every_comment_addressed
 from auditforms.renderers.docx.naming import PROP_AUDIT_ID
 
 __all__ = ["CATALOGUE", "extract_docx"]
@@ -29,9 +38,12 @@ __all__ = ["CATALOGUE", "extract_docx"]
 FORMAT = "auditforms/completed-audit"
 
 
-def extract_docx(definition: Definition, data: bytes, filename: str) -> tuple[dict[str, Any] | None,
-                                                                              list[Diagnostic]]:
-    """The completed audit a filled Word form holds, or None and the reason why not."""
+def extract_docx(definition: Definition, data: bytes, filename: str, *, status: str | None = None,
+                 now: dt.datetime | None = None) -> tuple[dict[str, Any] | None, list[Diagnostic]]:
+    """The completed audit a filled Word form holds, or None and the reason why not.
+
+    ``status`` overrides the status the form shows (``extract --status``); ``now`` is the time
+    of the extraction the history records (default: the clock's, in UTC)."""
     report = Report(filename)
     try:
         package = open_package(data)
@@ -43,13 +55,27 @@ def extract_docx(definition: Definition, data: bytes, filename: str) -> tuple[di
     properties = check_identity(definition, package.custom, report)
     if report.has_errors:
         return None, report.diagnostics
-    assembled = _read(definition, package, report, trusted=bool(properties))
-    if assembled is None:
+    read = _read(definition, package, report, trusted=bool(properties))
+    if read is None:
         return None, report.diagnostics
-    return _envelope(definition, assembled, properties, saved_at(package.core), filename), report.diagnostics
+    assembled, comments = read
+    shown = status or status_shown(assembled.moderation)
+    when = now or dt.datetime.now(dt.UTC)
+    when = when.astimezone(dt.UTC) if when.tzinfo else when.replace(tzinfo=dt.UTC)
+    extraction = Extraction(filename, when, shown, status is not None)
+    saved = Saved(saved_at(package.core), saved_by(package.core))
+    return _envelope(definition, assembled, properties, comments, saved, extraction), report.diagnostics
 
 
-def _read(definition: Definition, package: Package, report: Report, *, trusted: bool) -> Assembled | None:
+def status_shown(moderation: dict[str, Any]) -> str:
+    """The status a form's moderation record shows (see the module's docstring)."""
+    if not {"moderator", "date"} <= moderation.keys():
+        return "submitted"
+    return "final" if every_comment_addressed(moderation) else "moderated"
+
+
+def _read(definition: Definition, package: Package, report: Report, *, trusted: bool
+          ) -> tuple[Assembled, list[Comment]] | None:
     """Answer tables by their rows, every other control by tag, title or place."""
     reader = DocumentReader(package.document)
     expected = expected_form(definition)
@@ -76,23 +102,28 @@ def _read(definition: Definition, package: Package, report: Report, *, trusted: 
         report.warn("AF717", "the moderator's comments or judgements were read, but the moderator's "
                              "name or date is not filled in; the audit stays 'submitted' until they are",
                     "/moderation")
-    return assembled
+    return assembled, list(comments.values())
 
 
-def _envelope(definition: Definition, assembled: Assembled, properties: dict[str, str],
-              when: str | None, filename: str) -> dict[str, Any]:
-    signed_off = {"moderator", "date"} <= assembled.moderation.keys()
+def _envelope(definition: Definition, assembled: Assembled, properties: dict[str, str], comments: list[Comment],
+              saved: Saved, extraction: Extraction) -> dict[str, Any]:
+    moderation = assembled.moderation
+    if extraction.status == "final":
+        # the auditor's finalised answers, perhaps with the moderator's judgements taken: not the
+        # judgements as moderated (see extract.moderation); the record moderated earlier keeps them
+        moderation.pop("auditor_judgements", None)
     envelope: dict[str, Any] = {
         "format": FORMAT,
         "format_version": 1,
         "definition": {"id": definition.id, "version": definition.version},
-        "audit_id": properties.get(PROP_AUDIT_ID) or _stem(filename),
-        "status": "moderated" if signed_off else "submitted",
+        "audit_id": properties.get(PROP_AUDIT_ID) or _stem(extraction.file),
+        "status": extraction.status,
         "answers": assembled.answers,
     }
-    if assembled.moderation:
-        envelope["moderation"] = assembled.moderation
-    envelope["source"] = {"kind": "docx", **({"saved_at": when} if when else {})}
+    if moderation:
+        envelope["moderation"] = moderation
+    envelope["history"] = form_history(moderation, comments, saved, extraction)
+    envelope["source"] = {"kind": "docx", **({"saved_at": saved.at} if saved.at else {})}
     return envelope
 
 

@@ -4,8 +4,10 @@ Word keeps a comment's text in ``word/comments.xml`` and marks where it applies 
 document with ``w:commentRangeStart`` (and ``w:commentReference``) carrying the same id.
 Word 2013 and later record replies in ``word/commentsExtended.xml``: a reply's last
 paragraph id names its parent's (``w15:paraIdParent``), and ``w15:done`` marks a comment
-resolved. A comment belongs to the part whose controls share its table row, else its
-table, else (a comment on a heading or a prompt) the part whose answers come next.
+resolved. Each comment carries its author and date (``w:author``, ``w:date``): the history's
+who and when of the moderation and of the auditor's replies. A comment belongs to the part
+whose controls share its table row, else its table, else (a comment on a heading or a
+prompt) the part whose answers come next.
 """
 
 from __future__ import annotations
@@ -33,6 +35,8 @@ class Comment:
     part: str | None = None
     #: Where its anchor sits in the document, for ordering.
     order: int = 0
+    #: When it was written (``w:date``, as the word processor wrote it), for the history.
+    date: str | None = None
 
 
 def read_comments(comments: etree._Element | None, extended: etree._Element | None) -> dict[str, Comment]:
@@ -45,7 +49,8 @@ def read_comments(comments: etree._Element | None, extended: etree._Element | No
         comment_id = element.get(w("id"))
         if comment_id is None:
             continue
-        out[comment_id] = Comment(comment_id, element.get(w("author")) or "", text_of(element).strip())
+        out[comment_id] = Comment(comment_id, element.get(w("author")) or "", text_of(element).strip(),
+                                  date=element.get(w("date")))
         for paragraph in element.iter(w("p")):
             para_id = paragraph.get(f"{{{W14}}}paraId")
             if para_id:

@@ -11,6 +11,9 @@ from auditforms.renderers.docx.page import FIXED_TIME
 
 _CUSTOM = "http://schemas.openxmlformats.org/officeDocument/2006/custom-properties"
 _DCTERMS = "http://purl.org/dc/terms/"
+_CORE = "http://schemas.openxmlformats.org/package/2006/metadata/core-properties"
+#: The user name auditforms itself writes as the form's last author.
+_RENDERER = "auditforms"
 
 
 def properties(custom: etree._Element | None) -> dict[str, str]:
@@ -47,3 +50,13 @@ def saved_at(core: etree._Element | None) -> str | None:
     if not text or text.startswith(FIXED_TIME.strftime("%Y-%m-%dT%H:%M:%S")):
         return None
     return text if len(text) <= 40 else None
+
+
+def saved_by(core: etree._Element | None) -> str | None:
+    """The word processor's user name at the form's last save (``cp:lastModifiedBy``), when a
+    word processor saved it after auditforms made it."""
+    if saved_at(core) is None or core is None:
+        return None
+    author = core.find(f"{{{_CORE}}}lastModifiedBy")
+    text = " ".join((author.text or "").split()) if author is not None else ""
+    return text if text and text != _RENDERER else None

@@ -12,7 +12,10 @@
   ``addressed`` true when the comment was resolved (Word's Resolve). Comments anchored
   outside any part (the title page, the sign-off) are added to the ``summary``.
 - When the moderator's name and date are filled, ``auditor_judgements`` keeps the
-  auditor's judgements as the form holds them.
+  auditor's judgements as the form holds them, unless the auditor has begun finishing (a
+  reply or a resolved comment): their answers may then hold the moderator's judgements
+  taken, which are not the judgements as moderated (``check`` would take each for a
+  needless moderated judgement, AF632, and reports would count the moderator as agreeing).
 """
 
 from __future__ import annotations
@@ -74,7 +77,7 @@ def moderation_record(definition: Definition, raw: Mapping[str, Any], comments: 
     record: dict[str, Any] = {k: raw[k] for k in ("moderator", "date") if k in raw}
     _judgements(raw, record)
     _comments(list(comments), record)
-    if "moderator" in record and "date" in record:
+    if "moderator" in record and "date" in record and "responses" not in record:
         auditor = _auditor_judgements(definition, answers)
         if auditor:
             record["auditor_judgements"] = auditor
@@ -105,7 +108,7 @@ def _comments(comments: list[Comment], record: dict[str, Any]) -> None:
     texts: dict[str | None, list[str]] = {}
     responses: dict[str, dict[str, Any]] = {}
     for comment, root in _threads(comments):
-        if comment is not root and comment.author != root.author and root.part is not None:
+        if _is_auditors_reply(comment, root) and root.part is not None:
             response = responses.setdefault(root.part, {"addressed": False, "reply": None})
             response["reply"] = "\n\n".join(t for t in (response["reply"], comment.text) if t) or None
             continue
@@ -120,6 +123,21 @@ def _comments(comments: list[Comment], record: dict[str, Any]) -> None:
         record["responses"] = responses
     if texts.get(None):
         record["summary"] = "\n\n".join(texts[None])
+
+
+def _is_auditors_reply(comment: Comment, root: Comment) -> bool:
+    """A reply on a part by someone other than the comment's author: the auditor's."""
+    return comment is not root and comment.author != root.author and root.part is not None
+
+
+def comments_by_role(comments: Iterable[Comment]) -> tuple[list[Comment], list[Comment]]:
+    """The moderator's comments (with their follow-ups) and the auditor's replies, in document
+    order, told apart as the moderation record tells them (for the history's who and when)."""
+    moderator: list[Comment] = []
+    auditor: list[Comment] = []
+    for comment, root in _threads(list(comments)):
+        (auditor if _is_auditors_reply(comment, root) else moderator).append(comment)
+    return moderator, auditor
 
 
 def _threads(comments: list[Comment]) -> list[tuple[Comment, Comment]]:

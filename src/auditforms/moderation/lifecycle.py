@@ -175,3 +175,51 @@ def moderation_required(definition: Any) -> bool:
     """Whether the tool demands moderation before an audit is final (the default)."""
     moderation = getattr(definition, "moderation", None)
     return True if moderation is None else moderation.moderated is True
+
+
+def unaddressed_comments(moderation: Any) -> list[str]:
+    """The parts whose moderator's comment the auditor has not marked addressed (the HTML form's
+    "I have addressed this comment", Word's Resolve), in the record's order.
+
+    The lifecycle has the auditor finalise "after addressing each comment": the HTML form
+    refuses to save as final before, a Word form reads as final only after (``extract``), and
+    ``check`` warns of a final audit that has any.
+    """
+    responses = moderation.get("responses") if isinstance(moderation, Mapping) else None
+    answered = responses if isinstance(responses, Mapping) else {}
+    return [part for part in commented_parts(moderation) if not _addressed(answered.get(part))]
+
+
+def every_comment_addressed(moderation: Any) -> bool:
+    """Whether the moderator commented on some part and the auditor has addressed every comment:
+    what a Word form, which has no "Save as final", shows of an audit the auditor finished."""
+    return bool(commented_parts(moderation)) and not unaddressed_comments(moderation)
+
+
+def commented_parts(moderation: Any) -> list[str]:
+    """The parts a moderation record holds a (non-blank) comment on, in its order."""
+    comments = moderation.get("comments") if isinstance(moderation, Mapping) else None
+    if not isinstance(comments, Mapping):
+        return []
+    return [str(part) for part, text in comments.items() if isinstance(text, str) and text.strip()]
+
+
+def _addressed(response: Any) -> bool:
+    return isinstance(response, Mapping) and response.get("addressed") is True
+
+
+def returned_on(document: Any) -> dt.date | None:
+    """The day an audit first came back: its history's first ``submitted`` step; for a submitted
+    audit without one (a Word form read by an older auditforms), the day its form was saved.
+
+    Not the save of a moderated or final document: that is the moderator's or the auditor's
+    finishing, long after the return (a Word form keeps only its last save). Whether an audit
+    came back on time is asked of every file of it: the earliest return counts."""
+    if not isinstance(document, Mapping):
+        return None
+    submitted = [s.at for s in read_steps(document.get("history")) if s.event == "submitted" and s.at is not None]
+    if submitted:
+        return submitted[0].date()
+    source = document.get("source")
+    saved = parse_time(source.get("saved_at")) if isinstance(source, Mapping) else None
+    return saved.date() if saved is not None and document.get("status") == "submitted" else None
