@@ -45,6 +45,14 @@ def docs_example() -> dict[str, Any]:
     return json.loads(block.group(1))
 
 
+def finalised(document: dict[str, Any]) -> dict[str, Any]:
+    """``document`` finalised as the lifecycle has it: every moderator's comment addressed."""
+    moderation = document.get("moderation") or {}
+    moderation["responses"] = {part: {"addressed": True, "reply": None} for part in moderation.get("comments", {})}
+    document["status"] = "final"
+    return document
+
+
 def _fields(judged: dict[str, tuple[str, str, str]]) -> dict[str, Any]:
     out: dict[str, Any] = {f"q{n}": {"judgement": "not-applicable"} for n in range(1, 13)}
     for qid, (grade, evidence, impact) in judged.items():

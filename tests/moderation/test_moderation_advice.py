@@ -16,6 +16,7 @@ from moderation_support import (
     changed,
     docs_example,
     ellie,
+    finalised,
     messages,
     multi_agency,
     riley,
@@ -252,7 +253,7 @@ def test_a_judgement_the_auditor_took_from_the_moderator_is_not_advice() -> None
     audit = docs_example()
     audit["answers"]["q12"]["judgement"] = "does-not-meet-good"  # the auditor took the moderator's
     audit["moderation"]["auditor_judgements"] = {"q12": "meets-good"}
-    audit["status"] = "final"
+    finalised(audit)
     audit["history"].append({"event": "finalised", "role": "auditor", "name": "A. Auditor",
                              "at": "2026-11-26T09:00:00Z"})
     assert messages(TORBAY, audit) == []

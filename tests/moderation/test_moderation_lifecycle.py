@@ -9,7 +9,7 @@ from __future__ import annotations
 from typing import Any
 
 import pytest
-from moderation_support import docs_example, messages, multi_agency, tool
+from moderation_support import docs_example, finalised, messages, multi_agency, tool
 
 from auditforms.moderation.lifecycle import history_problems, read_steps, status_after
 
@@ -26,7 +26,7 @@ FINALISED = step("finalised", "2026-11-26T09:00:00+00:00")
 
 
 def audit(status: str, *history: dict[str, Any]) -> dict[str, Any]:
-    document = docs_example()
+    document = finalised(docs_example()) if status == "final" else docs_example()
     document["status"] = status
     document["history"] = list(history)
     return document

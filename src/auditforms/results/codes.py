@@ -28,6 +28,7 @@ CATALOGUE: dict[str, str] = {
     "AF631": "a moderated judgement is given for a question that is not shown in the audit",
     "AF632": "a moderated judgement is the same as the auditor's (give one only to disagree)",
     "AF633": "the moderator's checklist ticks an item the tool does not give for that part",
+    "AF634": "a final audit has a moderator's comment the auditor has not marked addressed",
     # The tool's rules
     "AF640": "a required answer is blank or missing",
     "AF641": "a table has too many or too few rows",

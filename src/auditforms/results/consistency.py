@@ -14,6 +14,7 @@ from typing import Any
 from auditforms.diagnostics import Diagnostic, Severity
 from auditforms.english import count
 from auditforms.model.definition import Definition, Question, Section
+from auditforms.moderation.lifecycle import unaddressed_comments
 from auditforms.results.naming import Namer, safe_key
 from auditforms.rules.values import as_date
 
@@ -88,6 +89,7 @@ def moderation_findings(
     if audit_date and moderated_on and moderated_on < audit_date:
         message = "Moderation record: the moderation date is before the audit date"
         out.append(Diagnostic("AF630", message, file=file, pointer="/moderation/date"))
+    out += _unaddressed_comments(document, moderation, namer, file)
     judgements = moderation.get("judgements")
     for item_id, option in judgements.items() if isinstance(judgements, Mapping) else ():
         auditor = _auditor_judgement_when_moderated(document, moderation, item_id)
@@ -113,14 +115,29 @@ def _judgement_problem(definition: Definition, shown: Any, item_id: str, option:
     return None
 
 
+def _unaddressed_comments(document: Mapping[str, Any], moderation: Mapping[str, Any], namer: Namer,
+                          file: str) -> list[Diagnostic]:
+    """A final audit with a moderator's comment the auditor has not marked addressed: the lifecycle
+    has the auditor finalise "after addressing each comment". A warning, not an error: a Word
+    form's comment the auditor addressed in the answers but did not resolve is recorded so."""
+    if document.get("status") != "final":
+        return []
+    return [Diagnostic("AF634", f"the audit is final, but the moderator's comment on {namer.item(part)} is not "
+                       "marked addressed; the auditor addresses each comment before finalising (the HTML "
+                       "form's “I have addressed this comment”, Word's Resolve)", file=file,
+                       pointer=f"/moderation/comments/{part}", severity=Severity.WARNING)
+            for part in unaddressed_comments(moderation)]
+
+
 def _auditor_judgement_when_moderated(document: Mapping[str, Any], moderation: Mapping[str, Any],
                                       item_id: str) -> Any:
     """The auditor's judgement as it stood when moderated: the record's copy if it kept one;
-    otherwise the answer, unless the audit is final (the auditor may have taken the moderator's)."""
+    otherwise the answer, unless the auditor has finished or begun finishing (the audit is final,
+    or the record holds their responses): they may have taken the moderator's judgement."""
     kept = moderation.get("auditor_judgements")
     if isinstance(kept, Mapping) and item_id in kept:
         return kept[item_id]
-    if document.get("status") == "final":
+    if document.get("status") == "final" or moderation.get("responses"):
         return None
     answers = document.get("answers")
     return _auditor_judgement(answers.get(item_id)) if isinstance(answers, Mapping) else None
