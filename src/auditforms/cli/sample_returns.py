@@ -18,6 +18,7 @@ from typing import Any
 from auditforms.cli.folder_swap import file_sha256
 from auditforms.cli.sample_inputs import read_json_file
 from auditforms.model.definition import Definition
+from auditforms.moderation.lifecycle import read_steps, returned_on
 from auditforms.results.envelope import own_record
 from auditforms.sampling.batch import INDEX, MANIFEST
 from auditforms.sampling.history import ENVELOPE_FORMAT, role_answer
@@ -96,13 +97,12 @@ def _checked(definition: Definition, relative: str, document: dict[str, Any],
     status = document.get("status")
     return Returned(relative, audit_id=_text(document.get("audit_id")), child_id=_text(child),
                     audit_status=status if isinstance(status, str) else None,
-                    errors=errors, warnings=warnings, submitted_on=_submitted_on(document))
+                    errors=errors, warnings=warnings, submitted_on=_submitted_on(document),
+                    returned_on=returned_on(document))
 
 
 def _submitted_on(document: dict[str, Any]) -> dt.date | None:
     """The day of the history's last ``submitted`` step (what a deadline after submission counts from)."""
-    from auditforms.moderation.lifecycle import read_steps
-
     days = [step.at.date() for step in read_steps(document.get("history"))
             if step.event == "submitted" and step.at is not None]
     return days[-1] if days else None

@@ -93,9 +93,17 @@ def report_status(definition: Path, folder: Path, format_: str, today: dt.date |
         click.echo(json.dumps(report, indent=2))
     else:
         _text(folder, manifest, statuses, unmatched, counts, stage_counts(progress))
+        _text_returned_late(statuses)
         _text_late(loaded, late, moderation_days)
         _text_companions(companions)
     return EXIT_OK if all_done(statuses) else EXIT_INVALID
+
+
+def _text_returned_late(statuses: list[Any]) -> None:
+    late = [s for s in statuses if s.returned_late]
+    if late:
+        echo_input(f"{count(len(late), 'audit')} returned after the due date: "
+                   + ", ".join(f"{s.child.get('child_id')}" for s in late))
 
 
 def _text_late(definition: Any, late: list[Any], moderation_days: int | None) -> None:
@@ -163,6 +171,8 @@ def _json(manifest: dict[str, Any], statuses: list[Any], unmatched: list[Any],
 
 def _text(folder: Path, manifest: dict[str, Any], statuses: list[Any], unmatched: list[Any],
           counts: dict[str, int], stages: dict[str, int]) -> None:
+    from auditforms.english import long_date
+
     tool = manifest.get("definition") or {}
     echo_input(f"{folder}: {tool.get('id')} {tool.get('version')}, seed {manifest.get('seed')}")
     for s in statuses:
@@ -172,6 +182,8 @@ def _text(folder: Path, manifest: dict[str, Any], statuses: list[Any], unmatched
             detail += f" ({r.problem})"
         elif r is not None and s.state in ("passes", "fails"):
             detail += f" ({r.audit_status or 'no status'}; {count(r.errors, 'error')}, {count(r.warnings, 'warning')})"
+        if s.returned_late:
+            detail += f", returned late ({long_date(s.returned_on)}, due {long_date(s.due)})"
         echo_input(f"  {s.child.get('child_id'):<10} {s.child.get('auditor') or '-':<20} "
                    f"due {s.child.get('due_date') or '-':<10}  {detail:<34} {r.path if r else ''}"
                    .rstrip())

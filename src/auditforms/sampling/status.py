@@ -4,6 +4,7 @@ A child's state is one of:
 
 * ``passes``   -- a completed audit came back (status submitted, moderated or final) and
   its check found no errors (warnings are allowed: they are the moderator's business);
+  whether it came back after its due date is said apart (:attr:`ChildStatus.returned_late`);
 * ``fails``    -- it came back but the check found errors, or it was completed against
   another audit tool;
 * ``draft``    -- only a draft came back;
@@ -55,6 +56,8 @@ class Returned:
     problem: str | None = None
     #: the day the audit was saved as finished (its history's last ``submitted`` step), if known.
     submitted_on: dt.date | None = None
+    #: the day it first came back (its history's first ``submitted`` step), if known.
+    returned_on: dt.date | None = None
 
     @property
     def state(self) -> str:
@@ -79,8 +82,26 @@ class ChildStatus:
     #: files carrying this child's audit id but about another child (counted for nobody).
     mismatched: tuple[Returned, ...] = ()
 
+    @property
+    def returned_on(self) -> dt.date | None:
+        """The day the audit first came back, from any of the child's files: a moderated or
+        final Word form no longer tells when the auditor returned it, the copy it was returned
+        as does."""
+        days = [r.returned_on for r in (self.returned, *self.others) if r is not None and r.returned_on]
+        return min(days) if days else None
+
+    @property
+    def returned_late(self) -> bool | None:
+        """Whether it came back after its due date; ``None`` when nothing finished came back or
+        either day is not known."""
+        returned_on = self.returned_on
+        if self.state not in ("passes", "fails") or returned_on is None or self.due is None:
+            return None
+        return returned_on > self.due
+
     def to_json(self) -> dict[str, Any]:
         r = self.returned
+        returned_on = self.returned_on
         return {
             "audit_id": self.child.get("audit_id"), "child_id": self.child.get("child_id"),
             "auditor": self.child.get("auditor"), "due_date": self.child.get("due_date"),
@@ -88,6 +109,8 @@ class ChildStatus:
             "audit_status": r.audit_status if r else None,
             "errors": r.errors if r else None, "warnings": r.warnings if r else None,
             "problem": r.problem if r else None,
+            "returned_on": returned_on.isoformat() if returned_on else None,
+            "returned_late": self.returned_late,
             "other_files": [_file_json(o) | {"why_not_counted": why}
                             for o, why in zip(self.others, self.whys, strict=True)],
             "why_this_file": self.why or None,
@@ -194,6 +217,8 @@ def summary(statuses: Sequence[ChildStatus]) -> dict[str, int]:
     result["returned"] = sum(result[s] for s in ("passes", "fails", "draft", "unreadable"))
     #: nothing back: still in time ("outstanding") or past the due date ("overdue")
     result["not_returned"] = result["outstanding"] + result["overdue"]
+    #: back, but after the due date (as far as the files tell)
+    result["returned_late"] = sum(1 for s in statuses if s.returned_late)
     return result
 
 
