@@ -81,3 +81,21 @@ def test_month_report_counts_a_returned_word_form(run_cli, fresh_service: Path):
     assert "left out" not in result.stderr
     report = json.loads((fresh_service / "months" / "2026-10" / "report-2026-10.json").read_text())
     assert report["sample"][-1]["returned"] == 1 and report["coverage"]["counted"] == 1
+
+
+@pytest.mark.skipif("report" not in COMMANDS, reason="this version has no report command")
+def test_returned_on_time_is_told_by_the_earliest_file_of_an_audit(run_cli, example_service):
+    """A final file that cannot say when the audit came back (a Word form keeps only its last
+    save, weeks later) beside the submitted one that can: the audit came back when the submitted
+    file says, not when the final one was saved."""
+    assert run_cli("month", "report", "2026-10", "--format", "json", "-o", "before.json").exit_code == 0
+    _earlier(example_service, "submitted")  # its history says it was submitted on 5 October
+    final = example_service / RETURNED / FINAL
+    document = json.loads(final.read_text(encoding="utf-8"))
+    document["history"] = [e for e in document["history"] if e["event"] != "submitted"]
+    document["source"] = {"kind": "docx", "saved_at": "2026-10-28T10:00:00Z"}  # saved after its due date
+    final.write_text(json.dumps(document), encoding="utf-8")
+    assert run_cli("month", "report", "2026-10", "--format", "json", "-o", "after.json").exit_code == 0
+    before, after = (json.loads((example_service / n).read_text())["sample"][0]["on_time"]
+                     for n in ("before.json", "after.json"))
+    assert after == before  # 18 of 19 on time, as when the final file told it itself

@@ -187,6 +187,8 @@ def _documents(tool_id: str, paths: tuple[Path, ...], collator: Any,
     files = counted_files(collator.definition, iter_audit_paths(paths))
     for note in files.notes:
         click.echo(note, err=True)
+    for audit_id, child_id, status, returned in files.earlier:  # it may say when the audit came back
+        collator.earlier_file(audit_id, child_id, status, returned)
     for path, document, problems in files.documents(collator.definition):
         if document is None or problems:
             reason = problems[0].format() if problems else f"{path}: cannot be read"

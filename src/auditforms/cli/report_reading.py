@@ -11,6 +11,7 @@ only.
 
 from __future__ import annotations
 
+import datetime as dt
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
@@ -49,28 +50,38 @@ def read_document(definition: Definition, path: Path) -> tuple[Any, list[Diagnos
 
 @dataclass(frozen=True)
 class _Return:
-    """What decides which of an audit's files counts (never its answers)."""
+    """What decides which of an audit's files counts, and when the audit came back (never its
+    answers)."""
 
     path: Path
     audit_id: str | None
     status: str | None
+    child_id: str | None = None
+    returned: dt.date | None = None
 
 
-def _return_of(path: Path, document: Any) -> _Return:
+def _return_of(definition: Definition, path: Path, document: Any) -> _Return:
+    from auditforms.moderation.lifecycle import returned_on
+
     if not isinstance(document, dict) or document.get("format") != "auditforms/completed-audit":
         return _Return(path, None, None)
     audit_id, status = document.get("audit_id"), document.get("status")
-    counts = isinstance(audit_id, str) and bool(audit_id.strip()) and status in _COUNTED
-    return _Return(path, audit_id if counts else None, status if counts else None)
+    if not (isinstance(audit_id, str) and audit_id.strip() and status in _COUNTED):
+        return _Return(path, None, None)
+    answers = document.get("answers")
+    child = definition.index.role_answer(answers, "child_id") if isinstance(answers, dict) else None
+    return _Return(path, audit_id, status, child if isinstance(child, str) else None, returned_on(document))
 
 
 @dataclass
 class CountedFiles:
-    """The files to count, in order, with why each earlier stage of an audit is left out."""
+    """The files to count, in order, with why each earlier stage of an audit is left out and
+    what each said of the audit: (audit id, child id, status, the day it came back)."""
 
     paths: list[Path]
     notes: list[str]
     _word: dict[Path, tuple[Any, list[Diagnostic]]]
+    earlier: list[tuple[str, str | None, str, dt.date | None]]
 
     def documents(self, definition: Definition) -> Iterator[tuple[Path, Any, list[Diagnostic]]]:
         """(path, document, errors) of each file counted, one at a time."""
@@ -90,7 +101,7 @@ def counted_files(definition: Definition, paths: Iterable[Path]) -> CountedFiles
         document, problems = read_document(definition, path)
         if path.suffix.lower() == ".docx":
             word[path] = (document, problems)
-        returns.append(_return_of(path, None if problems else document))
+        returns.append(_return_of(definition, path, None if problems else document))
     earlier = [(r, best) for r, best in left_out(returns, lambda r: r.audit_id, lambda r: standing(r.status),
                                                  lambda r: str(r.path))
                if standing(r.status) < standing(best.status)]
@@ -99,4 +110,6 @@ def counted_files(definition: Definition, paths: Iterable[Path]) -> CountedFiles
     dropped = {r.path for r, _ in earlier}
     for path in dropped:
         word.pop(path, None)
-    return CountedFiles([p for p in listed if p not in dropped], notes, word)
+    said = [(r.audit_id, r.child_id, r.status, r.returned) for r, _ in earlier
+            if r.audit_id is not None and r.status is not None]
+    return CountedFiles([p for p in listed if p not in dropped], notes, word, said)

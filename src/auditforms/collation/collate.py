@@ -95,6 +95,12 @@ class Collator:
         """An audit that could not be counted at all: ``unreadable`` or ``other_tool``."""
         self.tally.left_out[reason] += 1
 
+    def earlier_file(self, audit_id: str, child_id: str | None, status: str, returned: dt.date | None) -> None:
+        """An earlier stage of an audit, not counted (its file furthest on is): it may still
+        say when the audit first came back, for the sample's 'returned on time'."""
+        if self.tally.track_returns:
+            self.tally.note_return(audit_id, child_id, status, returned)
+
     def _quote(self, answers: Any, audit_id: str, month: str) -> None:
         if not isinstance(answers, Mapping):
             return

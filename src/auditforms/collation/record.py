@@ -191,12 +191,8 @@ def _checklist(moderation: Mapping[str, Any]) -> dict[str, dict[str, bool]]:
 
 
 def _submitted_on(document: Mapping[str, Any]) -> dt.date | None:
-    """When the audit came back: its first ``submitted`` event, else when the form saved it."""
-    history = document.get("history")
-    stamps = [e.get("at") for e in history if is_mapping(e) and e.get("event") == "submitted"] \
-        if isinstance(history, list) else []
-    stamps.append(_mapping(document.get("source")).get("saved_at"))
-    for stamp in stamps:
-        if (day := date_of(stamp)) is not None:
-            return day
-    return None
+    """When the audit came back (:func:`auditforms.moderation.lifecycle.returned_on`): its first
+    ``submitted`` step, never the later save of a moderated or final file."""
+    from auditforms.moderation.lifecycle import returned_on
+
+    return returned_on(document)

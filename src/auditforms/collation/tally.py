@@ -119,15 +119,18 @@ class Tally:
         return None
 
     def _note_return(self, record: AuditRecord) -> None:
-        """What the sample figures need of ``record``, unless a file of its audit further on
-        came first: of an audit's files, the one furthest on says where it stands, whatever
-        the order the files are read in (:mod:`auditforms.results.progress`)."""
-        back = SampleReturn(record.status, record.submitted_on)
-        keys = [record.audit_id] + ([f"child:{record.child_id.casefold()}"] if record.child_id else [])
+        self.note_return(record.audit_id, record.child_id, record.status, record.submitted_on)
+
+    def note_return(self, audit_id: str, child_id: str | None, status: str, returned: dt.date | None) -> None:
+        """What the sample figures need of one file of an audit: of its files, the one furthest
+        on says where it stands (:mod:`auditforms.results.progress`), and the earliest says when it
+        came back (a moderated or final file was saved later), whatever the order they are read in."""
+        keys = [audit_id] + ([f"child:{child_id.casefold()}"] if child_id else [])
         for key in keys:
             held = self.returns.get(key)
-            if held is None or progress(back.status) > progress(held.status):
-                self.returns[key] = back
+            status_now = status if held is None or progress(status) > progress(held.status) else held.status
+            days = [d for d in (returned, held.submitted_on if held else None) if d is not None]
+            self.returns[key] = SampleReturn(status_now, min(days) if days else None)
 
     def _left_out(self, record: AuditRecord, version: str) -> str | None:
         if record.status not in ("submitted", "moderated", "final"):
