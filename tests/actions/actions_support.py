@@ -121,3 +121,12 @@ def edit_tracker(path: Path, changes: dict[str, dict[str, object]]) -> None:
         for heading, value in changes.get(str(action_id), {}).items():
             sheet.cell(r, headings.index(heading) + 1).value = value
     workbook.save(path)
+
+
+def split_trackers(run_cli, folder: Path, *more: str, today: str = "2026-12-10") -> Path:
+    """``actions --split-by head_of_service -o trackers`` over :func:`audit_folder`'s audits."""
+    out = folder / "trackers"
+    made = run_cli("actions", TORBAY, folder / "audits", "--today", today, "--teams", folder / "teams.csv",
+                   "--split-by", "head_of_service", "-o", out, *more)
+    assert made.exit_code == 0, made.output
+    return out

@@ -13,7 +13,7 @@ import json
 from pathlib import Path
 
 import pytest
-from actions_support import TORBAY, action, audit, audit_folder, edit_tracker, torbay, write
+from actions_support import TORBAY, action, audit, audit_folder, edit_tracker, split_trackers, torbay, write
 
 from auditforms.actions import StateKind, TrackedAction, collect, state_of
 from auditforms.actions.collect import updates_apart
@@ -29,14 +29,6 @@ SIGN, BY, UPDATE = "Manager's sign-off date", "Signed off by", "Manager's update
 def folder(tmp_path: Path) -> Path:
     audit_folder(tmp_path)
     return tmp_path
-
-
-def _trackers(run_cli, folder: Path, *more: str) -> Path:
-    out = folder / "trackers"
-    result = run_cli("actions", TORBAY, folder / "audits", "--today", TODAY, "--teams", folder / "teams.csv",
-                     "--split-by", "head_of_service", "-o", out, *more)
-    assert result.exit_code == 0, result.output
-    return out
 
 
 def _update(run_cli, folder: Path, *args: object):
@@ -57,12 +49,12 @@ def _history(folder: Path, name: str = "a.json") -> list[dict[str, object]]:
 
 def test_a_progress_note_read_back_before_the_sign_off_does_not_make_it_no_longer_required(
         run_cli, folder: Path) -> None:
-    out = _trackers(run_cli, folder)
+    out = split_trackers(run_cli, folder)
     edit_tracker(out / "h-alpha.xlsx", {"2026-11-0412:2": {UPDATE: "Meeting booked for 10 Dec"}})
     note = _update(run_cli, folder, out / "h-alpha.xlsx")
     assert note.exit_code == 0, note.output
     assert _state(folder, "2026-11-0412:2") == "due-soon"  # an update alone closes nothing
-    again = _trackers(run_cli, folder, "--force")  # the tracker was read back: --force replaces it
+    again = split_trackers(run_cli, folder, "--force")  # the tracker was read back: --force replaces it
     edit_tracker(again / "h-alpha.xlsx", {"2026-11-0412:2": {SIGN: dt.datetime(2026, 12, 9), BY: "T. North"}})
     signed = _update(run_cli, folder, again / "h-alpha.xlsx")
     assert signed.exit_code == 0, signed.output
@@ -75,7 +67,7 @@ def test_a_progress_note_read_back_before_the_sign_off_does_not_make_it_no_longe
 
 def test_an_update_given_with_the_sign_off_is_one_history_entry_and_no_longer_required(
         run_cli, folder: Path) -> None:
-    out = _trackers(run_cli, folder)
+    out = split_trackers(run_cli, folder)
     edit_tracker(out / "h-alpha.xlsx", {"2026-11-0412:2": {
         SIGN: dt.datetime(2026, 12, 9), BY: "T. North", UPDATE: "The family moved out of the area."}})
     result = _update(run_cli, folder, out / "h-alpha.xlsx")
@@ -88,10 +80,10 @@ def test_an_update_given_with_the_sign_off_is_one_history_entry_and_no_longer_re
 
 
 def test_a_new_update_with_the_sign_off_replaces_a_progress_note(run_cli, folder: Path) -> None:
-    out = _trackers(run_cli, folder)
+    out = split_trackers(run_cli, folder)
     edit_tracker(out / "h-alpha.xlsx", {"2026-11-0412:2": {UPDATE: "Meeting booked for 10 Dec"}})
     assert _update(run_cli, folder, out / "h-alpha.xlsx").exit_code == 0
-    again = _trackers(run_cli, folder, "--force")
+    again = split_trackers(run_cli, folder, "--force")
     edit_tracker(again / "h-alpha.xlsx", {"2026-11-0412:2": {
         SIGN: dt.datetime(2026, 12, 9), UPDATE: "No plan needed: the child moved to Leeds."}})
     result = _update(run_cli, folder, again / "h-alpha.xlsx")
@@ -189,7 +181,7 @@ def test_who_is_recorded_the_row_then_by_then_the_trackers_manager() -> None:
 
 
 def test_the_trackers_manager_is_known_only_on_rows_they_manage(run_cli, folder: Path) -> None:
-    out = _trackers(run_cli, folder)
+    out = split_trackers(run_cli, folder)
     edit_tracker(out / "h-alpha.xlsx", {"2026-11-0412:1": {UPDATE: "Note."}})
     read = read_tracker((out / "h-alpha.xlsx").read_bytes(), "h-alpha.xlsx", torbay())
     assert [e.recipient for e in read.entries] == ["H. Alpha"]
@@ -203,7 +195,7 @@ def test_the_trackers_manager_is_known_only_on_rows_they_manage(run_cli, folder:
 
 
 def test_a_name_without_a_date_through_the_command(run_cli, folder: Path) -> None:
-    out = _trackers(run_cli, folder)
+    out = split_trackers(run_cli, folder)
     edit_tracker(out / "h-alpha.xlsx", {"2026-11-0412:1": {BY: "T. North"}})
     result = _update(run_cli, folder, out / "h-alpha.xlsx")
     assert result.exit_code == 0
@@ -214,7 +206,7 @@ def test_a_name_without_a_date_through_the_command(run_cli, folder: Path) -> Non
 # --- 6. correcting a sign-off -------------------------------------------------------------------------------
 
 def test_a_wrong_sign_off_is_corrected_with_correct_and_recorded(run_cli, folder: Path) -> None:
-    out = _trackers(run_cli, folder)
+    out = split_trackers(run_cli, folder)
     edit_tracker(out / "h-beta.xlsx", {"2026-11-0500:2": {SIGN: dt.datetime(2026, 12, 3), BY: "T. South"}})
     refused = _update(run_cli, folder, out / "h-beta.xlsx")
     assert refused.exit_code == 1
@@ -235,7 +227,7 @@ def test_a_wrong_sign_off_is_corrected_with_correct_and_recorded(run_cli, folder
 
 
 def test_a_different_update_without_a_sign_off_says_how_to_replace_it(run_cli, folder: Path) -> None:
-    out = _trackers(run_cli, folder)
+    out = split_trackers(run_cli, folder)
     edit_tracker(out / "h-beta.xlsx", {"2026-11-0500:2": {UPDATE: "Another reason."}})
     result = _update(run_cli, folder, out / "h-beta.xlsx")
     assert result.exit_code == 1 and "already has a different update" in result.stderr
@@ -248,7 +240,7 @@ def test_a_different_update_without_a_sign_off_says_how_to_replace_it(run_cli, f
 # --- 2. --force never deletes a returned tracker --------------------------------------------------------
 
 def test_force_refuses_a_tracker_changed_since_it_was_written(run_cli, folder: Path) -> None:
-    out = _trackers(run_cli, folder)
+    out = split_trackers(run_cli, folder)
     edit_tracker(out / "h-alpha.xlsx", {"2026-11-0412:1": {SIGN: dt.datetime(2026, 12, 8), BY: "T. North"}})
     returned = (out / "h-alpha.xlsx").read_bytes()
     before = sorted(p.name for p in folder.iterdir())
@@ -261,12 +253,12 @@ def test_force_refuses_a_tracker_changed_since_it_was_written(run_cli, folder: P
         f"move it out of {out}; nothing was written"]
     assert (out / "h-alpha.xlsx").read_bytes() == returned and sorted(p.name for p in folder.iterdir()) == before
     assert _update(run_cli, folder, out / "h-alpha.xlsx").exit_code == 0  # read back: now it may be replaced
-    assert _trackers(run_cli, folder, "--force") == out
+    assert split_trackers(run_cli, folder, "--force") == out
     assert (out / "h-alpha.xlsx").read_bytes() != returned
 
 
 def test_force_refuses_a_file_it_did_not_write_or_cannot_vouch_for(run_cli, folder: Path) -> None:
-    out = _trackers(run_cli, folder)
+    out = split_trackers(run_cli, folder)
     (out / ".auditforms-written").write_text("h-alpha.xlsx\nh-beta.xlsx\n")  # an older auditforms: names only
     result = run_cli("actions", TORBAY, folder / "audits", "--today", TODAY, "--teams", folder / "teams.csv",
                      "--split-by", "head_of_service", "-o", out, "--force")
@@ -305,7 +297,7 @@ def test_an_update_starting_like_a_formula_is_quote_prefixed_and_reads_back_unch
 
     write(folder / "audits", "d.json", audit("2026-11-0700", actions=[
         action("=Do it", due="2026-12-20", update="- family moved")]))
-    out = _trackers(run_cli, folder)
+    out = split_trackers(run_cli, folder)
     cell = next(row[13] for row in openpyxl.load_workbook(out / "h-alpha.xlsx")["Actions"].iter_rows(min_row=5)
                 if row[0].value == "2026-11-0700:1")
     assert (cell.value, cell.quotePrefix) == ("- family moved", True)

@@ -9,7 +9,7 @@ import json
 from pathlib import Path
 
 import pytest
-from actions_support import TORBAY, action, audit, audit_folder, edit_tracker, torbay, write
+from actions_support import TORBAY, action, audit, audit_folder, edit_tracker, split_trackers, torbay, write
 
 from auditforms.actions import collect, state_of
 from testsupport import libreoffice
@@ -23,14 +23,6 @@ def _by_calc(sources: list[Path], to: str, outdir: Path) -> list[Path]:
     return libreoffice(outdir.parent / "libreoffice").convert_all(sources, to, outdir)
 
 
-def _trackers(run_cli, folder: Path, *more: str) -> Path:
-    out = folder / "trackers"
-    made = run_cli("actions", TORBAY, folder / "audits", "--today", TODAY, "--teams", folder / "teams.csv",
-                   "--split-by", "head_of_service", "-o", out, *more)
-    assert made.exit_code == 0, made.output
-    return out
-
-
 def _update(run_cli, folder: Path, tracker: Path):
     return run_cli("actions", TORBAY, folder / "audits", "--today", TODAY, "--update", tracker)
 
@@ -39,7 +31,7 @@ def test_a_progress_note_then_a_sign_off_through_calc_is_signed_off(run_cli, tmp
     audit_folder(tmp_path)
     write(tmp_path / "audits", "d.json", audit("2026-11-0700", child="C0700", actions=[
         action("Review the plan.", due="2026-12-20", update="- family moved")]))
-    out = _trackers(run_cli, tmp_path)
+    out = split_trackers(run_cli, tmp_path)
     returned = tmp_path / "h-alpha.xlsx"  # the manager's return, beside the trackers sent
     returned.write_bytes((out / "h-alpha.xlsx").read_bytes())
     edit_tracker(returned, {"2026-11-0412:2": {UPDATE: "Meeting booked for 10 Dec"}})
@@ -51,7 +43,7 @@ def test_a_progress_note_then_a_sign_off_through_calc_is_signed_off(run_cli, tmp
     assert read.exit_code == 0, read.output
     assert read.stdout == "2026-11-0412:2: update added by H. Alpha (from " f"{note} row 6)\n"
 
-    again = _trackers(run_cli, tmp_path, "--force")  # next month's trackers
+    again = split_trackers(run_cli, tmp_path, "--force")  # next month's trackers
     returned.write_bytes((again / "h-alpha.xlsx").read_bytes())
     edit_tracker(returned, {"2026-11-0412:2": {"Manager's sign-off date": dt.datetime(2026, 12, 9),
                                                "Signed off by": "T. North"}})

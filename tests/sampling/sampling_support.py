@@ -28,3 +28,14 @@ INDEX_MANIFEST = {
          "due_date": "2026-11-16", "forms": {"html": "2026-11-C10002 #1.html"}},
     ],
 }
+
+
+def fake_batch(run_cli, tmp_path: Path, sample: str) -> Path:
+    """The kitchen-sink tool's forms for the children of ``sample`` (CSV text), rendered by the
+    fake renderer into ``tmp_path / "batch"`` (needs the ``fake_renderers`` fixture)."""
+    from tests.conftest import KITCHEN_SINK
+
+    out = tmp_path / "batch"
+    assert run_cli("render", KITCHEN_SINK, "--sample", write_csv(tmp_path / "sample.csv", sample),
+                   "-f", "fakeform", "-o", out).exit_code == 0
+    return out

@@ -9,7 +9,7 @@ import json
 from pathlib import Path
 
 import pytest
-from sampling_support import write_csv
+from sampling_support import fake_batch
 from tests.conftest import KITCHEN_SINK
 from tests.docx.docx_helpers import controls_for, fill
 from tests.extract.word_traces import saved
@@ -39,9 +39,7 @@ def envelope(child: str, status: str, submitted: str | None = None, saved_at: st
 
 @pytest.fixture
 def batch(run_cli, fake_renderers, tmp_path: Path) -> Path:
-    sample = write_csv(tmp_path / "sample.csv", SAMPLE)
-    out = tmp_path / "batch"
-    assert run_cli("render", KITCHEN_SINK, "--sample", sample, "-f", "fakeform", "-o", out).exit_code == 0
+    out = fake_batch(run_cli, tmp_path, SAMPLE)
     (out / "C1.json").write_text(envelope("C1", "submitted", "2026-12-14T16:00:00Z"))
     (out / "C2.json").write_text(envelope("C2", "submitted", "2026-12-18T09:00:00Z"))
     # C3: the final copy tells no return; the copy the auditor returned in Word does

@@ -8,7 +8,7 @@ import types
 from pathlib import Path
 
 import pytest
-from sampling_support import write_csv
+from sampling_support import fake_batch
 from tests.conftest import KITCHEN_SINK
 
 SAMPLE = ("Child ID,Team,Auditor,Due date\nC1,Early Help,Ann,15/12/2026\n"
@@ -29,9 +29,7 @@ def envelope(child: str, status: str = "submitted", **answers) -> str:
 
 @pytest.fixture
 def batch(run_cli, fake_renderers, tmp_path: Path) -> Path:
-    sample = write_csv(tmp_path / "sample.csv", SAMPLE)
-    out = tmp_path / "batch"
-    assert run_cli("render", KITCHEN_SINK, "--sample", sample, "-f", "fakeform", "-o", out).exit_code == 0
+    out = fake_batch(run_cli, tmp_path, SAMPLE)
     return out
 
 
