@@ -66,3 +66,14 @@ def test_check_names_the_question_by_its_lead() -> None:
                             "definition": {"id": "bullets", "version": "1.0.0"}, "answers": {}})
     messages = [d.message for d in report.diagnostics if d.pointer and "q5-2" in d.pointer]
     assert messages and all(m.startswith("All relevant agencies:") and "Risks" not in m for m in messages)
+
+
+def test_the_lead_is_read_as_the_forms_read_markdown() -> None:
+    """A list straight after the first line is the rest, not part of the heading; a prompt that
+    starts with a list has no lead (it cannot name the question in one line)."""
+    from auditforms.model.markdown import split_lead
+
+    assert split_lead("Assessment\n- Are needs assessed?\n- Risks?") == ("Assessment", "- Are needs assessed?\n- Risks?")
+    assert split_lead("- one\n\n- two") == ("", "- one\n\n- two")
+    assert split_lead("# Plan\nIs there a plan?") == ("Plan", "Is there a plan?")
+    assert split_lead("First line\nsecond line\n\nnext") == ("First line second line", "next")

@@ -86,6 +86,23 @@ class _Parser:
         return self.lines[self.position] if self.position < len(self.lines) else None
 
 
+def split_lead(text: str | None) -> tuple[str, str]:
+    """(the first paragraph or heading of ``text`` as one line of plain text, the Markdown after
+    it), read as :func:`parse` reads blocks; ``("", text)`` when the text starts with a list, which
+    cannot name anything in one line."""
+    lines = (text or "").strip("\n").split("\n")
+    start = next((i for i, line in enumerate(lines) if line.strip()), len(lines))
+    if start == len(lines) or _LIST_ITEM.match(lines[start].replace("\t", "    ")):
+        return "", (text or "").strip()
+    end = start + 1
+    if not _HEADING.match(lines[start].strip()):
+        while end < len(lines) and lines[end].strip() and not _LIST_ITEM.match(lines[end].replace("\t", "    ")) \
+                and not _HEADING.match(lines[end].strip()):
+            end += 1
+    lead = " ".join(plain(parse("\n".join(lines[start:end]))).split())
+    return lead, "\n".join(lines[end:]).strip()
+
+
 def parse(text: str | None) -> tuple[Block, ...]:
     if not text:
         return ()

@@ -4,7 +4,6 @@ index walks them without needing the definition itself."""
 
 from __future__ import annotations
 
-import re
 from collections.abc import Iterator
 from typing import Annotated, Literal
 
@@ -12,7 +11,7 @@ from pydantic import Field as PydField
 
 from auditforms.model.base import Frozen
 from auditforms.model.conditions import Condition
-from auditforms.model.markdown import parse, plain
+from auditforms.model.markdown import split_lead
 from auditforms.model.rubric import Link
 
 #: ``central``, ``auditor``, ``moderator``, or the id of one of the tool's ``parties``.
@@ -152,15 +151,6 @@ class FieldItem(_Item):
                 yield option.id, option.follow_up
 
 
-_PARAGRAPH_BREAK = re.compile(r"\n[ \t]*\n")
-
-
-def _split_lead(prompt: str | None) -> tuple[str, str]:
-    """(the first paragraph, the rest) of a Markdown text, split at its first blank line."""
-    parts = _PARAGRAPH_BREAK.split((prompt or "").strip(), maxsplit=1)
-    return parts[0], parts[1].strip() if len(parts) > 1 else ""
-
-
 #: The parts of a question a tool may put in its own order (see :meth:`Question.part_order`).
 QuestionPart = Literal["judgement", "narratives", "fields", "parts"]
 DEFAULT_PART_ORDER: tuple[QuestionPart, ...] = ("judgement", "narratives", "fields", "parts")
@@ -199,15 +189,15 @@ class Question(_Item):
     def prompt_lead(self) -> str:
         """The prompt's first paragraph as one line of plain text: what a question with no
         title is called (its heading, the name screen readers hear with its boxes, check's
-        messages). A prompt of several paragraphs and lists is not squeezed into one line."""
-        lead, _ = _split_lead(self.prompt)
-        return " ".join(plain(parse(lead)).split())
+        messages). A prompt of several paragraphs and lists is not squeezed into one line;
+        one that starts with a list has no lead (:func:`~auditforms.model.markdown.split_lead`)."""
+        return split_lead(self.prompt)[0]
 
     @property
     def prompt_after_lead(self) -> str:
         """The rest of the prompt (Markdown) after :attr:`prompt_lead`, printed under a heading
         that is the lead."""
-        return _split_lead(self.prompt)[1]
+        return split_lead(self.prompt)[1]
 
 
 class Column(Frozen):
