@@ -73,7 +73,8 @@ def test_the_lead_is_read_as_the_forms_read_markdown() -> None:
     starts with a list has no lead (it cannot name the question in one line)."""
     from auditforms.model.markdown import split_lead
 
-    assert split_lead("Assessment\n- Are needs assessed?\n- Risks?") == ("Assessment", "- Are needs assessed?\n- Risks?")
+    assert split_lead("Assessment\n- Are needs assessed?\n- Risks?") == \
+        ("Assessment", "- Are needs assessed?\n- Risks?")
     assert split_lead("- one\n\n- two") == ("", "- one\n\n- two")
     assert split_lead("# Plan\nIs there a plan?") == ("Plan", "Is there a plan?")
     assert split_lead("First line\nsecond line\n\nnext") == ("First line second line", "next")
