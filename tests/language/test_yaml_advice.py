@@ -31,6 +31,13 @@ CASES = [
     ("a colon in a block text", "label: Ethnicity: as recorded\n", "1:17",
      "put the text in quotes: label: \"Ethnicity: as recorded\""),
     ("a tab", "a:\n\tb: 1\n", "2:1", "this line holds a tab"),
+    ("an apostrophe inside single quotes", "title: 'The child's plan is clear'\n", "1:19",
+     "put the whole text in the other kind of quotes: title: \"The child's plan is clear\""),
+    ("a quoted list item followed by text", "options:\n  - \"Yes\" for now\n  - No\n", "2:11",
+     "- '\"Yes\" for now'"),
+    ("quoted text then more on the first line", "'a' b\n", "1:5", "other kind of quotes: \"'a' b\""),
+    ("a colon before a comment", "title: Plan: review # a note\n", "1:12",
+     "put the text in quotes: title: \"Plan: review\""),
     ("a [ never closed", "format: [unclosed\nanswers: {}\n", "1:9", "this [ is never closed: end it with ]"),
 ]
 
@@ -44,6 +51,8 @@ def test_the_mistake_is_told_at_its_place(text: str, where: str, words: str) -> 
 
 def test_a_text_starting_with_a_bang_is_not_read_silently_without_it() -> None:
     """YAML reads '! Ethnicity' as the text 'Ethnicity' with a tag: the '!' was lost without a word."""
+    (tabbed,) = parse_yaml("label: !\tEthnicity\n", "tool.yaml").diagnostics
+    assert tabbed.code == "AF108"
     (said,) = parse_yaml("label: ! Ethnicity\nquoted: '! kept'\n", "tool.yaml").diagnostics
     assert (said.code, said.line, said.col) == ("AF108", 1, 8)
     assert "a text starting with '!' is read as a tag" in said.message

@@ -50,6 +50,7 @@ def advise(text: str, problem: str, context: str | None, at: tuple[int, int],
         return Advice(_starts_with_syntax("&" if "anchor" in context else "*", line(start[0])), *start)
     if "mapping values are not allowed" in problem:
         key, _, rest = here.strip().lstrip("- ").partition(": ")
+        rest = _without_comment(rest)
         if rest.rstrip().endswith(":") or ": " in rest:
             quoted = rest.strip().replace('"', '\\"')
             return Advice(f"the text after '{key}:' holds a ':', which YAML reads as a new key; put the text in "
@@ -69,8 +70,9 @@ def advise(text: str, problem: str, context: str | None, at: tuple[int, int],
     if requoted is not None:
         return Advice(f"a text that starts with a quote mark ends at the matching one, so YAML cannot read what "
                       f"follows it; put the whole text in the other kind of quotes: {requoted}", line_no, column)
-    if "expected key" in problem or "expected '-' indicator" in problem or "expected <block end>" in problem:
-        above = next((n for n in range(line_no - 1, -1, -1) if line(n).strip()), 0)
+    above = next((n for n in range(line_no - 1, -1, -1) if line(n).strip()), None)
+    if above is not None and ("expected key" in problem or "expected '-' indicator" in problem
+                              or "expected <block end>" in problem):
         return Advice(f"this line is indented out of step with line {above + 1}: the keys of one item, and the "
                       "items of one list (-), must start in the same column", line_no, column)
     if "could not find expected ':'" in problem:
@@ -91,7 +93,7 @@ def _starts_with_syntax(char: str, line: str) -> str:
 def starts_with_tag(text: str, index: int) -> bool:
     """Whether the plain text at ``index`` began with a bare ``!`` that YAML took as a tag and
     dropped (``label: ! Ethnicity`` reads as "Ethnicity")."""
-    return 0 <= index < len(text) and text[index] == "!" and text[index + 1: index + 2] in (" ", "")
+    return 0 <= index < len(text) and text[index] == "!" and text[index + 1: index + 2] in (" ", "\t", "\r", "\n", "")
 
 
 def tag_dropped_message() -> str:
@@ -99,14 +101,33 @@ def tag_dropped_message() -> str:
 
 
 def _text_after_quote(line: str) -> str | None:
-    """``key: '"Ethnicity" of the child'`` when ``line`` gives a key a text that opens with a
-    quote, closes it, and goes on."""
-    key, sep, rest = line.strip().lstrip("- ").partition(": ")
-    value = rest.strip()
-    if not sep or len(value) < 2 or value[0] not in "\"'":
+    """The line written as meant, when it gives a key (or a list item) a text that opens with a
+    quote mark, closes it and goes on: ``label: '"Ethnicity" of the child'``; or one quoted
+    whole that holds its own quote mark: ``title: "The child's plan is clear"``."""
+    content = line.strip()
+    item = content.startswith("- ")
+    content = content[2:].strip() if item else content
+    key, sep, value = content.partition(": ")
+    if not sep or key[:1] in "\"'":  # a list item's text (or no key at all)
+        key, value = "", content
+    value = _without_comment(value.strip())
+    if len(value) < 2 or value[0] not in "\"'":
         return None
-    close = value.find(value[0], 1)
+    quote = value[0]
+    close = value.find(quote, 1)
     if close < 0 or close == len(value) - 1:
         return None
-    other = "'" if value[0] == '"' else '"'
-    return f"{key}: {other}{value}{other}" if other not in value else None
+    meant = value[1:-1] if value.endswith(quote) else value  # 'The child's plan' means The child's plan
+    other = "'" if quote == '"' else '"'
+    if other not in meant:
+        written = f"{other}{meant}{other}"
+    elif quote == "'" or other == "'":
+        written = "'" + meant.replace("'", "''") + "'"  # inside '…' a quote mark is written twice
+    else:
+        return None
+    return ("- " if item else "") + (f"{key}: " if key else "") + written
+
+
+def _without_comment(value: str) -> str:
+    """A YAML value without its trailing comment (`` # …``), which is not part of the text."""
+    return value.split(" #", 1)[0].rstrip()
