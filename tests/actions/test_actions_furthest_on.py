@@ -94,3 +94,23 @@ def test_a_final_json_is_listed_rather_than_a_moderated_word_form(run_cli, tmp_p
     assert result.stderr == ""
     states = {row["action_id"]: row["state"] for row in json.loads(result.stdout)["actions"]}
     assert states["2026-11-0412:1"].startswith("signed-off")  # the final file's sign-off: not the form's
+
+
+@pytest.mark.parametrize("spooled", [False, True])
+@pytest.mark.parametrize("json_first", [False, True])
+def test_the_json_made_of_a_word_form_is_listed_rather_than_the_form(json_first: bool, spooled: bool) -> None:
+    """Both at one stage, as docs/word-forms.md keeps them side by side: sign-offs are written
+    into the JSON, so its actions are the ones listed, whichever is read first ('x.docx' sorts
+    before 'x.json'); the form is not another audit (no AF954)."""
+    word = ("2026-11-C0412.docx", audit(status="moderated"))
+    extracted = ("2026-11-C0412.json", audit(status="moderated"))
+    listed, problems = _gathered([extracted, word] if json_first else [word, extracted], spooled)
+    assert {file for file, _ in listed} == {"2026-11-C0412.json"} and problems == []
+
+
+def test_the_json_counts_over_its_word_form_in_status_and_says_why() -> None:
+    from auditforms.results.progress import standing, why_counted
+
+    json_file, word_file = standing("moderated"), standing("moderated", word=True)
+    assert json_file > word_file and standing("final", word=True) > json_file  # further on wins first
+    assert why_counted(json_file, word_file, "moderated").startswith("it is the audit's JSON")

@@ -14,7 +14,7 @@ from auditforms.actions.collect import collect_with_problems
 from auditforms.actions.model import TrackedAction
 from auditforms.diagnostics import Diagnostic
 from auditforms.model.definition import Definition
-from auditforms.results.progress import Standing, standing
+from auditforms.results.progress import Standing, is_word, standing
 from auditforms.sampling.selection import child_key
 
 
@@ -71,7 +71,7 @@ class _Claim:
     @classmethod
     def of(cls, file: str, actions: list[TrackedAction]) -> _Claim:
         first = actions[0]
-        return cls(file, standing(first.status), child_key(first.child_id),
+        return cls(file, standing(first.status, word=is_word(file)), child_key(first.child_id),
                    tuple((a.row, a.fingerprint) for a in actions))
 
     def same_audit(self, other: _Claim) -> bool:

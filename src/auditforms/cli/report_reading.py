@@ -19,7 +19,7 @@ from typing import Any
 
 from auditforms.diagnostics import Diagnostic
 from auditforms.model.definition import Definition
-from auditforms.results.progress import left_out, standing
+from auditforms.results.progress import Standing, is_word, left_out, standing
 from auditforms.terminal_safety import printable
 
 _COUNTED = ("submitted", "moderated", "final")
@@ -73,6 +73,14 @@ def _return_of(definition: Definition, path: Path, document: Any) -> _Return:
     return _Return(path, audit_id, status, child if isinstance(child, str) else None, returned_on(document))
 
 
+def _why_left_out(r: _Return, best: _Return) -> str:
+    if r.status == best.status:  # a Word form beside the JSON made of it
+        return (f"{r.path}: note[AF991] audit {r.audit_id} is counted from its JSON {best.path.name}; this Word "
+                "form of it is left out of the report")
+    return (f"{r.path}: note[AF991] an earlier stage ({r.status}) of audit {r.audit_id}, whose file "
+            f"{best.path.name} ({best.status}) counts; left out of the report")
+
+
 @dataclass
 class CountedFiles:
     """The files to count, in order, with why each earlier stage of an audit is left out and
@@ -102,11 +110,12 @@ def counted_files(definition: Definition, paths: Iterable[Path]) -> CountedFiles
         if path.suffix.lower() == ".docx":
             word[path] = (document, problems)
         returns.append(_return_of(definition, path, None if problems else document))
-    earlier = [(r, best) for r, best in left_out(returns, lambda r: r.audit_id, lambda r: standing(r.status),
-                                                 lambda r: str(r.path))
-               if standing(r.status) < standing(best.status)]
-    notes = [printable(f"{r.path}: note[AF991] an earlier stage ({r.status}) of audit {r.audit_id}, whose file "
-                       f"{best.path.name} ({best.status}) counts; left out of the report") for r, best in earlier]
+    def standing_of(r: _Return) -> Standing:
+        return standing(r.status, word=is_word(str(r.path)))
+
+    earlier = [(r, best) for r, best in left_out(returns, lambda r: r.audit_id, standing_of, lambda r: str(r.path))
+               if standing_of(r) < standing_of(best)]
+    notes = [printable(_why_left_out(r, best)) for r, best in earlier]
     dropped = {r.path for r, _ in earlier}
     for path in dropped:
         word.pop(path, None)

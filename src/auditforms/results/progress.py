@@ -4,7 +4,9 @@ An audit goes draft, submitted, moderated, final, and its earlier files may stay
 last one (the guides say to keep them). Every command that reads returns (``month status``,
 the report, the action tracker) counts one file per audit, decided the same way: the one
 furthest on (final, then moderated, submitted, draft), then one that could be read, then
-one that passes its check, then the first by name. Never looks at answers.
+one that passes its check, then a JSON or YAML file over a Word form (the JSON is what
+``extract`` made of it, and what sign-offs are written into), then the first by name. Never
+looks at answers.
 """
 
 from __future__ import annotations
@@ -26,6 +28,8 @@ class Standing:
     progress: int
     readable: bool = True
     passes: bool = True
+    #: a JSON or YAML file, not a Word form (of one stage, the file auditforms writes into counts)
+    written: bool = True
 
 
 def progress(status: object) -> int:
@@ -33,8 +37,13 @@ def progress(status: object) -> int:
     return STATUSES.index(status) + 1 if isinstance(status, str) and status in STATUSES else 0
 
 
-def standing(status: object, *, readable: bool = True, passes: bool = True) -> Standing:
-    return Standing(progress(status), readable, passes)
+def standing(status: object, *, readable: bool = True, passes: bool = True, word: bool = False) -> Standing:
+    """``word``: the file is a Word form (``.docx``), which loses to its JSON at the same stage."""
+    return Standing(progress(status), readable, passes, not word)
+
+
+def is_word(name: str) -> bool:
+    return name.lower().endswith(".docx")
 
 
 def counted(items: Iterable[T], standing_of: Callable[[T], Standing], name_of: Callable[[T], str]) -> T:
@@ -57,6 +66,8 @@ def why_counted(best: Standing, other: Standing, status: str | None) -> str:
         return "the other file could not be read"
     if best.passes != other.passes:
         return "it passes its check"
+    if best.written != other.written:
+        return "it is the audit's JSON, which sign-offs are written into, not its Word form"
     return "the files are equally far on; the first by name counts"
 
 

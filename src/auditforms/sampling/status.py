@@ -35,7 +35,7 @@ from pathlib import PurePosixPath
 from typing import Any
 
 from auditforms.months import in_years
-from auditforms.results.progress import Standing, counted, standing
+from auditforms.results.progress import Standing, counted, is_word, standing
 from auditforms.results.progress import why_counted as why_rather_than
 from auditforms.sampling.batch import safe_name
 from auditforms.sampling.selection import child_key
@@ -164,7 +164,7 @@ def row_key(child: Mapping[str, Any]) -> str:
 
 
 def _rank(r: Returned) -> Standing:
-    return standing(r.audit_status, readable=r.problem is None, passes=r.state == "passes")
+    return standing(r.audit_status, readable=r.problem is None, passes=r.state == "passes", word=is_word(r.path))
 
 
 def _best(items: Sequence[Returned]) -> Returned:
