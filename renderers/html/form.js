@@ -130,16 +130,22 @@
       problems.intro("Fix these before saving the audit as finished. You can still save your answers as a draft.", true);
       return;
     }
-    // A submitted audit saved again as finished is still the one submission; its answers saved
-    // unchanged stay submitted; changed and saved as a draft, it is reopened (back to draft).
-    var reopening = !finished && was === "submitted" && changedIds(answers).length > 0;
+    // A submitted audit saved again unchanged is still the one submission (no second step).
+    // Changed, it is reopened (the history records that): back to draft, or, saved as
+    // finished, submitted again in the same save, as a final audit changed is.
+    var changed = was === "submitted" ? changedIds(answers) : [], reopening = changed.length > 0;
     var status = finished || (was === "submitted" && !reopening) ? "submitted" : "draft";
-    if (reopening) record("reopened", answers, { changed: changedIds(answers) });
-    if (finished && was !== "submitted") record("submitted", answers, null);
+    if (reopening) record("reopened", answers, { changed: changed });
+    if (finished && (was !== "submitted" || reopening)) record("submitted", answers, null);
     problems.intro(errors && status === "draft" ? "Your answers were saved as a draft. These need fixing before the audit is finished:" : "", false);
     saved(answers, status, "Your answers were saved as " + (status === "submitted" ? "a finished audit" : "a draft") +
-      " in {file}." + (reopening ? " Changing a submitted audit reopened it (the history records that): save it " +
-        "as finished again when it is ready." : ""));
+      " in {file}." + (reopening ? reopenedMessage(finished) : ""));
+  }
+  /* What the notice adds when the save reopened a submitted audit. */
+  function reopenedMessage(finished) {
+    return finished ? " Changing a submitted audit reopened it and saving it as finished submitted it again " +
+      "(the history records both)." : " Changing a submitted audit reopened it (the history records that): save it " +
+      "as finished again when it is ready.";
   }
   /* A final audit saved again: unchanged, it is saved as it was (still final, the same history).
    * Changed, the change is recorded: the audit is reopened (back to draft, as the lifecycle

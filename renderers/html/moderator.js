@@ -65,10 +65,19 @@ var AuditModerator = function (form, data, evaluator, D, roleAnswer) {
     group.appendChild(set);
     return group;
   }
+  /* The choice the previous moderation made for a part, as it reads against the auditor's
+   * judgement now: the moderator's own judgement, once the auditor has taken it, is agreement
+   * (the form offers no option equal to the auditor's). After a reopening, an agreement stands
+   * only with the judgement agreed to: the auditor may have changed it since. */
+  function prefilled(id, given, before) {
+    var moved = has(before.judgements, id) ? before.judgements[id] : null;
+    if (moved !== null) return moved === given ? "agree" : moved;
+    if (before.agreed.indexOf(id) < 0) return null;
+    return !before.reopened || (has(before.kept, id) && before.kept[id] === given) ? "agree" : null;
+  }
   function judgementGroup(part, scaleId, given, before) {
     var base = "af-mod-" + part.id, name = base + "-judgement", items = [];
-    var chosen = has(before.judgements, part.id) ? before.judgements[part.id]
-      : before.agreed.indexOf(part.id) >= 0 ? "agree" : null;
+    var chosen = prefilled(part.id, given, before);
     if (given !== null) {
       items.push(choiceItem("radios", base + "-agree", name, "agree",
         "Agree with the auditor's judgement: " + labelOf(scaleId, given), null, chosen === "agree"));
@@ -159,11 +168,20 @@ var AuditModerator = function (form, data, evaluator, D, roleAnswer) {
     box.appendChild(p);
     return box;
   }
+  /* Whether the audit was reopened after it was last moderated (a `reopened` step after the
+   * last `moderated` one): the previous record is then of an earlier round, its copy of the
+   * auditor's judgements and its date no longer the audit's. */
+  function reopenedSinceModerated(doc) {
+    var events = (Array.isArray(doc.history) ? doc.history : []).map(function (s) { return s && s.event; });
+    return events.lastIndexOf("reopened") > events.lastIndexOf("moderated");
+  }
+  /* What the previous moderation record holds, to start from (empty when there is none). */
   function previous(doc) {
     var m = doc.moderation && typeof doc.moderation === "object" ? doc.moderation : {};
     function map(key) { return m[key] && typeof m[key] === "object" && !Array.isArray(m[key]) ? m[key] : {}; }
     return { comments: map("comments"), judgements: map("judgements"), checklist: map("checklist"),
              kept: map("auditor_judgements"), agreed: Array.isArray(m.agreed) ? m.agreed : [],
+             reopened: reopenedSinceModerated(doc),
              moderator: typeof m.moderator === "string" ? m.moderator : "", date: typeof m.date === "string" ? m.date : "",
              summary: typeof m.summary === "string" ? m.summary : "" };
   }
@@ -191,7 +209,7 @@ var AuditModerator = function (form, data, evaluator, D, roleAnswer) {
     el("af-moderation").hidden = false;
     el("af-moderation-summary-input").value = before.summary;
     el("af-moderator-name-input").value = before.moderator;
-    setDate(before.date || D.today());
+    setDate(before.reopened ? D.today() : before.date || D.today());  // a new round: today's
     active.baseline = JSON.stringify(collect());
     return panels.length;
   }
@@ -232,7 +250,9 @@ var AuditModerator = function (form, data, evaluator, D, roleAnswer) {
       });
       if (ticked) checklist[id] = ticks;
       var given = auditorJudgement(answers, id);
-      if (has(active.before.kept, id)) kept[id] = active.before.kept[id];
+      // Re-moderating, the auditor's judgements stay as they stood when first moderated; after
+      // a reopening, they are the answers resubmitted.
+      if (!active.before.reopened && has(active.before.kept, id)) kept[id] = active.before.kept[id];
       else if (given !== null && entryOf(id).judgementScale) kept[id] = given;
     });
     [["comments", comments], ["judgements", judgements], ["auditor_judgements", kept], ["checklist", checklist]]
@@ -291,7 +311,7 @@ var AuditModerator = function (form, data, evaluator, D, roleAnswer) {
     showError("af-moderation-date", el("af-moderation-date").querySelector("fieldset"), dateError);
     if (!record.moderator) missing.push("af-moderator-name-input");
     if (dateError) missing.push("af-moderation-date-day");
-    if (missing.length) return { missing: missing, dateOnly: !!record.moderator && !!record.date };
+    if (missing.length) return { missing: missing, dateOnly: !!record.moderator };
     var doc = JSON.parse(JSON.stringify(active.doc));
     doc.status = "moderated";
     doc.moderation = record;

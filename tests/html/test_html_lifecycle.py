@@ -6,16 +6,19 @@ is recorded as reopened, never re-saved as final without trace. Real Chromium, k
 from __future__ import annotations
 
 import copy
+import datetime as dt
 import json
 from pathlib import Path
 from typing import Any
 
 import pytest
 from tests.conftest import DEFINITIONS, FIXTURES
-from tests.html.html_support import FormPage, open_by_keyboard, render_html, save
+from tests.html.html_support import FormPage, download_by_keyboard, open_by_keyboard, render_html, save
 from tests.moderation.moderation_support import multi_agency
 
 from auditforms.api import load_definition
+from auditforms.collation.parts import judged_parts
+from auditforms.collation.record import RecordReader
 from auditforms.results.check import check_document
 
 pytestmark = pytest.mark.browser
@@ -109,6 +112,25 @@ def test_a_submitted_audit_saved_again_as_finished_is_one_submission(open_form, 
     assert form.errors == []
 
 
+def test_a_submitted_audit_changed_and_saved_as_finished_is_reopened_and_submitted_again(open_form, kitchen_sink,
+                                                                                       tmp_path):
+    doc = json.loads((FIXTURES / "audits" / "kitchen-sink" / "child-0412.json").read_text(encoding="utf-8"))
+    doc["history"] = [SUBMITTED_AT]
+    form = open_form(render_html(kitchen_sink))
+    open_by_keyboard(form, written(tmp_path, doc, "submitted.json"), "open")
+    form.page.locator("#f-q1--evidence-input").fill("Evidence rewritten after submission.")
+    again = save(form, "save-final")
+    saved = again["doc"]
+    assert saved["status"] == "submitted" and again["name"].endswith("_submitted.json")
+    assert [(e["event"], e.get("details")) for e in saved["history"]] == [
+        ("submitted", None), ("reopened", {"changed": ["q1"]}), ("submitted", None)]
+    assert "reopened it and saving it as finished submitted it again" in form.page.locator(
+        "#af-notice-text").inner_text()
+    assert errors_of(kitchen_sink, saved) == []
+    assert save(form, "save-final")["doc"]["history"] == saved["history"]  # unchanged since: no step
+    assert form.errors == []
+
+
 def test_a_final_audit_saved_unchanged_stays_final_as_it_was(open_form, torbay, tmp_path):
     doc, path = torbay_final(tmp_path)
     form = open_form(render_html(torbay))
@@ -170,3 +192,44 @@ def test_a_moderator_may_still_moderate_an_audit_of_a_tool_that_need_not_be(open
     saved = json.loads(Path(download.value.path()).read_text(encoding="utf-8"))
     assert saved["status"] == "moderated" and saved["moderation"]["moderator"] == "M. Moderator"
     assert errors_of(multi_agency_tool, saved) == []
+
+
+def reopened_torbay_audit(form: FormPage, tmp_path: Path) -> dict[str, Any]:
+    """Torbay's final audit reopened: the auditor takes the moderator's judgement of Q5 and
+    changes Q1 (which the moderator had agreed with), and saves it as finished again."""
+    open_by_keyboard(form, torbay_final(tmp_path)[1], "open")
+    form.page.locator('input[name="q5.judgement"][value="meets-good"]').check()
+    form.page.locator('input[name="q1.judgement"][value="meets-good"]').check()
+    resubmitted = save(form, "save-final")
+    assert [e["event"] for e in resubmitted["doc"]["history"]][3:] == ["reopened", "submitted"]
+    return resubmitted
+
+
+def test_a_reopened_audit_moderated_again_records_the_judgements_resubmitted(open_form, torbay, tmp_path):
+    resubmitted = reopened_torbay_audit(open_form(render_html(torbay)), tmp_path)
+    form = open_form(render_html(torbay), name="moderator.html")
+    open_by_keyboard(form, resubmitted["path"], "moderate")
+    page = form.page
+    today = dt.date.today()
+    assert [page.locator(f"#af-moderation-date-{p}").input_value() for p in ("day", "month", "year")] == [
+        str(today.day), str(today.month), str(today.year)]  # a new round: not the first one's date
+    # The moderator's judgement of Q5, now the auditor's, is agreement; the agreement with Q1's
+    # old judgement is not carried over to the new one; Q2's (unchanged) is.
+    assert page.locator("#af-mod-q5-agree").is_checked()
+    assert page.locator('input[name="af-mod-q1-judgement"]:checked').count() == 0
+    assert page.locator("#af-mod-q2-agree").is_checked()
+    moderated = download_by_keyboard(form, '[data-action="save-moderation"]')["doc"]
+    record = moderated["moderation"]
+    answers = resubmitted["doc"]["answers"]
+    assert record["auditor_judgements"] == {id_: a["judgement"] for id_, a in answers.items()
+                                            if isinstance(a, dict) and "judgement" in a}
+    assert record["auditor_judgements"]["q5"] == record["auditor_judgements"]["q1"] == "meets-good"
+    assert "q5" not in record.get("judgements", {}) and record["agreed"] == ["q2", "q3", "q5"]
+    assert record["date"] == today.isoformat() and "responses" not in record
+    assert [e["event"] for e in moderated["history"]][3:] == ["reopened", "submitted", "moderated"]
+    assert errors_of(torbay, moderated) == []
+    parts = judged_parts(torbay)
+    counted = RecordReader(torbay, parts).read(moderated, "x").judgements
+    by_part = {p.id: j for p, j in zip(parts, counted, strict=True)}
+    assert (by_part["q5"].auditor, by_part["q5"].final) == ("meets-good", "meets-good")  # what the report counts
+    assert form.errors == []

@@ -120,6 +120,23 @@ def test_a_moderation_date_check_would_refuse_is_refused_by_the_field(open_form,
     assert form.errors == []
 
 
+def test_a_date_that_is_not_real_is_the_only_thing_the_notice_asks_for(open_form, kitchen_sink, tmp_path):
+    form = open_form(render_html(kitchen_sink))
+    open_by_keyboard(form, submitted_kitchen_sink(tmp_path), "moderate")
+    page = form.page
+    type_into(page, "#af-moderator-name-input", "M. Moderator")
+    for part, value in (("day", "30"), ("month", "2"), ("year", "2026")):
+        page.locator(f"#af-moderation-date-{part}").fill("")
+        type_into(page, f"#af-moderation-date-{part}", value)
+    tab_to(page, '[data-action="save-moderation"]')
+    page.keyboard.press("Enter")
+    assert page.locator("#af-notice-text").inner_text() == "Correct the date of the moderation before saving it."
+    assert "as a real date" in page.locator("#af-moderation-date-error").inner_text()
+    assert page.locator("#af-moderator-name-error").is_hidden()
+    assert page.evaluate("document.activeElement.id") == "af-moderation-date-day"
+    assert form.errors == []
+
+
 def test_a_checklist_left_untouched_is_not_assessed(open_form, torbay, tmp_path):
     form = open_form(render_html(torbay))
     open_by_keyboard(form, submitted_torbay_audit(tmp_path), "moderate")
