@@ -243,12 +243,16 @@ class Moderation:
 
 @dataclass(frozen=True)
 class SampleMonth:
+    """``on_time`` is of the returned audits whose return day is known; ``unknown_return``
+    counts the others (a Word form's only copy saved over by its moderator), left out of it."""
+
     month: str
     drawn: Count
     returned: Count
     on_time: Share
     moderated: Count
     final: Count
+    unknown_return: Count = 0
 
 
 @dataclass(frozen=True)

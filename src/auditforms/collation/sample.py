@@ -2,8 +2,10 @@
 
 A sampled child's audit is found by its audit id, else by its child id. It is returned
 when a submitted, moderated or final audit came back (a draft is not), and on time when
-it came back on or before the sample's due date (the date it was first submitted, else
-the date the form saved it).
+it came back on or before the sample's due date (the day it was first submitted, as
+:func:`auditforms.moderation.lifecycle.returned_on` tells it from any of its files). An audit
+whose return day nobody can tell (its only copy saved over later) is left out of the on-time
+share and counted apart, as ``month status`` says it is not known: never counted late.
 """
 
 from __future__ import annotations
@@ -22,6 +24,7 @@ class _Month:
     drawn: int = 0
     returned: int = 0
     on_time: int = 0
+    unknown: int = 0
     moderated: int = 0
     final: int = 0
 
@@ -42,11 +45,13 @@ def sample_figures(rows: Sequence[SampleRow], returns: Mapping[str, SampleReturn
         if back is None:
             continue
         tally.returned += 1
-        late = back.submitted_on is None or row.due_date is None or back.submitted_on > row.due_date
-        tally.on_time += not late
+        if back.submitted_on is None or row.due_date is None:
+            tally.unknown += 1
+        else:
+            tally.on_time += back.submitted_on <= row.due_date
         tally.moderated += back.status in ("moderated", "final")
         tally.final += back.status == "final"
     return tuple(SampleMonth(m, shown(t.drawn, public), shown(t.returned, public),
-                             Share.of(t.on_time, t.returned, public), shown(t.moderated, public),
-                             shown(t.final, public))
+                             Share.of(t.on_time, t.returned - t.unknown, public), shown(t.moderated, public),
+                             shown(t.final, public), shown(t.unknown, public))
                  for m, t in tallies.items())

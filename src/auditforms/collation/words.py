@@ -147,7 +147,10 @@ def on_time_text(figures: Figures) -> str | None:
     """``"Returned on time in October 2026: 95%† (18 of 19). Target: …"`` without its verdict."""
     if figures.sample is None or figures.sample_target is None:
         return None
-    return (f"Returned on time in {month_label(figures.period)}: {share_cell(figures.sample[-1].on_time)}"
+    month = figures.sample[-1]
+    unknown = (f" ({counted(month.unknown_return, 'returned audit')} whose return day is not known left out)"
+               if month.unknown_return else "")
+    return (f"Returned on time in {month_label(figures.period)}: {share_cell(month.on_time)}{unknown}"
             f"{target_text(figures.sample_target)}")
 
 

@@ -165,9 +165,10 @@ def _share_columns(name: str) -> list[str]:
 def sample_sheet(figures: Figures) -> tuple[list[str], list[list[Cell]]]:
     """The sample month by month: drawn, returned, returned on time (against its target), moderated, final."""
     target = figures.sample_target
-    header = ["month", "month_start", "drawn", "returned", *_share_columns("returned_on_time"), "moderated", "final",
-              "on_time_target_percent", "on_time_target_met"]
-    rows = [[s.month, month_start(s.month), s.drawn, s.returned, *_tidy_share(s.on_time), s.moderated, s.final,
+    header = ["month", "month_start", "drawn", "returned", *_share_columns("returned_on_time"),
+              "return_day_not_known", "moderated", "final", "on_time_target_percent", "on_time_target_met"]
+    rows = [[s.month, month_start(s.month), s.drawn, s.returned, *_tidy_share(s.on_time), s.unknown_return,
+             s.moderated, s.final,
              target.at_least if target else None,
              target.met if target and s.month == figures.period else None] for s in figures.sample or ()]
     return header, rows
