@@ -342,3 +342,23 @@ def test_the_people_file_says_what_is_wrong_with_a_row(row: str, message: str) -
     people, problems = read_people(f"Name,Email\n{row}\n".encode(), "people.csv")
     assert people == {} and len(problems) == 1 and message in problems[0].message
     assert "example.org" not in problems[0].message
+
+
+def test_a_date_cell_no_date_can_be_is_one_line_not_a_python_warning(run_cli, folder: Path) -> None:
+    """openpyxl warns (two lines naming site-packages) of a date cell holding serial 99999999."""
+    import openpyxl
+
+    out = split_trackers(run_cli, folder)
+    edit_tracker(out / "h-alpha.xlsx", {"2026-11-0412:2": {SIGN: 99999999, BY: "T. North"}})
+    workbook = openpyxl.load_workbook(out / "h-alpha.xlsx")  # the cell keeps its date format
+    sheet = workbook["Actions"]
+    cell = next(c for row in sheet.iter_rows() for c in row if c.value == 99999999)
+    cell.number_format = "dd/mm/yyyy"
+    workbook.save(out / "h-alpha.xlsx")
+    import warnings
+
+    with warnings.catch_warnings(record=True) as caught:  # pytest would hide one shown on stderr
+        warnings.simplefilter("always")
+        result = _update(run_cli, folder, out / "h-alpha.xlsx")
+    assert [str(w.message) for w in caught] == []
+    assert "error[AF958]" in result.stderr

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import datetime as dt
 import io
+import warnings
 import zipfile
 from collections.abc import Iterator
 from dataclasses import dataclass, field
@@ -55,6 +56,15 @@ class TrackerRead:
 
 
 def read_tracker(data: bytes, file: str, definition: Definition) -> TrackerRead:
+    """The tracker's rows and the problems found, each one located line. openpyxl's own
+    warnings (a date cell holding a serial no date can be, an extension it does not read) are
+    not let through to the terminal as Python warnings: what matters of them is a problem here."""
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore")
+        return _read_tracker(data, file, definition)
+
+
+def _read_tracker(data: bytes, file: str, definition: Definition) -> TrackerRead:
     out = TrackerRead()
     other = other_kind_of_file(data)
     if other is not None:

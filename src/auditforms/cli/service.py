@@ -149,8 +149,7 @@ def command_defaults(settings: Settings) -> dict[str, dict[str, Any]]:
     search = [str(p) for p in definition_dirs(settings)]
     folders = months_forms(settings)
     forms = [str(p) for p in folders]
-    audits = [str(p) for p in returned_audits(folders)]
-    audits_and_word = [str(p) for p in returned_audits(folders, word=True)]
+    audits_and_word = [str(p) for p in returned_audits(folders, word=True)]  # report and actions read both
     sample: dict[str, Any] = {
         "definition": tool, "search_path": search,
         "cases": str(settings.path(settings.case_list)),
@@ -170,7 +169,7 @@ def command_defaults(settings: Settings) -> dict[str, dict[str, Any]]:
         "render": {"definition": tool, "search_path": search, **marked},
         "status": {"search_path": search},
         "check": {"search_path": search},
-        "report": {"definition": tool, "audits": audits, **teams, **marked},
+        "report": {"definition": tool, "audits": audits_and_word, **teams, **marked},
         "actions": {"definition": tool, "audits": audits_and_word, **teams, **marked},
     }
 
