@@ -303,9 +303,12 @@ def _refuse_to_delete_changed(output: Path, written: Sequence[str]) -> None:
     """Stop (nothing written) when replacing ``output`` would delete a file auditforms did not
     write as it is now: a tracker changed since (a manager's return saved over it), or a file
     of someone else's with a name this run writes (:mod:`auditforms.cli.actions_written`)."""
-    found = not_to_replace(output, read_record(output), written)
-    if found is not None:
-        _stop(f"{found}: error[AF120] {why_not_replaced(found)}")
+    record = read_record(output)
+    blocked = not_to_replace(output, record, written)
+    for found in blocked[:-1]:
+        click.echo(printable(f"{found}: error[AF120] {why_not_replaced(found, record)}"), err=True)
+    if blocked:
+        _stop(f"{blocked[-1]}: error[AF120] {why_not_replaced(blocked[-1], record)}")
 
 
 def _keep_what_others_wrote(output: Path, staging: Path, written: list[str]) -> int:

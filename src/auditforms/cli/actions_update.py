@@ -17,7 +17,7 @@ def run_update(run: Any, trackers: tuple[Path, ...], by_name: str | None, correc
     from auditforms.cli.actions_files import folder_locks, now_utc, prepare_writes, write_all
     from auditforms.terminal_safety import printable
 
-    entries, problems = _read_trackers(trackers, run.definition)
+    entries, problems, digests = _read_trackers(trackers, run.definition)
     plan = plan_signoffs(run.gathered.actions, entries, run.today, by_name, correct=correct)
     problems += plan.problems
     by_file = plan.by_file()
@@ -32,7 +32,7 @@ def run_update(run: Any, trackers: tuple[Path, ...], by_name: str | None, correc
     if not any(p.is_error for p in problems):
         from auditforms.cli.actions_written import mark_read
 
-        mark_read(t for t in trackers if not any(p.file == str(t) for p in problems))
+        mark_read({t: d for t, d in digests.items() if not any(p.file == str(t) for p in problems)})
     changed = [c for c in plan.changes if Path(c.action.file) in written]
     for change in changed:
         click.echo(printable(change.describe()))
@@ -42,7 +42,11 @@ def run_update(run: Any, trackers: tuple[Path, ...], by_name: str | None, correc
     return any(p.is_error for p in problems)
 
 
-def _read_trackers(trackers: tuple[Path, ...], definition: Any) -> tuple[list[Any], list[Any]]:
+def _read_trackers(trackers: tuple[Path, ...], definition: Any) -> tuple[list[Any], list[Any], dict[Path, str]]:
+    """The rows and problems of every tracker, and the SHA-256 of the bytes read of each (what
+    has been read back is exactly those bytes, whatever is saved over the file meanwhile)."""
+    import hashlib
+
     from auditforms.actions.codes import error
     from auditforms.actions.tracker_read import read_tracker
     from auditforms.cli.actions_files import open_by_another_program
@@ -51,6 +55,7 @@ def _read_trackers(trackers: tuple[Path, ...], definition: Any) -> tuple[list[An
 
     entries: list[Any] = []
     problems: list[Any] = []
+    digests: dict[Path, str] = {}
     for path in trackers:
         lock = open_by_another_program(path)
         if lock:
@@ -65,7 +70,8 @@ def _read_trackers(trackers: tuple[Path, ...], definition: Any) -> tuple[list[An
         read = read_tracker(data, str(path), definition)
         entries += read.entries
         problems += read.problems
-    return entries, problems
+        digests[path] = hashlib.sha256(data).hexdigest()
+    return entries, problems, digests
 
 
 def run_remind(run: Any, output: Path, people_file: Path | None, sender: str) -> bool:

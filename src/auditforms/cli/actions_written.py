@@ -60,21 +60,24 @@ def written_by_us_unchanged(path: Path, record: Mapping[str, str | None]) -> boo
         return False
 
 
-def not_to_replace(output: Path, record: Mapping[str, str | None], replacing: Iterable[str]) -> Path | None:
-    """The first file in ``output`` that a ``--force`` run must not delete: one the record lists
+def not_to_replace(output: Path, record: Mapping[str, str | None], replacing: Iterable[str]) -> list[Path]:
+    """Every file in ``output`` that a ``--force`` run must not delete: one the record lists
     that changed since (or that an older auditforms listed without a digest), or one of
-    ``replacing`` (names this run writes) that the record does not list; ``None`` when none."""
+    ``replacing`` (names this run writes) that the record does not list. All are said at once,
+    so a folder of returned trackers is not found out one run at a time."""
     names = sorted(set(record) | set(replacing))
-    for name in names:
-        path = output / name
-        if (path.exists() or path.is_symlink()) and not written_by_us_unchanged(path, record):
-            return path
-    return None
+    return [output / name for name in names
+            if (output / name).exists() or (output / name).is_symlink()
+            if not written_by_us_unchanged(output / name, record)]
 
 
-def why_not_replaced(path: Path) -> str:
+def why_not_replaced(path: Path, record: Mapping[str, str | None]) -> str:
     """The one line refusing to replace ``path`` (no code: the caller adds it)."""
     folder = path.parent
+    if path.name in record and record[path.name] is None:  # the list of an older auditforms
+        return (f"listed by an older auditforms, which kept no digest to tell a returned tracker from an untouched "
+                f"one, so --force does not replace it: read it back with 'auditforms actions --update {path}' "
+                f"or move it out of {folder}; nothing was written")
     if path.suffix.lower() == ".xlsx":
         return (f"changed since auditforms wrote it (a returned tracker?), so --force does not replace it: read "
                 f"it back with 'auditforms actions --update {path}' first, or move it out of {folder}; nothing "
@@ -83,16 +86,25 @@ def why_not_replaced(path: Path) -> str:
             f"move it out of {folder} to keep it; nothing was written")
 
 
-def mark_read(trackers: Iterable[Path]) -> None:
-    """Record the digest of each tracker that ``--update`` read in full, where its folder's list
-    names it: it has been read back, so the next ``--force`` run may replace it."""
-    by_folder: dict[Path, list[Path]] = {}
-    for path in trackers:
-        by_folder.setdefault(path.parent, []).append(path)
-    for folder, paths in by_folder.items():
+def mark_read(read: Mapping[Path, str]) -> None:
+    """Record, for each tracker ``--update`` read in full, the digest of the bytes it read, where
+    its folder's list names it and the file still has those bytes: it has been read back, so
+    the next ``--force`` run may replace it. A return saved over it during the run (other bytes)
+    stays unrecorded, so ``--force`` still refuses to delete it."""
+    by_folder: dict[Path, dict[str, str]] = {}
+    for path, read_digest in read.items():
+        by_folder.setdefault(path.parent, {})[path.name] = read_digest
+    for folder, digests in by_folder.items():
         record = read_record(folder)
-        changed = {p.name: digest(p) for p in paths if p.name in record and p.is_file()}
-        if any(record[name] != d for name, d in changed.items()):
+        changed = {}
+        for name, read_digest in digests.items():
+            try:
+                still = name in record and (folder / name).is_file() and digest(folder / name) == read_digest
+            except OSError:
+                still = False
+            if still and record[name] != read_digest:
+                changed[name] = read_digest
+        if changed:
             _write_record(folder, {**record, **changed})
 
 
