@@ -262,7 +262,7 @@ def test_force_refuses_a_file_it_did_not_write_or_cannot_vouch_for(run_cli, fold
     (out / ".auditforms-written").write_text("h-alpha.xlsx\nh-beta.xlsx\n")  # an older auditforms: names only
     result = run_cli("actions", TORBAY, folder / "audits", "--today", TODAY, "--teams", folder / "teams.csv",
                      "--split-by", "head_of_service", "-o", out, "--force")
-    assert result.exit_code == 2 and "h-alpha.xlsx: error[AF120] changed since auditforms wrote it" in result.stderr
+    assert result.exit_code == 2 and "h-alpha.xlsx: error[AF120] listed by an older auditforms" in result.stderr
     (out / ".auditforms-written").unlink()  # a folder made by hand: the same names are someone else's
     result = run_cli("actions", TORBAY, folder / "audits", "--today", TODAY, "--teams", folder / "teams.csv",
                      "--split-by", "head_of_service", "-o", out, "--force")
