@@ -17,6 +17,7 @@ from word_traces import saved
 
 from auditforms.api import load_definition
 from auditforms.extract import extract_docx
+from auditforms.moderation.lifecycle import returned_on
 from auditforms.renderers import RenderOptions, get_renderer
 from auditforms.results.check import check_document
 
@@ -131,6 +132,7 @@ def test_a_status_given_leaves_out_the_steps_beyond_it_and_says_it_was_given(bla
     assert draft["history"][0]["details"]["status_given"] is True
     final = extract(moderated(blank), status="final")
     assert [e["event"] for e in final["history"]] == ["moderated", "extracted"]
+    assert final["history"][0]["at"] == "2026-11-25T14:20:00Z"  # the save is not the moderation's
     assert "auditor_judgements" not in final["moderation"]
 
 
@@ -161,3 +163,71 @@ def test_a_signed_off_form_with_every_comment_unaddressed_read_as_final_is_advis
     document = extract(moderated(blank), status="final")
     found = [(d.code, d.pointer) for d in check_document(TOOL, document) if d.code == "AF634"]
     assert found == [("AF634", "/moderation/comments/q1"), ("AF634", "/moderation/comments/q2")]
+
+
+def signed_off_then_saved_by_the_auditor(blank: bytes, comments=()) -> bytes:
+    """Signed off and saved by the moderator on 25 November, then saved by the auditor on 28."""
+    return saved(moderated(blank, comments), "2026-11-28T10:00:00Z", AUDITOR,
+                 {MODERATOR: "2026-11-25T14:20:00Z"})
+
+
+def test_a_form_read_as_final_records_the_auditors_last_save_as_its_finalisation(blank) -> None:
+    """``--status final``, the route for a form with no comment to resolve: the last save is the
+    auditor's finishing, not the moderation (dated by the sign-off's day)."""
+    document = extract(signed_off_then_saved_by_the_auditor(blank), status="final")
+    assert events(document) == [("moderated", "moderator", MODERATOR, "2026-11-25T00:00:00Z"),
+                                ("finalised", "auditor", AUDITOR, "2026-11-28T10:00:00Z"),
+                                ("extracted", "system", "auditforms", "2026-12-07T09:00:00Z")]
+    assert lifecycle_codes(document) == []
+
+
+def test_a_commented_form_read_as_final_dates_the_moderation_by_the_moderators_last_comment(blank) -> None:
+    document = extract(signed_off_then_saved_by_the_auditor(blank, COMMENTS), status="final")
+    assert events(document)[:2] == [("moderated", "moderator", MODERATOR, "2026-11-25T14:20:00Z"),
+                                    ("finalised", "auditor", AUDITOR, "2026-11-28T10:00:00Z")]
+
+
+def test_a_returned_form_the_moderator_saved_tells_no_submission_nor_the_day_it_came_back(blank) -> None:
+    document = extract(saved(returned(blank), "2026-11-25T15:00:00Z", MODERATOR))
+    assert [e["event"] for e in document["history"]] == ["extracted"]
+    assert document["source"]["saved_at"] == "2026-11-25T15:00:00Z"
+    assert returned_on(document) is None
+    assert returned_on(extract(returned(blank))) == dt.date(2026, 11, 12)  # the auditor's copy tells it
+
+
+def test_the_moderators_comments_without_a_sign_off_do_not_date_the_return_by_their_save(blank) -> None:
+    commented = add_comments(returned(blank), [COMMENTS[1]])
+    document = extract(saved(commented, "2026-11-25T15:00:00Z", MODERATOR, {MODERATOR: "2026-11-25T14:20:00Z"}))
+    assert document["status"] == "submitted"
+    assert [e["event"] for e in document["history"]] == ["extracted"]
+    assert returned_on(document) is None
+
+
+def test_a_submitted_audit_from_an_older_auditforms_is_still_dated_by_its_save(blank) -> None:
+    document = {**extract(returned(blank)), "history": []}
+    assert returned_on(document) == dt.date(2026, 11, 12)
+
+
+@pytest.mark.parametrize("user_name", ["Auditor, A.", "a.auditor", "Alex Auditor", "A  AUDITOR"])
+def test_the_auditors_user_name_written_another_way_is_still_theirs(blank, user_name) -> None:
+    document = extract(saved(returned(blank), "2026-11-12T16:40:00Z", user_name))
+    assert events(document)[0] == ("submitted", "auditor", " ".join(user_name.split()), "2026-11-12T16:40:00Z")
+
+
+def test_a_form_without_the_auditors_name_takes_its_last_save_for_the_auditors(blank) -> None:
+    unnamed = {k: v for k, v in answers().items() if k != "auditor-name"}
+    document = extract(saved(fill(blank, controls_for(unnamed)), "2026-11-12T16:40:00Z", MODERATOR))
+    assert events(document)[0] == ("submitted", "auditor", MODERATOR, "2026-11-12T16:40:00Z")
+
+
+def test_names_lose_the_controls_that_would_show_another_name(blank) -> None:
+    """A right-to-left override in a user name shows "evil" as "live" in the final copy."""
+    tricked = "A. \u202eAud\u2066itor\u200f"
+    comments = [WordComment(c.text, on=c.on, done=True, replies=[(f"\u202e{AUDITOR}", "Done.")]) for c in COMMENTS]
+    data = saved(moderated(blank, comments), "2026-11-27T09:30:00Z", tricked,
+                 {MODERATOR: "2026-11-25T14:20:00Z", f"\u202e{AUDITOR}": "2026-11-27T09:00:00Z"})
+    document = extract(data)
+    assert [(e["event"], e.get("name")) for e in document["history"]] == [
+        ("moderated", MODERATOR), ("finalised", AUDITOR), ("extracted", "auditforms")]
+    assert document["history"][-1]["details"]["last_saved_by"] == AUDITOR
+    assert events(extract(saved(returned(blank), "2026-11-12T16:40:00Z", tricked)))[0][2] == AUDITOR

@@ -122,7 +122,8 @@ def _envelope(definition: Definition, assembled: Assembled, properties: dict[str
     }
     if moderation:
         envelope["moderation"] = moderation
-    envelope["history"] = form_history(moderation, comments, saved, extraction)
+    envelope["history"] = form_history(moderation, comments, saved, extraction,
+                                       definition.index.role_answer(assembled.answers, "auditor"))
     envelope["source"] = {"kind": "docx", **({"saved_at": saved.at} if saved.at else {})}
     return envelope
 

@@ -5,18 +5,21 @@ last save (``docProps/core.xml``: when, and the word processor's user name), the
 sign-off (name and date) and comments, and the auditor's replies and resolved comments (each
 comment with its author and date). From them ``extract`` writes, oldest first:
 
-- ``submitted`` (role auditor) when the form holds nothing of the moderator's: its last save is
-  the auditor's, who returned it; the save's time and user name. A form never saved by a word
-  processor tells no time, so it has no such step.
+- ``submitted`` (role auditor) when the form holds nothing of the moderator's and its last save
+  is the auditor's, who returned it: the save's time and user name. A form never saved by a word
+  processor tells no time, so it has no such step; nor does one saved last by someone else (the
+  save's user name is not the form's answer for the field with role ``auditor``): the moderator
+  who opened the returned form, whose save tells nothing of the day it came back.
 - ``moderated`` (role moderator) when the moderator signed off: the sign-off's name; the time of
   the last save while the form holds nothing of the auditor's finishing (the moderator saved
-  last) or of the moderator's last comment, whichever is later (a save older than the comments
-  is not the moderator's), else the start of the sign-off's date; the ids of the parts
-  commented on, judged and agreed, as the HTML form records them.
+  last; not when it is read as final, by itself or ``--status final``) or of the moderator's
+  last comment, whichever is later (a save older than the comments is not the moderator's),
+  else the start of the sign-off's date; the ids of the parts commented on, judged and agreed,
+  as the HTML form records them.
 - ``finalised`` (role auditor) when the form reads as final (every moderator's comment
-  addressed): the auditor's last save or last reply, whichever is later; the author of the
-  auditor's last reply, else the save's user name; the ids of the parts whose comment was
-  addressed.
+  addressed) or is given the status final: the auditor's last save (when it is the auditor's)
+  or last reply, whichever is later; the author of the auditor's last reply, else the save's
+  user name; the ids of the parts whose comment was addressed.
 - ``extracted`` (role system): when the form was read, its file name and the status it was
   read as (``status_given`` when ``--status`` set it).
 
@@ -32,12 +35,14 @@ history is always in time order (AF660). Entries hold names, times and ids, neve
 from __future__ import annotations
 
 import datetime as dt
+import re
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from pathlib import PurePath
 from typing import Any
 
 from auditforms.extract.comments import Comment
+from auditforms.extract.identity import readable_name
 from auditforms.extract.moderation import comments_by_role
 from auditforms.moderation.lifecycle import STATUS_AFTER, every_comment_addressed, parse_time
 
@@ -67,17 +72,21 @@ class Extraction:
 
 
 def form_history(moderation: Mapping[str, Any], comments: Iterable[Comment], saved: Saved,
-                 extraction: Extraction) -> list[dict[str, Any]]:
-    """The history entries the form tells, oldest first, ending with ``extracted``."""
+                 extraction: Extraction, auditor_name: Any = None) -> list[dict[str, Any]]:
+    """The history entries the form tells, oldest first, ending with ``extracted``.
+
+    ``auditor_name`` is the form's answer for the field with role ``auditor``, which tells
+    whether the last save was the auditor's."""
     moderator, auditor = comments_by_role(comments)
+    auditors_save = saved if _saved_by_auditor(saved, auditor_name) else Saved(None, None)
     steps: list[dict[str, Any] | None]
     if not moderation:
-        steps = [_submitted(saved)]
+        steps = [_submitted(auditors_save)]
     elif _signed_off(moderation):
-        finishing = "responses" in moderation
+        finishing = "responses" in moderation or extraction.status == "final"
         steps = [_moderated(moderation, moderator, None if finishing else saved)]
-        if every_comment_addressed(moderation):
-            steps.append(_finalised(moderation, auditor, saved))
+        if every_comment_addressed(moderation) or extraction.status == "final":
+            steps.append(_finalised(moderation, auditor, auditors_save))
     else:
         steps = []  # the moderator's comments without a sign-off: neither submitted nor moderated
     reached = _ORDER.index(extraction.status) if extraction.status in _ORDER else 0
@@ -87,6 +96,35 @@ def form_history(moderation: Mapping[str, Any], comments: Iterable[Comment], sav
 
 def _signed_off(moderation: Mapping[str, Any]) -> bool:
     return {"moderator", "date"} <= moderation.keys()
+
+
+def _saved_by_auditor(saved: Saved, auditor_name: Any) -> bool:
+    """Whether the last save may be the auditor's: not when its user name and the form's
+    auditor are both known and are not the same person's (a moderator who saved the form)."""
+    if not saved.by or not isinstance(auditor_name, str) or not _words(auditor_name):
+        return True
+    return _same_person(saved.by, auditor_name)
+
+
+def _same_person(one: str, other: str) -> bool:
+    """Whether two names are one person's as people write them: case, punctuation and order
+    aside ("Auditor, Alex" is "alex.auditor"), and an initial standing for a name ("A. Auditor"
+    is "Alex Auditor")."""
+    words, others = _words(one), _words(other)
+    for word in list(words):  # whole names first, then initials
+        if word in others:
+            words.remove(word)
+            others.remove(word)
+    for word in words:
+        match = next((w for w in others if min(len(w), len(word)) == 1 and w[0] == word[0]), None)
+        if match is None:
+            return False
+        others.remove(match)
+    return not others
+
+
+def _words(name: str) -> list[str]:
+    return re.findall(r"[^\W_]+", name.casefold())
 
 
 def _submitted(saved: Saved) -> dict[str, Any] | None:
@@ -122,7 +160,7 @@ def _extracted(extraction: Extraction, saved: Saved) -> dict[str, Any]:
     last_saved = parse_time(saved.at)
     if last_saved is not None:
         details["last_saved_at"] = _stamp(last_saved)
-    if saved.by:
+    if saved.by and _name(saved.by):
         details["last_saved_by"] = _name(saved.by)
     return {"event": "extracted", "role": "system", "name": PROGRAM, "at": _stamp(extraction.at),
             "details": details}
@@ -134,7 +172,7 @@ def _entry(event: str, role: str, name: str | None, when: str | None) -> dict[st
     if at is None:
         return None
     entry: dict[str, Any] = {"event": event, "role": role}
-    if name and name.strip():
+    if name and _name(name):
         entry["name"] = _name(name)
     entry["at"] = _stamp(at)
     return entry
@@ -176,7 +214,7 @@ def _stamp(at: dt.datetime) -> str:
 
 
 def _name(text: str) -> str:
-    return " ".join(text.split())[:_NAME_LIMIT]
+    return readable_name(text)[:_NAME_LIMIT]
 
 
 def _mapping(value: Any) -> Mapping[str, Any]:

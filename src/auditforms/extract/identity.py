@@ -8,6 +8,7 @@ from auditforms.extract.report import Report
 from auditforms.model.definition import Definition
 from auditforms.renderers.docx.naming import PROP_DEFINITION, PROP_VERSION
 from auditforms.renderers.docx.page import FIXED_TIME
+from auditforms.terminal_safety import printable
 
 _CUSTOM = "http://schemas.openxmlformats.org/officeDocument/2006/custom-properties"
 _DCTERMS = "http://purl.org/dc/terms/"
@@ -58,5 +59,14 @@ def saved_by(core: etree._Element | None) -> str | None:
     if saved_at(core) is None or core is None:
         return None
     author = core.find(f"{{{_CORE}}}lastModifiedBy")
-    text = " ".join((author.text or "").split()) if author is not None else ""
+    text = readable_name(author.text or "") if author is not None else ""
     return text if text and text != _RENDERER else None
+
+
+def readable_name(text: str) -> str:
+    """A person's name as a word processor wrote it (a user name, a comment's author), on one
+    line and without the characters a terminal is kept from (:func:`printable`): controls and
+    bidi overrides, which would make the history and the final copy show another name (U+202E
+    shows "evil" as "live"). They are dropped, not escaped: no real name holds them."""
+    words = ("".join(char for char in word if printable(char) == char) for word in text.split())
+    return " ".join(word for word in words if word)

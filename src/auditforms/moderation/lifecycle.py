@@ -210,16 +210,23 @@ def _addressed(response: Any) -> bool:
 
 def returned_on(document: Any) -> dt.date | None:
     """The day an audit first came back: its history's first ``submitted`` step; for a submitted
-    audit without one (a Word form read by an older auditforms), the day its form was saved.
+    audit without one whose history does not say how it was read (a Word form read by an older
+    auditforms, which wrote no ``extracted`` step), the day its form was saved.
 
     Not the save of a moderated or final document: that is the moderator's or the auditor's
-    finishing, long after the return (a Word form keeps only its last save). Whether an audit
-    came back on time is asked of every file of it: the earliest return counts."""
+    finishing, long after the return (a Word form keeps only its last save). Nor the save of a
+    form read by this version without a ``submitted`` step: ``extract`` leaves it out when the
+    save was not the auditor's (the moderator opened the returned form), and that save is not
+    the return either. Whether an audit came back on time is asked of every file of it: the
+    earliest return counts."""
     if not isinstance(document, Mapping):
         return None
-    submitted = [s.at for s in read_steps(document.get("history")) if s.event == "submitted" and s.at is not None]
+    steps = read_steps(document.get("history"))
+    submitted = [s.at for s in steps if s.event == "submitted" and s.at is not None]
     if submitted:
         return submitted[0].date()
+    if any(s.event == "extracted" for s in steps):
+        return None
     source = document.get("source")
     saved = parse_time(source.get("saved_at")) if isinstance(source, Mapping) else None
     return saved.date() if saved is not None and document.get("status") == "submitted" else None
