@@ -231,3 +231,27 @@ def test_names_lose_the_controls_that_would_show_another_name(blank) -> None:
         ("moderated", MODERATOR), ("finalised", AUDITOR), ("extracted", "auditforms")]
     assert document["history"][-1]["details"]["last_saved_by"] == AUDITOR
     assert events(extract(saved(returned(blank), "2026-11-12T16:40:00Z", tricked)))[0][2] == AUDITOR
+
+
+def test_comments_the_moderator_resolved_themselves_do_not_make_the_form_final(blank) -> None:
+    """No reply by the auditor and the last save the moderator's: the auditor has not finished
+    it, so it is moderated (it read as final, with the moderator named as the auditor)."""
+    resolved = [WordComment(c.text, on=c.on, done=True) for c in COMMENTS]
+    data = add_comments(fill(blank, controls_for(answers(), MODERATION)), resolved)
+    data = saved(data, "2026-11-26T10:00:00Z", MODERATOR, {MODERATOR: "2026-11-25T14:20:00Z"})
+    document, _ = extract_docx(TOOL, data, "C0412.docx", now=NOW)
+    assert document["status"] == "moderated"
+    assert [e["event"] for e in document["history"]] == ["moderated", "extracted"]
+
+
+@pytest.mark.parametrize(("written", "stamp"), [("2026-11-12", "2026-11-12T00:00:00Z"),
+                                                ("2026-11-12T10:00:00", "2026-11-12T10:00:00Z"),
+                                                ("2026-11-12T11:00:00+01:00", "2026-11-12T10:00:00Z"),
+                                                ("yesterday", None), ("2026-02-30T10:00:00Z", None)])
+def test_the_last_save_is_written_as_an_audit_writes_a_time(blank, written: str, stamp: str | None) -> None:
+    """A word processor may write a date alone, a time without its zone, or nonsense: check
+    refused the audit (AF614) for a field its auditor cannot mend."""
+    document, _ = extract_docx(TOOL, saved(fill(blank, controls_for(answers())), written, AUDITOR),
+                               "C0412.docx", now=NOW)
+    assert document["source"].get("saved_at") == stamp
+    assert not [d for d in check_document(TOOL, document, file="C0412.json") if d.code == "AF614"]

@@ -21,7 +21,7 @@ from auditforms.extract.assemble import Assembled, assemble
 from auditforms.extract.codes import CATALOGUE
 from auditforms.extract.comments import Comment, anchor_comments, read_comments
 from auditforms.extract.expected import expected_form
-from auditforms.extract.history import Extraction, Saved, form_history
+from auditforms.extract.history import Extraction, Saved, auditor_took_part, form_history
 from auditforms.extract.identity import check_identity, saved_at, saved_by
 from auditforms.extract.matching import match_controls, read_bare_cells
 from auditforms.extract.moderation import Owners, moderation_record
@@ -59,19 +59,22 @@ def extract_docx(definition: Definition, data: bytes, filename: str, *, status: 
     if read is None:
         return None, report.diagnostics
     assembled, comments = read
-    shown = status or status_shown(assembled.moderation)
+    saved = Saved(saved_at(package.core), saved_by(package.core))
+    auditor = definition.index.role_answer(assembled.answers, "auditor")
+    shown = status or status_shown(assembled.moderation, auditor_took_part(comments, saved, auditor))
     when = now or dt.datetime.now(dt.UTC)
     when = when.astimezone(dt.UTC) if when.tzinfo else when.replace(tzinfo=dt.UTC)
     extraction = Extraction(filename, when, shown, status is not None)
-    saved = Saved(saved_at(package.core), saved_by(package.core))
     return _envelope(definition, assembled, properties, comments, saved, extraction), report.diagnostics
 
 
-def status_shown(moderation: dict[str, Any]) -> str:
-    """The status a form's moderation record shows (see the module's docstring)."""
+def status_shown(moderation: dict[str, Any], auditor_finished: bool = True) -> str:
+    """The status a form's moderation record shows (see the module's docstring): final only
+    when every comment is addressed and the auditor took part after the moderation
+    (``auditor_finished``): a moderator who resolved their own comments has not finished it."""
     if not {"moderator", "date"} <= moderation.keys():
         return "submitted"
-    return "final" if every_comment_addressed(moderation) else "moderated"
+    return "final" if every_comment_addressed(moderation) and auditor_finished else "moderated"
 
 
 def _read(definition: Definition, package: Package, report: Report, *, trusted: bool

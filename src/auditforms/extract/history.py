@@ -94,6 +94,12 @@ def form_history(moderation: Mapping[str, Any], comments: Iterable[Comment], sav
     return [*_in_time_order(within, extraction.at), _extracted(extraction, saved)]
 
 
+def auditor_took_part(comments: Iterable[Comment], saved: Saved, auditor_name: Any) -> bool:
+    """Whether the auditor worked on the form after the moderator: a reply of theirs to a
+    comment, or the last save theirs (or not known to be someone else's)."""
+    return bool(comments_by_role(comments)[1]) or _saved_by_auditor(saved, auditor_name)
+
+
 def _signed_off(moderation: Mapping[str, Any]) -> bool:
     return {"moderator", "date"} <= moderation.keys()
 

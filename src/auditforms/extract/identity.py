@@ -43,14 +43,20 @@ def check_identity(definition: Definition, custom: etree._Element | None, report
 
 
 def saved_at(core: etree._Element | None) -> str | None:
-    """When the form was last saved, if a word processor saved it after auditforms made it."""
+    """When the form was last saved, if a word processor saved it after auditforms made it, as
+    a completed audit writes a time (``2026-11-12T10:31:00Z``): a word processor may write a date
+    alone, a time without its zone, or nonsense, which the audit's own check would refuse, and
+    the auditor could not mend. ``None`` when it cannot be read as a time."""
+    from auditforms.moderation.lifecycle import parse_time
+
     if core is None:
         return None
     modified = core.find(f"{{{_DCTERMS}}}modified")
     text = (modified.text or "").strip() if modified is not None else ""
-    if not text or text.startswith(FIXED_TIME.strftime("%Y-%m-%dT%H:%M:%S")):
+    if not text or len(text) > 40 or text.startswith(FIXED_TIME.strftime("%Y-%m-%dT%H:%M:%S")):
         return None
-    return text if len(text) <= 40 else None
+    when = parse_time(text)
+    return when.strftime("%Y-%m-%dT%H:%M:%SZ") if when is not None else None
 
 
 def saved_by(core: etree._Element | None) -> str | None:
