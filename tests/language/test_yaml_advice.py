@@ -64,3 +64,12 @@ def test_a_control_character_is_placed_and_named() -> None:
     (said,) = parse_yaml("a: 1\nb: x\x07y\n", "tool.yaml").diagnostics
     assert (said.code, said.line, said.col) == ("AF103", 2, 5)
     assert said.message.startswith("this holds a control character (U+0007)") and "\n" not in said.message
+
+
+def test_a_text_starting_with_an_anchor_no_alias_uses_is_refused() -> None:
+    """'title: &amp; more' read as 'more': the first word was taken for an anchor's name."""
+    (said,) = parse_yaml("title: &a Home visits &amp; more\n", "tool.yaml").diagnostics
+    assert (said.code, said.line, said.col) == ("AF108", 1, 8)
+    assert "a text starting with '&' is read as an anchor" in said.message
+    used = parse_yaml("guidance: &g Look at the plan.\nagain: *g\n", "tool.yaml")  # an anchor used, as meant
+    assert used.diagnostics == [] and used.data == {"guidance": "Look at the plan.", "again": "Look at the plan."}

@@ -10,6 +10,7 @@ place to change it; anything else keeps libyaml's words.
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 
 #: Characters that start YAML syntax when they start a plain text, and what YAML reads them as.
@@ -94,6 +95,19 @@ def starts_with_tag(text: str, index: int) -> bool:
     """Whether the plain text at ``index`` began with a bare ``!`` that YAML took as a tag and
     dropped (``label: ! Ethnicity`` reads as "Ethnicity")."""
     return 0 <= index < len(text) and text[index] == "!" and text[index + 1: index + 2] in (" ", "\t", "\r", "\n", "")
+
+
+def unused_anchor(text: str, index: int) -> bool:
+    """Whether the plain text at ``index`` began with an anchor (``&name``) that no alias
+    (``*name``) uses: YAML took the first word for a name and dropped it (``title: &amp; more``
+    reads as "more"), where an author meant it as text."""
+    found = re.match(r"&([^\s,\[\]{}]+)", text[index:index + 200]) if 0 <= index < len(text) else None
+    return found is not None and f"*{found.group(1)}" not in text
+
+
+def anchor_dropped_message() -> str:
+    return (f"a text starting with '&' is read as {_SYNTAX_STARTS['&']}, and its first word is lost; put the text "
+            "in quotes")
 
 
 def tag_dropped_message() -> str:

@@ -18,7 +18,13 @@ from auditforms.diagnostics import Diagnostic, Severity
 from auditforms.source.located import LocDict, LocList, Position
 from auditforms.source.reading import DEFAULT_LIMITS, ReadLimits
 from auditforms.source.values import MAX_NUMBER_DIGITS, has_lone_surrogate, number_problem
-from auditforms.source.yaml_advice import advise, starts_with_tag, tag_dropped_message
+from auditforms.source.yaml_advice import (
+    advise,
+    anchor_dropped_message,
+    starts_with_tag,
+    tag_dropped_message,
+    unused_anchor,
+)
 
 _BaseLoader: type = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 
@@ -163,6 +169,9 @@ class _Converter:
             text = str(node.value)
             if not getattr(node, "style", None) and starts_with_tag(self.text, node.start_mark.index):
                 self.error("AF108", tag_dropped_message(), self.pos(node))
+                return None
+            if not getattr(node, "style", None) and unused_anchor(self.text, node.start_mark.index):
+                self.error("AF108", anchor_dropped_message(), self.pos(node))
                 return None
             if has_lone_surrogate(text):
                 self.error("AF110", _SURROGATE_MESSAGE, self.pos(node))
