@@ -171,3 +171,11 @@ def test_public_with_few_audits_says_so_without_counting(run_cli: Any, tmp_path:
 def test_a_folder_is_not_a_tool(run_cli: Any, tmp_path: Path) -> None:
     result = run_cli("report", tmp_path, AUDITS, "--period", "2026-11", "--format", "json", "-o", tmp_path / "r.json")
     assert result.exit_code == 2 and "is a folder; give the audit tool first" in result.stderr
+
+
+def test_today_before_the_month_is_refused_in_one_line(run_cli, tmp_path: Path) -> None:
+    """It gave the actions' position on a day before any of the audits existed."""
+    result = run_cli(*BASE, "--format", "json", "-o", tmp_path / "r.json", "--today", "01/01/2025")
+    assert result.exit_code == 2 and not (tmp_path / "r.json").exists()
+    assert result.stderr == ("error: --today 1 January 2025 is before the month reported on, which starts 1 November "
+                             "2026: where the actions stand is told on a day of the month or after it\n")

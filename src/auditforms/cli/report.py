@@ -78,9 +78,16 @@ def command(definition: Path, audits: tuple[Path, ...], period: str, since: str 
     definition, audits = tool_and_audits(definition, audits)
     if public and include_text:
         raise click.UsageError("--include-text cannot be used with --public: a published paper quotes no answers")
+    if today is not None and today.strftime("%Y-%m") < period:
+        from auditforms.english import long_date
+        from auditforms.months import month_bounds
+
+        click.echo(f"error: --today {long_date(today)} is before the month reported on, which starts "
+                   f"{long_date(month_bounds(period)[0])}: where the actions stand is told on a day of the month "
+                   "or after it", err=True)  # one line, from month report as from report
+        raise SystemExit(EXIT_USAGE)
     if output.exists() and not force:
-        click.echo(already_exists(output),
-                   err=True)
+        click.echo(already_exists(output), err=True)
         raise SystemExit(EXIT_USAGE)
     worker = HeavyWorker(charts=format_ == "html")
     if _many_audits(audits):
