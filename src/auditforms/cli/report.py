@@ -3,8 +3,9 @@
 Reads the completed audits one file at a time (files or folders), counts them, and writes
 the monthly report for the Operational Board. A file that cannot be read, or is not a
 completed audit of this tool, is named on standard error and left out; the report says how
-many were. Exit status: 0 written, 1 invalid input (the definition or a sample file), 2
-usage error.
+many were. Exit status: 0 written; 1 invalid input (the definition or a sample file, and no
+report is written; or an audit file that cannot be read, named and left out, with the report
+written all the same, as ``actions`` does); 2 usage error.
 """
 
 from __future__ import annotations
@@ -109,6 +110,8 @@ def command(definition: Path, audits: tuple[Path, ...], period: str, since: str 
         worker.close()
     write_atomic(output, data, force=force)
     click.echo(f"{printable(str(output))}: {_counted(format_, figures)}")
+    if collator.tally.left_out["unreadable"]:  # said above, each at its file: the report is written
+        raise SystemExit(EXIT_INVALID)
 
 
 def _counted(format_: str, figures: Any) -> str:
