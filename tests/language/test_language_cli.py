@@ -120,3 +120,17 @@ def test_the_scaffold_never_moves_a_question_before_itself(run_cli, tmp_path: Pa
     lines = target.read_text(encoding="utf-8").splitlines()
     moved = next(i for i, line in enumerate(lines) if line.startswith("#   - move: "))
     assert lines[moved].split(": ")[1] not in lines[moved + 1]
+
+
+def test_new_into_a_folder_writes_the_tool_in_it(run_cli, tmp_path: Path) -> None:
+    (tmp_path / "definitions").mkdir()
+    result = run_cli("new", "my-tool", "-o", tmp_path / "definitions")
+    assert result.exit_code == 0, result.output
+    assert (tmp_path / "definitions" / "my-tool.yaml").is_file()
+
+
+def test_new_with_a_shipped_tools_id_says_it_hides_it(run_cli, tmp_path: Path) -> None:
+    result = run_cli("new", "torbay-full-audit", "-o", tmp_path / "torbay-full-audit.yaml")
+    assert result.exit_code == 0
+    assert "warning: a tool with the id 'torbay-full-audit' is already there" in result.stderr
+    assert "warning" not in run_cli("new", "northshire-audit", "-o", tmp_path / "n.yaml").stderr

@@ -38,6 +38,8 @@ def command(name: str, parent_id: str | None, output: Path | None, search_path: 
     if not ID_PATTERN.match(name):
         raise click.BadParameter("use lower-case letters, digits and hyphens, e.g. torbay-neglect", param_hint="NAME")
     target = output or Path(f"{name}.yaml")
+    if output is not None and output.is_dir():  # -o definitions/: the new file goes in it
+        target = output / f"{name}.yaml"
     base_dir = target.resolve().parent
     if parent_id is None:
         text = whole_tool(name, schema_reference(base_dir))
@@ -57,3 +59,18 @@ def command(name: str, parent_id: str | None, output: Path | None, search_path: 
         raise click.ClickException("the scaffold did not validate; please report this")
     write_atomic(target, text.encode(), force=force)
     echo_input(f"wrote {target}; check it with: auditforms show {target}", err=True)
+    _warn_if_shadowing(name, base_dir, search_path)
+
+
+def _warn_if_shadowing(name: str, base_dir: Path, search_path: tuple[Path, ...]) -> None:
+    """A new tool with the id of one already found (a shipped tool's, say) hides it wherever
+    both are on the search path: say so, for the author may have meant --extends."""
+    from auditforms.language.search import find, search_dirs
+    from auditforms.resources import shipped_definitions_dir
+
+    dirs = [d for d in search_dirs(None, search_path) if d.resolve() != base_dir]
+    found, _ = find(name, [*dirs, shipped_definitions_dir()])
+    if found is not None and found.resolve().parent != base_dir:
+        echo_input(f"{found}: warning: a tool with the id '{name}' is already there; where both are found the "
+                   f"nearer one is used (did you mean: auditforms new NEW-NAME --extends {name}?)", err=True)
+
