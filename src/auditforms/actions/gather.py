@@ -5,6 +5,7 @@ Pure: the CLI reads the files and passes documents in.
 
 from __future__ import annotations
 
+import hashlib
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 from typing import Any, Protocol
@@ -58,21 +59,22 @@ class Gathered:
             del self.actions[key]
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class _Claim:
     """What decides between two files of one audit id: how far on the listed one is, whose
-    audit it is, and what was agreed in it (each row's number and text fingerprint)."""
+    audit it is, and what was agreed in it (a digest of each row's number and text
+    fingerprint: one is kept per audit read, so it stays small)."""
 
     file: str
     standing: Standing
     child: str
-    agreed: tuple[tuple[int, str], ...]
+    agreed: bytes
 
     @classmethod
     def of(cls, file: str, actions: list[TrackedAction]) -> _Claim:
         first = actions[0]
-        return cls(file, standing(first.status, word=is_word(file)), child_key(first.child_id),
-                   tuple((a.row, a.fingerprint) for a in actions))
+        agreed = hashlib.blake2b("\n".join(f"{a.row} {a.fingerprint}" for a in actions).encode(), digest_size=16)
+        return cls(file, standing(first.status, word=is_word(file)), child_key(first.child_id), agreed.digest())
 
     def same_audit(self, other: _Claim) -> bool:
         """Whether ``other`` is a file of this very audit: about the same child, and, when
