@@ -38,7 +38,8 @@ def command(name: str, parent_id: str | None, output: Path | None, search_path: 
     if not ID_PATTERN.match(name):
         raise click.BadParameter("use lower-case letters, digits and hyphens, e.g. torbay-neglect", param_hint="NAME")
     target = output or Path(f"{name}.yaml")
-    if output is not None and output.is_dir():  # -o definitions/: the new file goes in it
+    if output is not None and output.is_dir() and output.suffix.lower() not in (".yaml", ".yml"):
+        # -o definitions/: the new file goes in it (a folder named like a file is refused below)
         target = output / f"{name}.yaml"
     base_dir = target.resolve().parent
     if parent_id is None:
