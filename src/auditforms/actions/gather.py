@@ -22,8 +22,12 @@ from auditforms.sampling.selection import child_key
 class ActionStore(Protocol):
     """Where gathered actions go: in memory (:class:`Gathered`) or a spool on disk."""
 
-    def claim(self, audit_id: str, file: str) -> str | None:
-        """Record that ``file`` holds ``audit_id``; the file that already did, if one did."""
+    def claim(self, audit_id: str, claim: FileClaim) -> None:
+        """Record the file whose actions are kept for ``audit_id`` (replacing one recorded)."""
+
+    def claimed(self, audit_id: str) -> FileClaim | None:
+        """The file recorded for ``audit_id``, if any: kept by the store, so a batch of any size
+        compares files of one audit in flat memory when the store is on disk."""
 
     def keep(self, actions: list[TrackedAction]) -> None:
         """Keep the actions of one audit."""
@@ -37,17 +41,17 @@ class Gathered:
     actions: dict[str, TrackedAction] = field(default_factory=dict)
     problems: list[Diagnostic] = field(default_factory=list)
     audits_read: int = 0
-    audit_files: dict[str, str] = field(default_factory=dict)  # audit id -> file
+    audit_files: dict[str, FileClaim] = field(default_factory=dict)  # audit id -> its file kept
 
     @property
     def listed(self) -> list[TrackedAction]:
         return list(self.actions.values())
 
-    def claim(self, audit_id: str, file: str) -> str | None:
-        first = self.audit_files.get(audit_id)
-        if first is None:
-            self.audit_files[audit_id] = file
-        return first
+    def claim(self, audit_id: str, claim: FileClaim) -> None:
+        self.audit_files[audit_id] = claim
+
+    def claimed(self, audit_id: str) -> FileClaim | None:
+        return self.audit_files.get(audit_id)
 
     def keep(self, actions: list[TrackedAction]) -> None:
         for action in actions:
@@ -60,7 +64,7 @@ class Gathered:
 
 
 @dataclass(frozen=True, slots=True)
-class _Claim:
+class FileClaim:
     """What decides between two files of one audit id: how far on the listed one is, whose
     audit it is, and what was agreed in it (a digest of each row's number and text
     fingerprint: one is kept per audit read, so it stays small)."""
@@ -71,12 +75,12 @@ class _Claim:
     agreed: bytes
 
     @classmethod
-    def of(cls, file: str, actions: list[TrackedAction]) -> _Claim:
+    def of(cls, file: str, actions: list[TrackedAction]) -> FileClaim:
         first = actions[0]
         agreed = hashlib.blake2b("\n".join(f"{a.row} {a.fingerprint}" for a in actions).encode(), digest_size=16)
         return cls(file, standing(first.status, word=is_word(file)), child_key(first.child_id), agreed.digest())
 
-    def same_audit(self, other: _Claim) -> bool:
+    def same_audit(self, other: FileClaim) -> bool:
         """Whether ``other`` is a file of this very audit: about the same child, and, when
         equally far on, agreeing on the actions (else two audits were given one id)."""
         return self.child == other.child and (self.standing != other.standing or self.agreed == other.agreed)
@@ -90,11 +94,10 @@ class _Chooser:
 
     into: ActionStore
     out: Gathered
-    claims: dict[str, _Claim] = field(default_factory=dict)
 
     def offer(self, file: str, actions: list[TrackedAction]) -> None:
-        audit_id, mine = actions[0].audit_id, _Claim.of(file, actions)
-        held = self.claims.get(audit_id)
+        audit_id, mine = actions[0].audit_id, FileClaim.of(file, actions)
+        held = self.into.claimed(audit_id)
         further = held is None or mine.standing > held.standing
         if held is not None and not held.same_audit(mine):
             self._two_audits(audit_id, *((mine, held) if further else (held, mine)))
@@ -102,17 +105,13 @@ class _Chooser:
             return  # an earlier stage, or a copy, of the audit listed (or another audit, said)
         if held is not None:
             self.into.forget(audit_id)
-        self.claims[audit_id] = mine
-        self._keep(audit_id, file, actions)
+        self.into.claim(audit_id, mine)
+        self.into.keep(actions)
 
-    def _two_audits(self, audit_id: str, listed: _Claim, left: _Claim) -> None:
+    def _two_audits(self, audit_id: str, listed: FileClaim, left: FileClaim) -> None:
         self.out.problems.append(error("AF954", f"the audit_id {audit_id} is also the id of {listed.file}; this "
                                        "audit's actions are not listed (each audit needs its own id)", left.file,
                                        pointer="/audit_id"))
-
-    def _keep(self, audit_id: str, file: str, actions: list[TrackedAction]) -> None:
-        self.into.claim(audit_id, file)
-        self.into.keep(actions)
 
 
 def gather(definition: Definition, documents: Iterable[tuple[str, Any]],

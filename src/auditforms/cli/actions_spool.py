@@ -20,14 +20,17 @@ import sqlite3
 from collections import Counter
 from collections.abc import Iterator
 
+from auditforms.actions.gather import FileClaim
 from auditforms.actions.model import TrackedAction
 from auditforms.actions.report import TrackerRow, sort_key, split_key, tracker_row
 from auditforms.actions.teams import Teams
 from auditforms.cli.scratch import Scratch
+from auditforms.results.progress import Standing
 
 SCRATCH_PREFIX = "auditforms-actions-"
 _SCHEMA = """
-CREATE TABLE audits (audit_id BLOB PRIMARY KEY, file TEXT NOT NULL);
+CREATE TABLE audits (audit_id BLOB PRIMARY KEY, file TEXT NOT NULL, progress INTEGER, readable INTEGER,
+                     passes INTEGER, written INTEGER, child BLOB, agreed BLOB);
 CREATE TABLE actions (tracker BLOB, area BLOB, team BLOB, audit_id BLOB, row INTEGER, action BLOB);
 """
 _ORDER = "ORDER BY area, team, audit_id, row"
@@ -87,13 +90,21 @@ class ActionSpool:
             raise RuntimeError("the spool is closed for writing")
         return self.connection
 
-    def claim(self, audit_id: str, file: str) -> str | None:
-        db = self._db()
-        found = db.execute("SELECT file FROM audits WHERE audit_id = ?", (_key(audit_id),)).fetchone()
-        if found is not None:
-            return str(found[0])
-        db.execute("INSERT INTO audits VALUES (?, ?)", (_key(audit_id), file))
-        return None
+    def claim(self, audit_id: str, claim: FileClaim) -> None:
+        """Record the file kept for ``audit_id`` on disk, not in memory: one row per audit read."""
+        s = claim.standing
+        self._db().execute("INSERT OR REPLACE INTO audits VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
+                           (_key(audit_id), claim.file, s.progress, s.readable, s.passes, s.written,
+                            _key(claim.child), claim.agreed))
+
+    def claimed(self, audit_id: str) -> FileClaim | None:
+        found = self._db().execute("SELECT file, progress, readable, passes, written, child, agreed FROM audits "
+                                   "WHERE audit_id = ?", (_key(audit_id),)).fetchone()
+        if found is None:
+            return None
+        file, progress, readable, passes, written, child, agreed = found
+        return FileClaim(str(file), Standing(int(progress), bool(readable), bool(passes), bool(written)),
+                         bytes(child).decode("utf-8", "surrogatepass"), bytes(agreed))
 
     def keep(self, actions: list[TrackedAction]) -> None:
         rows = []
