@@ -22,12 +22,13 @@ import click
 
 from auditforms.actions.codes import error
 from auditforms.actions.signoff import Change, apply_changes, still_matches
-from auditforms.cli.actions_written import WRITTEN, digest, not_to_replace, read_record, record_text, why_not_replaced
+from auditforms.cli.actions_written import WRITTEN, not_to_replace, read_record, record_text, why_not_replaced
 from auditforms.cli.common import EXIT_USAGE, LoadedDefinition, already_exists, new_hidden_folder, write_atomic
 from auditforms.diagnostics import Diagnostic
 from auditforms.english import count
 from auditforms.model.definition import Definition
 from auditforms.results.envelope import own_record
+from auditforms.source.files import sha256_of
 from auditforms.terminal_safety import printable
 
 LOCK_NAME = ".auditforms-actions.lock"
@@ -97,21 +98,32 @@ def _walk(path: Path) -> Iterator[Path]:
 
 
 def _read_docx(definition: Definition, path: Path, problems: list[Diagnostic]) -> Any:
-    from auditforms.extract import extract_docx
-    from auditforms.extract.package import MAX_FILE_BYTES
-    from auditforms.source.files import Unreadable, read_capped
+    from auditforms.source.files import Unreadable
 
     try:
-        data = read_capped(path, MAX_FILE_BYTES)
+        document, found = read_word_form(definition, path)
     except Unreadable as problem:
         problems.append(error("AF950", problem.message, str(path)))
         return None
+    problems.extend(found)
+    return document
+
+
+def read_word_form(definition: Definition, path: Path) -> tuple[Any, list[Diagnostic]]:
+    """A returned Word form read back in memory (never written), as ``extract`` reads it, and
+    the errors that stopped it; a Word file auditforms made that is not a form (the month's
+    board paper beside the audits) is its own record, left out as its JSON is. Raises
+    :class:`~auditforms.source.files.Unreadable` for a file that cannot be read at all."""
+    from auditforms.extract import extract_docx
+    from auditforms.extract.package import MAX_FILE_BYTES
+    from auditforms.source.files import read_capped
+
+    data = read_capped(path, MAX_FILE_BYTES)
     own = own_word_record(data)
     if own is not None:
-        return {"format": own}  # the month's board paper beside the audits: left out, as its JSON is
+        return {"format": own}, []
     document, found = extract_docx(definition, data, str(path))
-    problems.extend(d for d in found if d.is_error)
-    return document
+    return document, [d for d in found if d.is_error]
 
 
 def own_word_record(data: bytes) -> str | None:
@@ -276,7 +288,7 @@ def staging_folder(output: Path, force: bool) -> Iterator[Path]:
         yield staging
         (staging / LOCK).unlink()  # the lock stays held (by its descriptor) until the swap is done
         written = sorted(p.name for p in staging.iterdir())
-        (staging / WRITTEN).write_text(record_text({name: digest(staging / name) for name in written}),
+        (staging / WRITTEN).write_text(record_text({name: sha256_of(staging / name) for name in written}),
                                        encoding="utf-8")
         if output.exists():
             _refuse_to_delete_changed(output, written)  # again: a manager may have saved one meanwhile

@@ -9,24 +9,15 @@ back with ``--update`` records its new digest (it has been read), so the next ru
 
 from __future__ import annotations
 
-import hashlib
 import re
 from collections.abc import Iterable, Mapping
 from pathlib import Path
 
+from auditforms.source.files import sha256_of
+
 #: the names (and digests) a run wrote into its output folder
 WRITTEN = ".auditforms-written"
 _LINE = re.compile(r"([0-9a-f]{64})  (.+)")
-_CHUNK = 1 << 20
-
-
-def digest(path: Path) -> str:
-    """The SHA-256 of the file's bytes, in hex."""
-    sha = hashlib.sha256()
-    with path.open("rb") as file:
-        while block := file.read(_CHUNK):
-            sha.update(block)
-    return sha.hexdigest()
 
 
 def read_record(folder: Path) -> dict[str, str | None]:
@@ -55,7 +46,7 @@ def written_by_us_unchanged(path: Path, record: Mapping[str, str | None]) -> boo
     """Whether ``path`` is a file the record lists with a digest its bytes still have."""
     expected = record.get(path.name)
     try:
-        return expected is not None and path.is_file() and not path.is_symlink() and digest(path) == expected
+        return expected is not None and not path.is_symlink() and sha256_of(path) == expected
     except OSError:
         return False
 
@@ -96,14 +87,8 @@ def mark_read(read: Mapping[Path, str]) -> None:
         by_folder.setdefault(path.parent, {})[path.name] = read_digest
     for folder, digests in by_folder.items():
         record = read_record(folder)
-        changed = {}
-        for name, read_digest in digests.items():
-            try:
-                still = name in record and (folder / name).is_file() and digest(folder / name) == read_digest
-            except OSError:
-                still = False
-            if still and record[name] != read_digest:
-                changed[name] = read_digest
+        changed = {name: read_digest for name, read_digest in digests.items()
+                   if name in record and record[name] != read_digest and sha256_of(folder / name) == read_digest}
         if changed:
             _write_record(folder, {**record, **changed})
 

@@ -19,10 +19,9 @@ from typing import Any
 
 from auditforms.diagnostics import Diagnostic
 from auditforms.model.definition import Definition
+from auditforms.results.envelope import RETURNED_STATUSES
 from auditforms.results.progress import Standing, is_word, left_out, standing
 from auditforms.terminal_safety import printable
-
-_COUNTED = ("submitted", "moderated", "final")
 
 
 def read_document(definition: Definition, path: Path) -> tuple[Any, list[Diagnostic]]:
@@ -30,22 +29,15 @@ def read_document(definition: Definition, path: Path) -> tuple[Any, list[Diagnos
     back with ``extract``'s reader; a Word board paper is auditforms' own record."""
     from auditforms.results.reading import read_audit_file
 
-    if path.suffix.lower() != ".docx":
+    if not is_word(path.name):
         return read_audit_file(path)
-    from auditforms.cli.actions_files import own_word_record
-    from auditforms.extract import extract_docx
-    from auditforms.extract.package import MAX_FILE_BYTES
-    from auditforms.source.files import Unreadable, read_capped
+    from auditforms.cli.actions_files import read_word_form
+    from auditforms.source.files import Unreadable
 
     try:
-        data = read_capped(path, MAX_FILE_BYTES)
+        return read_word_form(definition, path)
     except Unreadable as problem:
         return None, [Diagnostic(problem.code, problem.message, file=str(path))]
-    own = own_word_record(data)
-    if own is not None:
-        return {"format": own}, []
-    document, found = extract_docx(definition, data, str(path))
-    return document, [d for d in found if d.is_error]
 
 
 @dataclass(frozen=True)
@@ -66,7 +58,7 @@ def _return_of(definition: Definition, path: Path, document: Any) -> _Return:
     if not isinstance(document, dict) or document.get("format") != "auditforms/completed-audit":
         return _Return(path, None, None)
     audit_id, status = document.get("audit_id"), document.get("status")
-    if not (isinstance(audit_id, str) and audit_id.strip() and status in _COUNTED):
+    if not (isinstance(audit_id, str) and audit_id.strip() and status in RETURNED_STATUSES):
         return _Return(path, None, None)
     answers = document.get("answers")
     child = definition.index.role_answer(answers, "child_id") if isinstance(answers, dict) else None
@@ -107,9 +99,10 @@ def counted_files(definition: Definition, paths: Iterable[Path]) -> CountedFiles
     returns = []
     for path in listed:
         document, problems = read_document(definition, path)
-        if path.suffix.lower() == ".docx":
+        if is_word(path.name):
             word[path] = (document, problems)
         returns.append(_return_of(definition, path, None if problems else document))
+
     def standing_of(r: _Return) -> Standing:
         return standing(r.status, word=is_word(str(r.path)))
 

@@ -13,6 +13,7 @@ from dataclasses import dataclass, field
 
 from auditforms.collation.parts import JudgedPart
 from auditforms.collation.record import DIMENSIONS, AuditRecord
+from auditforms.results.envelope import RETURNED_STATUSES
 from auditforms.results.progress import progress
 
 
@@ -97,7 +98,7 @@ class Tally:
 
     def add(self, record: AuditRecord, version: str) -> str | None:
         """Count ``record``; the reason (also counted) when it is left out."""
-        if self.track_returns and record.status in ("submitted", "moderated", "final"):
+        if self.track_returns and record.status in RETURNED_STATUSES:
             self._note_return(record)
         reason = self._left_out(record, version)
         if reason:
@@ -133,7 +134,7 @@ class Tally:
             self.returns[key] = SampleReturn(status_now, min(days) if days else None)
 
     def _left_out(self, record: AuditRecord, version: str) -> str | None:
-        if record.status not in ("submitted", "moderated", "final"):
+        if record.status not in RETURNED_STATUSES:
             return "drafts"
         if record.version != version:
             return "other_version"

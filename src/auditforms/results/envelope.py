@@ -12,6 +12,8 @@ from auditforms.resources import schema_path
 FORMAT = "auditforms/completed-audit"
 FORMAT_VERSION = 1
 STATUSES = ("draft", "submitted", "moderated", "final")
+#: the statuses of an audit that has come back (a draft has not)
+RETURNED_STATUSES = STATUSES[1:]
 ENVELOPE_SCHEMA_FILE = "completed-audit.schema.json"
 #: What auditforms itself writes as JSON that is not an audit, by format, in a few words: such
 #: files sit beside returned audits (a batch's manifest, the sample's record, a saved report),

@@ -51,12 +51,6 @@ def counted(items: Iterable[T], standing_of: Callable[[T], Standing], name_of: C
     return max(sorted(items, key=name_of), key=standing_of)  # max keeps the first of equals
 
 
-def counts_instead(challenger: Standing, name: str, holder: Standing, holder_name: str) -> bool:
-    """Whether a file standing ``challenger`` counts rather than the one counted so far (for
-    readers that meet an audit's files one at a time)."""
-    return challenger > holder or (challenger == holder and name < holder_name)
-
-
 def why_counted(best: Standing, other: Standing, status: str | None) -> str:
     """Why the file standing ``best`` (with ``status``) counts rather than one standing ``other``,
     in words (no answer text)."""

@@ -182,9 +182,8 @@ def classify(child: Mapping[str, Any], items: Sequence[Returned], today: dt.date
     if items:
         best = _best(items)
         others = tuple(sorted((i for i in items if i is not best), key=lambda r: r.path))
-        runner_up = (_best(others),) if others else ()
-        return ChildStatus(child, best.state, best, due, others, "".join(why_counted(best, runner_up)),
-                           why_counted(best, others), tuple(mismatched))
+        why = why_rather_than(_rank(best), _rank(_best(others)), best.audit_status) if others else ""
+        return ChildStatus(child, best.state, best, due, others, why, why_counted(best, others), tuple(mismatched))
     late = due is not None and today > due
     return ChildStatus(child, "overdue" if late else "outstanding", None, due,
                        mismatched=tuple(mismatched))
