@@ -233,7 +233,9 @@ def write_all(prepared: dict[Path, bytes]) -> None:
 
 
 def now_utc() -> str:
-    return dt.datetime.now(dt.UTC).replace(microsecond=0).isoformat().replace("+00:00", "Z")
+    from auditforms.moderation.lifecycle import utc_stamp
+
+    return utc_stamp(dt.datetime.now(dt.UTC))
 
 
 def _batch_returns(folder: Path) -> Iterator[Path]:

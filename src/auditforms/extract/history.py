@@ -44,7 +44,14 @@ from typing import Any
 from auditforms.extract.comments import Comment
 from auditforms.extract.identity import readable_name
 from auditforms.extract.moderation import comments_by_role
-from auditforms.moderation.lifecycle import STATUS_AFTER, every_comment_addressed, parse_time
+from auditforms.moderation.lifecycle import (
+    STATUS_AFTER,
+    addressed_parts,
+    every_comment_addressed,
+    parse_time,
+    utc_stamp,
+)
+from auditforms.rules.logic import as_mapping
 
 #: The statuses in lifecycle order: a step is recorded only up to the status the audit is given.
 _ORDER = ("draft", "submitted", "moderated", "final")
@@ -144,8 +151,8 @@ def _moderated(moderation: Mapping[str, Any], comments: Sequence[Comment], saved
     name = moderation.get("moderator")
     entry = _entry("moderated", "moderator", name if isinstance(name, str) else None, when)
     if entry is not None:
-        entry["details"] = {"comments": list(_mapping(moderation.get("comments"))),
-                            "judgements": list(_mapping(moderation.get("judgements"))),
+        entry["details"] = {"comments": list(as_mapping(moderation.get("comments"))),
+                            "judgements": list(as_mapping(moderation.get("judgements"))),
                             "agreed": [p for p in moderation.get("agreed") or [] if isinstance(p, str)]}
     return entry
 
@@ -155,8 +162,7 @@ def _finalised(moderation: Mapping[str, Any], replies: Sequence[Comment], saved:
     name = (last_reply.author if last_reply is not None and last_reply.author else None) or saved.by
     entry = _entry("finalised", "auditor", name, _latest([saved.at, *(c.date for c in replies)]))
     if entry is not None:
-        entry["details"] = {"addressed": [str(part) for part, response in _mapping(moderation.get("responses")).items()
-                                          if isinstance(response, Mapping) and response.get("addressed") is True]}
+        entry["details"] = {"addressed": addressed_parts(moderation)}
     return entry
 
 
@@ -165,10 +171,10 @@ def _extracted(extraction: Extraction, saved: Saved) -> dict[str, Any]:
                                "status_given": extraction.status_given}
     last_saved = parse_time(saved.at)
     if last_saved is not None:
-        details["last_saved_at"] = _stamp(last_saved)
+        details["last_saved_at"] = utc_stamp(last_saved)
     if saved.by and _name(saved.by):
         details["last_saved_by"] = _name(saved.by)
-    return {"event": "extracted", "role": "system", "name": PROGRAM, "at": _stamp(extraction.at),
+    return {"event": "extracted", "role": "system", "name": PROGRAM, "at": utc_stamp(extraction.at),
             "details": details}
 
 
@@ -180,7 +186,7 @@ def _entry(event: str, role: str, name: str | None, when: str | None) -> dict[st
     entry: dict[str, Any] = {"event": event, "role": role}
     if name and _name(name):
         entry["name"] = _name(name)
-    entry["at"] = _stamp(at)
+    entry["at"] = utc_stamp(at)
     return entry
 
 
@@ -198,7 +204,7 @@ def _in_time_order(steps: list[dict[str, Any]], now: dt.datetime) -> list[dict[s
 
 def _latest(stamps: Iterable[str | None]) -> str | None:
     times = [t for t in (parse_time(s) for s in stamps) if t is not None]
-    return _stamp(max(times)) if times else None
+    return utc_stamp(max(times)) if times else None
 
 
 def _sortable(stamp: str | None) -> dt.datetime:
@@ -214,14 +220,5 @@ def _day_start(value: Any) -> str | None:
     return f"{day.isoformat()}T00:00:00Z" if day is not None else None
 
 
-def _stamp(at: dt.datetime) -> str:
-    """RFC 3339 in UTC, to the second (``parse_time`` gives times in UTC)."""
-    return at.replace(microsecond=0).isoformat().replace("+00:00", "Z")
-
-
 def _name(text: str) -> str:
     return readable_name(text)[:_NAME_LIMIT]
-
-
-def _mapping(value: Any) -> Mapping[str, Any]:
-    return value if isinstance(value, Mapping) else {}

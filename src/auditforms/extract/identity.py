@@ -47,7 +47,7 @@ def saved_at(core: etree._Element | None) -> str | None:
     a completed audit writes a time (``2026-11-12T10:31:00Z``): a word processor may write a date
     alone, a time without its zone, or nonsense, which the audit's own check would refuse, and
     the auditor could not mend. ``None`` when it cannot be read as a time."""
-    from auditforms.moderation.lifecycle import parse_time
+    from auditforms.moderation.lifecycle import parse_time, utc_stamp
 
     if core is None:
         return None
@@ -56,7 +56,7 @@ def saved_at(core: etree._Element | None) -> str | None:
     if not text or len(text) > 40 or text.startswith(FIXED_TIME.strftime("%Y-%m-%dT%H:%M:%S")):
         return None
     when = parse_time(text)
-    return when.strftime("%Y-%m-%dT%H:%M:%SZ") if when is not None else None
+    return utc_stamp(when) if when is not None else None
 
 
 def saved_by(core: etree._Element | None) -> str | None:

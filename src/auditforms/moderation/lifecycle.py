@@ -74,6 +74,12 @@ def read_steps(history: Any) -> list[Step]:
     return steps
 
 
+def utc_stamp(at: dt.datetime) -> str:
+    """A time in UTC as history entries and saves write it: RFC 3339 to the second
+    (``2026-11-12T10:31:00Z``), what :func:`parse_time` reads back."""
+    return at.replace(microsecond=0).isoformat().replace("+00:00", "Z")
+
+
 def parse_time(value: Any) -> dt.datetime | None:
     """An ISO 8601 date-time as a datetime in UTC (a time without zone is taken as UTC);
     ``None`` for anything else, and for a time UTC cannot hold (9999-12-31T23:59-23:59 is in
@@ -185,9 +191,19 @@ def unaddressed_comments(moderation: Any) -> list[str]:
     refuses to save as final before, a Word form reads as final only after (``extract``), and
     ``check`` warns of a final audit that has any.
     """
-    responses = moderation.get("responses") if isinstance(moderation, Mapping) else None
-    answered = responses if isinstance(responses, Mapping) else {}
+    answered = _responses(moderation)
     return [part for part in commented_parts(moderation) if not _addressed(answered.get(part))]
+
+
+def addressed_parts(moderation: Any) -> list[str]:
+    """The parts whose response the auditor marked addressed, in the record's order (what a
+    ``finalised`` step names)."""
+    return [str(part) for part, response in _responses(moderation).items() if _addressed(response)]
+
+
+def _responses(moderation: Any) -> Mapping[str, Any]:
+    responses = moderation.get("responses") if isinstance(moderation, Mapping) else None
+    return responses if isinstance(responses, Mapping) else {}
 
 
 def every_comment_addressed(moderation: Any) -> bool:
