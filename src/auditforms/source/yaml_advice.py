@@ -91,27 +91,20 @@ def _starts_with_syntax(char: str, line: str) -> str:
             + (f":{example}" if example else ""))
 
 
-def starts_with_tag(text: str, index: int) -> bool:
-    """Whether the plain text at ``index`` began with a bare ``!`` that YAML took as a tag and
-    dropped (``label: ! Ethnicity`` reads as "Ethnicity")."""
-    return 0 <= index < len(text) and text[index] == "!" and text[index + 1: index + 2] in (" ", "\t", "\r", "\n", "")
-
-
-def unused_anchor(text: str, index: int) -> bool:
-    """Whether the plain text at ``index`` began with an anchor (``&name``) that no alias
-    (``*name``) uses: YAML took the first word for a name and dropped it (``title: &amp; more``
-    reads as "more"), where an author meant it as text."""
-    found = re.match(r"&([^\s,\[\]{}]+)", text[index:index + 200]) if 0 <= index < len(text) else None
-    return found is not None and f"*{found.group(1)}" not in text
-
-
-def anchor_dropped_message() -> str:
-    return (f"a text starting with '&' is read as {_SYNTAX_STARTS['&']}, and its first word is lost; put the text "
-            "in quotes")
-
-
-def tag_dropped_message() -> str:
-    return f"a text starting with '!' is read as {_SYNTAX_STARTS['!']}, and the '!' is lost; put the text in quotes"
+def swallowed_start(text: str, index: int) -> str | None:
+    """What to say when the plain text at ``index`` began with YAML syntax that silently took
+    part of it: a bare ``!`` (a tag: ``label: ! Ethnicity`` reads as "Ethnicity"), or an anchor
+    ``&name`` that no alias ``*name`` uses (``title: &amp; more`` reads as "more", where the
+    author meant text); ``None`` for a text read whole."""
+    if not 0 <= index < len(text):
+        return None
+    if text[index] == "!" and text[index + 1: index + 2] in (" ", "\t", "\r", "\n", ""):
+        return f"a text starting with '!' is read as {_SYNTAX_STARTS['!']}, and the '!' is lost; put the text in quotes"
+    anchor = re.match(r"&([^\s,\[\]{}]+)", text[index:index + 200])
+    if anchor is not None and f"*{anchor.group(1)}" not in text:
+        return (f"a text starting with '&' is read as {_SYNTAX_STARTS['&']}, and its first word is lost; put the "
+                "text in quotes")
+    return None
 
 
 def _text_after_quote(line: str) -> str | None:
@@ -133,12 +126,8 @@ def _text_after_quote(line: str) -> str | None:
         return None
     meant = value[1:-1] if value.endswith(quote) else value  # 'The child's plan' means The child's plan
     other = "'" if quote == '"' else '"'
-    if other not in meant:
-        written = f"{other}{meant}{other}"
-    elif quote == "'" or other == "'":
-        written = "'" + meant.replace("'", "''") + "'"  # inside '…' a quote mark is written twice
-    else:
-        return None
+    # in the other quotes; else (it holds both kinds) in single ones, where ' is written twice
+    written = f"{other}{meant}{other}" if other not in meant else "'" + meant.replace("'", "''") + "'"
     return ("- " if item else "") + (f"{key}: " if key else "") + written
 
 

@@ -18,13 +18,7 @@ from auditforms.diagnostics import Diagnostic, Severity
 from auditforms.source.located import LocDict, LocList, Position
 from auditforms.source.reading import DEFAULT_LIMITS, ReadLimits
 from auditforms.source.values import MAX_NUMBER_DIGITS, has_lone_surrogate, number_problem
-from auditforms.source.yaml_advice import (
-    advise,
-    anchor_dropped_message,
-    starts_with_tag,
-    tag_dropped_message,
-    unused_anchor,
-)
+from auditforms.source.yaml_advice import advise, swallowed_start
 
 _BaseLoader: type = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 
@@ -167,11 +161,9 @@ class _Converter:
             return None
         if node.tag in {_STR, "tag:yaml.org,2002:timestamp"}:
             text = str(node.value)
-            if not getattr(node, "style", None) and starts_with_tag(self.text, node.start_mark.index):
-                self.error("AF108", tag_dropped_message(), self.pos(node))
-                return None
-            if not getattr(node, "style", None) and unused_anchor(self.text, node.start_mark.index):
-                self.error("AF108", anchor_dropped_message(), self.pos(node))
+            swallowed = None if getattr(node, "style", None) else swallowed_start(self.text, node.start_mark.index)
+            if swallowed is not None:
+                self.error("AF108", swallowed, self.pos(node))
                 return None
             if has_lone_surrogate(text):
                 self.error("AF110", _SURROGATE_MESSAGE, self.pos(node))
