@@ -179,9 +179,12 @@ class OutputUnwritable(_OutputProblem):
 
 def already_exists(path: Path, thing: str = "name") -> str:
     """The one line for an output that exists and was not to be replaced (``thing``: what to
-    choose another of, a name or a folder)."""
-    return (f"{printable(str(path))}: error[AF120] already exists; choose another {thing} or pass --force "
-            "to replace it")
+    choose another of, a name or a folder), as :func:`write_atomic` says it."""
+    return OutputExists(printable(str(path)), _exists(thing)).format_message()
+
+
+def _exists(thing: str) -> str:
+    return f"already exists; choose another {thing} or pass --force to replace it"
 
 
 def write_atomic(path: Path, data: bytes, *, force: bool = False) -> None:
@@ -195,7 +198,7 @@ def write_atomic(path: Path, data: bytes, *, force: bool = False) -> None:
     if path.is_dir():
         raise OutputUnwritable(where, "is a folder; give the name of a file to write")
     if path.exists() and not force:
-        raise OutputExists(where, "already exists; choose another name or pass --force to replace it")
+        raise OutputExists(where, _exists("name"))
     if _is_special(path):  # a device or a pipe is never replaced, --force or not (as root: /dev/null)
         raise OutputUnwritable(where, "is not a file (a device, a pipe or a socket); give the name of a file "
                                "to write")
