@@ -67,9 +67,9 @@ class _Sheet:
 
 
 def _share(share: Share | None) -> list[Cell]:
-    if share is None:
-        return [None, None, None, None]
-    return [share.count, share.total, share.percent, "fewer than 30" if share.caution else None]
+    """:func:`_tidy_share` as the Summary sheet words it: the caution said, not TRUE/FALSE."""
+    count, total, percent, caution = _tidy_share(share)
+    return [count, total, percent, "fewer than 30" if caution else None]
 
 
 def _summary(sheet: _Sheet, figures: Figures) -> None:
